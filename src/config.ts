@@ -1,0 +1,65 @@
+// All settings come from the environment, parsed once and validated here.
+// Each module owns its section (a zod object keyed by env var names) in its
+// own settings file; this file composes them and reports every problem at once.
+import { z } from 'zod';
+import { hostSettings } from './host/host-settings.js';
+
+const sections = {
+  host: hostSettings,
+} as const;
+
+type Sections = typeof sections;
+export type AppConfig = { [K in keyof Sections]: z.output<Sections[K]> };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` + problems.map((p) => `  - ${p}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses every section; throws one ConfigError listing all problems. Values are never echoed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(sections)) {
+    const result = (schema as z.ZodTypeAny).safeParse(env);
+    if (result.success) out[name] = result.data;
+    else for (const issue of result.error.issues) problems.push(describeIssue(issue));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out as AppConfig;
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  const variable = issue.path.length > 0 ? issue.path.join('.') : 'settings';
+  return `${variable}: ${issue.message}`;
+}
+
+/** Comma-separated list in an env var, trimmed, empties dropped. */
+export const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+
+/** Boolean env var accepting true/false/1/0/yes/no. */
+export const envBoolean = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'expected true or false' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+/** Integer env var with bounds. */
+export const envInt = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
