@@ -1,0 +1,46 @@
+// What every tool the model can call looks like. Plain data and functions:
+// no SDK types, so the policy and tests can use tools without a host.
+
+/** read: reads only. write: changes the user's data. external: data leaves the
+ *  tenant or the user (mail, sharing links). destructive: deletes or overwrites. */
+export type RiskClass = 'read' | 'write' | 'external' | 'destructive';
+
+/** Sensitivity of the data a tool returns or touches (from the data-zone policy). */
+export type DataZone = 'public' | 'internal' | 'confidential';
+
+export interface ToolActor {
+  userId: string;
+  aadObjectId?: string;
+  tenantId?: string;
+  roles: string[];
+}
+
+export interface ToolContext {
+  actor: ToolActor;
+  correlationId: string;
+  /** Returns a token for the signed-in user (OBO) limited to exactly these scopes. */
+  getUserToken(scopes: string[]): Promise<string>;
+  signal?: AbortSignal;
+}
+
+export interface ToolResult {
+  /** Text handed back to the model. Always untrusted when it came from Graph, files, mail or any service. */
+  content: string;
+  untrusted: boolean;
+  /** Highest data zone the content came from, when known. */
+  zone?: DataZone;
+  /** Structured result for the caller (not shown to the model). */
+  data?: unknown;
+}
+
+export interface ToolDefinition<Args = Record<string, unknown>> {
+  /** snake_case name the model calls, e.g. search_files. */
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments (OpenAI function-calling parameters). */
+  parameters: Record<string, unknown>;
+  risk: RiskClass;
+  /** Delegated Graph scopes the tool needs; the OBO token is requested with exactly these. */
+  scopes: string[];
+  run(args: Args, ctx: ToolContext): Promise<ToolResult>;
+}
