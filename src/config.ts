@@ -3,9 +3,17 @@
 // own settings file; this file composes them and reports every problem at once.
 import { z } from 'zod';
 import { hostSettings } from './host/host-settings.js';
+import { auditSettings } from './audit/audit-settings.js';
+import { agentSettings } from './agent/agent-settings.js';
+import { guardSettings } from './guard/guard-settings.js';
+import { toolsSettings } from './tools/tools-settings.js';
 
 const sections = {
   host: hostSettings,
+  agent: agentSettings,
+  audit: auditSettings,
+  guard: guardSettings,
+  tools: toolsSettings,
 } as const;
 
 type Sections = typeof sections;

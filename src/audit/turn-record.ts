@@ -3,7 +3,7 @@
 // SDK types, so guard/, prompt/, tools/ and audit/ stay framework-free.
 import { randomUUID } from 'node:crypto';
 
-export type TurnOutcome = 'replied' | 'blocked' | 'error' | 'ignored' | 'needs-approval';
+export type TurnOutcome = 'replied' | 'blocked' | 'error' | 'ignored' | 'needs-approval' | 'sign-in-required';
 
 export interface TurnActor {
   /** Channel user id (Teams: 29:...). */

@@ -1,0 +1,96 @@
+// Wires the Agents SDK AgentApplication: which activity goes to which route.
+// The turn itself is the framework-free pipeline; routes only translate.
+import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
+import { AgentApplication, CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import { createLogger } from '../logging/logger.js';
+import { actorFromActivity, messageText } from './activity-actor.js';
+import type { TurnPipeline } from './turn-pipeline.js';
+
+const log = createLogger('agent');
+
+export interface AgentCommand {
+  /** Matches the whole message, case-insensitive, optional leading slash. */
+  names: string[];
+  description: string;
+  run(context: TurnContext): Promise<void>;
+}
+
+export interface AgentAppDeps {
+  adapter: CloudAdapter;
+  pipeline: TurnPipeline;
+  modelLabel: string;
+  commands?: AgentCommand[];
+  /** Extra routes (SSO invokes, card actions) registered by their modules. */
+  extend?: (app: AgentApplication<TurnState>) => void;
+  /** Called when the pipeline says a user token is needed; sends the sign-in card. */
+  onSignInRequired?: (context: TurnContext) => Promise<void>;
+  /** App roles of the user, when known (from the user's validated token). */
+  rolesFor?: (activity: Activity) => string[];
+}
+
+export function helpText(modelLabel: string, commands: AgentCommand[]): string {
+  const lines = [
+    'I am a secure assistant for your Microsoft 365 data. I work only with what you yourself can access.',
+    'Try: "what files do I have about the budget?", "who am I?", "show my recent files", "summarise the budget file".',
+    'Commands: ' + ['help', ...commands.map((c) => c.names[0])].filter((v, i, a) => a.indexOf(v) === i).join(', '),
+    `Model: ${modelLabel}`,
+  ];
+  return lines.join('\n\n');
+}
+
+export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> {
+  const app = new AgentApplication<TurnState>({ adapter: deps.adapter, startTypingTimer: false });
+  const commands = deps.commands ?? [];
+
+  app.onConversationUpdate('membersAdded', async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((m) => m.id !== context.activity.recipient?.id)) {
+      await context.sendActivity(helpText(deps.modelLabel, commands));
+    }
+  });
+
+  const commandFor = (text: string) => {
+    const normalised = text.trim().replace(/^\//, '').toLowerCase();
+    return commands.find((c) => c.names.includes(normalised));
+  };
+
+  app.onActivity(ActivityTypes.Message, async (context) => {
+    const text = messageText(context.activity);
+    const normalised = text.trim().replace(/^\//, '').toLowerCase();
+    if (normalised === 'help' || normalised === '?') {
+      await context.sendActivity(helpText(deps.modelLabel, commands));
+      return;
+    }
+    const command = commandFor(text);
+    if (command) {
+      await command.run(context);
+      return;
+    }
+    const actor = actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []);
+    const reply = await deps.pipeline.runTurn({
+      text,
+      actor,
+      conversationId: context.activity.conversation?.id ?? 'unknown',
+      channelId: context.activity.channelId ?? 'unknown',
+    });
+    if (reply.signInRequired && deps.onSignInRequired) {
+      await deps.onSignInRequired(context);
+      return;
+    }
+    await context.sendActivity(reply.text);
+  });
+
+  deps.extend?.(app);
+
+  app.onError(async (context, error) => {
+    const correlationId = crypto.randomUUID();
+    log.error('route failed', { correlationId, error });
+    try {
+      await context.sendActivity(`Sorry, something went wrong on our side. Reference: ${correlationId}`);
+    } catch {
+      // The channel may be unreachable; the log line above keeps the reference.
+    }
+  });
+
+  return app;
+}

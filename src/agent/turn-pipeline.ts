@@ -1,0 +1,204 @@
+// One turn as data: input guard → prompt → model ⇄ tools (policy) → output guard → reply → audit.
+// Plain functions over the ports in pipeline-ports.ts; no Agents SDK types here,
+// so the pipeline runs the same under the HTTP host, the evaluator and tests.
+import { createHash } from 'node:crypto';
+import { newTurnRecord, recordStage, type TurnActor, type TurnOutcome, type TurnRecord } from '../audit/turn-record.js';
+import { createLogger } from '../logging/logger.js';
+import type { ToolContext } from '../tools/tool.js';
+import { checkInputSanity } from './input-sanity.js';
+import type { AuditPort, GuardPort, GuardScope, ModelPort, PortMessage, PortToolCall, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from './pipeline-ports.js';
+
+const log = createLogger('pipeline');
+
+export interface TurnRequest {
+  text: string;
+  actor: TurnActor;
+  conversationId: string;
+  channelId: string;
+  correlationId?: string;
+}
+
+export interface TurnReply {
+  text: string;
+  record: TurnRecord;
+  outcome: TurnOutcome;
+  /** Set when a tool needed the user's token and the user has not signed in. */
+  signInRequired?: boolean;
+  pendingApproval?: { approvalId: string; tool: string };
+}
+
+export interface TurnPipelineDeps {
+  guard: GuardPort;
+  prompt: PromptPort;
+  model: ModelPort;
+  tools: ToolsPort;
+  userTokens: UserTokenPort;
+  audit: AuditPort;
+  maxInputChars: number;
+  maxToolRounds: number;
+}
+
+export interface TurnPipeline {
+  runTurn(request: TurnRequest): Promise<TurnReply>;
+}
+
+class SignInNeeded extends Error {}
+
+export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
+  return {
+    async runTurn(request) {
+      const record = newTurnRecord({
+        correlationId: request.correlationId,
+        channelId: request.channelId,
+        conversationId: request.conversationId,
+        activityType: 'message',
+        actor: request.actor,
+      });
+      const raw = typeof request.text === 'string' ? request.text : '';
+      record.input = { chars: raw.length, sha256: createHash('sha256').update(raw).digest('hex') };
+      let reply: TurnReply;
+      try {
+        reply = await runStages(deps, request, record, raw);
+      } catch (err) {
+        reply = failure(record, err);
+      }
+      record.outcome = reply.outcome;
+      record.endedAt = new Date().toISOString();
+      try {
+        await recordStage(record, 'audit', () => deps.audit.write(record));
+      } catch (err) {
+        // The user still gets an answer; a lost audit record is an operational alert.
+        log.error('audit write failed', { correlationId: record.correlationId, error: err });
+      }
+      return reply;
+    },
+  };
+}
+
+async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: TurnRecord, raw: string): Promise<TurnReply> {
+  const sanity = checkInputSanity(raw, deps.maxInputChars);
+  if (!sanity.ok) {
+    record.stages.push({ stage: 'input-sanity', at: new Date().toISOString(), durationMs: 0, detail: { rejected: sanity.reason } });
+    return { text: sanity.reply, record, outcome: 'replied' };
+  }
+
+  const session = deps.prompt.session(request.conversationId);
+  const scope: GuardScope = {
+    userId: request.actor.userId,
+    tenantId: request.actor.tenantId,
+    conversationId: request.conversationId,
+    canary: session.canary,
+    systemPrompt: session.systemPrompt,
+  };
+
+  const input = await recordStage(record, 'input-guard', () => deps.guard.checkInput(sanity.text, scope), (r) => ({ action: r.action }));
+  record.guardVerdicts.push(...input.verdicts.map((v) => ({ channel: 'input', verdict: v })));
+  if (input.action === 'block' || input.action === 'needs-review') {
+    return { text: input.userMessage ?? 'I can’t help with that request.', record, outcome: 'blocked' };
+  }
+
+  const messages = await recordStage(record, 'prompt', () => session.start(input.text), (m) => ({ messages: m.length }));
+  const provenance = deps.tools.newProvenance(input.text);
+  let finalText: string | null = null;
+
+  for (let round = 0; round < deps.maxToolRounds && finalText === null; round++) {
+    const response = await recordStage(
+      record,
+      'model',
+      () => deps.model.complete({ messages, tools: deps.tools.list().map(({ name, description, parameters }) => ({ name, description, parameters })) }),
+      (r) => ({ round, toolCalls: r.toolCalls.length, model: deps.model.label }),
+    );
+    if (response.toolCalls.length === 0) {
+      finalText = response.content ?? '';
+      break;
+    }
+    messages.push({ role: 'assistant', content: response.content, toolCalls: response.toolCalls });
+    for (const call of response.toolCalls) {
+      const content = await recordStage(record, 'tool', () => runToolCall(deps, request, record, scope, session.wrapUntrusted, provenance, call), () => ({ tool: call.name }));
+      messages.push({ role: 'tool', toolCallId: call.id, content });
+    }
+  }
+  record.tainted = provenance.tainted;
+  if (finalText === null) finalText = 'I could not finish that request within the allowed number of steps. Please try a simpler request.';
+
+  const output = await recordStage(record, 'output-guard', () => deps.guard.checkOutput(finalText ?? '', scope), (r) => ({ action: r.action }));
+  record.guardVerdicts.push(...output.verdicts.map((v) => ({ channel: 'output', verdict: v })));
+  if (output.action === 'block' || output.action === 'needs-review') {
+    return { text: output.userMessage ?? 'I prepared an answer but withheld it because it did not pass a safety check.', record, outcome: 'blocked' };
+  }
+  return { text: output.text, record, outcome: 'replied' };
+}
+
+async function runToolCall(
+  deps: TurnPipelineDeps,
+  request: TurnRequest,
+  record: TurnRecord,
+  scope: GuardScope,
+  wrapUntrusted: (content: string, source: string) => string,
+  provenance: ProvenancePort,
+  call: PortToolCall,
+): Promise<string> {
+  const entry: Record<string, unknown> = { id: call.id, tool: call.name };
+  record.toolCalls.push(entry);
+  const tool = deps.tools.get(call.name);
+  if (!tool) {
+    entry.decision = 'deny';
+    entry.rule = 'unknown-tool';
+    return `Error: there is no tool named "${call.name.slice(0, 64)}".`;
+  }
+  const parsed = deps.tools.parseArguments(tool, call.arguments);
+  if (!parsed.ok) {
+    entry.decision = 'deny';
+    entry.rule = 'invalid-arguments';
+    return `Error: invalid arguments for ${tool.name}: ${parsed.error}`;
+  }
+  const verdict = deps.tools.decide(tool, parsed.args, provenance, request.actor);
+  Object.assign(entry, { risk: tool.risk, decision: verdict.decision, rule: verdict.rule, flags: verdict.flags });
+  if (verdict.decision === 'deny') return `The action ${tool.name} was denied by policy: ${verdict.reason}`;
+  if (verdict.decision === 'needs-approval') {
+    return `The action ${tool.name} needs approval by an approver before it can run. Approval requests are not available yet, so it was not run. Reason: ${verdict.reason}`;
+  }
+
+  const ctx: ToolContext = {
+    actor: request.actor,
+    correlationId: record.correlationId,
+    getUserToken: async (scopes) => {
+      try {
+        return await deps.userTokens.getUserToken(request.actor, scopes);
+      } catch (err) {
+        if (err instanceof Error && err.name === 'SignInRequiredError') throw new SignInNeeded();
+        throw err;
+      }
+    },
+  };
+  const result = await tool.run(parsed.args, ctx);
+  entry.ok = true;
+  entry.untrusted = result.untrusted;
+  if (result.zone) entry.zone = result.zone;
+  if (!result.untrusted) return result.content;
+
+  provenance.addUntrusted(tool.name, result.content, result.zone);
+  const checked = await deps.guard.checkDocument(result.content, scope);
+  record.guardVerdicts.push(...checked.verdicts.map((v) => ({ channel: 'document', tool: tool.name, verdict: v })));
+  if (checked.action === 'block' || checked.action === 'needs-review') {
+    entry.contentWithheld = true;
+    return wrapUntrusted('[content withheld: it was flagged as unsafe by the content guard]', tool.name);
+  }
+  return wrapUntrusted(checked.text, tool.name);
+}
+
+function failure(record: TurnRecord, err: unknown): TurnReply {
+  if (err instanceof SignInNeeded) {
+    return { text: 'Please sign in so I can reach your Microsoft 365 data on your behalf.', record, outcome: 'sign-in-required', signInRequired: true };
+  }
+  const code = err instanceof Error ? err.name : 'Error';
+  record.error = { code, message: 'internal error' };
+  log.error('turn failed', { correlationId: record.correlationId, error: err });
+  return {
+    text: `Sorry, something went wrong on our side. If it happens again, give this reference to your administrator: ${record.correlationId}`,
+    record,
+    outcome: 'error',
+  };
+}
+
+export type { PortMessage };

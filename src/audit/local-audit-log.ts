@@ -1,0 +1,75 @@
+// Append-only, hash-chained JSON Lines audit log. Each line carries the SHA-256
+// of the previous line, so editing or deleting any earlier record breaks the
+// chain, which verifyAuditLog() detects. Writes are serialised in-process.
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface AuditEntry<T = unknown> {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+  record: T;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function hashOf(seq: number, at: string, prevHash: string, record: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ seq, at, prevHash, record })).digest('hex');
+}
+
+export interface LocalAuditLog {
+  readonly path: string;
+  append(record: unknown): Promise<AuditEntry>;
+}
+
+export async function openLocalAuditLog(path: string): Promise<LocalAuditLog> {
+  await mkdir(dirname(path), { recursive: true });
+  let seq = 0;
+  let prevHash = GENESIS;
+  if (existsSync(path)) {
+    const result = await verifyAuditLog(path);
+    if (!result.ok) throw new Error(`audit log ${path} fails verification at line ${result.brokenAt}: ${result.reason}; refusing to append to a broken chain`);
+    seq = result.entries;
+    prevHash = result.lastHash;
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    path,
+    append(record) {
+      const next = queue.then(async () => {
+        const at = new Date().toISOString();
+        const entry: AuditEntry = { seq: seq + 1, at, prevHash, hash: hashOf(seq + 1, at, prevHash, record), record };
+        await appendFile(path, JSON.stringify(entry) + '\n', { encoding: 'utf8', mode: 0o600 });
+        seq = entry.seq;
+        prevHash = entry.hash;
+        return entry;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+export type AuditVerification = { ok: true; entries: number; lastHash: string } | { ok: false; brokenAt: number; reason: string };
+
+export async function verifyAuditLog(path: string): Promise<AuditVerification> {
+  const text = await readFile(path, 'utf8');
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  let prevHash = GENESIS;
+  for (let i = 0; i < lines.length; i++) {
+    let entry: AuditEntry;
+    try {
+      entry = JSON.parse(lines[i]!) as AuditEntry;
+    } catch {
+      return { ok: false, brokenAt: i + 1, reason: 'not JSON' };
+    }
+    if (entry.seq !== i + 1) return { ok: false, brokenAt: i + 1, reason: 'sequence gap' };
+    if (entry.prevHash !== prevHash) return { ok: false, brokenAt: i + 1, reason: 'previous hash mismatch' };
+    if (hashOf(entry.seq, entry.at, entry.prevHash, entry.record) !== entry.hash) return { ok: false, brokenAt: i + 1, reason: 'content hash mismatch' };
+    prevHash = entry.hash;
+  }
+  return { ok: true, entries: lines.length, lastHash: prevHash };
+}

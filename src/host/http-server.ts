@@ -1,0 +1,178 @@
+// The HTTP face of the agent: POST /api/messages (authenticated), GET /healthz
+// (the process is alive) and GET /readyz (its dependencies answer), with body
+// limits, clear client errors and a graceful shutdown that lets turns finish.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import { createLogger } from '../logging/logger.js';
+import type { HostSettings } from './host-settings.js';
+import { activityTenantId, createInboundTokenVerifier, InboundAuthError } from './inbound-auth.js';
+
+const log = createLogger('host');
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface HostDeps {
+  settings: HostSettings;
+  adapter: CloudAdapter;
+  handleTurn(context: TurnContext): Promise<void>;
+  readiness: ReadinessCheck[];
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly port: number;
+  inFlight(): number;
+  /** Stops accepting requests, waits for in-flight turns (up to the grace period), then closes. */
+  close(): Promise<void>;
+}
+
+export async function startHost(deps: HostDeps): Promise<RunningHost> {
+  const { settings } = deps;
+  const verifier = settings.authMode === 'entra' ? createInboundTokenVerifier(settings.auth) : undefined;
+  let inFlight = 0;
+  let draining = false;
+  const drained: Array<() => void> = [];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: draining ? 'draining' : 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      deps.readiness.map(async (r) => {
+        try {
+          await withTimeout(r.check(), 5000);
+          return { name: r.name, ok: true };
+        } catch (err) {
+          return { name: r.name, ok: false, error: err instanceof Error ? err.message : 'unreachable' };
+        }
+      }),
+    );
+    const ready = !draining && results.every((r) => r.ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks: results });
+  });
+
+  app.post(
+    '/api/messages',
+    (req, res, next) => {
+      if (draining) {
+        res.status(503).set('Retry-After', '5').json({ error: 'shutting down' });
+        return;
+      }
+      inFlight++;
+      let counted = true;
+      const done = () => {
+        if (!counted) return;
+        counted = false;
+        inFlight--;
+        if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
+      };
+      res.on('finish', done);
+      res.on('close', done);
+      next();
+    },
+    async (req, res, next) => {
+      if (!verifier) return next();
+      try {
+        (req as Request & { user?: unknown }).user = await verifier.verify(req.headers.authorization);
+        next();
+      } catch (err) {
+        const reason = err instanceof InboundAuthError ? err.reason : 'token could not be verified';
+        log.warn('inbound request rejected', { reason, ip: req.ip });
+        res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized' });
+      }
+    },
+    express.json({ limit: settings.maxBodyBytes, strict: true, type: () => true }),
+    (req, res, next) => {
+      const body = req.body as unknown;
+      if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+        res.status(400).json({ error: 'the body must be a Bot Framework activity (a JSON object with a string "type")' });
+        return;
+      }
+      if (verifier) {
+        const tenant = activityTenantId(body as Record<string, unknown>);
+        if (!tenant || !settings.auth.allowedTenants.includes(tenant)) {
+          log.warn('activity from a tenant that is not allowed', { tenantPresent: Boolean(tenant) });
+          res.status(403).json({ error: 'tenant not allowed' });
+          return;
+        }
+      }
+      next();
+    },
+    async (req, res, next) => {
+      try {
+        await deps.adapter.process(req, res, (context) => deps.handleTurn(context));
+      } catch (err) {
+        next(err);
+      }
+    },
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  // Body parser and unexpected errors: clear status, no stack, a correlation id for ours.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const type = (err as { type?: string }).type;
+    if (res.headersSent) return;
+    if (type === 'entity.too.large') {
+      res.status(413).json({ error: `request body exceeds ${settings.maxBodyBytes} bytes` });
+    } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      res.status(400).json({ error: 'request body is not valid JSON' });
+    } else {
+      const correlationId = randomUUID();
+      log.error('request failed', { correlationId, error: err });
+      res.status(500).json({ error: 'internal error', correlationId });
+    }
+  });
+
+  const server: Server = app.listen(settings.port, settings.host);
+  await once(server, 'listening');
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  const { port } = server.address() as AddressInfo;
+  const shownHost = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
+  log.info('listening', { url, authMode: settings.authMode });
+
+  return {
+    url,
+    port,
+    inFlight: () => inFlight,
+    async close() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((resolve) => drained.push(resolve)), delay(settings.shutdownGraceMs)]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
