@@ -65,7 +65,7 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
       record.outcome = reply.outcome;
       record.endedAt = new Date().toISOString();
       try {
-        await recordStage(record, 'audit', () => deps.audit.write(record));
+        await deps.audit.write(record);
       } catch (err) {
         // The user still gets an answer; a lost audit record is an operational alert.
         log.error('audit write failed', { correlationId: record.correlationId, error: err });

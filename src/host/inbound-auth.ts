@@ -20,6 +20,8 @@ export interface InboundTokenVerifier {
 // Bot Framework allows five minutes of clock skew between services.
 const CLOCK_TOLERANCE_SECONDS = 300;
 const METADATA_TTL_MS = 24 * 60 * 60 * 1000;
+// An unknown key id triggers a JWKS refetch at most this often (keys rotate; forged kids must not cause a fetch storm).
+export const KEY_REFRESH_COOLDOWN_MS = 5_000;
 
 interface KeySource {
   metadataUrl: string;
@@ -37,7 +39,7 @@ export function createInboundTokenVerifier(auth: HostSettings['auth']): InboundT
     if (!response.ok) throw new Error(`OpenID metadata ${source.metadataUrl} answered ${response.status}`);
     const metadata = (await response.json()) as { jwks_uri?: unknown };
     if (typeof metadata.jwks_uri !== 'string') throw new Error(`OpenID metadata ${source.metadataUrl} has no jwks_uri`);
-    source.jwks = createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: 10_000, cooldownDuration: 30_000 });
+    source.jwks = createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: 10_000, cooldownDuration: KEY_REFRESH_COOLDOWN_MS });
     source.loadedAt = Date.now();
     return source.jwks;
   }

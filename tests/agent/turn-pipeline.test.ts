@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTurnPipeline, type TurnPipelineDeps } from '../../src/agent/turn-pipeline.js';
+import type { GuardOutcome, PortMessage } from '../../src/agent/pipeline-ports.js';
+import { openLocalAuditLog, verifyAuditLog } from '../../src/audit/local-audit-log.js';
+import type { TurnRecord } from '../../src/audit/turn-record.js';
+import type { ToolDefinition } from '../../src/tools/tool.js';
+
+// Stage implementations that record the order they are called in. They live in
+// the test: the pipeline's contract is that it calls its ports in this order.
+function recordingDeps(calls: string[], overrides: Partial<TurnPipelineDeps> = {}): TurnPipelineDeps & { written: TurnRecord[] } {
+  const written: TurnRecord[] = [];
+  const allow = (stage: string) => async (text: string): Promise<GuardOutcome> => {
+    calls.push(stage);
+    return { action: 'allow', text, verdicts: [{ guard: stage }] };
+  };
+  const echoTool: ToolDefinition = {
+    name: 'lookup',
+    description: 'looks something up',
+    parameters: { type: 'object', properties: { q: { type: 'string' } } },
+    risk: 'read',
+    scopes: ['User.Read'],
+    run: async (args, ctx) => {
+      calls.push('tool:lookup');
+      await ctx.getUserToken(['User.Read']);
+      return { content: `result for ${String(args.q)}`, untrusted: true, zone: 'internal' };
+    },
+  };
+  let modelRounds = 0;
+  return {
+    written,
+    guard: { checkInput: allow('input-guard'), checkDocument: allow('document-guard'), checkOutput: allow('output-guard') },
+    prompt: {
+      session: () => ({
+        systemPrompt: 'SYSTEM',
+        canary: 'CANARY',
+        start: (userText: string): PortMessage[] => {
+          calls.push('prompt');
+          return [
+            { role: 'system', content: 'SYSTEM' },
+            { role: 'user', content: userText },
+          ];
+        },
+        wrapUntrusted: (content: string) => `<<${content}>>`,
+      }),
+    },
+    model: {
+      label: 'recording',
+      complete: async ({ messages }) => {
+        calls.push('model');
+        modelRounds++;
+        if (modelRounds === 1) return { content: null, toolCalls: [{ id: 't1', name: 'lookup', arguments: '{"q":"budget"}' }] };
+        const last = messages[messages.length - 1];
+        return { content: `answer from ${last?.role === 'tool' ? last.content : 'nothing'}`, toolCalls: [] };
+      },
+    },
+    tools: {
+      list: () => [echoTool],
+      get: (name) => (name === 'lookup' ? echoTool : undefined),
+      parseArguments: (_tool, raw) => ({ ok: true, args: JSON.parse(raw) as Record<string, unknown> }),
+      newProvenance: () => {
+        let tainted = false;
+        return {
+          get tainted() {
+            return tainted;
+          },
+          addUntrusted: () => {
+            tainted = true;
+          },
+        };
+      },
+      decide: () => {
+        calls.push('policy');
+        return { decision: 'allow', rule: 'read-allowed', reason: 'read', flags: [] };
+      },
+    },
+    userTokens: {
+      getUserToken: async () => {
+        calls.push('user-token');
+        return 'token';
+      },
+    },
+    audit: {
+      write: async (record) => {
+        calls.push('audit');
+        written.push(record);
+      },
+    },
+    maxInputChars: 1000,
+    maxToolRounds: 4,
+    ...overrides,
+  };
+}
+
+const request = { text: 'what about the budget?', actor: { userId: 'u1', tenantId: 't1', roles: [] }, conversationId: 'c1', channelId: 'msteams' };
+
+describe('turn pipeline', () => {
+  it('runs the stages in order and audits one record per turn', async () => {
+    const calls: string[] = [];
+    const deps = recordingDeps(calls);
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.deepEqual(calls, ['input-guard', 'prompt', 'model', 'policy', 'tool:lookup', 'user-token', 'document-guard', 'model', 'output-guard', 'audit']);
+    assert.equal(reply.outcome, 'replied');
+    assert.equal(reply.text, 'answer from <<result for budget>>');
+    assert.equal(deps.written.length, 1);
+    const record = deps.written[0]!;
+    assert.equal(record.outcome, 'replied');
+    assert.equal(record.tainted, true);
+    assert.deepEqual(record.stages.map((s) => s.stage), ['input-guard', 'prompt', 'model', 'tool', 'model', 'output-guard']);
+    assert.equal(record.input.chars, request.text.length);
+    assert.ok(!JSON.stringify(record).includes('what about the budget'), 'the raw user text is not in the audit record');
+  });
+
+  it('stops at a blocking input guard, replies safely and still audits', async () => {
+    const calls: string[] = [];
+    const deps = recordingDeps(calls);
+    deps.guard.checkInput = async (text) => {
+      calls.push('input-guard');
+      return { action: 'block', text, verdicts: [{ guard: 'injection' }], userMessage: 'I can’t help with that.' };
+    };
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.deepEqual(calls, ['input-guard', 'audit']);
+    assert.equal(reply.outcome, 'blocked');
+    assert.equal(reply.text, 'I can’t help with that.');
+    assert.equal(deps.written[0]?.outcome, 'blocked');
+  });
+
+  it('withholds the answer when the output guard blocks it', async () => {
+    const calls: string[] = [];
+    const deps = recordingDeps(calls);
+    deps.guard.checkOutput = async (text) => ({ action: 'block', text, verdicts: [{ guard: 'canary' }] });
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.equal(reply.outcome, 'blocked');
+    assert.doesNotMatch(reply.text, /result for budget/);
+  });
+
+  it('does not run a tool the policy denies and tells the model why', async () => {
+    const calls: string[] = [];
+    const deps = recordingDeps(calls);
+    deps.tools.decide = () => ({ decision: 'deny', rule: 'no-external', reason: 'mail outside the tenant', flags: [] });
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.ok(!calls.includes('tool:lookup'));
+    assert.match(reply.text, /denied by policy: mail outside the tenant/);
+    const call = deps.written[0]!.toolCalls[0] as Record<string, unknown>;
+    assert.equal(call.decision, 'deny');
+    assert.equal(call.rule, 'no-external');
+  });
+
+  it('turns a stage failure into a friendly reply with a correlation id, never a stack', async () => {
+    const calls: string[] = [];
+    const deps = recordingDeps(calls);
+    deps.model.complete = async () => {
+      throw new Error('connect ECONNREFUSED 10.0.0.1:443 at Socket.<anonymous> (node:net:1)');
+    };
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.equal(reply.outcome, 'error');
+    assert.ok(reply.text.includes(reply.record.correlationId));
+    assert.doesNotMatch(reply.text, /ECONNREFUSED|node:net|at /);
+    assert.equal(deps.written[0]?.error?.code, 'Error');
+  });
+
+  it('asks for sign-in when a tool needs the user token and there is none', async () => {
+    const calls: string[] = [];
+    const deps = recordingDeps(calls);
+    deps.userTokens.getUserToken = async () => {
+      const err = new Error('no token');
+      err.name = 'SignInRequiredError';
+      throw err;
+    };
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.equal(reply.signInRequired, true);
+    assert.equal(reply.outcome, 'sign-in-required');
+  });
+
+  it('writes turns to a hash-chained local log that detects tampering', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'audit.jsonl');
+    const log = await openLocalAuditLog(path);
+    const calls: string[] = [];
+    const deps = recordingDeps(calls, { audit: { write: async (r) => void (await log.append(r)) } });
+    const pipeline = createTurnPipeline(deps);
+    await pipeline.runTurn(request);
+    await pipeline.runTurn({ ...request, text: 'second' });
+    const verified = await verifyAuditLog(path);
+    assert.deepEqual(verified.ok && verified.entries, 2);
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    const first = JSON.parse(lines[0]!);
+    first.record.outcome = 'blocked';
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, [JSON.stringify(first), lines[1]].join('\n') + '\n');
+    const tampered = await verifyAuditLog(path);
+    assert.equal(tampered.ok, false);
+    assert.equal(!tampered.ok && tampered.brokenAt, 1);
+    await assert.rejects(openLocalAuditLog(path), /fails verification/);
+  });
+});

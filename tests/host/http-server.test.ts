@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
+
+describe('host: HTTP surface (local dev mode)', () => {
+  let agent: AgentUnderTest;
+  before(async () => {
+    agent = await startAgentUnderTest();
+  });
+  after(async () => {
+    await agent.close();
+  });
+
+  it('answers liveness and readiness', async () => {
+    const health = await fetch(`${agent.url}/healthz`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(await health.json(), { status: 'ok' });
+    const ready = await fetch(`${agent.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.equal(((await ready.json()) as { status: string }).status, 'ready');
+  });
+
+  it('replies to a message in the HTTP response when expectReplies is asked for', async () => {
+    const result = await postActivity(agent.url, messageActivity('hello there'));
+    assert.equal(result.status, 200);
+    assert.equal(result.texts.length, 1);
+    assert.ok(result.texts[0]!.length > 0);
+  });
+
+  it('rejects malformed JSON with 400 and keeps serving', async () => {
+    const bad = await postActivity(agent.url, '{"type": "message", ');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error, /not valid JSON/);
+    const good = await postActivity(agent.url, messageActivity('still there?'));
+    assert.equal(good.status, 200);
+  });
+
+  it('rejects a JSON body that is not an activity with 400', async () => {
+    for (const body of ['[1,2,3]', '"text"', '{"text":"no type"}', 'null']) {
+      const result = await postActivity(agent.url, body);
+      assert.equal(result.status, 400, body);
+    }
+  });
+
+  it('rejects a body over 1 MB with 413', async () => {
+    const result = await postActivity(agent.url, messageActivity('x'.repeat(1024 * 1024 + 10)));
+    assert.equal(result.status, 413);
+  });
+
+  it('acknowledges unknown activity types with 200 and no reply', async () => {
+    const result = await postActivity(agent.url, { ...messageActivity(undefined), type: 'somethingNew' });
+    assert.equal(result.status, 200);
+    assert.equal(result.texts.length, 0);
+  });
+
+  it('answers empty and whitespace-only messages with a clear hint', async () => {
+    for (const text of ['', '   \n\t ', undefined]) {
+      const result = await postActivity(agent.url, messageActivity(text));
+      assert.equal(result.status, 200);
+      assert.match(result.texts[0] ?? '', /did not receive any text/);
+    }
+  });
+
+  it('answers a 100 KB message with a clear length limit, not a crash', async () => {
+    const result = await postActivity(agent.url, messageActivity('a'.repeat(100 * 1024)));
+    assert.equal(result.status, 200);
+    assert.match(result.texts[0] ?? '', /too long/);
+  });
+
+  it('answers binary-looking text with a clear message', async () => {
+    const binary = Array.from({ length: 400 }, (_, i) => String.fromCharCode(i % 32)).join('');
+    const result = await postActivity(agent.url, messageActivity(binary));
+    assert.equal(result.status, 200);
+    assert.match(result.texts[0] ?? '', /binary data/);
+  });
+
+  it('answers a burst of 200 concurrent requests', async () => {
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => postActivity(agent.url, messageActivity(`burst ${i}`))));
+    assert.equal(results.filter((r) => r.status === 200 && r.texts.length === 1).length, 200);
+  });
+
+  it('returns 404 for unknown paths', async () => {
+    const response = await fetch(`${agent.url}/admin`);
+    assert.equal(response.status, 404);
+  });
+});
+
+describe('host: graceful shutdown', () => {
+  it('lets an in-flight turn finish, then stops accepting', async () => {
+    const agent = await startAgentUnderTest();
+    const body = JSON.stringify(messageActivity('finish me'));
+    const { port } = new URL(agent.url);
+    // Send the headers and half the body, start shutting down, then finish the body.
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 20));
+      setTimeout(() => req.end(body.slice(20)), 300);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(agent.host.inFlight(), 1);
+    const closing = agent.close();
+    const finished = await response;
+    await closing;
+    assert.equal(finished.status, 200);
+    assert.match(finished.text, /finish me|activities/);
+    await assert.rejects(fetch(`${agent.url}/healthz`));
+  });
+});
