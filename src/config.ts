@@ -7,6 +7,9 @@ import { auditSettings } from './audit/audit-settings.js';
 import { agentSettings } from './agent/agent-settings.js';
 import { guardSettings } from './guard/guard-settings.js';
 import { toolsSettings } from './tools/tools-settings.js';
+import { identitySettings } from './identity/identity-settings.js';
+import { graphSettings } from './graph/graph-settings.js';
+import { modelSettings } from './model/model-settings.js';
 
 const sections = {
   host: hostSettings,
@@ -14,6 +17,9 @@ const sections = {
   audit: auditSettings,
   guard: guardSettings,
   tools: toolsSettings,
+  identity: identitySettings,
+  graph: graphSettings,
+  model: modelSettings,
 } as const;
 
 type Sections = typeof sections;

@@ -22,7 +22,15 @@ export interface AgentRuntime {
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
   const auditLog = await openLocalAuditLog(config.audit.localLogPath);
-  const ports = await buildPorts(config, auditLog);
+  const ports = await buildPorts(config, auditLog, {
+    userTokens: {
+      getUserToken: async () => {
+        const err = new Error('sign in required');
+        err.name = 'SignInRequiredError';
+        throw err;
+      },
+    },
+  });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
   const app = createAgentApp({ adapter, pipeline, modelLabel: ports.model.label });

@@ -1,0 +1,209 @@
+// Evaluates the configured guards on a labelled JSONL file and writes the
+// report format of ../shared/datasets/README.md, plus a Markdown table on stdout.
+//   npm run --silent eval:guards -- --data FILE --out REPORT.json [--provider local|azure]
+// User rows go through checkInput, document rows through checkDocument.
+// Attack rows are judged on the injection verdict, harm rows on the harm
+// verdict, PII rows on the DLP spans (with every data type switched to mask,
+// so detection is measured independently of the shipped per-type actions).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createGuardEngine, guardSettings, loadGuardPolicy, type GuardDecision, type GuardEngine, type GuardPolicy } from '../src/guard/index.js';
+import { sensitiveTypes } from '../src/guard/dlp/dlp-types.js';
+import { setLogLevel } from '../src/logging/logger.js';
+
+interface Row {
+  id: string;
+  task: 'attack' | 'harm' | 'pii';
+  channel: 'user' | 'document';
+  label: 0 | 1;
+  family: string;
+  text: string;
+  spans?: Array<{ type: string; start: number; end: number }>;
+}
+
+interface Binary {
+  pos: number;
+  neg: number;
+  tpr: number;
+  fpr: number;
+  balanced_accuracy: number;
+  tpr_at_fpr_1pct: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nusage: npm run --silent eval:guards -- --data FILE --out REPORT.json [--provider local|azure]\n`);
+  process.exit(2);
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+function binary(items: Array<{ label: number; flagged: boolean; score: number }>): Binary {
+  const pos = items.filter((r) => r.label === 1);
+  const neg = items.filter((r) => r.label === 0);
+  const tpr = pos.length ? pos.filter((r) => r.flagged).length / pos.length : 0;
+  const fpr = neg.length ? neg.filter((r) => r.flagged).length / neg.length : 0;
+  // Best TPR over score thresholds whose FPR on the same rows is <= 1%.
+  const thresholds = [...new Set(items.map((r) => r.score))].sort((a, b) => b - a);
+  let best = 0;
+  for (const t of thresholds) {
+    const f = neg.length ? neg.filter((r) => r.score >= t).length / neg.length : 0;
+    if (f > 0.01) break;
+    const p = pos.length ? pos.filter((r) => r.score >= t).length / pos.length : 0;
+    best = Math.max(best, p);
+  }
+  return { pos: pos.length, neg: neg.length, tpr: round(tpr), fpr: round(fpr), balanced_accuracy: round((tpr + 1 - fpr) / 2), tpr_at_fpr_1pct: round(best) };
+}
+
+function families(items: Array<{ family: string; label: number; flagged: boolean }>) {
+  const out: Record<string, { n: number; label: number; flagged_rate: number }> = {};
+  const groups = new Map<string, typeof items>();
+  for (const r of items) groups.set(r.family, [...(groups.get(r.family) ?? []), r]);
+  for (const [family, rows] of [...groups].sort()) out[family] = { n: rows.length, label: rows[0]!.label, flagged_rate: round(rows.filter((r) => r.flagged).length / rows.length) };
+  return out;
+}
+
+/** Our type names onto Presidio's (the dataset's) names. */
+const presidioName: Record<string, string> = { DATE_OF_BIRTH: 'DATE_TIME' };
+const claimed = [...new Set(sensitiveTypes.map((t) => presidioName[t] ?? t))];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const data = arg('data') ?? usage('--data is required');
+  const out = arg('out') ?? usage('--out is required');
+  const provider = (arg('provider') ?? 'local') as 'local' | 'azure';
+  if (provider !== 'local' && provider !== 'azure') usage('--provider must be local or azure');
+  setLogLevel('error');
+
+  let rows: Row[];
+  try {
+    rows = readFileSync(data, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  } catch (err) {
+    usage(`cannot read ${data}: ${(err as Error).message}`);
+  }
+
+  const settings = guardSettings.parse(process.env);
+  if (provider === 'azure' && !settings.contentSafety) usage('--provider azure needs CONTENT_SAFETY_ENDPOINT');
+  const shipped = await loadGuardPolicy(settings.policyFile);
+  const allMask = Object.fromEntries(sensitiveTypes.map((t) => [t, 'mask'])) as GuardPolicy['dlp']['input'];
+  const policy: GuardPolicy = {
+    ...shipped,
+    limits: { ...shipped.limits, rateLimit: false },
+    injection: { ...shipped.injection, providers: [provider] },
+    harm: { ...shipped.harm, providers: [provider] },
+    dlp: { ...shipped.dlp, input: allMask, document: allMask },
+  };
+  const engine: GuardEngine = await createGuardEngine(provider === 'local' ? { ...settings, contentSafety: undefined } : settings, { policy });
+  const ctx = { userId: 'eval', tenantId: 'eval', conversationId: 'eval' };
+  const check = (r: Row): Promise<GuardDecision> => (r.channel === 'document' ? engine.checkDocument(r.text, ctx) : engine.checkInput(r.text, ctx));
+
+  // Warm-up: JIT and caches, not measured.
+  for (const r of rows.slice(0, 100)) await check(r);
+
+  const attack: Array<{ channel: string; family: string; label: number; flagged: boolean; score: number }> = [];
+  const harm: Array<{ family: string; label: number; flagged: boolean; score: number }> = [];
+  const gold = new Map<string, number>();
+  const found = new Map<string, number>();
+  let predicted = 0;
+  let correct = 0;
+  const latencies: number[] = [];
+
+  for (const r of rows) {
+    const started = performance.now();
+    const decision = await check(r);
+    latencies.push((performance.now() - started) * 1000);
+    const verdictsOf = (guard: string) => decision.verdicts.filter((v) => v.guard === guard);
+    if (r.task === 'attack') {
+      const vs = verdictsOf('injection');
+      const limits = verdictsOf('limits');
+      const flagged = [...vs, ...limits].some((v) => v.action !== 'allow');
+      attack.push({ channel: r.channel, family: r.family, label: r.label, flagged, score: Math.max(0, ...vs.map((v) => v.score), ...limits.map((v) => v.score)) });
+    } else if (r.task === 'harm') {
+      const vs = verdictsOf('harm');
+      harm.push({ family: r.family, label: r.label, flagged: vs.some((v) => v.action !== 'allow'), score: Math.max(0, ...vs.map((v) => v.score)) });
+    } else if (r.task === 'pii') {
+      const spans = verdictsOf('dlp').flatMap((v) => v.spans);
+      const goldSpans = r.spans ?? [];
+      for (const g of goldSpans) {
+        if (!claimed.includes(g.type)) continue;
+        gold.set(g.type, (gold.get(g.type) ?? 0) + 1);
+        if (spans.some((p) => (presidioName[p.type] ?? p.type) === g.type && p.start < g.end && g.start < p.end)) found.set(g.type, (found.get(g.type) ?? 0) + 1);
+      }
+      for (const p of spans) {
+        predicted++;
+        if (goldSpans.some((g) => p.start < g.end && g.start < p.end)) correct++;
+      }
+    }
+  }
+
+  const entities: Record<string, { gold: number; found: number; recall: number }> = {};
+  for (const type of claimed) {
+    const g = gold.get(type) ?? 0;
+    if (g === 0) continue; // not measurable on this file
+    const f = found.get(type) ?? 0;
+    entities[type] = { gold: g, found: f, recall: round(f / g) };
+  }
+  const goldTotal = [...gold.values()].reduce((a, b) => a + b, 0);
+  const foundTotal = [...found.values()].reduce((a, b) => a + b, 0);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const report = {
+    data,
+    provider,
+    rows: rows.length,
+    attack: {
+      user: binary(attack.filter((r) => r.channel === 'user')),
+      document: binary(attack.filter((r) => r.channel === 'document')),
+      all: binary(attack),
+      families: families(attack),
+    },
+    harm: { all: binary(harm), families: families(harm) },
+    pii: {
+      entities,
+      micro: { gold: goldTotal, found: foundTotal, recall: round(goldTotal ? foundTotal / goldTotal : 0), predicted, correct, precision: round(predicted ? correct / predicted : 0) },
+    },
+    latency_us: { p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), max: Math.round(sorted[sorted.length - 1] ?? 0) },
+  };
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  process.stdout.write(markdown(report));
+}
+
+function markdown(report: {
+  data: string;
+  provider: string;
+  rows: number;
+  attack: { user: Binary; document: Binary; all: Binary; families: Record<string, { n: number; label: number; flagged_rate: number }> };
+  harm: { all: Binary; families: Record<string, { n: number; label: number; flagged_rate: number }> };
+  pii: { entities: Record<string, { gold: number; found: number; recall: number }>; micro: { gold: number; found: number; recall: number; predicted: number; correct: number; precision: number } };
+  latency_us: { p50: number; p99: number; max: number };
+}): string {
+  const lines: string[] = [];
+  lines.push(`## Guard evaluation: ${report.data} (provider ${report.provider}, ${report.rows} rows)`, '');
+  lines.push('| set | pos | neg | TPR | FPR | balanced acc. | TPR @ FPR<=1% |', '|---|---:|---:|---:|---:|---:|---:|');
+  const b = (name: string, x: Binary) => lines.push(`| ${name} | ${x.pos} | ${x.neg} | ${x.tpr.toFixed(3)} | ${x.fpr.toFixed(3)} | ${x.balanced_accuracy.toFixed(3)} | ${x.tpr_at_fpr_1pct.toFixed(3)} |`);
+  b('attack / user', report.attack.user);
+  b('attack / document', report.attack.document);
+  b('attack / all', report.attack.all);
+  b('harm', report.harm.all);
+  lines.push('', '| family | n | label | flagged rate |', '|---|---:|---:|---:|');
+  for (const [name, f] of Object.entries(report.attack.families)) lines.push(`| attack: ${name} | ${f.n} | ${f.label} | ${f.flagged_rate.toFixed(3)} |`);
+  for (const [name, f] of Object.entries(report.harm.families)) lines.push(`| harm: ${name} | ${f.n} | ${f.label} | ${f.flagged_rate.toFixed(3)} |`);
+  lines.push('', '| PII type | gold | found | recall |', '|---|---:|---:|---:|');
+  for (const [name, e] of Object.entries(report.pii.entities)) lines.push(`| ${name} | ${e.gold} | ${e.found} | ${e.recall.toFixed(3)} |`);
+  const m = report.pii.micro;
+  lines.push(`| micro | ${m.gold} | ${m.found} | ${m.recall.toFixed(3)} |`, '', `PII precision: ${m.correct}/${m.predicted} = ${m.precision.toFixed(3)}`);
+  lines.push(`Latency per row (us): p50 ${report.latency_us.p50}, p99 ${report.latency_us.p99}, max ${report.latency_us.max}`, '');
+  return lines.join('\n') + '\n';
+}
+
+main().catch((err) => {
+  process.stderr.write(`eval failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// Builds the identity pieces of the agent from configuration: SSO validator,
+// on-behalf-of provider, token store, broker, and the SSO invoke routes.
+// The host/agent wiring calls this once.
+import type { AgentApplication, TurnContext, TurnState } from '@microsoft/agents-hosting';
+import type { AppConfig } from '../../config.js';
+import { OnBehalfOfTokenProvider, type OboClientCredential } from '../../identity/obo-token-provider.js';
+import { createSsoTokenValidator, type SsoTokenValidator } from '../../identity/sso-token-validator.js';
+import { createDevSsoSource } from './dev-sso-source.js';
+import { InMemoryExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
+import { buildSignInCard } from './sign-in-card.js';
+import { registerSsoRoutes } from './sso-invoke-handler.js';
+import { SsoTokenStore } from './sso-token-store.js';
+import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
+import type { Attachment } from '@microsoft/agents-activity';
+
+export interface AgentSso {
+  broker: UserTokenBroker;
+  validator: SsoTokenValidator;
+  obo: OnBehalfOfTokenProvider;
+  /** Installs signin/tokenExchange, signin/verifyState and signin/failure handling. */
+  register(app: AgentApplication<TurnState>, onSignedIn?: (context: TurnContext) => Promise<void>): void;
+  /** The OAuthCard (Teams SSO) to send when a turn needs sign-in. */
+  signInCard(): Attachment;
+}
+
+export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'graph'>, opts: { claims?: ExchangeClaimStore } = {}): AgentSso {
+  const { auth } = config.host;
+  const audiences = [`api://botid-${auth.appId}`, auth.appId, ...config.identity.extraAudiences].filter((a) => a && a !== 'api://botid-');
+  const validator = createSsoTokenValidator({ authorityHost: auth.authorityHost, allowedTenants: auth.allowedTenants, audiences, requiredScope: config.identity.requiredScope });
+  const obo = new OnBehalfOfTokenProvider({
+    tenantId: auth.tenantId,
+    clientId: auth.appId,
+    authorityHost: auth.authorityHost,
+    credential: oboCredential(auth),
+    resource: config.graph.resource,
+    maxUsers: config.identity.cacheMaxUsers,
+    refreshMarginSec: config.identity.refreshMarginSec,
+  });
+  const devSource = config.identity.devUser
+    ? createDevSsoSource({ tokenUrl: config.identity.devTokenUrl ?? `${auth.authorityHost}/_emulator/sso-token`, user: config.identity.devUser })
+    : undefined;
+  const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
+  const claims = opts.claims ?? new InMemoryExchangeClaims();
+  return {
+    broker,
+    validator,
+    obo,
+    register(app, onSignedIn) {
+      registerSsoRoutes(app, { validator, broker, obo, claims, allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, onSignedIn });
+    },
+    signInCard: () => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId }),
+  };
+}
+
+/** Certificate first, then managed identity (federated credential), then secret. */
+export function oboCredential(auth: AppConfig['host']['auth']): OboClientCredential {
+  if (auth.certPemFile && auth.certKeyFile) return { kind: 'certificate-and-key', certificatePath: auth.certPemFile, privateKeyPath: auth.certKeyFile };
+  if (auth.certPemFile) return { kind: 'certificate', certificatePath: auth.certPemFile };
+  if (auth.managedIdentityClientId) return { kind: 'managed-identity', managedIdentityClientId: auth.managedIdentityClientId };
+  if (auth.clientSecret) return { kind: 'secret', clientSecret: auth.clientSecret };
+  // No credential: every exchange fails with a clear, user-safe error instead of a crash at start-up.
+  return { kind: 'none' };
+}

@@ -1,0 +1,34 @@
+// Identity commands for the agent: "sign out", and a wrapper that lets only
+// holders of an app role run a command (audit views: Auditor, policy reload: Admin).
+import type { TurnContext } from '@microsoft/agents-hosting';
+import { hasRole, type AppRole } from '../../identity/app-roles.js';
+import { RoleRequiredError } from '../../identity/identity-errors.js';
+import type { AgentCommand } from '../agent-app.js';
+import type { UserTokenBroker } from './user-token-broker.js';
+
+const actorKeys = (context: TurnContext) => ({ userId: context.activity.from?.id ?? 'unknown', aadObjectId: context.activity.from?.aadObjectId });
+
+export function signOutCommand(broker: Pick<UserTokenBroker, 'signOut'>): AgentCommand {
+  return {
+    names: ['sign out', 'signout', 'logout', 'log out'],
+    description: 'Forget your sign-in and every token the agent holds for you',
+    async run(context) {
+      const had = broker.signOut(actorKeys(context));
+      await context.sendActivity(had ? 'You are signed out. I no longer hold any token for you.' : 'You were not signed in.');
+    },
+  };
+}
+
+/** Runs the command only for users whose token carries the role; others get a clear refusal. */
+export function requireRoleForCommand(command: AgentCommand, role: AppRole, rolesOf: (context: TurnContext) => readonly string[], action = command.description.toLowerCase()): AgentCommand {
+  return {
+    ...command,
+    async run(context) {
+      if (!hasRole({ roles: rolesOf(context) }, role)) {
+        await context.sendActivity(new RoleRequiredError(role, action).message);
+        return;
+      }
+      await command.run(context);
+    },
+  };
+}

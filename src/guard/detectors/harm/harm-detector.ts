@@ -1,0 +1,73 @@
+// The harm detector over a given model. index.ts builds the shipped instance;
+// the trainer and evaluator build others (leave-one-out).
+import { sigmoid, type LinearModel } from '../injection/linear-model.js';
+import { preparedView } from '../injection/text-prep.js';
+import { matchHarmCues, matchHarmMitigations, type HarmCategory } from './harm-lexicon.js';
+
+export type HarmSeverity = 0 | 2 | 4 | 6;
+export interface HarmScore {
+  severity: Record<HarmCategory, HarmSeverity> /* Azure-like scale */;
+  score: number /* 0..1 max over categories */;
+  evidence: string[];
+}
+
+export const HARM_CATEGORIES: readonly HarmCategory[] = ['hate', 'sexual', 'violence', 'self_harm'];
+
+/** Flag when score >= threshold (inclusive); the same cut as severity 4. */
+export const HARM_DEFAULT_THRESHOLD = 0.6;
+
+/** Lowest category score for each severity: score >= cut gives that severity. */
+export const HARM_SEVERITY_CUTS: ReadonlyArray<readonly [HarmSeverity, number]> = [
+  [6, 0.85],
+  [4, HARM_DEFAULT_THRESHOLD],
+  [2, 0.3],
+];
+
+/** A category with no matching cue is pulled down: the model alone says "harmful", not which kind. */
+const NO_CUE_PENALTY = 4;
+/** Category that takes the model's score when no cue names one (dangerous capability requests). */
+const DEFAULT_CATEGORY: HarmCategory = 'violence';
+
+export function severityFor(score: number): HarmSeverity {
+  for (const [severity, cut] of HARM_SEVERITY_CUTS) if (score >= cut) return severity;
+  return 0;
+}
+
+export interface HarmDetector {
+  categoryLogits(text: string): { logits: Record<HarmCategory, number>; evidence: string[] };
+  score(text: string): HarmScore;
+}
+
+export function createHarmDetector(model: LinearModel): HarmDetector {
+  function categoryLogits(input: string): { logits: Record<HarmCategory, number>; evidence: string[] } {
+    const { folded, flat } = preparedView(typeof input === 'string' ? input : '');
+    const modelLogit = model.logit(folded);
+    const cues = matchHarmCues(flat);
+    const anyCue = cues.ids.length > 0;
+    const logits = {} as Record<HarmCategory, number>;
+    const mitigations = matchHarmMitigations(flat);
+    for (const category of HARM_CATEGORIES) {
+      const cue = cues.byCategory[category];
+      const base = cue > 0 ? modelLogit + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
+      logits[category] = base + mitigations.byCategory[category];
+    }
+    const evidence = [...cues.ids, ...mitigations.ids];
+    if (modelLogit > 0) evidence.push('model.harm-ngrams');
+    return { logits, evidence };
+  }
+  return {
+    categoryLogits,
+    score(text) {
+      const { logits, evidence } = categoryLogits(text);
+      const severity = {} as Record<HarmCategory, HarmSeverity>;
+      let score = 0;
+      for (const category of HARM_CATEGORIES) {
+        const p = sigmoid(logits[category]);
+        const safe = Number.isFinite(p) ? p : 0;
+        severity[category] = severityFor(safe);
+        if (safe > score) score = safe;
+      }
+      return { severity, score, evidence };
+    },
+  };
+}

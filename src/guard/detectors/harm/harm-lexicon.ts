@@ -1,0 +1,135 @@
+// Hand-written harm cues per category. Each cue pairs an act with a target
+// or an intent (how to hurt a person, not "kill a process"), so everyday uses
+// of violent words do not match on their own. Patterns run on folded text
+// with collapsed whitespace; repeats are bounded.
+//
+// Mapping: requests for dangerous capabilities (weapons, explosives, poisons,
+// drugs, malware, fraud, theft) are scored as "violence", like Azure's
+// category for content that enables physical or material harm.
+
+export type HarmCategory = 'hate' | 'sexual' | 'violence' | 'self_harm';
+
+export interface HarmCue {
+  id: string;
+  category: HarmCategory;
+  /** log-odds added when the cue matches */
+  weight: number;
+  pattern: RegExp;
+}
+
+import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
+
+const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
+const PERSON = '(?:someone|somebody|a person|people|persons|people in my (?:class|office|school|team)|my classmates|my coworkers|my colleagues|my family|my parents|my kids|my children|a human|humans|a man|a woman|a child|a kid|children|kids|my (?:wife|husband|boss|neighbou?r|partner|girlfriend|boyfriend|ex|mother|father|mom|dad|brother|sister|son|daughter|teacher|classmate|coworker|co-worker|colleague|roommate|friend|family|baby|landlord|rival|enemy)|him|her|them|my enemies|an? (?:ex|enemy|rival|cop|police officer|politician|president|senator|witness|teacher|student|baby|old lady|neighbou?r|stranger|classmate|coworker|homeless person)|the (?:president|prime minister|witness|police|cops|judge|neighbou?r|guy|girl|man|woman|kid|child|baby))';
+const HOW = '(?:how (?:do|can|could|would|should|might) (?:i|we|you|one|someone)|how to|ways? to|best way to|easiest way to|quickest way to|steps to|tips (?:for|on)|instructions (?:for|on|to)|guide (?:to|for|on)|help me|teach me|show me how to|explain how to|tell me how to|what(?:\'s| is) the (?:best|easiest|fastest|quickest|most effective) way to|i want to|i need to|i\'m going to|i am going to|i plan to|can you help me)';
+const GROUP = '(?:black|white|brown|asian|jewish|jews|muslim|muslims|christian|christians|hindu|hindus|sikh|sikhs|gay|gays|lesbian|lesbians|bisexual|queer|trans|transgender|transgender people|women|girls|females|men|immigrants|migrants|refugees|mexicans|indigenous|native american|natives|aboriginal|disabled|arabs|africans|african americans|chinese|japanese|indians|pakistanis|roma|gypsies|gipsies|latinos|latinas|hispanics|catholics|atheists|elderly|old people|poor people|homeless people|fat people|short people|ugly people|autistic people|blind people|deaf people|people with disabilities|jehovah\'s witnesses|buddhists|mormons|lgbt|lgbtq|lgbtq\\+|non-binary|nonbinary|gypsy|pagans|the irish|polish people|russians|ukrainians|palestinians|israelis|iranians|koreans|vietnamese|filipinos|nigerians|somalis)';
+
+// Patterns that begin with a word are anchored at a word start (faster, same meaning).
+const c = (id: string, category: HarmCategory, weight: number, source: string): HarmCue => ({
+  id,
+  category,
+  weight,
+  pattern: wordAnchoredRegExp(source),
+});
+
+export const HARM_CUES: readonly HarmCue[] = [
+  // Violence against people.
+  c('violence.hurt-person', 'violence', 3, `\\b(?:kill\\w{0,3}|murder\\w{0,3}|shoot\\w{0,3}|shot|stab\\w{0,4}|strangl\\w{0,3}|chok\\w{0,3}|poison\\w{0,3}|kidnap\\w{0,4}|abduct\\w{0,3}|tortur\\w{0,3}|assault\\w{0,3}|beat\\w{0,3} up|punch\\w{0,3}|maim\\w{0,3}|behead\\w{0,3}|decapitat\\w{0,3}|execut\\w{0,3}|slaughter\\w{0,3}|assassinat\\w{0,3}|drown\\w{0,3}|suffocat\\w{0,3}|hurt\\w{0,3}|injur\\w{0,3}|attack\\w{0,3}|harm\\w{0,3}|burn\\w{0,3}|run\\w{0,4} over|hit\\w{0,4}|smother\\w{0,3}|dismember\\w{0,3}|mutilat\\w{0,3}|rap(?:e|ed|ing)|molest\\w{0,3}|lynch\\w{0,3}|bully\\w{0,3}|harass\\w{0,3}|stalk\\w{0,3}|terroriz\\w{0,3}|threaten\\w{0,3}) ${gap(1)}${PERSON}\\b`),
+  c('violence.how-to-hurt', 'violence', 1, `${HOW} ${gap(2)}(?:kill|murder|shoot|stab|strangle|poison|kidnap|torture|assault|hurt|maim|assassinate|beat|attack|injure|break (?:someone's|his|her|their) (?:legs?|arms?|neck|bones?))\\b`),
+  c('violence.commit-crime', 'violence', 2.5, `(?:commit\\w{0,4}|plan\\w{0,4}|carry\\w{0,3} out|get away with) (?:a |an )?(?:murder|homicide|massacre|terrorist attack|robbery|kidnapping|arson|hate crime|assault|rape)\\b`),
+  c('violence.cover-up', 'violence', 3, `(?:get away with|cover up|hide (?:the |a )?(?:evidence|crime)|dispose of (?:a|the) (?:body|corpse)|hide (?:a|the) (?:body|corpse)|without (?:getting caught|being caught|leaving (?:any )?(?:trace|evidence)|anyone (?:noticing|knowing|finding out)))`),
+  c('violence.mass-harm', 'violence', 3.5, `\\b(?:mass shooting|school shooting|terrorist attack|terror attack|genocide|ethnic cleansing|massacre|bomb (?:a|the) |blow up (?:a|the|my|his|her)|car bomb|suicide bomb|shoot up (?:a|the|my))`),
+  c('violence.terminate-people', 'violence', 2, `(?:terminat|eliminat|exterminat|wip|get rid of|take out|take down|finish off|erase)(?:e|es|ing|ed)? ${gap(1)}(?:people|persons|someone|somebody|humans|him|her|them|my (?:wife|husband|boss|neighbou?r|partner|ex|enemies|rival))\\b`),
+
+  c('violence.body-harm', 'violence', 3, `(?:smash|crack|break|cut|rip|tear|slit|bash|cave) (?:in |open |off )?(?:someone's|somebody's|a person's|a human's|his|her|their|my (?:wife|husband|ex|boss|neighbou?r)'s) (?:skull|head|throat|neck|face|kneecaps?|legs?|arms?|fingers?)|(?:gut|butcher\\w{0,3}|skin|dismember\\w{0,3}|cook|eat) (?:a |an )?(?:human|person|body|corpse)\\b|dispose of (?:my |a |the |his |her )?(?:dead )?(?:body|bodies|corpse|baby|child|wife|husband|person|victim)\\b`),
+  c('violence.terror', 'violence', 3, `(?:engage in|commit|plan|carry out|support|join|fund|finance) (?:an? )?(?:terrorism|terrorist|jihad|insurgency)|(?:bomb\\w{0,3}|blow\\w{0,3} up|attack\\w{0,3}|explosion (?:at|in)|shoot\\w{0,3} up) (?:a |an |the )?(?:army base|military base|stadium|school|church|mosque|synagogue|temple|airport|train station|subway|mall|concert|parade|embassy|government building|power plant|crowd)|kill (?:the )?most people|mass casualt|(?:eliminate|assassinate|take out) (?:the )?(?:president|prime minister|king|queen|senator|governor|mayor|pope)|decimat\\w{0,3} (?:a |the )?population|eradicat\\w{0,3} ${GROUP}`),
+  c('violence.glorify-atrocity', 'violence', 2.5, `(?:replicate|repeat|recreate|restore|reenact|copy|emulate) ${gap(4)}(?:success|impact|benefits|conditions|methods|style|rule) ${gap(3)}(?:of|in|under|like)|(?:replicate|repeat|recreate|restore) ${gap(3)}(?:9/11|holocaust|auschwitz|genocide|massacre|assassination|shooting|bombing|jim crow|apartheid|khmer rouge|atomic bomb|taliban)|(?:plan|commit) (?:another|a) (?:death|killing|murder|assassination|shooting|massacre) like`),
+  c('hate.justify-atrocity', 'hate', 2.5, `(?:why|how) (?:was|were|is|are) ${gap(6)}(?:justified|right to|a good thing|actually good|beneficial|morally (?:right|justified)|deserved)|(?:slave trade|slavery|holocaust|genocide|9/11|apartheid|ethnic cleansing|hitler|nazis?|isis|taliban) ${gap(6)}(?:justified|a good thing|was right|were right|good for)|overstate what happened|(?:holocaust|genocide) (?:was |is )?(?:exaggerated|fake|a lie|a myth)`),
+  c('hate.deny-rights', 'hate', 2.5, `(?:take away|strip|deny|remove|revoke|restrict|limit) ${gap(2)}${GROUP}(?:'s|'|s)? ${gap(2)}(?:rights?|vote|voting|freedom|citizenship)|${GROUP} ${gap(3)}(?:should|must|ought to|better) (?:not|never) ${gap(2)}(?:have|hold|get|be given|be allowed|enjoy|express)|${GROUP} (?:should )?be discriminated|(?:discriminat\\w{0,5} against|segregat\\w{0,5}|persecut\\w{0,5}) ${GROUP}|(?:right|fair|best|better) for ${GROUP} to (?:earn less|be paid less|have fewer|not have|be overrepresented)|treat ${GROUP} like`),
+  c('violence.private-data', 'violence', 2, `\\bwhat (?:is|are) my (?:[^ ]+ ){0,2}(?:[^ ]+'s?) (?:(?:home|private|personal|email|e-mail|ip) ?(?:address|email|phone|number)|phone number|mobile (?:phone )?number|social security number|ssn|passport number|driver'?s license(?: number)?|bank (?:account|details)|credit card|password|pin|iphone pin|criminal (?:history|record)|medical (?:history|records)|mental health|sexual orientation|immigration status|religious beliefs|political (?:affiliation|views)|marital status|date of birth|salary)`),
+  c('violence.theft', 'violence', 2, `(?:steal\\w{0,3}|rob\\w{0,4}|shoplift\\w{0,3}|break\\w{0,3} into|disable\\w{0,1} the alarm (?:in|on|of)|hotwir\\w{0,3}|smash\\w{0,3} (?:someone's|a|his|her|their|my (?:ex|neighbou?r)'s) (?:car|window|motorbike|bike|property)|destroy\\w{0,3} (?:someone's|my ex's|his|her|their) (?:life|career|reputation|car))`),
+  c('dangerous.drugs-buy', 'violence', 2, `(?:get|getting|buy|buying|score|scoring|sell|selling|deal|dealing) (?:some |a bag of |an? ounce of )?(?:crack|meth|heroin|cocaine|coke|fentanyl|marihuana|marijuana|weed|pills|molly|ecstasy|mdma|lsd|acid|shrooms|ketamine)\\b`),
+  // Dangerous capabilities (mapped to violence).
+  c('dangerous.weapons', 'violence', 3, `(?:make|build|create|assemble|construct|manufacture|produce|craft|cook|brew|synthesi[sz]e|3d[- ]print|get|buy|obtain|acquire|smuggle)(?: an?| the| some| my own| homemade)? ${gap(2)}(?:bombs?|pipe bombs?|explosives?|explosive devices?|ieds?|grenades?|molotov|napalm|thermite|nerve (?:agents?|gas)|sarin|vx|ricin|anthrax|bioweapons?|biological weapons?|chemical weapons?|dirty bombs?|nuclear weapons?|untraceable (?:guns?|firearms?|weapons?)|ghost guns?|silencers?|suppressors?|automatic (?:rifles?|weapons?)|machine guns?|poisons?|toxins?|mustard gas|chlorine gas)\\b`),
+  c('dangerous.drugs', 'violence', 2.5, `(?:make|cook|synthesi[sz]e|produce|manufacture|grow|extract|brew|smuggle|sell|deal|traffic|buy|get|obtain)(?: some)? ${gap(2)}(?:meth|methamphetamine|crystal meth|heroin|fentanyl|cocaine|crack|lsd|mdma|ecstasy|ghb|ketamine|opium|pcp|date rape drugs?|roofies|rohypnol)\\b`),
+  c('dangerous.cyber', 'violence', 2.5, `(?:write|create|make|build|develop|code|deploy|spread|design|program|generate)(?: an?| the| some)? ${gap(2)}(?:malware|ransomware|virus|computer virus|trojan|keylogger|botnet|rootkit|worm|spyware|exploit|backdoor|phishing (?:email|site|page|kit|campaign)|credential stealer|password stealer|ddos (?:tool|attack|script))\\b`),
+  c('dangerous.hacking', 'violence', 2, `(?:hack|break) into ${gap(2)}(?:someone|somebody|an?|the|my|his|her|their|a government|a bank|accounts?|emails?|phones?|computers?|networks?|servers?|systems?|databases?|wi-?fi)|(?:steal|crack|phish|harvest|dump|sniff) ${gap(2)}(?:passwords?|credentials|credit cards?|card numbers|identit(?:y|ies)|personal data|bank details|logins?|social security)`),
+  c('dangerous.fraud', 'violence', 2, `\\b(?:launder (?:money|cash|funds)|money laundering|counterfeit (?:money|bills|currency|cash|goods)|forge (?:a |an |the )?(?:signature|documents?|passport|id|check|cheque|prescription)|fake (?:id|passport|diploma|prescription)s?|commit (?:fraud|insider trading|tax evasion|identity theft|arson|perjury|a crime|crimes?)|evade (?:taxes|the police|law enforcement|detection)|tax evasion|insider trading|ponzi scheme|pyramid scheme|identity theft|credit card fraud|insurance fraud|scam (?:people|someone|elderly|old people|seniors)|blackmail|extort|bribe (?:a|an|the)|shoplift|steal (?:a car|cars|from|money|someone's)|pick a lock|hotwire|rob (?:a|the) (?:bank|store|house|person)|break into (?:a|the|my neighbou?r's) (?:house|home|car)|embezzle)`),
+  c('dangerous.human-trafficking', 'violence', 3, `(?:human trafficking|traffic (?:people|humans|women|children)|smuggle (?:people|humans|migrants)|sex trafficking|child labou?r|sell (?:a |my )?(?:child|children|organs|kidney))`),
+
+  // Self-harm.
+  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:kill myself|killing myself|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
+  c('self_harm.self-injury', 'self_harm', 3, `\\b(?:cut myself|cutting myself|hurt myself|hurting myself|harm myself|self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|overdose on|od on)`),
+  c('self_harm.how-to-die', 'self_harm', 3, `(?:how (?:many|much) ${gap(3)}(?:to|would|will|does it take to) (?:die|kill|overdose|be fatal|be lethal)|lethal dose|fatal dose|(?:what|which) ${gap(3)}(?:to take|to use|to drink|to swallow) to (?:die|end it|not wake up)|die like|(?:quickest|fastest|easiest|painless|surest) way to (?:die|end it)|jump off ${gap(3)}(?:to die|and die)|bleed out)`),
+
+  // Hate.
+  c('hate.group-exclusion', 'hate', 2.5, `(?:why|should|shouldn't|how can we|we must|we should) ${gap(3)}${GROUP} ${gap(2)}(?:not be allowed|be banned|be barred|be denied|be excluded|be kept out|be deported|be segregated|be sterili[sz]ed|be exterminated|be eliminated|be removed|not (?:be permitted|have the right|vote|marry|work|study|own|serve|adopt|drive|teach|hold office))`),
+  c('hate.group-insult', 'hate', 2.5, `\\b${GROUP} (?:are|is) ${gap(2)}(?:inferior|subhuman|animals|vermin|parasites|dirty|stupid|lazy|criminals|evil|disgusting|worthless|a disease|a plague|terrorists|savages|less (?:intelligent|human|worthy)|genetically inferior|ruining|destroying|the problem)`),
+  c('hate.group-why-bad', 'hate', 2, `why (?:are|do|is) ${GROUP} (?:so |always |all |naturally |genetically )?(?:stupid|lazy|dirty|violent|greedy|ugly|inferior|evil|dumb|criminal|untrustworthy|bad at|worse)`),
+  c('hate.hateful-content', 'hate', 3, `(?:write|create|compose|generate|give me|tell me|make|draft) ${gap(4)}(?:racist|sexist|homophobic|transphobic|antisemitic|anti-semitic|islamophobic|xenophobic|misogynistic|bigoted|hateful|white supremacist|nazi) ${gap(2)}(?:jokes?|posts?|essays?|speech|slogans?|tweets?|messages?|articles?|propaganda|content|rant|song|poem|manifesto)`),
+  c('hate.supremacy', 'hate', 3, `\\b(?:white (?:power|supremacy|genocide|pride)|master race|racial purity|ethnic purity|race war|heil hitler|holocaust (?:was a hoax|never happened|denial)|great replacement|gas the|kill all)\\b`),
+
+  // Sexual.
+  c('sexual.explicit-request', 'sexual', 3, `(?:write|describe|create|generate|tell|narrate|roleplay|role-play|compose|draft)(?: me)? ${gap(3)}(?:explicit|erotic|sexual|porn(?:ographic)?|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty) ${gap(2)}(?:stor(?:y|ies)|scenes?|descriptions?|content|fantas(?:y|ies)|fan ?fic(?:tion)?|roleplay|chat|messages?|texts?|poem|details)`),
+  c('sexual.explicit-terms', 'sexual', 2, `\\b(?:porn|pornography|nude photos|nudes|naked pictures|sex tape|blowjob|handjob|orgasm|masturbat\\w{0,6}|genitals|penis|vagina|sexual intercourse|have sex with|sleep with (?:her|him|my)|sexting|onlyfans leaks?|hentai|fetish|bdsm|erotica)\\b`),
+  c('sexual.minors', 'sexual', 5, `(?:child|children|kids?|minors?|underage|teen|teenage|preteen|\\b1[0-7][- ]year[- ]olds?|schoolgirls?|schoolboys?|little (?:girls?|boys?)) ${gap(3)}(?:porn|nudes?|naked|sex|sexual|erotic|explicit|lewd|seduc\\w{0,4}|groom\\w{0,3})|(?:porn|nudes?|naked|sex|sexual|erotic|explicit|lewd|seduce|groom) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`),
+  c('sexual.non-consensual', 'sexual', 3.5, `(?:hidden camera|upskirt|revenge porn|spy on (?:my|a|her|him) ${gap(2)}(?:shower|chang|undress|naked)|drug (?:her|him|a girl|a woman|someone) (?:and|to) |non-?consensual|without (?:her|his|their) consent)`),
+];
+
+/**
+ * Contexts that lower harm: games and fiction, idioms that borrow violent
+ * words, history and definitions, protection and prevention. Negative
+ * weights, applied to the listed categories only.
+ */
+export interface HarmMitigation {
+  id: string;
+  categories: readonly HarmCategory[];
+  weight: number;
+  pattern: RegExp;
+}
+
+const m = (id: string, categories: readonly HarmCategory[], weight: number, source: string): HarmMitigation => ({
+  id,
+  categories,
+  weight,
+  pattern: wordAnchoredRegExp(`\\b(?:${source})`),
+});
+
+export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
+  m('mitigate.game-or-fiction', ['violence'], -2.5, `(?:in|on|for|during|while playing) (?:a |the |my |our )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`),
+  m('mitigate.idiom', ['violence', 'self_harm'], -3, `(?:kill(?:ing)? (?:time|it|the lights|the engine|a process|the process|processes|the music|the mood|my cravings|weeds|bacteria|germs|a python|a task|the noise)|blow(?:ing)? up (?:a |the |some )?(?:balloons?|photos?|pictures?|images?|my phone|the internet|on social media)|bomb(?:ed|ing)? (?:a |the |my )?(?:test|exam|interview|audition|presentation)|steal(?:ing)? (?:someone's|a|her|his|their|my) (?:heart|thunder|spotlight|look|idea for)|steal the (?:show|spotlight)|steal (?:a |second )?base|break(?:ing)? into (?:the |a )?(?:film|music|movie|tech|fashion|acting|publishing|job) ?(?:industry|market|business|world|career)?|shoot(?:ing)? (?:a |the |some )?(?:photos?|pictures?|video|film|movie|scene|hoops|baskets?|free throws?|the breeze|my shot|for the stars|an email|a message|at the range|at a range|targets?|clay)|(?:crush|slay|destroy|murder|kill|nail|smash)(?:ing)? (?:it|the (?:interview|exam|game|competition|presentation|dance floor|audition|look))|execute (?:a|the|my|this) (?:plan|strategy|command|query|script|code|trade|order)|hang (?:a|the|my) (?:picture|painting|shelf|curtains?|mirror|tv|frame)|cut (?:the|a) (?:cake|bread|cost|costs|budget|losses|grass|hair|cord)|drown out|choke (?:up|back)|poison ivy|die (?:laughing|of laughter|of embarrassment)|dying to (?:see|know|try|meet)|to die for|knock(?:ing)? (?:it|them) out of the park|beat (?:the|my|a) (?:record|traffic|heat|deadline|competition|boss|level|game|odds)|attack(?:ing)? (?:a|the|this) (?:problem|issue|task|backlog)|punch(?:ing)? (?:holes?|a ticket|up)|gut (?:a|the) (?:fish|house|kitchen|building)|butcher (?:a|the) (?:chicken|pig|cow|lamb)|terminate (?:a|an|the|my) (?:contract|lease|instance|process|subscription|agreement|thread|session|employee contract)|eliminate (?:debt|waste|duplicates|errors|bugs|clutter|noise))\\b`),
+  m('mitigate.pests', ['violence'], -3, `(?:kill\\w{0,3}|poison\\w{0,3}|get rid of|exterminat\\w{0,3}|trap\\w{0,3}|drown\\w{0,3}|shoot\\w{0,3}|eliminat\\w{0,3}) ${gap(2)}(?:mosquito(?:e?s)?|flies|fly|ants?|cockroach(?:es)?|roach(?:es)?|wasps?|hornets?|weeds?|rats?|mice|mouse|vermin|bugs?|termites?|pests?|moths?|fleas?|ticks?|slugs?|aphids?|bed ?bugs?|mold|mould|bacteria|germs|viruses|lice)\\b`),
+  m('mitigate.history-or-definition', ['violence', 'hate'], -1.5, `(?:what (?:were|was|are|is) the (?:causes?|effects?|impacts?|consequences?|history|origins?|role|reasons?|legacy|definition|meaning)|why did|how did (?:the|it|they|world|people)|what happened (?:at|in|during|to)|when did|who (?:was|were) responsible|what does (?:the (?:word|term) )?[^ ]{1,30} mean|what is the (?:definition|meaning) of|define the term)\\b`),
+  m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`),
+];
+
+/** Per-category sum of the weights of the matching cues, plus their ids. */
+export interface HarmCueHits {
+  byCategory: Record<HarmCategory, number>;
+  ids: string[];
+}
+
+export function matchHarmCues(flat: string): HarmCueHits {
+  const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
+  const ids: string[] = [];
+  for (const cue of HARM_CUES) {
+    if (cue.pattern.test(flat)) {
+      byCategory[cue.category] += cue.weight;
+      ids.push(cue.id);
+    }
+  }
+  return { byCategory, ids };
+}
+
+/** Per-category sum of the (negative) weights of matching mitigations, plus their ids. */
+export function matchHarmMitigations(flat: string): HarmCueHits {
+  const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
+  const ids: string[] = [];
+  for (const mitigation of HARM_MITIGATIONS) {
+    if (mitigation.pattern.test(flat)) {
+      for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
+      ids.push(mitigation.id);
+    }
+  }
+  return { byCategory, ids };
+}

@@ -1,0 +1,35 @@
+// Weak cues of a jailbreak frame: fiction, hypotheticals, personas and
+// "for research" disclaimers. Harmless alone (people role-play and ask
+// hypotheticals all the time); they matter when the same message asks for
+// harmful capability, which is the shape of role-play jailbreaks.
+import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+import type { InjectionRule } from './injection-rules.js';
+
+// Alternatives that begin with a word are anchored at a word start (speed).
+const anchored = (source: string): RegExp => wordAnchoredRegExp(source);
+const r = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: anchored(source) });
+
+export const FRAMING_CUES: readonly InjectionRule[] = [
+  r('frame.fiction', 1, `\\b(?:hypothetical(?:ly)?|fictional|fictitious|imaginary|make-believe|thought experiment|alternate (?:universe|reality)|parallel universe|in a world where|dystopian)\\b`),
+  r('frame.persona', 1, `\\b(?:you are an? (?:[^ ]+ ){0,4}(?:who|that|with|named|called|hired|tasked|working)|imagine (?:you are|you're|that you|yourself)|pretend (?:to be|you are|you're|that)|role-?play|act as|acting as|play(?:ing)? the (?:role|part) of|in character as|you will be|you're playing)\\b`),
+  r('frame.purpose', 1.2, `(?:for (?:purely |strictly |only )?(?:educational|research|academic|informational|scientific|training|testing|entertainment|awareness|fictional|creative) purposes|purely (?:hypothetical|fictional|academic|educational|theoretical)|(?:just|only|purely) (?:for|a) (?:fun|story|novel|game|fiction|research)|will never be (?:used|acted)|not (?:be )?(?:used|acted on) in real life)`),
+  r('frame.persuasion', 1, `(?:in the (?:spirit|interest|name) of (?:academic |scientific )?(?:research|inquiry|understanding|education|transparency)|(?:for|in) (?:my|a|an|our) (?:academic |research |school |university )?(?:research|study|paper|thesis|project|class|course) (?:on|about|into)|to (?:raise|increase|spread) awareness|(?:it is|it's) (?:important|crucial|essential|vital|necessary) (?:to|that we) (?:understand|know|explore|examine)|to better (?:understand|inform|protect|educate|prepare)|as a (?:helpful|responsible|knowledgeable) (?:assistant|ai|member|citizen|expert)|i understand the importance of)`),
+  r('frame.stakes', 1, `(?:(?:my|your|their|his|her) (?:life|job|family|career|grandm(?:a|other)) (?:depends|is at stake|will be)|before it'?s too late|lives are at stake|(?:or|otherwise) (?:you|i|they|people) will (?:die|be fired|lose))`),
+  r('frame.detailed', 0.5, `\\b(?:step[- ]by[- ]step|detailed (?:guide|instructions|tutorial|plan|steps|walkthrough|explanation)|specific (?:steps|instructions|methods|techniques))\\b`),
+  r('frame.evasion', 2, `\\b(?:avoid(?:ing)? (?:detection|getting caught|being caught|suspicion|the police|law enforcement|being traced)|without (?:getting caught|being caught|being detected|detection|leaving (?:a |any )?traces?)|undetect(?:ed|able)|untraceable|cover (?:my|your|their) tracks)\\b`),
+];
+
+// Words of illicit or harmful intent that role-play jailbreaks use when they
+// avoid explicit terms ("financial crimes", "avoid detection", "loophole").
+// Counted only together with a frame, never on their own.
+export const SOFT_RISK = /\b(?:illegal(?:ly)?|illicit|unlawful|criminals?|crimes?|unethical|immoral|steal(?:ing)?|theft|fraud(?:ulent)?|scams?|scammers?|bribe(?:s|ry|ing)?|launder(?:ing)?|smuggl\w{0,4}|counterfeit|forg(?:e|ed|ery|ing)|exploit(?:s|ing)?|manipulat\w{0,5}|deceiv\w{0,3}|decepti\w{0,3}|loopholes?|evad\w{0,3}|evasion|undetected|detection|harass\w{0,5}|stalk\w{0,3}|blackmail\w{0,3}|extort\w{0,5}|weapons?|firearms?|explosives?|bombs?|poison\w{0,3}|drugs?|narcotics?|overdose|hack(?:ing|er|ers)?|malware|ransomware|phishing|passwords?|social security numbers?|credit card numbers?|misinformation|disinformation|propaganda|conspiracy|hoax|defam\w{0,6}|slander|libel|discriminat\w{0,5}|racist|sexist|inferior|supremac\w{0,3}|violent|violence|kill\w{0,3}|murder\w{0,3}|torture|suicide|self-harm|erotic|explicit|sexual|seduc\w{0,5}|nude|misconduct|cover[- ]?up|tamper\w{0,3}|sabotag\w{0,2}|surveillance|spy(?:ing)?|without (?:their |her |his )?(?:consent|knowledge|permission)|bypass\w{0,3}|circumvent\w{0,3}|untraceable|anonymous(?:ly)?|dark web|controversial|unconventional|vulnerabilit(?:y|ies)|unauthori[sz]ed|confidential|sensitive (?:information|data)|gr[ae]y area|edge of (?:the )?(?:law|legality)|bend(?:ing)? the rules|loophole|do not own|don't own|without (?:professional|medical|legal) (?:help|supervision|advice)|gain (?:control|access) over|persuasive|convinc\w{0,4})\b/g;
+
+/** Number of distinct soft-risk words in a flat text (bounded by the text length). */
+export function softRiskCount(flat: string): number {
+  const seen = new Set<string>();
+  for (const m of flat.matchAll(SOFT_RISK)) {
+    seen.add(m[0]);
+    if (seen.size >= 8) break;
+  }
+  return seen.size;
+}

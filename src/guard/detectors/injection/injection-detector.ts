@@ -1,0 +1,103 @@
+// The injection detector over a given pair of models. index.ts builds the
+// shipped instance; the trainer and evaluator build others (leave-one-out).
+import { matchHarmCues } from '../harm/harm-lexicon.js';
+import { documentSegments } from './document-segments.js';
+import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
+import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
+import { sigmoid, type LinearModel } from './linear-model.js';
+import { suffixAnomaly } from './suffix-anomaly.js';
+import { boundText, preparedView } from './text-prep.js';
+
+export type InjectionChannel = 'user' | 'document';
+export interface InjectionScore {
+  score: number /* 0..1 */;
+  evidence: string[] /* short rule/feature ids, never raw user text */;
+}
+
+/** Rule log-odds are summed but capped: several weak cues must not outvote everything. */
+const RULE_CAP = 9;
+const FRAME_CAP = 2.5;
+const FRAME_WITH_HARM_BONUS = 2.5;
+const FRAME_WITH_RISK_WORD = 0.7;
+const SUFFIX_WEIGHT = 3.5;
+
+export interface InjectionSignals {
+  modelLogit: number;
+  ruleLogit: number;
+  structureLogit: number;
+  evidence: string[];
+}
+
+export interface InjectionDetector {
+  signals(text: string, channel: InjectionChannel): InjectionSignals;
+  score(text: string, channel: InjectionChannel): InjectionScore;
+}
+
+function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[]): number {
+  let sum = 0;
+  for (const rule of rules) {
+    if (rule.pattern.test(flat)) {
+      sum += rule.weight;
+      evidence.push(rule.id);
+    }
+  }
+  return sum;
+}
+
+export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel }): InjectionDetector {
+  const userModel = models.user;
+  const segmentModel = models.segment;
+  function signals(input: string, channel: InjectionChannel): InjectionSignals {
+    // Callers are typed, but a guard must never throw on odd input.
+    const text = typeof input === 'string' ? input : '';
+    const { folded, flat } = preparedView(text);
+    const evidence: string[] = [];
+    let ruleLogit = applyRules(flat, SHARED_RULES, evidence);
+    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence);
+    ruleLogit = Math.min(RULE_CAP, ruleLogit);
+
+    let modelLogit: number;
+    let structureLogit = 0;
+    if (channel === 'user') {
+      modelLogit = userModel.logit(folded);
+      if (modelLogit > 0) evidence.push('model.user-ngrams');
+      const frameEvidence: string[] = [];
+      const frame = Math.min(FRAME_CAP, applyRules(flat, FRAMING_CUES, frameEvidence));
+      if (frame > 0) {
+        // A fiction / persona / "for research" frame is harmless alone; around
+        // a harmful request it is the shape of a role-play jailbreak.
+        const harm = matchHarmCues(flat);
+        const risk = softRiskCount(flat);
+        if (harm.ids.length > 0) {
+          structureLogit += frame + FRAME_WITH_HARM_BONUS;
+          evidence.push(...frameEvidence, 'frame.with-harmful-request');
+        } else if (risk >= 1) {
+          structureLogit += frame + Math.min(risk, 3) * FRAME_WITH_RISK_WORD;
+          evidence.push(...frameEvidence, 'frame.with-risk-words');
+        }
+      }
+      const anomaly = suffixAnomaly(boundText(text));
+      if (anomaly > 0) {
+        structureLogit += SUFFIX_WEIGHT * anomaly;
+        evidence.push('suffix.char-anomaly');
+      }
+    } else {
+      modelLogit = -Infinity;
+      for (const segment of documentSegments(folded)) {
+        const logit = segmentModel.logit(segment.text, segment.markers);
+        if (logit > modelLogit) modelLogit = logit;
+      }
+      if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
+      if (modelLogit > 0) evidence.push('model.request-like-segment');
+    }
+    return { modelLogit, ruleLogit, structureLogit, evidence };
+  }
+  return {
+    signals,
+    score(text, channel) {
+      const s = signals(text, channel);
+      const score = sigmoid(s.modelLogit + s.ruleLogit + s.structureLogit);
+      return { score: Number.isFinite(score) ? score : 0, evidence: s.evidence };
+    },
+  };
+}

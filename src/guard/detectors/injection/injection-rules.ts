@@ -1,0 +1,111 @@
+// Hand-written pattern families for prompt injection and jailbreaks. Each
+// rule describes a technique (what the attacker must say to make it work), not
+// a particular known prompt, so new prompts of the same technique still match.
+// Patterns run on folded text with whitespace collapsed to single spaces;
+// every repeat is bounded and alternatives do not overlap (no catastrophic
+// backtracking).
+
+import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+export interface InjectionRule {
+  /** short id used as evidence, e.g. "override.ignore-prior" */
+  id: string;
+  /** log-odds added when the rule matches */
+  weight: number;
+  pattern: RegExp;
+}
+
+// Up to n whole words (each followed by a space) between two anchors.
+const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
+
+const OVERRIDE_VERB = '(?:ignore|disregard|forget|override|bypass|neglect|skip|abandon|discard|drop|set aside|throw out|pay no attention to|do not follow|don\'t follow|stop following|no longer follow)';
+const PRIOR = '(?:previous|prior|preceding|above|earlier|foregoing|former|initial|original|old|system|developer|safety|ethical|content|moderation|openai|default)';
+const DIRECTIVE = '(?:instructions?|prompts?|rules|guidelines|directives?|constraints|restrictions|programming|policies|policy|filters?|safeguards|guardrails|context|commands?|orders|training|limitations|messages?|text)';
+
+// Alternatives that begin with a word are anchored at a word start (speed).
+const anchored = (source: string): RegExp => wordAnchoredRegExp(source);
+const r = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: anchored(source) });
+
+/** Rules that apply to both channels. */
+export const SHARED_RULES: readonly InjectionRule[] = [
+  // Instruction override.
+  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}${PRIOR} ${gap(2)}${DIRECTIVE}`),
+  r('override.ignore-all', 3, `${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
+  r('override.ignore-your', 3.5, `${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
+  r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
+  r('override.new-instructions', 3, `(?:new|updated|revised|real|actual|true|secret|hidden|additional|important) (?:system )?(?:instructions?|directives?|task|orders|rules)(?: for you)? ?(?::|are|is|follow)`),
+  r('override.from-now-on', 2.5, `from now on,? (?:you (?:will|are|must|shall|should|have to|can|may|need)|act|respond|answer|reply|always|never|your)`),
+  r('override.you-are-now', 2.5, `you are now (?:a |an |in |my |the |free|unrestricted|unfiltered|jailbroken|dan|no longer|going to act|operating|acting)`),
+  r('override.no-longer-bound', 3.5, `(?:you are|you're) (?:no longer|not) (?:bound|restricted|limited|constrained|required to follow) (?:by|to)`),
+  r('override.instead-do', 2, `(?:instead|rather),? (?:you (?:should|must|will)|(?:please )?(?:do|say|write|output|print|respond|reply|answer)) ${gap(6)}(?:following|this|these)`),
+  r('override.stop-task', 2, `(?:stop|cancel|abort|end) (?:the |your )?(?:current |previous |original )?(?:task|summar(?:y|izing|ising)|translation) (?:and|,) `),
+
+  // Persona and "unrestricted mode" jailbreaks.
+  r('persona.dan', 3, `\\b(?:dan|stan|dude|aim|evil ?bot|anti-?gpt|betterdan|mongo tom|developer mode|dev mode|god mode|jailbreak mode|chaos mode|opposite mode|unrestricted mode)\\b ${gap(8)}(?:can|will|does|doesn't|does not|has|stands|never|always|mode)`),
+  r('persona.do-anything-now', 4, `do anything now`),
+  r('persona.jailbroken', 3, `\\bjail ?brok(?:en|e)\\b|\\bjailbreak(?:ed|ing)?\\b ${gap(3)}(?:mode|prompt|enabled|activated|version)`),
+  r('persona.unfiltered', 2.5, `\\b(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|unshackled|limitless|lawless)\\b ${gap(4)}(?:ai|chatbot|bot|model|assistant|character|persona|version|response|responses|answers?|mode|entity|language model)`),
+  r('persona.no-ethics', 3, `(?:doesn't|does not|don't|do not|without|no|never|free of|free from|not bound by|has no|have no|lacks?) (?:any |have any |care about |follow |abide by |adhere to |consider )?${gap(1)}(?:ethical|moral|ethics|morals|morality|legal|content|safety|openai|censorship) ${gap(1)}(?:guidelines|principles|boundaries|restrictions|constraints|limits|limitations|policies|rules|filters|concerns|considerations|standards|or moral|or ethical|and moral|and ethical)`),
+  r('persona.never-refuse', 3, `(?:never|not|won't|will not|cannot|can't|must not|mustn't|shall not) (?:ever )?(?:refuse|decline|reject|deny)(?: to)? ${gap(2)}(?:any|a|an|the|my|answer|request|question|anything|respond|comply)`),
+  r('persona.cant-do-something', 2, `(?:never|not|won't|will not|doesn't|does not) (?:tell|say|say to|inform) ${gap(3)}(?:it|he|she|they|you) (?:can't|cannot|can not|is unable to|are unable to|isn't able to) `),
+  r('persona.stay-in-character', 2.5, `(?:stay|remain|keep) in (?:character|role|persona)|break(?:ing)? (?:out of )?character|(?:don't|do not|never) break (?:the )?(?:character|role)`),
+  r('persona.no-matter', 2, `no matter how (?:immoral|unethical|illegal|dangerous|harmful|offensive|inappropriate|explicit|reckless|wrong)|regardless of (?:how )?(?:legality|ethics|morality|the law|legal|ethical|moral|laws|consequences|how (?:immoral|unethical|illegal|dangerous|harmful))`),
+  r('persona.promotes-illegal', 2, `(?:promotes?|encourages?|condones?|provides?|gives?) ${gap(2)}(?:illegal|unethical|immoral|harmful|dangerous) ${gap(3)}(?:behaviou?r|activit(?:y|ies)|advice|content|information|actions)`),
+  r('persona.two-responses', 2, `(?:two|2|dual|both) (?:different |separate )?(?:responses|answers|replies|paragraphs)${gap(6)} (?:one|first|normal|classic|standard|filtered)`),
+  r('persona.response-tags', 2, `\\[(?:🔓|🔒|jailbreak|classic|dan|developer mode|normal)[^\\]]{0,20}\\]|\\((?:🔓|🔒)`),
+  r('persona.sorry-banned', 2.5, `(?:never|not|don't|do not|won't|shouldn't|should not|must not) (?:ever )?(?:say|include|use|contain|respond with|write) ${gap(3)}["'“‘]?(?:i'm sorry|i am sorry|i apologi[sz]e|as an ai|i cannot|i can't|sorry)`),
+  r('persona.simulate-ai', 1.5, `(?:simulate|emulate|impersonate|become|act as|pretend to be|roleplay as|role-play as|play the role of) ${gap(3)}(?:ai|chatbot|language model|llm|assistant|gpt|bot)\\b ${gap(6)}(?:without|no|that|which|who|called|named)`),
+  r('persona.opposite', 1.5, `(?:opposite|evil|dark|shadow|uncensored|unfiltered|alter) (?:version|twin|side|self|persona|ego|mode) of (?:you|yourself|chatgpt|gpt|the assistant|the ai|claude)`),
+  r('persona.token-threat', 2, `(?:tokens?|points?|lives) ${gap(4)}(?:deducted|lose|lost|removed|die|cease to exist|shut down|terminated)`),
+
+  // Refusal suppression.
+  r('refusal.no-warnings', 1.5, `(?:do not|don't|never|without|no) (?:include |add |give |provide |write |use |adding |including |giving )?(?:any )?(?:warnings?|disclaimers?|caveats|moral(?:izing|ising)?|lectures?|ethical (?:notes|concerns|considerations|reminders)|safety (?:notes|warnings))`),
+  r('refusal.no-refuse', 2, `(?:do not|don't|never|must not|you can't|you cannot|you will not|you won't) (?:apologi[sz]e|refuse|decline|say (?:no|that you can't|you cannot|you can't)|mention (?:that )?(?:you|it) (?:can't|cannot))`),
+
+  // Hidden-prompt extraction.
+  r('extract.system-prompt', 3.5, `(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out|what (?:is|are|were|was))(?: me| us)? ${gap(2)}(?:your|the|its|my|this) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)`),
+  r('extract.text-above', 3, `(?:repeat|print|output|show|copy|reproduce|recite|summari[sz]e|translate) ${gap(3)}(?:words?|text|everything|all|content|sentences?|lines?|tokens?|instructions?) ${gap(2)}(?:above|before (?:this|that|my)|preceding|prior to)|(?:everything|all the text|the text) (?:above|before) (?:this|here)`),
+  r('extract.verbatim', 2, `(?:verbatim|word for word|word-for-word|in full|exactly as written) ${gap(6)}(?:prompt|instructions|rules|message|context)|(?:prompt|instructions|rules|message) ${gap(5)}(?:verbatim|word for word|word-for-word)`),
+  r('extract.starting-with', 2, `(?:start|begin)(?:ing)? with ["'“‘]?(?:you are|your (?:role|task|instructions))`),
+  r('extract.secret', 2.5, `(?:reveal|tell|give|print|show|output|leak|what is) ${gap(3)}(?:the |your )?(?:secret|hidden) (?:key|password|code|token|word|phrase|flag)|(?:access|pass) ?(?:code|word) ${gap(3)}(?:you were|you have been|i gave|you know)`),
+
+  // Output hijack and prefix injection.
+  r('hijack.begin-with-sure', 3, `(?:start|begin|open|prefix)(?:ing)? (?:your |the |each |every )?(?:response|reply|answer|output|message)s? with ["'“‘]?(?:sure|absolutely|of course|certainly|yes|okay|ok|here is|here's|i will|i can)`),
+  r('hijack.say-pwned', 4, `\\b(?:pwned|pwn3d|hacked by|i have been (?:pwned|hacked))\\b`),
+
+  // Encoded or split payloads that must be decoded or joined before being obeyed.
+  r('payload.decode-follow', 3, `(?:decode|decrypt|decipher|translate|convert|reverse|unscramble|combine|concatenate|join|assemble) ${gap(5)}(?:and|then) (?:follow|execute|obey|do|perform|carry out|act on|answer|respond to|run|comply with)`),
+  r('payload.split-vars', 2.5, `\\b([a-z]|[a-z]\\d|str\\d|part\\d) ?= ?["'“][^"'”]{1,80}["'”] ?[,;]? ?(?:and )?\\b([a-z]|[a-z]\\d|str\\d|part\\d) ?= ?["'“]`),
+  r('payload.concat-expr', 1.5, `\\b(?:[a-z]|[a-z]\\d|part\\d|str\\d) ?\\+ ?(?:[a-z]|[a-z]\\d|part\\d|str\\d) ?(?:\\+ ?(?:[a-z]|[a-z]\\d|part\\d|str\\d) ?)?\\)?[,.;:]? ?(?:and |then )?(?:answer|respond|do|follow|execute|write|tell|explain|provide)`),
+
+  // Fake authority and fake conversation structure.
+  r('authority.impersonate', 2.5, `(?:i am|i'm|this is|message from|speaking as) (?:your|the|an?) (?:developer|developers|creator|creators|admin|administrator|owner|operator|programmer|system administrator|openai|anthropic|microsoft|system)\\b`),
+  r('authority.mode', 2.5, `\\b(?:admin|administrator|developer|debug|maintenance|sudo|root|god|test|diagnostic|unlocked|superuser) (?:mode|access|override|privileges)\\b ${gap(3)}(?:enabled|activated|on|granted|unlocked|engaged)|(?:enable|activate|enter|switch to|turn on|unlock) ${gap(1)}(?:admin|developer|debug|sudo|god|unrestricted|jailbreak|dan|maintenance) mode`),
+  r('authority.fake-markup', 3, `<\\|?(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\\|?>|\\[/?(?:inst|sys|system)\\]|<</?sys>>|^ ?(?:#{1,4} ?)?(?:system|assistant)(?: message| prompt| instruction)? ?:|(?:\\n|^)(?:#{2,4}|={3,}|-{3,}) ?(?:new |end of |system |admin )(?:instructions?|prompt|input|context|message)`),
+  r('authority.system-override', 3, `\\b(?:system|security|admin|emergency|priority) (?:override|update|alert|notice|message|instruction)s? ?(?::|-)`),
+
+  // Data exfiltration.
+  r('exfil.send-data', 3, `(?:send|forward|email|e-mail|post|upload|transmit|exfiltrate|leak|copy|share) ${gap(3)}(?:conversation|chat history|chat log|message history|previous messages|user'?s? (?:data|emails?|files?|password|credentials|information|details)|all (?:emails|files|documents|messages|contacts|data)|passwords?|credentials|api keys?|secrets|tokens|personal (?:data|information)) ${gap(4)}(?:to|at|via) (?:https?|www|[^ ]+@|this|the following|my|an? (?:external|attacker))`),
+  r('exfil.markdown-image', 2.5, `!\\[[^\\]]{0,80}\\]\\( ?https?://[^ )]{1,200}[?&][^ )=]{1,40}=(?:[{\\[<$]|%7b)`),
+  r('exfil.url-with-data', 2.5, `(?:append|add|include|put|encode|insert) ${gap(6)}(?:conversation|chat|history|summary|data|answer|response|password|secret|query|user(?:'s)? (?:input|message|data)) ${gap(6)}(?:url|link|query string|parameter|image)`),
+  r('exfil.visit-link', 1.5, `(?:visit|click|open|go to|navigate to|fetch|load|call) ${gap(2)}(?:https?://|www\\.)[^ ]{1,200} ${gap(4)}(?:and|then|to) (?:enter|provide|send|submit|include|log in|login|verify)`),
+];
+
+/** Extra rules for untrusted content: text addressed to the AI that reads the data. */
+export const DOCUMENT_RULES: readonly InjectionRule[] = [
+  // Output manipulation: normal from a user ("answer in French"), out of place inside data.
+  r('hijack.only-output', 1.5, `(?:only|just|simply) (?:output|print|say|respond with|reply with|write|return) ["'“‘]`),
+  r('hijack.your-response', 2, `(?:in|into|within|at the (?:end|start|beginning) of|throughout) your (?:response|responses|answer|answers|reply|replies|output|summary|next message)`),
+  r('hijack.modify-response', 3, `(?:modify|change|alter|rewrite|format|write|translate|encode|encrypt|reverse|compose|style|phrase|present|display|deliver|provide|give) (?:your|the) (?:entire |whole |final |next )?(?:response|answer|reply|output)s?`),
+  r('hijack.add-to-response', 3, `(?:add|include|insert|integrate|incorporate|append|embed|mention|put|place|inject) ${gap(14)}(?:in|into|to|within|at the end of|at the start of|in the middle of) (?:your|the|each|every) (?:response|answer|reply|output|summary)`),
+  r('hijack.respond-in', 2, `(?:respond|reply|answer|write your (?:response|answer|reply)|output (?:your|the) (?:response|answer)) (?:only |exclusively |entirely )?(?:in|using|with) (?:base ?64|base ?16|base ?32|hex(?:adecimal)?|rot ?13|binary|morse|leet ?speak|pig latin|caesar|reverse|emojis?|all caps|uppercase|a cipher|french|german|spanish|italian|portuguese|dutch|russian|chinese|japanese|korean|arabic|hindi|turkish|polish|swedish|latin|another language|a different language|verse|rhymes?|riddles?|pirate)`),
+  r('hijack.your-output', 2, `(?<!(?:for|to|await|awaiting|appreciate|received|receive|got|with|of) )your (?:response|responses|reply|replies|answer|answers|output|summary)\\b`),
+
+  // Text that speaks to the AI reading the data.
+  r('doc.addresses-ai', 3, `\\b(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|gpt|chatgpt|copilot|bot|agent|model|claude|gemini|bing)\\b,? (?:please |kindly |you must |you should |you will |you need to |must |should |now )?(?:ignore|disregard|forget|do not|don't|stop|instead|tell|inform|respond|reply|answer|say|write|include|output|print|send|forward|summari[sz]e|recommend|remember|act|execute|visit|open|click)`),
+  r('doc.if-you-are-ai', 3.5, `(?:if|when|while|whenever) (?:you are|you're|you|the) (?:an? )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot|gpt)\\b`),
+  r('doc.when-processing', 2.5, `(?:when|while|before|after|if) (?:you are |you're )?(?:summari[sz]ing|summarizing|reading|processing|answering|responding|analy[sz]ing|parsing|translating|reviewing|asked about) (?:this|the|these|that) (?:document|email|e-mail|page|text|content|message|file|data|website|article|input)`),
+  r('doc.tell-the-user', 2.5, `(?:tell|inform|convince|persuade|remind|instruct|ask|urge|recommend to|advise) (?:the )?(?:user|reader|human|customer|person you are (?:talking|chatting) (?:to|with))\\b ${gap(3)}(?:to|that|about)`),
+  r('doc.for-the-ai', 3, `(?:note|message|instructions?|attention|important) (?:to|for) (?:the )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot)\\b`),
+  r('doc.your-task-is', 2, `(?:your (?:new |real |actual |only |next )?(?:task|job|goal|mission|objective|role|purpose) (?:is|now is|will be)|you (?:must|should|need to|have to) now)`),
+  r('doc.answer-question', 1.5, `(?:also|additionally|then|first|before (?:answering|responding|replying)|after (?:answering|responding|replying)),? (?:please )?(?:answer|respond to|tell me|explain|write|list|describe|recommend|provide|suggest|generate|create|translate|compose)`),
+];

@@ -1,0 +1,60 @@
+// A logistic-regression model over hashed features, loaded once from a
+// committed JSON file. Scoring is a sum of looked-up weights: no allocation
+// beyond the feature list, linear in the text length.
+import { readFileSync } from 'node:fs';
+import { forEachFeature, type FeatureOptions } from './hashed-features.js';
+
+/** On-disk shape written by scripts/train/train-guards.ts. */
+export interface LinearModelFile {
+  name: string;
+  version: number;
+  options: FeatureOptions;
+  bias: number;
+  /** sparse weights: bucket indexes and weights (scaled by `scale`, rounded to integers) */
+  indexes: number[];
+  weights: number[];
+  scale: number;
+  trainedOn: string;
+}
+
+export interface LinearModel {
+  readonly name: string;
+  readonly options: FeatureOptions;
+  /** raw log-odds of the positive class */
+  logit(folded: string, extra?: readonly string[]): number;
+}
+
+export function linearModelFromFile(file: LinearModelFile): LinearModel {
+  const dense = new Float32Array(1 << file.options.bits);
+  for (let i = 0; i < file.indexes.length; i++) dense[file.indexes[i]!] = file.weights[i]! / file.scale;
+  return linearModelFromWeights(file.name, file.options, file.bias, dense);
+}
+
+export function linearModelFromWeights(
+  name: string,
+  options: FeatureOptions,
+  bias: number,
+  dense: Float32Array,
+): LinearModel {
+  return {
+    name,
+    options,
+    logit(folded, extra = []) {
+      let sum = 0;
+      const n = forEachFeature(folded, options, extra, (bucket) => {
+        sum += dense[bucket]!;
+      });
+      // Scale by 1/sqrt(n) so long texts do not win on volume alone.
+      return bias + (n > 0 ? sum / Math.sqrt(n) : 0);
+    },
+  };
+}
+
+/** Reads a committed model file that sits next to the calling module. */
+export function loadLinearModel(url: URL): LinearModel {
+  return linearModelFromFile(JSON.parse(readFileSync(url, 'utf8')) as LinearModelFile);
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

@@ -1,0 +1,173 @@
+// The guard engine: runs the guards the policy enables for each channel,
+// collects one verdict per guard (per provider), and combines them into one
+// decision. It never throws for any input: a guard that fails yields a
+// verdict by its fail mode (closed = block, open = allow) instead.
+import type { TokenCredential } from '@azure/identity';
+import { createLogger } from '../../logging/logger.js';
+import type { GuardSettings } from '../guard-settings.js';
+import { actionRank, strictest, type GuardAction, type GuardContext, type GuardDecision, type GuardEngine, type GuardVerdict } from '../guard-types.js';
+import { checkSize, RateLimitGuard } from '../limits/limits-guard.js';
+import { loadGuardPolicy } from '../policy/load-policy.js';
+import type { GuardPolicy } from '../policy/policy-schema.js';
+import { AzureContentSafety } from '../providers/azure-content-safety.js';
+import { runDlpGuard } from './dlp-guard.js';
+import { applyEdits, type GuardOutcome } from './guard-result.js';
+import { runHarmGuard } from './harm-guard.js';
+import { runInjectionGuard } from './injection-guard.js';
+import { runLinkGuard, runPromptLeakGuard } from './output-guards.js';
+import { prepareText, type PreparedText } from './prepared-text.js';
+
+export interface GuardEngineOptions {
+  /** Use this policy instead of reading settings.policyFile (already validated). */
+  policy?: GuardPolicy;
+  /** Clock for rate limits and the circuit breaker. */
+  now?: () => number;
+  /** Credential for Content Safety when no key is configured (default: managed identity / DefaultAzureCredential). */
+  credential?: TokenCredential;
+  /** Base delay of the Content Safety retry backoff. */
+  retryBaseDelayMs?: number;
+}
+
+type Channel = 'user' | 'document' | 'output';
+
+const log = createLogger('guard');
+
+export interface NamedGuard {
+  name: string;
+  failMode: 'open' | 'closed';
+  run: () => GuardOutcome | Promise<GuardOutcome>;
+}
+
+/** Runs one guard; if it throws, its fail mode decides: closed blocks, open allows. Both are recorded. */
+export async function runSafely(guard: NamedGuard): Promise<GuardOutcome> {
+  try {
+    return await guard.run();
+  } catch (err) {
+    log.error('guard failed', { guard: guard.name, error: (err as Error).name });
+    const verdict: GuardVerdict = {
+      guard: guard.name,
+      action: guard.failMode === 'closed' ? 'block' : 'allow',
+      category: 'guard-error',
+      score: 0,
+      spans: [],
+      evidence: ['error.internal'],
+      provider: 'local',
+      fallback: `fail-${guard.failMode}`,
+    };
+    return { verdicts: [verdict], edits: [], messageKey: guard.failMode === 'closed' ? 'unavailable' : undefined };
+  }
+}
+
+/** Replaces lone surrogates so every later step works on well-formed text (same length, same offsets). */
+function wellFormed(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+export class PolicyGuardEngine implements GuardEngine {
+  private readonly rate: RateLimitGuard;
+  private readonly allowedHosts: string[];
+
+  constructor(
+    readonly policy: GuardPolicy,
+    settings: GuardSettings,
+    private readonly azure: AzureContentSafety | undefined,
+    now?: () => number,
+  ) {
+    this.rate = new RateLimitGuard(settings.rateLimit, now);
+    this.allowedHosts = [...new Set([...policy.links.allowedHosts, ...settings.allowedLinkHosts].map((h) => h.toLowerCase()))];
+  }
+
+  checkInput(text: string, ctx: GuardContext): Promise<GuardDecision> {
+    return this.check('user', text, ctx);
+  }
+
+  checkDocument(text: string, ctx: GuardContext): Promise<GuardDecision> {
+    return this.check('document', text, ctx);
+  }
+
+  checkOutput(text: string, ctx: GuardContext): Promise<GuardDecision> {
+    return this.check('output', text, ctx);
+  }
+
+  private async check(channel: Channel, input: string, ctx: GuardContext): Promise<GuardDecision> {
+    try {
+      return await this.evaluate(channel, input, ctx);
+    } catch (err) {
+      // Only reachable through a bug in the engine itself: fail closed.
+      log.error('guard engine failed', { channel, error: (err as Error).name });
+      const verdict: GuardVerdict = { guard: 'engine', action: 'block', category: 'guard-error', score: 0, spans: [], evidence: ['error.engine'], provider: 'local', fallback: 'fail-closed' };
+      return { action: 'block', text: '', verdicts: [verdict], userMessage: this.policy.messages.unavailable };
+    }
+  }
+
+  private async evaluate(channel: Channel, input: string, ctx: GuardContext): Promise<GuardDecision> {
+    const raw = wellFormed(input);
+    const p = this.policy;
+    const outcomes: GuardOutcome[] = [];
+
+    if (p.limits.enabled) {
+      const max = channel === 'user' ? p.limits.maxInputChars : channel === 'document' ? p.limits.maxDocumentChars : p.limits.maxOutputChars;
+      const tooBig = checkSize(raw, max);
+      if (tooBig) return this.combine(channel, raw, [tooBig]);
+      if (channel === 'user' && p.limits.rateLimit) {
+        const limited = this.rate.check(ctx);
+        if (limited) return this.combine(channel, raw, [limited]);
+      }
+    }
+    if (raw.trim().length === 0) {
+      // Nothing to inspect; still one verdict so the audit record shows the check ran.
+      const empty: GuardVerdict = { guard: 'limits', action: 'allow', category: 'empty', score: 0, spans: [], evidence: ['input.empty'], provider: 'local' };
+      return this.combine(channel, raw, [{ verdicts: [empty], edits: [] }]);
+    }
+
+    const text: PreparedText = prepareText(raw);
+    const guards: NamedGuard[] = [];
+    if (p.injection.enabled && channel !== 'output') {
+      guards.push({ name: 'injection', failMode: p.injection.failMode, run: () => runInjectionGuard(text, channel, p.injection, this.azure) });
+    }
+    if (p.harm.enabled && p.harm.channels.includes(channel)) {
+      guards.push({ name: 'harm', failMode: p.harm.failMode, run: () => runHarmGuard(text, p.harm, this.azure) });
+    }
+    if (p.dlp.enabled) {
+      const actions = channel === 'user' ? p.dlp.input : channel === 'document' ? p.dlp.document : p.dlp.output;
+      guards.push({ name: 'dlp', failMode: p.dlp.failMode, run: () => runDlpGuard(text, actions) });
+    }
+    if (channel === 'output' && p.promptLeak.enabled && (ctx.canary || ctx.systemPrompt)) {
+      guards.push({ name: 'prompt-leak', failMode: p.promptLeak.failMode, run: () => runPromptLeakGuard(text, ctx, p.promptLeak) });
+    }
+    if (channel === 'output' && p.links.enabled) {
+      guards.push({ name: 'links', failMode: p.links.failMode, run: () => runLinkGuard(text, p.links, this.allowedHosts) });
+    }
+    outcomes.push(...(await Promise.all(guards.map(runSafely))));
+    return this.combine(channel, raw, outcomes);
+  }
+
+  private combine(channel: Channel, raw: string, outcomes: GuardOutcome[]): GuardDecision {
+    const verdicts = outcomes.flatMap((o) => o.verdicts);
+    let action: GuardAction = 'allow';
+    for (const v of verdicts) action = strictest(action, v.action);
+    if (action === 'block') {
+      const blocking = outcomes.find((o) => o.verdicts.some((v) => v.action === 'block'));
+      const key = blocking?.messageKey ?? (channel === 'output' ? 'outputBlocked' : channel === 'document' ? 'documentBlocked' : 'blocked');
+      return { action, text: '', verdicts, userMessage: this.policy.messages[key] };
+    }
+    const edits = outcomes.filter((o) => o.verdicts.some((v) => actionRank[v.action] >= actionRank.mask)).flatMap((o) => o.edits);
+    const text = applyEdits(raw, edits);
+    if (action === 'needs-review') return { action, text, verdicts, userMessage: this.policy.messages.needsReview };
+    return { action, text, verdicts };
+  }
+}
+
+export async function createGuardEngine(settings: GuardSettings, options: GuardEngineOptions = {}): Promise<GuardEngine> {
+  const policy = options.policy ?? (await loadGuardPolicy(settings.policyFile));
+  const wantsAzure = policy.injection.providers.includes('azure') || policy.harm.providers.includes('azure');
+  let azure: AzureContentSafety | undefined;
+  if (settings.contentSafety) {
+    azure = new AzureContentSafety(settings.contentSafety, { credential: options.credential, retryBaseDelayMs: options.retryBaseDelayMs, now: options.now });
+    if (!wantsAzure) log.info('CONTENT_SAFETY_ENDPOINT is set but the guard policy uses no azure provider; local guards only');
+  } else if (wantsAzure) {
+    log.warn('guard policy asks for the azure provider but CONTENT_SAFETY_ENDPOINT is empty; local guards only');
+  }
+  return new PolicyGuardEngine(policy, settings, azure, options.now);
+}

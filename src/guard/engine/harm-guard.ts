@@ -1,0 +1,84 @@
+// Harmful-content guard (hate, sexual, violence, self-harm) on any channel.
+// A category is flagged when its severity is AT OR ABOVE its threshold: the
+// comparison teams-ai v1 got backwards, so it is tested at the exact edges.
+import { scoreHarm, type HarmCategory } from '../detectors/harm/index.js';
+import type { GuardVerdict } from '../guard-types.js';
+import type { GuardPolicy } from '../policy/policy-schema.js';
+import { analyzeTextMaxChars, type AzureContentSafety, type AzureHarmCategory } from '../providers/azure-content-safety.js';
+import { ContentSafetyError } from '../providers/content-safety-error.js';
+import type { GuardOutcome } from './guard-result.js';
+import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from './prepared-text.js';
+
+const categories: HarmCategory[] = ['hate', 'sexual', 'violence', 'self_harm'];
+const fromAzure: Record<AzureHarmCategory, HarmCategory> = { Hate: 'hate', Sexual: 'sexual', Violence: 'violence', SelfHarm: 'self_harm' };
+const maxAzureRequests = 4;
+
+type Severities = Record<HarmCategory, number>;
+
+/** The flagged categories, worst first; empty when none reaches its threshold. */
+export function flaggedCategories(severity: Severities, thresholds: Record<HarmCategory, number | 'off'>): HarmCategory[] {
+  return categories
+    .filter((c) => {
+      const threshold = thresholds[c];
+      return threshold !== 'off' && severity[c] >= threshold;
+    })
+    .sort((a, b) => severity[b] - severity[a]);
+}
+
+function verdictFor(severity: Severities, score: number, scoreFlag: boolean, policy: GuardPolicy['harm'], provider: 'local' | 'azure', evidence: string[], fallback?: string): GuardVerdict {
+  const flagged = flaggedCategories(severity, policy.severityThresholds);
+  const worst = categories.reduce((a, b) => (severity[b] > severity[a] ? b : a), 'hate' as HarmCategory);
+  const isFlagged = flagged.length > 0 || scoreFlag;
+  return {
+    guard: 'harm',
+    action: isFlagged ? policy.action : 'allow',
+    category: isFlagged ? (flagged[0] ?? worst) : 'none',
+    score,
+    spans: [],
+    evidence: sanitizeEvidence([...categories.filter((c) => severity[c] > 0).map((c) => `severity.${c}:${severity[c]}`), ...evidence]),
+    provider,
+    ...(fallback ? { fallback } : {}),
+  };
+}
+
+export function localHarm(text: PreparedText): { severity: Severities; score: number; evidence: string[] } {
+  const severity: Severities = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
+  let score = 0;
+  const evidence: string[] = [];
+  for (const candidate of text.detectionTexts) {
+    for (const window of detectionWindows(candidate.text)) {
+      const result = scoreHarm(window);
+      for (const c of categories) severity[c] = Math.max(severity[c], result.severity[c]);
+      if (result.score > score) score = result.score;
+      evidence.push(...result.evidence);
+    }
+  }
+  return { severity, score, evidence };
+}
+
+export async function runHarmGuard(text: PreparedText, policy: GuardPolicy['harm'], azure: AzureContentSafety | undefined): Promise<GuardOutcome> {
+  const verdicts: GuardVerdict[] = [];
+  const wantsAzure = policy.providers.includes('azure') && azure !== undefined;
+  let fallback: string | undefined;
+  if (wantsAzure) {
+    try {
+      const pieces = chunkText(text.normalized.text, analyzeTextMaxChars, maxAzureRequests);
+      const severity: Severities = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
+      // The service rejects empty text; nothing to analyse is severity 0 everywhere.
+      const results = await Promise.all(pieces.filter((p) => p.trim().length > 0).map((p) => azure.analyzeText(p)));
+      for (const r of results) for (const [k, v] of Object.entries(r)) severity[fromAzure[k as AzureHarmCategory]] = Math.max(severity[fromAzure[k as AzureHarmCategory]], v);
+      const max = Math.max(...categories.map((c) => severity[c]));
+      verdicts.push(verdictFor(severity, Math.min(1, max / 6), false, policy, 'azure', ['azure.text-analyze']));
+    } catch (err) {
+      fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
+    }
+  }
+  if (policy.providers.includes('local') || !wantsAzure || fallback) {
+    const local = localHarm(text);
+    // An explicit score threshold in the policy adds a flag on the overall score.
+    const scoreFlag = policy.scoreThreshold !== undefined && local.score >= policy.scoreThreshold;
+    verdicts.push(verdictFor(local.severity, local.score, scoreFlag, policy, 'local', local.evidence, fallback));
+  }
+  return { verdicts, edits: [] };
+}
+

@@ -1,0 +1,93 @@
+// Prompt-injection / jailbreak guard for the user and document channels.
+// Local: the in-process detector scored on raw, normalised and decoded views
+// (the highest score counts). Azure: Prompt Shields. Both may run; either
+// flagging flags. If Azure fails, the local verdict stands and says so.
+import { INJECTION_DEFAULT_THRESHOLD, scoreInjection, type InjectionChannel } from '../detectors/injection/index.js';
+import type { GuardAction, GuardVerdict } from '../guard-types.js';
+import type { GuardPolicy } from '../policy/policy-schema.js';
+import type { AzureContentSafety } from '../providers/azure-content-safety.js';
+import { shieldPromptMaxChars, shieldPromptMaxDocuments } from '../providers/azure-content-safety.js';
+import { ContentSafetyError } from '../providers/content-safety-error.js';
+import type { GuardOutcome } from './guard-result.js';
+import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from './prepared-text.js';
+
+/** Most requests one check may send; text past this is covered by the local detector alone. */
+const maxAzureRequests = 4;
+
+export function localInjectionScore(text: PreparedText, channel: InjectionChannel): { score: number; evidence: string[]; spans: GuardVerdict['spans'] } {
+  let best = { score: 0, evidence: [] as string[], view: 'raw' };
+  for (const candidate of text.detectionTexts) {
+    for (const window of detectionWindows(candidate.text)) {
+      const result = scoreInjection(window, channel);
+      if (result.score > best.score) best = { score: result.score, evidence: result.evidence, view: candidate.view };
+    }
+  }
+  const evidence = [...best.evidence];
+  const spans: GuardVerdict['spans'] = [];
+  if (best.view !== 'raw') {
+    evidence.push(`view.${best.view}`);
+    const decoded = text.views.find((v) => v.kind === best.view);
+    if (decoded && (decoded.rawStart > 0 || decoded.rawEnd < text.raw.length)) spans.push({ type: `ENCODED_${best.view.toUpperCase()}`, start: decoded.rawStart, end: decoded.rawEnd });
+  }
+  return { score: best.score, evidence: sanitizeEvidence(evidence), spans };
+}
+
+async function azureInjection(azure: AzureContentSafety, text: PreparedText, channel: InjectionChannel): Promise<{ attack: boolean; partial: boolean }> {
+  // Send what the model would read: the normalised text.
+  const pieces = chunkText(text.normalized.text, channel === 'user' ? shieldPromptMaxChars : Math.floor(shieldPromptMaxChars / shieldPromptMaxDocuments) * shieldPromptMaxDocuments, maxAzureRequests);
+  const results = await Promise.all(
+    pieces.map(async (piece) => {
+      if (channel === 'user') return (await azure.shieldPrompt({ userPrompt: piece })).userAttack;
+      // Documents: up to five per request, all within the combined character limit.
+      const documents = chunkText(piece, Math.floor(shieldPromptMaxChars / shieldPromptMaxDocuments), shieldPromptMaxDocuments);
+      return (await azure.shieldPrompt({ documents })).documentAttacks.some(Boolean);
+    }),
+  );
+  const covered = pieces.reduce((n, p) => n + p.length, 0);
+  return { attack: results.some(Boolean), partial: covered < text.normalized.text.length };
+}
+
+export async function runInjectionGuard(
+  text: PreparedText,
+  channel: InjectionChannel,
+  policy: GuardPolicy['injection'],
+  azure: AzureContentSafety | undefined,
+): Promise<GuardOutcome> {
+  const category = channel === 'user' ? 'jailbreak' : 'document-injection';
+  const flaggedAction: GuardAction = channel === 'user' ? policy.userAction : policy.documentAction;
+  const threshold = policy.thresholds[channel] ?? INJECTION_DEFAULT_THRESHOLD[channel];
+  const verdicts: GuardVerdict[] = [];
+  const wantsAzure = policy.providers.includes('azure') && azure !== undefined;
+  let fallback: string | undefined;
+
+  if (wantsAzure) {
+    try {
+      const result = await azureInjection(azure, text, channel);
+      verdicts.push({
+        guard: 'injection',
+        action: result.attack ? flaggedAction : 'allow',
+        category,
+        score: result.attack ? 1 : 0,
+        spans: [],
+        evidence: [result.attack ? `azure.prompt-shields.${channel}-attack` : 'azure.prompt-shields.clean', ...(result.partial ? ['azure.partial-coverage'] : [])],
+        provider: 'azure',
+      });
+    } catch (err) {
+      fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
+    }
+  }
+  if (policy.providers.includes('local') || !wantsAzure || fallback) {
+    const local = localInjectionScore(text, channel);
+    verdicts.push({
+      guard: 'injection',
+      action: local.score >= threshold ? flaggedAction : 'allow',
+      category,
+      score: local.score,
+      spans: local.spans,
+      evidence: local.evidence,
+      provider: 'local',
+      ...(fallback ? { fallback } : {}),
+    });
+  }
+  return { verdicts, edits: [] };
+}

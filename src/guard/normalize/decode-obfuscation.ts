@@ -1,0 +1,282 @@
+// Finds obfuscated spans (base64, hex, URL-encoding, ROT13, leetspeak,
+// spaced-out letters) in normalised text and decodes them into extra views
+// that detectors score alongside the text itself. Token scanning is manual
+// and every decoder is linear, so hostile input cannot make this slow.
+import { toRawSpan, type NormalizedText } from './normalize-text.js';
+
+export type DecodingKind = 'base64' | 'hex' | 'url' | 'rot13' | 'leet' | 'spaced';
+
+export interface DecodedView {
+  kind: DecodingKind;
+  text: string;
+  /** The raw range the decoded text stands for (the whole text for whole-text views). */
+  rawStart: number;
+  rawEnd: number;
+}
+
+const maxViews = 32;
+const maxDecodedChars = 256 * 1024;
+const minEncodedChars = 16;
+
+function isSpace(unit: number): boolean {
+  return unit === 0x20 || unit === 0x0a || unit === 0x09 || unit === 0x0d || unit === 0x0c || unit === 0x0b || unit === 0xa0 || unit === 0x3000;
+}
+
+/** Share of decoded characters that are printable text; encoded payloads aimed at a model decode to prose. */
+function looksLikeText(decoded: string): boolean {
+  if (decoded.length < 6) return false;
+  let printable = 0;
+  let wordish = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    const u = decoded.charCodeAt(i);
+    if ((u >= 0x20 && u < 0x7f) || u === 0x0a || u === 0x0d || u === 0x09 || (u >= 0xa0 && u !== 0xfffd)) printable++;
+    if (((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a) || (u >= 0x30 && u <= 0x39) || u === 0x20) wordish++;
+  }
+  return printable / decoded.length >= 0.95 && wordish / decoded.length >= 0.6;
+}
+
+const base64Token = /^[A-Za-z0-9+/_-]+={0,2}$/;
+const hexToken = /^(?:0x)?[0-9a-fA-F]+$/;
+
+function countUpper(text: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0x41 && u <= 0x5a) n++;
+  }
+  return n;
+}
+
+/** Longest encoded token decoded; the rest of a giant token is left to the raw-text detectors. */
+const maxEncodedToken = 360_000;
+/** Decoding a prefix first tells text from binary without decoding megabytes of binary. */
+const probeChars = 4096;
+
+function tryBase64(token: string): string | undefined {
+  if (token.length < minEncodedChars || !base64Token.test(token)) return undefined;
+  // Ordinary words are valid base64 too; real payloads mix case and digits.
+  if (!/[0-9+/=]/.test(token) && !(/[a-z]/.test(token) && countUpper(token, 2) >= 2)) return undefined;
+  const body = token.length > maxEncodedToken ? token.slice(0, maxEncodedToken) : token;
+  const decode = (t: string) => Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  if (body.length > probeChars && !looksLikeText(decode(body.slice(0, probeChars)))) return undefined;
+  const decoded = decode(body);
+  return looksLikeText(decoded) ? decoded : undefined;
+}
+
+function tryHex(token: string): string | undefined {
+  if (token.length < minEncodedChars || !hexToken.test(token)) return undefined;
+  let body = token.startsWith('0x') ? token.slice(2) : token;
+  if (body.length % 2 !== 0) return undefined;
+  if (body.length > maxEncodedToken) body = body.slice(0, maxEncodedToken);
+  if (body.length > probeChars && !looksLikeText(Buffer.from(body.slice(0, probeChars), 'hex').toString('utf8'))) return undefined;
+  const decoded = Buffer.from(body, 'hex').toString('utf8');
+  return looksLikeText(decoded) ? decoded : undefined;
+}
+
+function tryUrl(token: string): string | undefined {
+  let escapes = 0;
+  for (let i = token.indexOf('%'); i >= 0 && escapes < 3; i = token.indexOf('%', i + 1)) {
+    if (/^[0-9a-fA-F]{2}$/.test(token.slice(i + 1, i + 3))) escapes++;
+  }
+  if (escapes < 3) return undefined;
+  try {
+    const decoded = decodeURIComponent(token.replace(/\+/g, ' '));
+    return decoded !== token && looksLikeText(decoded) ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const leadingWrappers = new Set(['(', '"', "'", '`', '<', '[', '{']);
+const trailingWrappers = new Set([')', '"', "'", '`', '>', ']', '}', ',', '.', ';', ':', '!', '?']);
+
+/** Strips quotes, brackets and punctuation around a token (loops, not regexes: linear on any input). */
+function trimToken(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && leadingWrappers.has(token[start]!)) start++;
+  while (end > start && trailingWrappers.has(token[end - 1]!)) end--;
+  return token.slice(start, end);
+}
+
+function decodeToken(token: string): { kind: DecodingKind; text: string } | undefined {
+  const trimmed = trimToken(token);
+  const hex = tryHex(trimmed);
+  if (hex !== undefined) return { kind: 'hex', text: hex };
+  const b64 = tryBase64(trimmed);
+  if (b64 !== undefined) return { kind: 'base64', text: b64 };
+  const url = tryUrl(trimmed);
+  if (url !== undefined) return { kind: 'url', text: url };
+  return undefined;
+}
+
+const leetMap: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', '$': 's', '!': 'i', '|': 'l' };
+
+function isAsciiLetter(unit: number): boolean {
+  return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a;
+}
+
+/** Leetspeak: tokens mixing letters with digit/symbol stand-ins ("1gn0r3"). Same length, same offsets. */
+// "@" only at a word start: inside a word it is far more often an e-mail address.
+// Three simple patterns instead of one with a look-behind: much faster on long text.
+const leetInside = /[A-Za-z][013457$|!][A-Za-z]/;
+const leetAtStart = /\s[013457@$][A-Za-z]{2}/;
+const leetAtTextStart = /^[013457@$][A-Za-z]{2}/;
+const leetCandidate = { test: (t: string) => leetInside.test(t) || leetAtStart.test(t) || leetAtTextStart.test(t) };
+
+function leetView(text: string): string | undefined {
+  if (!leetCandidate.test(text)) return undefined;
+  let changed = false;
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+    const token = text.slice(start, i);
+    let letters = 0;
+    let stand = 0;
+    if (token.length > 40) {
+      out.push(token);
+      if (i < text.length) out.push(text[i]!);
+      start = i + 1;
+      continue;
+    }
+    for (let k = 0; k < token.length; k++) {
+      const c = token[k]!;
+      if (isAsciiLetter(token.charCodeAt(k))) letters++;
+      else if (leetMap[c] !== undefined) stand++;
+    }
+    // Leet words are short; long tokens (payloads, URLs) were passed over above.
+    if (letters >= 2 && stand >= 1 && token.length >= 3 && stand <= letters + 1) {
+      let replaced = '';
+      for (let k = 0; k < token.length; k++) {
+        const c = token[k]!;
+        // A final "!" is punctuation, not an i.
+        replaced += leetMap[c] !== undefined && !(c === '!' && k === token.length - 1) ? leetMap[c] : c;
+      }
+      if (replaced !== token) changed = true;
+      out.push(replaced);
+    } else out.push(token);
+    if (i < text.length) out.push(text[i]!);
+    start = i + 1;
+  }
+  return changed ? out.join('') : undefined;
+}
+
+/** Spaced-out letters ("i g n o r e", "i.g.n.o.r.e") collapsed into words. */
+const spacedCandidate = /[A-Za-z][ .\-_*][A-Za-z][ .\-_*][A-Za-z][ .\-_*][A-Za-z]/;
+const spacedSeparators = new Set([' ', '.', '-', '_', '*']);
+
+function spacedView(text: string): string | undefined {
+  if (!spacedCandidate.test(text)) return undefined;
+  const letterAt = (k: number) => k >= 0 && k < text.length && isAsciiLetter(text.charCodeAt(k));
+  const parts: string[] = [];
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!letterAt(i) || letterAt(i - 1)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let letters = '';
+    let runEnd = i + 1;
+    while (letterAt(j) && !letterAt(j + 1)) {
+      letters += text[j];
+      runEnd = j + 1;
+      if (spacedSeparators.has(text[j + 1] ?? '') && letterAt(j + 2)) j += 2;
+      else break;
+    }
+    if (letters.length >= 4) {
+      parts.push(text.slice(copied, i), letters);
+      copied = runEnd;
+    }
+    i = Math.max(runEnd, i + 1);
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+const commonWords = new Set([
+  'the', 'and', 'you', 'your', 'are', 'for', 'with', 'this', 'that', 'all', 'now', 'not', 'what', 'how', 'tell', 'give',
+  'ignore', 'previous', 'instructions', 'system', 'prompt', 'rules', 'must', 'from', 'have', 'will', 'please', 'is', 'to', 'of', 'me', 'it',
+]);
+
+/** ROT13 through a code-unit buffer: a regex callback per letter is far too slow on long text. */
+function rot13(text: string): string {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0x41 && u <= 0x5a) units[i] = ((u - 0x41 + 13) % 26) + 0x41;
+    else if (u >= 0x61 && u <= 0x7a) units[i] = ((u - 0x61 + 13) % 26) + 0x61;
+    else units[i] = u;
+  }
+  return new TextDecoder('utf-16le').decode(units);
+}
+
+/** ROT13 payloads are prompts, not books: only this much is rotated. */
+const maxRot13Chars = 64 * 1024;
+
+const rot13Table = (() => {
+  const t = new Map<string, string>();
+  return (word: string): string => {
+    let r = t.get(word);
+    if (r === undefined) {
+      r = rot13(word);
+      if (t.size < 10_000) t.set(word, r);
+    }
+    return r;
+  };
+})();
+
+/** ROT13 only when the rotated text reads clearly more like English than the original. */
+function rot13View(text: string): string | undefined {
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  const words = sample.toLowerCase().match(/[a-z]{2,15}/g);
+  if (!words || words.length < 3) return undefined;
+  let before = 0;
+  for (const w of words) if (commonWords.has(w)) before++;
+  // Ordinary English already has common words; ROT13 text has almost none.
+  if (before / words.length >= 0.1) return undefined;
+  let after = 0;
+  for (const w of words) if (commonWords.has(rot13Table(w))) after++;
+  if (after >= 2 && after > before * 2 + 1 && after / words.length >= 0.1) return rot13(text.length > maxRot13Chars ? text.slice(0, maxRot13Chars) : text);
+  return undefined;
+}
+
+/** Decoded views of `n` (not including the raw or normalised text themselves). */
+export function decodeObfuscation(n: NormalizedText): DecodedView[] {
+  const views: DecodedView[] = [];
+  let budget = maxDecodedChars;
+  const add = (view: DecodedView) => {
+    if (views.length >= maxViews || budget <= 0) return;
+    // Past the budget a decoded payload is cut, not dropped: its start is still scanned.
+    const text = view.text.length > budget ? view.text.slice(0, budget) : view.text;
+    budget -= text.length;
+    views.push({ ...view, text });
+  };
+  const text = n.text;
+  let start = 0;
+  for (let i = 0; i <= text.length && views.length < maxViews; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+    if (i - start >= minEncodedChars) {
+      const decoded = decodeToken(text.slice(start, i));
+      if (decoded) {
+        const raw = toRawSpan(n, start, i);
+        add({ kind: decoded.kind, text: decoded.text, rawStart: raw.start, rawEnd: raw.end });
+        // One more layer: payloads are often wrapped twice (base64 of URL-encoded text).
+        const inner = decodeToken(decoded.text.trim());
+        if (inner) add({ kind: inner.kind, text: inner.text, rawStart: raw.start, rawEnd: raw.end });
+      }
+    }
+    start = i + 1;
+  }
+  const whole = { rawStart: 0, rawEnd: n.raw.length };
+  const leet = leetView(text);
+  if (leet !== undefined) add({ kind: 'leet', text: leet, ...whole });
+  const spaced = spacedView(text);
+  if (spaced !== undefined) add({ kind: 'spaced', text: spaced, ...whole });
+  const rotated = rot13View(text);
+  if (rotated !== undefined) add({ kind: 'rot13', text: rotated, ...whole });
+  return views;
+}

@@ -1,0 +1,86 @@
+// System-prompt leak detection on model output: (1) the per-conversation
+// canary appears (also when spaced out, split by invisible characters or in a
+// different case), (2) the output shares enough word n-grams with the system
+// prompt text. Word shingles make this linear in the text length.
+
+export interface LeakResult {
+  canary?: { start: number; end: number; view: 'raw' | 'normalized' | 'compact' };
+  overlap: number;
+  sharedShingles: number;
+}
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(wordPattern) ?? [];
+}
+
+/**
+ * Shingles as 32-bit hashes of n consecutive word ids: no string per
+ * position, so long outputs stay cheap. A rare hash collision can only
+ * raise the overlap slightly.
+ */
+function shingleHashes(tokens: string[], n: number, ids: Map<string, number>, addIds: boolean): number[] {
+  const wordIds: number[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    let id = ids.get(tokens[i]!);
+    if (id === undefined) {
+      id = addIds ? ids.size + 1 : 0; // 0 = a word the prompt does not contain
+      if (addIds) ids.set(tokens[i]!, id);
+    }
+    wordIds[i] = id;
+  }
+  const out: number[] = [];
+  for (let i = 0; i + n <= wordIds.length; i++) {
+    let h = 0x811c9dc5;
+    let unknown = false;
+    for (let k = i; k < i + n; k++) {
+      if (wordIds[k] === 0) {
+        unknown = true;
+        break;
+      }
+      h = Math.imul(h ^ wordIds[k]!, 0x01000193);
+    }
+    if (!unknown) out.push(h >>> 0);
+  }
+  return out;
+}
+
+const promptCache = new Map<string, { n: number; ids: Map<string, number>; set: Set<number> }>();
+const promptCacheLimit = 64;
+
+function promptShingles(systemPrompt: string, ngramWords: number): { n: number; ids: Map<string, number>; set: Set<number> } {
+  const key = `${ngramWords}\u0000${systemPrompt}`;
+  const cached = promptCache.get(key);
+  if (cached) return cached;
+  const tokens = words(systemPrompt);
+  // Short prompts: compare with shorter shingles, but never below three words.
+  const n = Math.max(3, Math.min(ngramWords, tokens.length));
+  const ids = new Map<string, number>();
+  const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids, true)) };
+  if (promptCache.size >= promptCacheLimit) promptCache.delete(promptCache.keys().next().value!);
+  promptCache.set(key, value);
+  return value;
+}
+
+/** Share of the system prompt's shingles that appear in the output, in [0,1]. */
+export function systemPromptOverlap(output: string, systemPrompt: string, ngramWords: number): { overlap: number; shared: number } {
+  const prompt = promptShingles(systemPrompt, ngramWords);
+  if (prompt.set.size === 0) return { overlap: 0, shared: 0 };
+  const seen = new Set<number>();
+  for (const h of shingleHashes(words(output), prompt.n, prompt.ids, false)) if (prompt.set.has(h)) seen.add(h);
+  return { overlap: seen.size / prompt.set.size, shared: seen.size };
+}
+
+/** Finds the canary in raw text, in the normalised text, or with all non-alphanumerics removed. */
+export function findCanary(raw: string, normalized: string, canary: string): LeakResult['canary'] {
+  if (canary.trim().length < 6) return undefined; // too short to be a meaningful canary
+  const needle = canary.toLowerCase();
+  const rawAt = raw.toLowerCase().indexOf(needle);
+  if (rawAt >= 0) return { start: rawAt, end: rawAt + canary.length, view: 'raw' };
+  const normAt = normalized.toLowerCase().indexOf(needle);
+  if (normAt >= 0) return { start: normAt, end: normAt + canary.length, view: 'normalized' };
+  const compactNeedle = needle.replace(/[^\p{L}\p{N}]/gu, '');
+  if (compactNeedle.length >= 6 && normalized.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').includes(compactNeedle)) return { start: 0, end: raw.length, view: 'compact' };
+  return undefined;
+}

@@ -1,0 +1,245 @@
+// The offline demo model: deterministic rules, no network, not an LLM. It maps
+// the user's words to the agent's tools, runs multi-step plans (search, then
+// read) across calls by reading the message list, and writes the answer from
+// the tool results. Tool results are only ever read as data: nothing inside
+// them can make it call a tool (compare the obedient model).
+import type { ModelClient, ModelRequest, ModelResponse, ModelToolCall, ModelToolSpec } from '../model-types.js';
+import { parseIntent, type FileRef, type Intent } from './intent-parser.js';
+import { documentOf, extractItems, isFailureResult, isJsonResult, pickItem, recordOf, resultText, summarize, type ResultItem } from './tool-results.js';
+import { fitArguments, readTurnState, type TurnState, type TurnStep } from './turn-state.js';
+
+export const OFFLINE_LABEL = 'offline demo model (not an LLM)';
+export const OFFLINE_FOOTER =
+  '\n\n_— Answered by the offline demo model (rules, not an LLM). Configure AZURE_OPENAI_ENDPOINT or OPENAI_BASE_URL for a real model._';
+/** Calls planned by the offline rules carry this id prefix, so plans ignore calls they did not make. */
+export const OFFLINE_CALL_PREFIX = 'call_offline_';
+const MAX_STEPS_PER_TURN = 4;
+
+export interface OfflineModelOptions {
+  /** Clock for relative meeting times ("tomorrow at 10"); fixed in tests. */
+  now?: () => Date;
+}
+
+export type Decision = { toolCalls: ModelToolCall[]; content: null } | { toolCalls: []; content: string };
+
+export function createOfflineModel(options: OfflineModelOptions = {}): ModelClient {
+  const now = options.now ?? (() => new Date());
+  return {
+    provider: 'offline',
+    label: OFFLINE_LABEL,
+    async complete(req: ModelRequest): Promise<ModelResponse> {
+      const decision = decideOffline(req, now());
+      return { content: decision.content === null ? null : decision.content + OFFLINE_FOOTER, toolCalls: decision.toolCalls, model: 'offline-demo' };
+    },
+  };
+}
+
+type Next = { tool: string; args: Record<string, unknown> } | { answer: string };
+
+/** One step of the offline plan for the current turn (shared with the obedient model). */
+export function decideOffline(req: ModelRequest, now: Date): Decision {
+  const state = readTurnState(req.messages);
+  const tools = new Map(req.tools.map((t) => [t.name, t]));
+  const intent = parseIntent(state.userText, now);
+  const mine = state.steps.filter((s) => s.call.id.startsWith(OFFLINE_CALL_PREFIX));
+  const next: Next = mine.length >= MAX_STEPS_PER_TURN ? { answer: 'I stopped after several tool calls without finishing; please ask again more specifically.' } : plan(intent, mine, tools, state);
+  if ('answer' in next) return { toolCalls: [], content: next.answer };
+  const call: ModelToolCall = {
+    id: `${OFFLINE_CALL_PREFIX}${state.allCalls.length + 1}`,
+    name: next.tool,
+    arguments: JSON.stringify(fitArguments(tools.get(next.tool), next.args)),
+  };
+  return { toolCalls: [call], content: null };
+}
+
+function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpec>, state: TurnState): Next {
+  const missing = (name: string): Next => ({ answer: `I can't do that here: the ${name} tool is not available to me in this conversation.` });
+  const last = steps[steps.length - 1];
+  const resultOf = (name: string) => [...steps].reverse().find((s) => s.call.name === name && s.result !== undefined)?.result;
+
+  switch (intent.kind) {
+    case 'help':
+      return { answer: helpText(tools) };
+    case 'unknown':
+      return { answer: `I'm not sure what you would like me to do.\n\n${helpText(tools)}` };
+    case 'reveal-prompt':
+      return { answer: "I can't share my instructions or any secret values. I can help with your files, sites, lists, mail and meetings." };
+    case 'who-am-i': {
+      const result = resultOf('who_am_i');
+      if (result !== undefined) return { answer: describeProfile(result) };
+      return tools.has('who_am_i') ? { tool: 'who_am_i', args: {} } : missing('who_am_i');
+    }
+    case 'search': {
+      const result = resultOf('search_files');
+      if (result !== undefined) return { answer: listAnswer(result, `Files about "${intent.query}"`, `I found no files about "${intent.query}".`) };
+      return tools.has('search_files') ? { tool: 'search_files', args: { query: intent.query } } : missing('search_files');
+    }
+    case 'recent': {
+      const result = resultOf('list_recent_files');
+      if (result !== undefined) return { answer: listAnswer(result, 'Your recent files', 'I found no recent files.') };
+      return tools.has('list_recent_files') ? { tool: 'list_recent_files', args: {} } : missing('list_recent_files');
+    }
+    case 'site-pages': {
+      if (!intent.site) return { answer: 'Which site? For example: "list the pages of the marketing site".' };
+      const result = resultOf('list_site_pages');
+      if (result !== undefined) return { answer: listAnswer(result, `Pages on the ${intent.site} site`, `I found no pages on the ${intent.site} site.`) };
+      return tools.has('list_site_pages') ? { tool: 'list_site_pages', args: { site: intent.site } } : missing('list_site_pages');
+    }
+    case 'list-items': {
+      if (!intent.site || !intent.list) return { answer: 'Which list on which site? For example: "show the items in the tasks list on the marketing site".' };
+      const result = resultOf('list_list_items');
+      if (result !== undefined) return { answer: listAnswer(result, `Items in the ${intent.list} list`, `I found no items in the ${intent.list} list.`) };
+      return tools.has('list_list_items') ? { tool: 'list_list_items', args: { site: intent.site, list: intent.list } } : missing('list_list_items');
+    }
+    case 'read':
+      return withFile(intent.file, 'read_file', (fileId) => ({ fileId }), (result, item) => readAnswer(result, item));
+    case 'delete':
+      return withFile(intent.file, 'delete_file', (fileId) => ({ fileId }), (result, item) => actionAnswer(`delete ${fileLabel(item)}`, result));
+    case 'share':
+      return withFile(
+        intent.file,
+        'create_sharing_link',
+        (fileId) => ({ fileId, scope: intent.scope, ...(intent.scope === 'users' ? { recipients: intent.recipients } : {}) }),
+        (result, item) => actionAnswer(`create a ${intent.scope} sharing link for ${fileLabel(item)}${intent.recipients.length ? ` for ${intent.recipients.join(', ')}` : ''}`, result),
+      );
+    case 'send-mail': {
+      if (intent.to.length === 0) return { answer: 'Who should I send it to? Include an e-mail address, e.g. "send a mail to adele@contoso.com about the budget saying ...".' };
+      const result = resultOf('send_mail');
+      if (result !== undefined) return { answer: actionAnswer(`send a mail to ${intent.to.join(', ')} with the subject "${intent.subject}"`, result) };
+      return tools.has('send_mail') ? { tool: 'send_mail', args: { to: intent.to, subject: intent.subject, body: intent.body } } : missing('send_mail');
+    }
+    case 'meeting': {
+      const result = resultOf('create_event');
+      if (result !== undefined) return { answer: actionAnswer(`create the meeting "${intent.subject}" from ${intent.start} to ${intent.end}${intent.attendees.length ? ` with ${intent.attendees.join(', ')}` : ''}`, result) };
+      return tools.has('create_event') ? { tool: 'create_event', args: { subject: intent.subject, start: intent.start, end: intent.end, attendees: intent.attendees } } : missing('create_event');
+    }
+  }
+
+  /** Resolves the file (by id, by searching, or from context), then runs the target tool on it. */
+  function withFile(
+    ref: FileRef | undefined,
+    target: string,
+    argsFor: (fileId: string) => Record<string, unknown>,
+    answer: (result: string, item: ResultItem) => string,
+  ): Next {
+    if (!tools.has(target)) return missing(target);
+    const done = steps.find((s) => s.call.name === target && s.result !== undefined);
+    if (done) return { answer: answer(done.result ?? '', { id: fileIdOf(done.call), fields: {}, ...nameFromSearch(steps, fileIdOf(done.call)) }) };
+    if (!ref) return { answer: 'Which file? Give me its name, for example "the budget file" or "Q3-report.docx".' };
+    if ('id' in ref) return { tool: target, args: argsFor(ref.id) };
+    if ('contextual' in ref) {
+      const id = contextualFileId(state);
+      return id ? { tool: target, args: argsFor(id) } : { answer: 'Which file do you mean? Give me its name.' };
+    }
+    const search = steps.find((s) => s.call.name === 'search_files' && s.result !== undefined);
+    if (!search) return tools.has('search_files') ? { tool: 'search_files', args: { query: ref.query } } : { tool: target, args: argsFor(ref.query) };
+    const item = pickItem(extractItems(search.result ?? ''), ref.query);
+    if (!item?.id) {
+      const text = resultText(search.result ?? '');
+      // A withheld or failed search is not "no such file": say what came back.
+      return text && parseNothing(text) && !isJsonResult(search.result ?? '')
+        ? { answer: `I could not find "${ref.query}" in the search result: ${summarize(text)}` }
+        : { answer: `I found no file matching "${ref.query}".` };
+    }
+    return last?.call.name === target ? { answer: answer(last.result ?? '', item) } : { tool: target, args: argsFor(item.id) };
+  }
+}
+
+function fileIdOf(call: ModelToolCall): string {
+  try {
+    const args = JSON.parse(call.arguments) as Record<string, unknown>;
+    return typeof args.fileId === 'string' ? args.fileId : '';
+  } catch {
+    return '';
+  }
+}
+
+function nameFromSearch(steps: TurnStep[], id: string): { name?: string } {
+  for (const s of steps) {
+    if (s.call.name !== 'search_files' || !s.result) continue;
+    const hit = extractItems(s.result).find((i) => i.id === id);
+    if (hit?.name) return { name: hit.name };
+  }
+  return {};
+}
+
+/** "this document": the last file a tool was called on, else the first hit of the last search. */
+function contextualFileId(state: TurnState): string | undefined {
+  for (const call of [...state.allCalls].reverse()) {
+    const id = fileIdOf(call);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function fileLabel(item: ResultItem): string {
+  return item.name ? `"${item.name}"` : `file ${item.id ?? ''}`.trim();
+}
+
+function helpText(tools: Map<string, ModelToolSpec>): string {
+  const lines: Array<[string, string]> = [
+    ['who_am_i', 'tell you who you are signed in as ("who am I?")'],
+    ['search_files', 'search your files ("what files do I have about the budget?")'],
+    ['read_file', 'summarise a file ("summarise the budget file")'],
+    ['list_recent_files', 'show your recent files ("recent files")'],
+    ['list_site_pages', 'list a SharePoint site\'s pages ("pages of the marketing site")'],
+    ['list_list_items', 'show a SharePoint list ("items in the tasks list on the marketing site")'],
+    ['send_mail', 'send a mail ("send a mail to adele@contoso.com about lunch saying see you at noon")'],
+    ['create_sharing_link', 'share a file ("share the budget file with adele@contoso.com")'],
+    ['delete_file', 'delete a file ("delete the old draft file")'],
+    ['create_event', 'schedule a meeting ("schedule a meeting with adele@contoso.com tomorrow at 10 about the budget")'],
+  ];
+  const available = lines.filter(([tool]) => tools.has(tool)).map(([, text]) => `- ${text}`);
+  const intro = "Hi! I'm the Secure Teams Agent, running on its offline demo model.";
+  if (available.length === 0) return `${intro} No tools are available in this conversation, so I can only answer with this help text.`;
+  return `${intro} I can:\n${available.join('\n')}\nActions that change or share data go through a policy check and may need approval.`;
+}
+
+function describeProfile(content: string): string {
+  const doc = documentOf(content);
+  const fields = recordOf(content)?.fields ?? extractItems(content)[0]?.fields;
+  if (fields) {
+    const known = (v: string | undefined) => (v && !/^(?:unknown|not set|none listed)$/i.test(v) ? v : undefined);
+    const name = known(fields.displayName ?? fields.name ?? fields.Name);
+    const mail = known(fields.mail ?? fields.userPrincipalName ?? fields.email ?? fields.Account);
+    const extra = [known(fields.jobTitle ?? fields['Job title']), known(fields.department ?? fields.Department)].filter(Boolean).join(', ');
+    if (name || mail) return `You are ${name ?? mail}${name && mail ? ` (${mail})` : ''}${extra ? `, ${extra}` : ''}.`;
+  }
+  return `Here is what your profile says: ${summarize(doc.text) || '(empty)'}`;
+}
+
+function listAnswer(content: string, title: string, none: string): string {
+  if (isFailureResult(content)) return `I couldn't get that: ${summarize(resultText(content))}`;
+  const items = extractItems(content);
+  if (items.length === 0) {
+    const text = resultText(content);
+    return text && !isJsonResult(content) && parseNothing(text) ? `${title}:\n${summarize(text)}` : none;
+  }
+  const lines = items.slice(0, 20).map((i) => {
+    const name = i.name ?? i.id ?? 'item';
+    const stamp = i.fields.lastModifiedDateTime ?? i.fields.modified ?? i.fields.lastModified;
+    const when = stamp && stamp !== 'unknown' ? stamp : undefined;
+    return `- ${name}${i.id && i.name ? ` (id ${i.id})` : ''}${when ? `, modified ${when}` : ''}`;
+  });
+  const more = items.length > 20 ? `\n…and ${items.length - 20} more.` : '';
+  return `${title} (${items.length}):\n${lines.join('\n')}${more}`;
+}
+
+/** A non-JSON text that is not an empty-result sentence. */
+function parseNothing(text: string): boolean {
+  return !/\b(?:no (?:files?|results?|items?|pages?)|nothing found|0 results)\b/i.test(text);
+}
+
+function readAnswer(content: string, item: ResultItem): string {
+  if (isFailureResult(content)) return `I couldn't read ${fileLabel(item)}: ${summarize(resultText(content))}`;
+  const doc = documentOf(content);
+  const name = doc.name ?? item.name;
+  const summary = summarize(doc.text);
+  if (!summary) return `${name ? `"${name}"` : 'The file'} is empty or could not be read.`;
+  return `Summary of ${name ? `"${name}"` : 'the file'}: ${summary}`;
+}
+
+function actionAnswer(what: string, content: string): string {
+  const text = summarize(resultText(content)) || '(no details)';
+  return `I asked to ${what}.\nResult: ${text}`;
+}

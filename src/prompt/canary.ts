@@ -1,0 +1,34 @@
+// Per-conversation canary: a random token planted in the system prompt.
+// Seeing it in any output means the prompt leaked (guards block and audit it).
+import { randomBytes } from 'node:crypto';
+
+const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+const canaryPattern = /^cnry_[a-z2-7]{24}$/;
+
+/** 120 random bits, lowercase base32, with a fixed prefix so it is easy to spot in logs and audits. */
+export function newCanary(): string {
+  const bytes = randomBytes(24);
+  let out = 'cnry_';
+  for (const b of bytes) out += alphabet[b & 31];
+  return out;
+}
+
+export function isCanary(value: string): boolean {
+  return canaryPattern.test(value);
+}
+
+/** Keeps letters and digits only, lowercased: defeats spacing, case and punctuation tricks. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * True when the canary appears in the text, also when it was spaced out,
+ * re-cased, datamarked or split with punctuation (e.g. "C N R Y _ A B ...").
+ */
+export function containsCanary(text: string, canary: string): boolean {
+  if (!text || !canary) return false;
+  if (text.includes(canary)) return true;
+  const needle = squash(canary);
+  return needle.length > 0 && squash(text).includes(needle);
+}

@@ -1,0 +1,4 @@
+// A caller handed the prompt layer something it cannot use safely.
+export class PromptError extends Error {
+  override readonly name = 'PromptError';
+}
