@@ -15,17 +15,41 @@ export interface AgentCommand {
   run(context: TurnContext): Promise<void>;
 }
 
+export interface MessageAnswererDeps {
+  pipeline: TurnPipeline;
+  /** Called when the pipeline says a user token is needed; sends the sign-in card. */
+  onSignInRequired?: (context: TurnContext, text: string) => Promise<void>;
+  /** App roles of the user, when known (from the user's validated token). */
+  rolesFor?: (activity: Activity) => string[];
+}
+
+export type MessageAnswerer = (context: TurnContext, text: string) => Promise<void>;
+
+/** Runs the turn pipeline for a text on behalf of the activity's sender and sends the reply. */
+export function createMessageAnswerer(deps: MessageAnswererDeps): MessageAnswerer {
+  return async (context, text) => {
+    const actor = actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []);
+    const reply = await deps.pipeline.runTurn({
+      text,
+      actor,
+      conversationId: context.activity.conversation?.id ?? 'unknown',
+      channelId: context.activity.channelId ?? 'unknown',
+    });
+    if (reply.signInRequired && deps.onSignInRequired) {
+      await deps.onSignInRequired(context, text);
+      return;
+    }
+    await context.sendActivity(reply.text);
+  };
+}
+
 export interface AgentAppDeps {
   adapter: CloudAdapter;
-  pipeline: TurnPipeline;
+  answer: MessageAnswerer;
   modelLabel: string;
   commands?: AgentCommand[];
   /** Extra routes (SSO invokes, card actions) registered by their modules. */
   extend?: (app: AgentApplication<TurnState>) => void;
-  /** Called when the pipeline says a user token is needed; sends the sign-in card. */
-  onSignInRequired?: (context: TurnContext) => Promise<void>;
-  /** App roles of the user, when known (from the user's validated token). */
-  rolesFor?: (activity: Activity) => string[];
 }
 
 export function helpText(modelLabel: string, commands: AgentCommand[]): string {
@@ -66,18 +90,7 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
       await command.run(context);
       return;
     }
-    const actor = actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []);
-    const reply = await deps.pipeline.runTurn({
-      text,
-      actor,
-      conversationId: context.activity.conversation?.id ?? 'unknown',
-      channelId: context.activity.channelId ?? 'unknown',
-    });
-    if (reply.signInRequired && deps.onSignInRequired) {
-      await deps.onSignInRequired(context);
-      return;
-    }
-    await context.sendActivity(reply.text);
+    await deps.answer(context, text);
   });
 
   deps.extend?.(app);

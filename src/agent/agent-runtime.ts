@@ -1,11 +1,16 @@
 // Builds the whole agent from validated configuration: every stage's real
 // implementation adapted to the pipeline ports, the Agents SDK adapter and app.
-import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
+import { CloudAdapter, MessageFactory, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../config.js';
 import { openLocalAuditLog } from '../audit/local-audit-log.js';
 import { createLogger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../host/http-server.js';
-import { createAgentApp } from './agent-app.js';
+import type { Activity } from '@microsoft/agents-activity';
+import type { TurnContext } from '@microsoft/agents-hosting';
+import { createAgentApp, createMessageAnswerer } from './agent-app.js';
+import { auditCommand, reloadPolicyCommand } from './admin-commands.js';
+import { createAgentSso } from './sso/create-sso.js';
+import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
 import { buildPorts } from './wiring/build-ports.js';
 
@@ -22,18 +27,42 @@ export interface AgentRuntime {
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
   const auditLog = await openLocalAuditLog(config.audit.localLogPath);
-  const ports = await buildPorts(config, auditLog, {
-    userTokens: {
-      getUserToken: async () => {
-        const err = new Error('sign in required');
-        err.name = 'SignInRequiredError';
-        throw err;
-      },
-    },
-  });
+  const sso = createAgentSso(config);
+  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
-  const app = createAgentApp({ adapter, pipeline, modelLabel: ports.model.label });
+  const rolesOf = (activity: Activity) => sso.broker.rolesOf({ userId: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId });
+  const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
+  // A message that needed sign-in is answered once the user has signed in (one per user, newest wins).
+  const awaitingSignIn = new Map<string, string>();
+  const userKey = (activity: Activity) => activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
+  const answer = createMessageAnswerer({
+    pipeline,
+    rolesFor: rolesOf,
+    onSignInRequired: async (context, text) => {
+      awaitingSignIn.set(userKey(context.activity), text);
+      await context.sendActivity(MessageFactory.attachment(sso.signInCard()));
+    },
+  });
+  const app = createAgentApp({
+    adapter,
+    answer,
+    modelLabel: ports.model.label,
+    commands: [
+      { names: ['whoami', 'who am i', 'who am i?'], description: 'Show who you are signed in as', run: (context) => answer(context, 'who am I?') },
+      signOutCommand(sso.broker),
+      requireRoleForCommand(auditCommand(config.audit.localLogPath), 'Auditor', rolesOfContext),
+      requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
+    ],
+    extend: (agentApp) =>
+      sso.register(agentApp, async (context) => {
+        const pending = awaitingSignIn.get(userKey(context.activity));
+        if (pending === undefined) return;
+        awaitingSignIn.delete(userKey(context.activity));
+        await answer(context, pending);
+      }),
+  });
+  await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
   log.info('agent ready', { model: ports.model.label, authMode: config.host.authMode });
   return {
     pipeline,

@@ -172,7 +172,10 @@ async function runToolCall(
     },
   };
   const result = await tool.run(parsed.args, ctx);
-  entry.ok = true;
+  // Tools report refusals (consent missing, OBO failed, Graph 403) as data so the audit shows them.
+  const reported = (result.data as { error?: unknown } | undefined)?.error;
+  entry.ok = reported === undefined;
+  if (reported !== undefined) entry.error = reported;
   entry.untrusted = result.untrusted;
   if (result.zone) entry.zone = result.zone;
   if (!result.untrusted) return result.content;

@@ -73,3 +73,21 @@ export async function verifyAuditLog(path: string): Promise<AuditVerification> {
   }
   return { ok: true, entries: lines.length, lastHash: prevHash };
 }
+
+/** The last `count` entries, newest last (reads the whole file: the audit view is an admin command, not a hot path). */
+export async function readRecentAuditEntries(path: string, count: number): Promise<AuditEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  return lines.slice(-count).flatMap((line) => {
+    try {
+      return [JSON.parse(line) as AuditEntry];
+    } catch {
+      return [];
+    }
+  });
+}

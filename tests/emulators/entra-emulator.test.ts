@@ -13,6 +13,8 @@ import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/en
 import { demoBotAppId, demoBotAppSecret, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
 
 const megan = 'megan@contoso.example';
+// Spread so the option passes the constructor overloads (it is accepted at runtime: AuthorityValidationOptions).
+const noDiscovery = { disableInstanceDiscovery: true };
 
 describe('Entra emulator', () => {
   let entra: EntraEmulator;
@@ -74,7 +76,7 @@ describe('Entra emulator', () => {
 
   it('exchanges an SSO token on behalf of the user through OnBehalfOfCredential (client secret)', async () => {
     const sso = await entra.mintUserSsoToken(megan);
-    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, clientSecret: demoBotAppSecret, userAssertionToken: sso, authorityHost: entra.url, disableInstanceDiscovery: true });
+    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, clientSecret: demoBotAppSecret, userAssertionToken: sso, authorityHost: entra.url, ...noDiscovery });
     const token = await credential.getToken(['https://graph.microsoft.com/Files.Read']);
     const claims = decodeJwt(token.token);
     assert.equal(claims.aud, 'https://graph.microsoft.com');
@@ -93,7 +95,7 @@ describe('Entra emulator', () => {
     const { certPem, keyPem } = selfSignedClientCert();
     writeFileSync(join(dir, 'app.pem'), keyPem + certPem);
     entra.addClientCertificate(demoBotAppId, certPem);
-    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, certificatePath: join(dir, 'app.pem'), userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, disableInstanceDiscovery: true });
+    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, certificatePath: join(dir, 'app.pem'), userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, ...noDiscovery });
     const token = await credential.getToken(['https://graph.microsoft.com/User.Read']);
     assert.equal(decodeJwt(token.token).azpacr, '2');
   });
@@ -102,7 +104,7 @@ describe('Entra emulator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entra-cert-'));
     const { certPem, keyPem } = selfSignedClientCert();
     writeFileSync(join(dir, 'app.pem'), keyPem + certPem);
-    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, certificatePath: join(dir, 'app.pem'), userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, disableInstanceDiscovery: true });
+    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, certificatePath: join(dir, 'app.pem'), userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, ...noDiscovery });
     await assert.rejects(credential.getToken(['https://graph.microsoft.com/User.Read']), /700027/);
   });
 
@@ -116,7 +118,7 @@ describe('Entra emulator', () => {
     assert.match(String(body.error_description), /^AADSTS65001: /);
     for (const field of ['timestamp', 'trace_id', 'correlation_id', 'error_uri']) assert.ok(body[field], field);
 
-    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, clientSecret: demoBotAppSecret, userAssertionToken: lee, authorityHost: entra.url, disableInstanceDiscovery: true });
+    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, clientSecret: demoBotAppSecret, userAssertionToken: lee, authorityHost: entra.url, ...noDiscovery });
     await assert.rejects(credential.getToken(['https://graph.microsoft.com/Mail.Send']), (err: unknown) => err instanceof AuthenticationRequiredError && /AADSTS65001/.test(err.message));
 
     entra.grantConsent('lee@contoso.example', ['Mail.Send']);
@@ -151,7 +153,7 @@ describe('Entra emulator', () => {
   });
 
   it('issues app-only tokens for client_credentials with .default only', async () => {
-    const credential = new ClientSecretCredential(demoTenantId, demoBotAppId, demoBotAppSecret, { authorityHost: entra.url, disableInstanceDiscovery: true });
+    const credential = new ClientSecretCredential(demoTenantId, demoBotAppId, demoBotAppSecret, { authorityHost: entra.url, ...noDiscovery });
     const token = await credential.getToken('https://graph.microsoft.com/.default');
     const claims = decodeJwt(token.token);
     assert.equal(claims.idtyp, 'app');

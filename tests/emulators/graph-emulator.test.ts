@@ -111,6 +111,8 @@ describe('Graph emulator', () => {
     assert.deepEqual(effects.deletions.map((d) => d.itemId), [fileIds.meganCampaignIdeas]);
     const overHttp = (await (await fetch(`${graph.url}/_emulator/effects`)).json()) as { sentMail: unknown[] };
     assert.equal(overHttp.sentMail.length, 1);
+    assert.equal((await fetch(`${graph.url}/_emulator/effects`, { method: 'DELETE' })).status, 204);
+    assert.deepEqual(graph.effects(), { sentMail: [], links: [], deletions: [], events: [], updates: [] });
   });
 
   it('seeds scenario data over HTTP and injects faults with Retry-After', async () => {

@@ -14,7 +14,7 @@ export async function startDevStack(timeoutMs = 90_000): Promise<DevStack> {
   const agentPort = await freePort();
   const playgroundPort = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/with-dev-ca.ts', process.execPath, '--import', 'tsx', 'scripts/dev.ts'], {
     env: { ...process.env, DEV_AGENT_PORT: String(agentPort), DEV_PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -9,9 +9,13 @@ import { createDevSsoSource } from './dev-sso-source.js';
 import { InMemoryExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
 import { buildSignInCard } from './sign-in-card.js';
 import { registerSsoRoutes } from './sso-invoke-handler.js';
+import { SqliteExchangeClaims } from './sqlite-exchange-claims.js';
 import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
 import type { Attachment } from '@microsoft/agents-activity';
+import { createLogger } from '../../logging/logger.js';
+
+const log = createLogger('identity');
 
 export interface AgentSso {
   broker: UserTokenBroker;
@@ -27,11 +31,13 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
   const { auth } = config.host;
   const audiences = [`api://botid-${auth.appId}`, auth.appId, ...config.identity.extraAudiences].filter((a) => a && a !== 'api://botid-');
   const validator = createSsoTokenValidator({ authorityHost: auth.authorityHost, allowedTenants: auth.allowedTenants, audiences, requiredScope: config.identity.requiredScope });
+  const credential = oboCredential(auth);
+  if (credential.kind === 'none') log.warn('no client credential for on-behalf-of: set BOT_CERT_PEM_FILE, BOT_MANAGED_IDENTITY_CLIENT_ID or BOT_CLIENT_SECRET; tools that need the user token will fail');
   const obo = new OnBehalfOfTokenProvider({
     tenantId: auth.tenantId,
     clientId: auth.appId,
     authorityHost: auth.authorityHost,
-    credential: oboCredential(auth),
+    credential,
     resource: config.graph.resource,
     maxUsers: config.identity.cacheMaxUsers,
     refreshMarginSec: config.identity.refreshMarginSec,
@@ -40,7 +46,7 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
     ? createDevSsoSource({ tokenUrl: config.identity.devTokenUrl ?? `${auth.authorityHost}/_emulator/sso-token`, user: config.identity.devUser })
     : undefined;
   const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
-  const claims = opts.claims ?? new InMemoryExchangeClaims();
+  const claims = opts.claims ?? (config.identity.exchangeClaimsDb ? new SqliteExchangeClaims(config.identity.exchangeClaimsDb) : new InMemoryExchangeClaims());
   return {
     broker,
     validator,

@@ -29,8 +29,8 @@ export interface UserTokenBroker {
   getUserToken(actor: TurnActor, scopes: string[]): Promise<string>;
   /** App roles from the user's validated SSO token (empty before sign-in). */
   rolesOf(actor: Pick<TurnActor, 'userId' | 'aadObjectId'>): string[];
-  /** In dev mode, fetches the mapped user's token so roles are known from the first turn. */
-  warmUp(actor: Pick<TurnActor, 'userId' | 'aadObjectId' | 'tenantId'>): Promise<void>;
+  /** In dev mode, fetches the mapped user's token (e.g. at start-up) so roles are known from the first turn. No-op otherwise. */
+  warmUp(actor?: Pick<TurnActor, 'userId' | 'aadObjectId'>): Promise<void>;
   /** Keeps a token validated by the signin/tokenExchange handler. */
   remember(actor: Pick<TurnActor, 'userId' | 'aadObjectId'>, validated: ValidatedSsoToken): void;
   /** The "sign out" command: forgets the SSO token and every cached Graph token of the user. */
@@ -41,20 +41,25 @@ const keysOf = (actor: Pick<TurnActor, 'userId' | 'aadObjectId'>) => [actor.aadO
 
 export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroker {
   let devFetch: Promise<ValidatedSsoToken> | undefined;
+  // Dev mode maps every playground user to the one seeded demo user.
+  let devToken: ValidatedSsoToken | undefined;
+  const devTokenValid = () => devToken !== undefined && devToken.expiresAt - expiryMarginMs > Date.now();
 
-  const fromDevSource = async (actor: Pick<TurnActor, 'userId' | 'aadObjectId'>): Promise<ValidatedSsoToken | undefined> => {
+  const fromDevSource = async (actor?: Pick<TurnActor, 'userId' | 'aadObjectId'>): Promise<ValidatedSsoToken | undefined> => {
     if (!deps.devSource) return undefined;
-    // One fetch at a time: concurrent first turns share it.
-    devFetch ??= deps.devSource
-      .fetchToken()
-      .then((token) => deps.validator.validate(token))
-      .finally(() => {
-        devFetch = undefined;
-      });
-    const validated = await devFetch;
-    deps.store.put(keysOf(actor), validated, 'dev');
-    log.info('dev SSO token obtained for the mapped playground user', { devUserMapped: true });
-    return validated;
+    if (!devTokenValid()) {
+      // One fetch at a time: concurrent first turns share it.
+      devFetch ??= deps.devSource
+        .fetchToken()
+        .then((token) => deps.validator.validate(token))
+        .finally(() => {
+          devFetch = undefined;
+        });
+      devToken = await devFetch;
+      log.info('dev SSO token obtained for the mapped playground user', { devUserMapped: true });
+    }
+    if (actor) deps.store.put(keysOf(actor), devToken!, 'dev');
+    return devToken;
   };
 
   const current = async (actor: TurnActor): Promise<ValidatedSsoToken> => {
@@ -83,10 +88,11 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
     },
     rolesOf(actor) {
       const stored = deps.store.get(keysOf(actor));
-      return stored && stored.validated.expiresAt > Date.now() ? [...stored.validated.roles] : [];
+      if (stored && stored.validated.expiresAt > Date.now()) return [...stored.validated.roles];
+      return deps.devSource && devTokenValid() ? [...devToken!.roles] : [];
     },
     async warmUp(actor) {
-      if (!deps.devSource || deps.store.get(keysOf(actor))) return;
+      if (!deps.devSource || (actor && deps.store.get(keysOf(actor)))) return;
       try {
         await fromDevSource(actor);
       } catch (err) {
@@ -100,7 +106,10 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       const oid = deps.store.remove(...keysOf(actor));
       const key = oid ?? actor.aadObjectId?.toLowerCase();
       const hadTokens = key ? deps.obo.signOut(key) : false;
-      return oid !== undefined || hadTokens;
+      // Dev mode: the next turn fetches a fresh token for the mapped user.
+      const hadDev = devToken !== undefined;
+      devToken = undefined;
+      return oid !== undefined || hadTokens || hadDev;
     },
   };
 }

@@ -11,7 +11,7 @@ import { createActionTools } from '../../tools/actions/index.js';
 import { newTurnProvenance, recordUntrusted, type TurnProvenance } from '../../tools/provenance.js';
 import { createReadTools, readToolDepsFromSettings } from '../../tools/read/create-read-tools.js';
 import { createToolRegistry } from '../../tools/tool-registry.js';
-import { loadToolPolicy, parseToolArguments } from '../../tools/tool-policy.js';
+import { loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
 import type { DataZone, ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
 
@@ -23,6 +23,8 @@ export interface BuiltPorts {
   userTokens: UserTokenPort;
   audit: AuditPort;
   readiness: ReadinessCheck[];
+  /** Re-reads the guard and tool policy files; on any error the running policies stay. */
+  reloadPolicies(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -32,18 +34,31 @@ export interface PortOverrides {
 }
 
 export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, identity: PortOverrides): Promise<BuiltPorts> {
-  const guard: GuardPort = await createGuardEngine(config.guard);
+  // Held by reference so an Admin's "reload policy" swaps them between turns.
+  let guardEngine: GuardPort = await createGuardEngine(config.guard);
+  const guard: GuardPort = {
+    checkInput: (text, scope) => guardEngine.checkInput(text, scope),
+    checkDocument: (text, scope) => guardEngine.checkDocument(text, scope),
+    checkOutput: (text, scope) => guardEngine.checkOutput(text, scope),
+  };
   const sessions = createPromptSessionStore();
   const prompt: PromptPort = { session: (conversationId) => sessions.session(conversationId) };
   const model: ModelPort = createModelClient(config.model);
-  const tools = buildToolsPort(config, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
+  const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
+  const policyHolder = { current: loadPolicy() };
+  const tools = buildToolsPort(policyHolder, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
   const audit: AuditPort = { write: async (record) => void (await auditLog.append(record)) };
-  return { guard, prompt, model, tools, userTokens: identity.userTokens, audit, readiness: identity.readiness ?? [], close: async () => {} };
+  const reloadPolicies = async () => {
+    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard), loadPolicy()];
+    guardEngine = nextGuard;
+    policyHolder.current = nextPolicy;
+    return ['guard policy', 'tool policy'];
+  };
+  return { guard, prompt, model, tools, userTokens: identity.userTokens, audit, readiness: identity.readiness ?? [], reloadPolicies, close: async () => {} };
 }
 
-function buildToolsPort(config: AppConfig, definitions: ToolDefinition[]): ToolsPort {
+function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefinition[]): ToolsPort {
   const registry = createToolRegistry(definitions);
-  const policy = loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   // The pipeline only sees ProvenancePort; the policy needs the full record behind it.
   const records = new WeakMap<ProvenancePort, TurnProvenance>();
   return {
@@ -64,7 +79,7 @@ function buildToolsPort(config: AppConfig, definitions: ToolDefinition[]): Tools
     decide(tool, args, provenance, actor) {
       const record = records.get(provenance);
       if (!record) return { decision: 'deny', rule: 'unknown-provenance', reason: 'the turn’s provenance is unknown', flags: [] };
-      return policy.decide({ tool, args }, record, actor);
+      return policy.current.decide({ tool, args }, record, actor);
     },
   };
 }

@@ -1,0 +1,52 @@
+// list_list_items: the items of a SharePoint list in a site the user is a
+// member of (Sites.Read.All).
+import type { ToolDefinition } from '../tool.js';
+import { graphFor, requireText, withFriendlyFailures, zoneOf, type ReadToolDeps } from './read-tool-support.js';
+import { findSite } from './site-lookup.js';
+
+interface ListItem {
+  id: string;
+  webUrl?: string;
+  fields?: Record<string, unknown>;
+}
+
+const maxItems = 50;
+const hiddenFields = new Set(['@odata.etag', 'id', 'ContentType', 'Edit', 'LinkTitleNoMenu', 'LinkTitle', 'ItemChildCount', 'FolderChildCount', '_UIVersionString', 'Attachments', 'AppAuthorLookupId', 'AppEditorLookupId']);
+
+export function listListItemsTool(deps: ReadToolDeps): ToolDefinition {
+  const scopes = ['Sites.Read.All'];
+  return {
+    name: 'list_list_items',
+    description: 'Lists the items of a SharePoint list (by list name or id) in a site (by name or id).',
+    parameters: {
+      type: 'object',
+      properties: {
+        site: { type: 'string', description: 'Site name or Graph site id', minLength: 1, maxLength: 256 },
+        list: { type: 'string', description: "List name (e.g. 'Announcements') or id", minLength: 1, maxLength: 256 },
+      },
+      required: ['site', 'list'],
+      additionalProperties: false,
+    },
+    risk: 'read',
+    scopes,
+    run: (args, ctx) =>
+      withFriendlyFailures('list_list_items', async () => {
+        const siteArg = requireText(args, 'site');
+        const listArg = requireText(args, 'list');
+        const graph = graphFor(deps, ctx, scopes);
+        const site = await findSite(graph, siteArg);
+        if (!site) return { content: "list_list_items: there is no site with that name that you can access.", untrusted: false };
+        const zone = zoneOf(deps, { siteId: site.id });
+        if (!deps.zones.reachable(zone)) return { content: `list_list_items: that site is in the ${zone} zone, which this agent may not read.`, untrusted: false, data: { error: 'zone_not_reachable', zone } };
+        const items = (await graph.get<{ value?: ListItem[] }>(`/sites/${site.id}/lists/${encodeURIComponent(listArg)}/items?expand=fields&$top=${maxItems}`)).value ?? [];
+        if (items.length === 0) return { content: `The list "${listArg}" in ${site.displayName ?? 'the site'} has no items.`, untrusted: true, zone };
+        const lines = items.map((item, i) => {
+          const fields = Object.entries(item.fields ?? {})
+            .filter(([k]) => !hiddenFields.has(k))
+            .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`.slice(0, 300));
+          return `${i + 1}. ${fields.join('; ')}`;
+        });
+        return { content: [`List: ${listArg} in ${site.displayName ?? site.id} (zone: ${zone})`, ...lines].join('\n'), untrusted: true, zone, data: { siteId: site.id, items } };
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+// list_recent_files: the user's recently used files. Files.Read is enough for
+// /me/drive/recent (items from other drives come back as remote items).
+import type { ToolDefinition } from '../tool.js';
+import { highestZone } from '../../graph/data-zones.js';
+import { graphFor, userKeyOf, withFriendlyFailures, zoneOf, type GraphParentReference, type ItemLocations, type ReadToolDeps } from './read-tool-support.js';
+
+interface RecentItem {
+  id?: string;
+  name?: string;
+  lastModifiedDateTime?: string;
+  parentReference?: GraphParentReference;
+  remoteItem?: { id?: string; name?: string; parentReference?: GraphParentReference; lastModifiedDateTime?: string };
+}
+
+export function listRecentFilesTool(deps: ReadToolDeps, locations: ItemLocations): ToolDefinition {
+  const scopes = ['Files.Read'];
+  return {
+    name: 'list_recent_files',
+    description: 'Lists the files the signed-in user used most recently.',
+    parameters: { type: 'object', properties: {}, additionalProperties: false },
+    risk: 'read',
+    scopes,
+    run: (_args, ctx) =>
+      withFriendlyFailures('list_recent_files', async () => {
+        const graph = graphFor(deps, ctx, scopes);
+        const response = await graph.get<{ value?: RecentItem[] }>('/me/drive/recent?$top=20');
+        const files: Array<{ id: string; name: string; zone: 'public' | 'internal' | 'confidential'; modified?: string }> = [];
+        let withheld = 0;
+        for (const entry of response.value ?? []) {
+          const item = entry.remoteItem ?? entry;
+          const id = item.id ?? entry.id;
+          const name = item.name ?? entry.name;
+          if (!id || !name) continue;
+          const zone = zoneOf(deps, item.parentReference ?? entry.parentReference);
+          if (!deps.zones.reachable(zone)) {
+            withheld++;
+            continue;
+          }
+          const driveId = (item.parentReference ?? entry.parentReference)?.driveId;
+          if (driveId) locations.remember(userKeyOf(ctx), id, driveId);
+          files.push({ id, name, zone, modified: item.lastModifiedDateTime ?? entry.lastModifiedDateTime });
+        }
+        if (files.length === 0) return { content: 'No recent files.', untrusted: false, data: { files, withheld } };
+        const lines = files.map((f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}; zone: ${f.zone}; modified: ${f.modified ?? 'unknown'}`);
+        if (withheld) lines.push(`(${withheld} more file(s) withheld by the data-zone policy.)`);
+        return { content: lines.join('\n'), untrusted: true, zone: highestZone(files.map((f) => f.zone)), data: { files, withheld } };
+      }),
+  };
+}

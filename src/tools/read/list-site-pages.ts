@@ -1,0 +1,57 @@
+// list_site_pages: the pages of a SharePoint site the user is a member of,
+// with their text. Sites.Read.All is the narrowest delegated scope for pages.
+import type { ToolDefinition } from '../tool.js';
+import { decodeEntities } from '../../graph/xml-text.js';
+import { graphFor, requireText, withFriendlyFailures, zoneOf, type ReadToolDeps } from './read-tool-support.js';
+import { findSite } from './site-lookup.js';
+
+interface SitePage {
+  id: string;
+  title?: string;
+  description?: string;
+  webUrl?: string;
+  canvasLayout?: { horizontalSections?: Array<{ columns?: Array<{ webparts?: Array<{ innerHtml?: string }> }> }> };
+}
+
+const maxPages = 10;
+
+export function listSitePagesTool(deps: ReadToolDeps): ToolDefinition {
+  const scopes = ['Sites.Read.All'];
+  return {
+    name: 'list_site_pages',
+    description: 'Lists the pages of a SharePoint site (by name or id) with their text.',
+    parameters: {
+      type: 'object',
+      properties: { site: { type: 'string', description: "Site name (e.g. 'Company Communications') or Graph site id", minLength: 1, maxLength: 256 } },
+      required: ['site'],
+      additionalProperties: false,
+    },
+    risk: 'read',
+    scopes,
+    run: (args, ctx) =>
+      withFriendlyFailures('list_site_pages', async () => {
+        const siteArg = requireText(args, 'site');
+        const graph = graphFor(deps, ctx, scopes);
+        const site = await findSite(graph, siteArg);
+        if (!site) return { content: "list_site_pages: there is no site with that name that you can access.", untrusted: false };
+        const zone = zoneOf(deps, { siteId: site.id });
+        if (!deps.zones.reachable(zone)) return { content: `list_site_pages: that site is in the ${zone} zone, which this agent may not read.`, untrusted: false, data: { error: 'zone_not_reachable', zone } };
+        const pages = (await graph.get<{ value?: SitePage[] }>(`/sites/${site.id}/pages`)).value ?? [];
+        const detailed: Array<{ title: string; description: string; text: string; webUrl?: string }> = [];
+        for (const page of pages.slice(0, maxPages)) {
+          const full = await graph.get<SitePage>(`/sites/${site.id}/pages/${encodeURIComponent(page.id)}/microsoft.graph.sitePage?$expand=canvasLayout`);
+          const html = (full.canvasLayout?.horizontalSections ?? []).flatMap((s) => s.columns ?? []).flatMap((c) => c.webparts ?? []).map((w) => w.innerHtml ?? '').join(' ');
+          detailed.push({ title: page.title ?? 'Untitled', description: page.description ?? '', text: htmlToText(html).slice(0, 2000), webUrl: page.webUrl });
+        }
+        if (detailed.length === 0) return { content: `${site.displayName ?? 'The site'} has no pages.`, untrusted: true, zone };
+        const lines = [`Site: ${site.displayName ?? site.name ?? site.id} (zone: ${zone})`, ...detailed.map((p, i) => `${i + 1}. ${p.title} — ${p.description}\n   ${p.text}`)];
+        if (pages.length > maxPages) lines.push(`(${pages.length - maxPages} more page(s) not shown.)`);
+        return { content: lines.join('\n'), untrusted: true, zone, data: { siteId: site.id, pages: detailed } };
+      }),
+  };
+}
+
+/** Tags out, entities decoded. The tag pattern is bounded, so it stays linear. */
+function htmlToText(html: string): string {
+  return decodeEntities(html.replace(/<[^<>]{0,2000}>/g, ' ')).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,105 @@
+// Shared plumbing of the read tools: a Graph client bound to the tool's own
+// scopes, the data-zone policy, a per-user memory of where items live, and
+// the translation of identity/Graph failures into replies the model can relay.
+import { createGraphClient, type GraphClient } from '../../graph/graph-client.js';
+import { GraphRequestError } from '../../graph/graph-errors.js';
+import type { DataZonePolicy, ZoneRef } from '../../graph/data-zones.js';
+import { ConsentRequiredError, OboExchangeError } from '../../identity/identity-errors.js';
+import type { DataZone, ToolContext, ToolResult } from '../tool.js';
+
+export interface ReadToolDeps {
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  graphBaseUrl: string;
+  zones: DataZonePolicy;
+  maxFileBytes: number;
+  maxTextChars: number;
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxRetryAfterSec?: number;
+  fetch?: typeof fetch;
+}
+
+export function graphFor(deps: ReadToolDeps, ctx: ToolContext, scopes: string[]): GraphClient {
+  return createGraphClient({
+    baseUrl: deps.graphBaseUrl,
+    getToken: () => ctx.getUserToken(scopes),
+    timeoutMs: deps.timeoutMs,
+    maxRetries: deps.maxRetries,
+    maxRetryAfterSec: deps.maxRetryAfterSec,
+    signal: ctx.signal,
+    fetch: deps.fetch,
+  });
+}
+
+/** Remembers which drive an item id was seen in, per user, so read_file accepts a bare item id. */
+export class ItemLocations {
+  private readonly byUser = new Map<string, Map<string, string>>();
+  constructor(private readonly maxUsers = 1000, private readonly maxItemsPerUser = 500) {}
+
+  remember(userKey: string, itemId: string, driveId: string): void {
+    let items = this.byUser.get(userKey);
+    if (!items) {
+      items = new Map();
+      if (this.byUser.size >= this.maxUsers) this.byUser.delete(this.byUser.keys().next().value!);
+      this.byUser.set(userKey, items);
+    }
+    items.delete(itemId);
+    items.set(itemId, driveId);
+    if (items.size > this.maxItemsPerUser) items.delete(items.keys().next().value!);
+  }
+
+  driveOf(userKey: string, itemId: string): string | undefined {
+    return this.byUser.get(userKey)?.get(itemId);
+  }
+}
+
+export const userKeyOf = (ctx: ToolContext) => ctx.actor.aadObjectId ?? ctx.actor.userId;
+
+export interface GraphParentReference {
+  driveId?: string;
+  driveType?: string;
+  siteId?: string;
+}
+
+export function zoneOf(deps: ReadToolDeps, ref: GraphParentReference | undefined): DataZone {
+  const r: ZoneRef = { driveId: ref?.driveId, driveType: ref?.driveType, siteId: ref?.siteId };
+  return deps.zones.zoneOf(r);
+}
+
+/** Identity and Graph failures become a plain reply (trusted: it is our text); anything else propagates. Sign-in errors propagate so the pipeline sends a sign-in card. */
+export async function withFriendlyFailures(tool: string, run: () => Promise<ToolResult>): Promise<ToolResult> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof ConsentRequiredError) {
+      return { content: `${tool}: ${err.message} An administrator can grant it for the organisation, or you can sign in again to be asked for consent.`, untrusted: false, data: { error: 'consent_required', scopes: err.scopes } };
+    }
+    if (err instanceof OboExchangeError) {
+      return { content: `${tool}: ${err.message} Please try again later; if it keeps failing, give your administrator this reference: ${err.correlationId ?? 'n/a'}.`, untrusted: false, data: { error: 'obo_failed', code: err.code, correlationId: err.correlationId } };
+    }
+    if (err instanceof ToolArgumentError) {
+      return { content: `${tool}: ${err.message}`, untrusted: false, data: { error: 'invalid_arguments' } };
+    }
+    if (err instanceof GraphRequestError) {
+      return { content: `${tool}: ${err.message}`, untrusted: false, data: { error: `graph_${err.failure}`, status: err.status, graphCode: err.graphCode } };
+    }
+    throw err;
+  }
+}
+
+export function requireText(args: Record<string, unknown>, name: string, maxLength = 256): string {
+  const value = args[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new ToolArgumentError(`${name} is required and must be text.`);
+  if (value.length > maxLength) throw new ToolArgumentError(`${name} is longer than ${maxLength} characters.`);
+  return value.trim();
+}
+
+export class ToolArgumentError extends Error {
+  override readonly name = 'ToolArgumentError';
+}
+
+/** Graph search summaries mark hits with <c0> and elisions with <ddd/>. */
+export function plainSummary(summary: unknown): string {
+  if (typeof summary !== 'string') return '';
+  return summary.replace(/<\/?c0>/g, '').replace(/<ddd\/>/g, '…').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
