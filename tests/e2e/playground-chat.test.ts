@@ -70,4 +70,13 @@ describe('e2e: chatting in the Agents Playground (headless Chromium)', function 
     assert.match(reply, /what files do I have about the budget/);
     await page.screenshot({ path: join(outputDir, 'playground-help.png'), fullPage: true });
   });
+
+  it('answers from the emulated tenant through SSO and on-behalf-of, as the mapped demo user', async () => {
+    const reply = await ask(page, 'what files do I have about the budget?', /Files about/);
+    assert.match(reply, /Marketing budget 2026 draft\.docx/);
+    // Another user's private file never shows up for this user.
+    assert.doesNotMatch(reply, /salary/i);
+    assert.match(reply, /offline demo model/);
+    await page.screenshot({ path: join(outputDir, 'playground-budget.png'), fullPage: true });
+  });
 });
