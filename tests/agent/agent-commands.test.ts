@@ -1,0 +1,81 @@
+// Commands and sign-in through the real HTTP host, against the Entra and Graph emulators.
+import assert from 'node:assert/strict';
+import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
+import { demoBotAppId, demoTenantId } from '../../emulators/entra/seed.js';
+import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
+
+const say = (agent: AgentUnderTest, text: string) => postActivity(agent.url, messageActivity(text, { serviceUrl: undefined }));
+
+describe('agent: commands gated by app roles (dev mode, mapped users)', () => {
+  const started: Array<{ close(): Promise<void> }> = [];
+  async function agentAs(devUser: string): Promise<AgentUnderTest> {
+    const ids: IdentityStandIns = await startIdentityStandIns({ devUser });
+    started.push(ids);
+    const agent = await startAgentUnderTest(ids.agentEnv);
+    started.unshift(agent);
+    return agent;
+  }
+  after(async () => {
+    for (const s of started) await s.close();
+  });
+
+  it('refuses the audit view to a user without the Auditor role', async () => {
+    const agent = await agentAs('megan@contoso.example');
+    const reply = await say(agent, 'audit');
+    assert.match(reply.texts[0] ?? '', /need the Auditor role/);
+  });
+
+  it('shows an Auditor the recent turns and the state of the hash chain', async () => {
+    const agent = await agentAs('patti@contoso.example');
+    await say(agent, 'who am I?');
+    const reply = await say(agent, '/audit');
+    assert.match(reply.texts[0] ?? '', /chain intact \(1 records\)/);
+    assert.match(reply.texts[0] ?? '', /replied/);
+  });
+
+  it('lets only an Admin reload the policies', async () => {
+    const megan = await agentAs('megan@contoso.example');
+    assert.match((await say(megan, 'reload policy')).texts[0] ?? '', /need the Admin role/);
+    const isaiah = await agentAs('isaiah@contoso.example');
+    assert.match((await say(isaiah, 'reload policy')).texts[0] ?? '', /Reloaded: guard policy, tool policy/);
+  });
+
+  it('answers who am I as the signed-in user, and signs out', async () => {
+    const agent = await agentAs('megan@contoso.example');
+    assert.match((await say(agent, 'whoami')).texts[0] ?? '', /Megan Bowen/);
+    assert.match((await say(agent, 'sign out')).texts[0] ?? '', /signed out/);
+  });
+});
+
+describe('agent: sign-in when no SSO token is held (production auth mode)', () => {
+  let ids: IdentityStandIns;
+  let agent: AgentUnderTest;
+  before(async () => {
+    ids = await startIdentityStandIns();
+    const { SSO_DEV_USER: _dev, ...prodEnv } = ids.agentEnv;
+    agent = await startAgentUnderTest({
+      ...prodEnv,
+      AUTH_MODE: 'entra',
+      BOT_OPENID_METADATA_URLS: ids.entra.openIdConfigurationUrl(demoTenantId),
+      BOT_TOKEN_ISSUERS: ids.entra.issuer(demoTenantId),
+    });
+  });
+  after(async () => {
+    await agent?.close();
+    await ids?.close();
+  });
+
+  it('sends a Teams SSO OAuthCard when a tool needs the user’s token', async () => {
+    const token = await ids.entra.mintToken({ aud: demoBotAppId, tid: demoTenantId });
+    const activity = messageActivity('what files do I have about the budget?', {
+      serviceUrl: undefined,
+      conversation: { id: 'c-sso', tenantId: demoTenantId },
+      channelData: { tenant: { id: demoTenantId } },
+    });
+    const reply = await postActivity(agent.url, activity, { authorization: `Bearer ${token}` });
+    assert.equal(reply.status, 200);
+    const attachment = reply.body.activities[0].attachments[0];
+    assert.equal(attachment.contentType, 'application/vnd.microsoft.card.oauth');
+    assert.equal(attachment.content.tokenExchangeResource.uri, `api://botid-${demoBotAppId}`);
+  });
+});
