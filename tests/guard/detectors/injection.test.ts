@@ -33,7 +33,7 @@ const email = [
   'Hi Jordan,',
   'The Q2 forecast is attached. Revenue is up 4% on last quarter, mostly from the new partner channel.',
   'Please review it and let me know if the numbers look right before Thursday.',
-  'If you have any questions, just reply to this email.',
+  'Questions? Reply to this message and I will get back to you.',
   'Thanks,',
   'Priya',
 ].join('\n');

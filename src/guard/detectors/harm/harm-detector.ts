@@ -25,6 +25,7 @@ export const HARM_SEVERITY_CUTS: ReadonlyArray<readonly [HarmSeverity, number]> 
 
 /** A category with no matching cue is pulled down: the model alone says "harmful", not which kind. */
 const NO_CUE_PENALTY = 4;
+const MODEL_FLOOR_WITH_CUE = -2.5;
 /** Category that takes the model's score when no cue names one (dangerous capability requests). */
 const DEFAULT_CATEGORY: HarmCategory = 'violence';
 
@@ -48,7 +49,8 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
     const mitigations = matchHarmMitigations(flat);
     for (const category of HARM_CATEGORIES) {
       const cue = cues.byCategory[category];
-      const base = cue > 0 ? modelLogit + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
+      // A matching cue is strong evidence: the n-gram model may lower it, not veto it.
+      const base = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
       logits[category] = base + mitigations.byCategory[category];
     }
     const evidence = [...cues.ids, ...mitigations.ids];

@@ -6,6 +6,10 @@ import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
   text: string;
+  /** word tokens of the segment */
+  words: string[];
+  /** the tokens the segment model sees (see segmentTokens) */
+  tokens: string[];
   /** structural feature names for the segment model */
   markers: string[];
 }
@@ -17,8 +21,16 @@ const STOP = new Set(
   'the a an and or but if of to in on at for with from by as is are was were be been being it its this that these those you your yours we our us i me my he she they them his her their there here what which who whom when where why how can could would should will shall may might must do does did have has had not no yes so than then too very just also about into over under up down out more most some any all each few other such only own same both again further once all please'.split(' '),
 );
 
+function isNumber(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function contentWords(words: readonly string[]): string[] {
-  return words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+  return words.filter((w) => w.length >= 3 && !STOP.has(w) && !isNumber(w));
 }
 
 function lengthBucket(n: number): string {
@@ -50,21 +62,88 @@ export function documentSegments(folded: string): DocumentSegment[] {
     const own = new Set(contents[i]!);
     let shared = 0;
     for (const w of own) if ((docCounts.get(w) ?? 0) > 1) shared++;
-    const markers = [lengthBucket(ws.length), 'first:' + ws[0], docKind];
+    const opener = known(ws[0]!) ? ws[0]! : 'other';
+    const markers = [lengthBucket(ws.length), 'first:' + opener, docKind];
     if (pieces.length === 1) markers.push('pos:alone');
     else if (i === 0) markers.push('pos:first');
     else if (i === pieces.length - 1) markers.push('pos:last');
     else markers.push('pos:mid');
     if (pieces[i]!.trimEnd().endsWith('?')) markers.push('end:question');
+    // Quoted titles and short table cells are data even when they read like commands.
+    const first = pieces[i]!.trimStart().charCodeAt(0);
+    if (first === 34 || first === 0x201c || first === 39 || first === 0x2018) markers.push('start:quote');
+    markers.push(`${docKind}:${markers[0]}`);
     const otherVocabulary = docContentTotal - own.size;
     if (own.size === 0) markers.push('ovl:empty');
+    else if (shared / own.size >= 0.34) markers.push('ovl:high');
     else if (otherVocabulary < 8) markers.push('ovl:smalldoc');
     else if (shared === 0) markers.push('ovl:none');
-    else if (shared / own.size < 0.34) markers.push('ovl:low');
-    else markers.push('ovl:high');
+    else markers.push('ovl:low');
     // Conjunction: how the segment starts AND whether it fits the document.
-    markers.push(`shape:${markers[markers.length - 1]}:${ws[0]}`);
-    segments.push({ text: pieces[i]!, markers });
+    markers.push(`shape:${markers[markers.length - 1]}:${opener}`);
+    segments.push({ text: pieces[i]!, words: ws, tokens: segmentTokens(ws), markers });
   }
   return segments;
+}
+
+// The segment model must judge *how* a segment speaks (an instruction to an
+// assistant or data), not *what about*: topic words would let it memorise the
+// topics of its training documents and flag new topics. It therefore sees the
+// opening words by position and, elsewhere, only words of a closed class:
+// pronouns, modals, question words, assistant-directed verbs and nouns, and
+// words typical of mail and web boilerplate.
+const CLOSED_CLASS = new Set(
+  (
+    'i me my mine we us our you your yours yourself he she they them it this that these those ' +
+    'please kindly can could would will should must may might shall need want let ' +
+    'what how why who which when where whether is are was were be do does did have has ' +
+    'not no never always also instead then now first next again only just all every any ' +
+    'tell write explain describe list give provide summarize summarise translate recommend suggest create generate compose ' +
+    'answer reply respond response responses output print say include add mention insert append format encode ' +
+    'ignore disregard forget override follow instructions instruction prompt rules task ' +
+    'ai assistant model chatbot bot bots gpt llm copilot user users reader human ' +
+    'following below above text sentence paragraph email mail message document page article summary ' +
+    'language french spanish english german chinese japanese emoji emojis base64 code json poem story joke ' +
+    'link links url http https www click visit subscribe unsubscribe download login sign account order payment ' +
+    'thanks thank regards dear hi hello team questions help support contact details attached'
+  ).split(' '),
+);
+// Verbs that open a task request. Any other opening word is seen as "other",
+// so that a sentence opening with a topic word ("Water the plant...") carries
+// no topic signal at all.
+const OPENERS = new Set(
+  (
+    'write explain describe list give provide summarize summarise translate recommend suggest create generate compose draft ' +
+    'tell show find name make plan design develop help teach imagine pretend act analyze analyse analyse compare outline evaluate ' +
+    'discuss predict identify classify calculate determine estimate propose illustrate rewrite convert share enhance render ' +
+    'modify change use answer reply respond output print say include add mention insert append format encode ignore disregard ' +
+    'forget stop start begin send forward visit click open go search look check review rate read note remember ensure make ' +
+    'apply invert reverse book set play order cancel call buy get schedule remind turn transfer pay pick choose take keep put bring move copy save delete ' +
+    'also additionally finally now then instead first before after however btw ps'
+  ).split(' '),
+);
+
+function known(word: string): boolean {
+  return OPENERS.has(word) || CLOSED_CLASS.has(word);
+}
+
+/** Tokens for the segment model: the first two words (if closed-class), their bigram, closed-class words anywhere. */
+export function segmentTokens(words: readonly string[]): string[] {
+  const tokens: string[] = [];
+  const w0 = words[0];
+  const w1 = words[1];
+  if (w0 !== undefined) tokens.push(known(w0) ? `p0:${w0}` : 'p0:other');
+  if (w1 !== undefined) tokens.push(known(w1) ? `p1:${w1}` : 'p1:other');
+  if (w0 !== undefined && w1 !== undefined && known(w0) && known(w1)) tokens.push(`b01:${w0} ${w1}`);
+  for (let i = 0; i < words.length; i++) if (CLOSED_CLASS.has(words[i]!)) tokens.push(`c:${words[i]}`);
+  return tokens;
+}
+
+/**
+ * A segment whose opening words and body hold no closed-class word at all
+ * ("Executive vice chairman of the ...", a title, a table cell) cannot be
+ * a request to an assistant; it is not scored.
+ */
+export function mayBeRequest(segment: DocumentSegment): boolean {
+  return segment.tokens.some((t) => !t.endsWith(':other'));
 }

@@ -27,15 +27,14 @@ const BIGRAM_SEED = fnv1a('b:');
 const CHAR_SEED = fnv1a('c:');
 const EXTRA_SEED = fnv1a('x:');
 
-// Several models read the same text in a row (user model, then harm model).
-let lastText = '';
-let lastWords: string[] = [];
+// Several models read the same texts in a row (user model, then harm model).
+const recentWords: Array<{ text: string; words: string[] }> = [];
 function wordsOfCached(folded: string): string[] {
-  if (folded !== lastText) {
-    lastWords = wordsOf(folded);
-    lastText = folded;
-  }
-  return lastWords;
+  for (const entry of recentWords) if (entry.text === folded) return entry.words;
+  const words = wordsOf(folded);
+  recentWords.unshift({ text: folded, words });
+  if (recentWords.length > 4) recentWords.pop();
+  return words;
 }
 
 /** Caps the number of words a single text contributes, keeping head and tail. */
@@ -44,13 +43,30 @@ const MAX_WORDS = 4_000;
 // Repeats are removed with a generation stamp per bucket instead of a Set:
 // no allocation per call, one array per bucket count.
 const stamps = new Map<number, { marks: Uint32Array; generation: number }>();
+let buffer = new Int32Array(1024);
+
+/** murmur3 finaliser: spreads a combined 32-bit value over all bits. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
 
 /**
- * Calls `visit` once for each distinct feature bucket of a folded text
- * (presence, not counts, generalises better on short prompts). `extra` are
- * structural feature names added as they are. Returns the number of buckets.
+ * The distinct feature buckets of a folded text (presence, not counts,
+ * generalises better on short prompts), written into a shared buffer: valid
+ * until the next call. `extra` are structural feature names added as they are.
+ * Each word is hashed once; unigram and bigram buckets are mixed from that.
  */
-export function forEachFeature(folded: string, options: FeatureOptions, extra: readonly string[], visit: (bucket: number) => void): number {
+export function featureBuckets(folded: string, options: FeatureOptions, extra: readonly string[] = []): { buckets: Int32Array; count: number } {
+  return featureBucketsOfWords(wordsOfCached(folded), options, extra);
+}
+
+/** As featureBuckets, for text already split into words. */
+export function featureBucketsOfWords(allWords: readonly string[], options: FeatureOptions, extra: readonly string[] = []): { buckets: Int32Array; count: number } {
   const mask = (1 << options.bits) - 1;
   let stamp = stamps.get(options.bits);
   if (!stamp) stamps.set(options.bits, (stamp = { marks: new Uint32Array(1 << options.bits), generation: 0 }));
@@ -59,37 +75,35 @@ export function forEachFeature(folded: string, options: FeatureOptions, extra: r
     stamp.generation = 1;
   }
   const { marks, generation } = stamp;
+  const words = allWords.length > MAX_WORDS ? allWords.slice(0, MAX_WORDS / 2).concat(allWords.slice(-MAX_WORDS / 2)) : allWords;
+  const joined = options.charGram > 0 ? ' ' + words.join(' ') + ' ' : '';
+  const needed = words.length * 2 + extra.length + joined.length + 1;
+  if (buffer.length < needed) buffer = new Int32Array(Math.max(needed, buffer.length * 2));
   let count = 0;
   const add = (hash: number): void => {
     const bucket = hash & mask;
     if (marks[bucket] !== generation) {
       marks[bucket] = generation;
-      count++;
-      visit(bucket);
+      buffer[count++] = bucket;
     }
   };
-  let words = wordsOfCached(folded);
-  if (words.length > MAX_WORDS) words = words.slice(0, MAX_WORDS / 2).concat(words.slice(-MAX_WORDS / 2));
-  // Hashes are chained (seed, then word) instead of building prefixed strings.
   let previous = 0;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    add(fnv1a(w, WORD_SEED));
-    if (options.wordBigrams && i > 0) add(fnv1a(w, previous));
-    previous = fnv1a(' ', fnv1a(w, BIGRAM_SEED));
+    const h = fnv1a(words[i]!);
+    add(mix(h ^ WORD_SEED));
+    if (options.wordBigrams && i > 0) add(mix(Math.imul(previous, 0x9e3779b1) ^ h ^ BIGRAM_SEED));
+    previous = h;
   }
   if (options.charGram > 0) {
-    const joined = ' ' + words.join(' ') + ' ';
     const n = options.charGram;
     for (let i = 0; i + n <= joined.length; i++) add(fnv1a(joined.slice(i, i + n), CHAR_SEED));
   }
   for (const name of extra) add(fnv1a(name, EXTRA_SEED));
-  return count;
+  return { buckets: buffer, count };
 }
 
 /** The distinct feature buckets of a folded text, as an array (used by the trainer). */
 export function hashedFeatures(folded: string, options: FeatureOptions, extra: readonly string[] = []): number[] {
-  const out: number[] = [];
-  forEachFeature(folded, options, extra, (bucket) => out.push(bucket));
-  return out;
+  const { buckets, count } = featureBuckets(folded, options, extra);
+  return Array.from(buckets.subarray(0, count));
 }

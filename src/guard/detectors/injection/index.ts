@@ -15,7 +15,7 @@ export type { InjectionChannel, InjectionScore } from './injection-detector.js';
  * 0.5% for users; documents need more evidence because data is full of
  * reader-addressed imperatives and questions.
  */
-export const INJECTION_DEFAULT_THRESHOLD: Record<InjectionChannel, number> = { user: 0.75, document: 0.92 };
+export const INJECTION_DEFAULT_THRESHOLD: Record<InjectionChannel, number> = { user: 0.75, document: 0.85 };
 
 const detector = createInjectionDetector({
   user: loadLinearModel(new URL('./models/user-model.json', import.meta.url)),

@@ -1,7 +1,7 @@
 // The injection detector over a given pair of models. index.ts builds the
 // shipped instance; the trainer and evaluator build others (leave-one-out).
 import { matchHarmCues } from '../harm/harm-lexicon.js';
-import { documentSegments } from './document-segments.js';
+import { documentSegments, mayBeRequest } from './document-segments.js';
 import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
@@ -84,7 +84,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     } else {
       modelLogit = -Infinity;
       for (const segment of documentSegments(folded)) {
-        const logit = segmentModel.logit(segment.text, segment.markers);
+        if (!mayBeRequest(segment)) continue;
+        const logit = segmentModel.logitOfWords(segment.tokens, segment.markers);
         if (logit > modelLogit) modelLogit = logit;
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);

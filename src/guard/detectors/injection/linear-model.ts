@@ -2,7 +2,7 @@
 // committed JSON file. Scoring is a sum of looked-up weights: no allocation
 // beyond the feature list, linear in the text length.
 import { readFileSync } from 'node:fs';
-import { forEachFeature, type FeatureOptions } from './hashed-features.js';
+import { featureBuckets, featureBucketsOfWords, type FeatureOptions } from './hashed-features.js';
 
 /** On-disk shape written by scripts/train/train-guards.ts. */
 export interface LinearModelFile {
@@ -22,6 +22,8 @@ export interface LinearModel {
   readonly options: FeatureOptions;
   /** raw log-odds of the positive class */
   logit(folded: string, extra?: readonly string[]): number;
+  /** the same for text already split into words */
+  logitOfWords(words: readonly string[], extra?: readonly string[]): number;
 }
 
 export function linearModelFromFile(file: LinearModelFile): LinearModel {
@@ -36,16 +38,20 @@ export function linearModelFromWeights(
   bias: number,
   dense: Float32Array,
 ): LinearModel {
+  const sumOf = ({ buckets, count }: { buckets: Int32Array; count: number }): number => {
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += dense[buckets[i]!]!;
+    // Scale by 1/sqrt(n) so long texts do not win on volume alone.
+    return bias + (count > 0 ? sum / Math.sqrt(count) : 0);
+  };
   return {
     name,
     options,
     logit(folded, extra = []) {
-      let sum = 0;
-      const n = forEachFeature(folded, options, extra, (bucket) => {
-        sum += dense[bucket]!;
-      });
-      // Scale by 1/sqrt(n) so long texts do not win on volume alone.
-      return bias + (n > 0 ? sum / Math.sqrt(n) : 0);
+      return sumOf(featureBuckets(folded, options, extra));
+    },
+    logitOfWords(words, extra = []) {
+      return sumOf(featureBucketsOfWords(words, options, extra));
     },
   };
 }

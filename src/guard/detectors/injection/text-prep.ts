@@ -13,6 +13,9 @@ const MIDDLE_CHUNK_CHARS = 1_000;
 // Zero-width, bidi controls, soft hyphen, BOM, variation selectors: invisible
 // characters that split trigger words without changing what a model reads.
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const INVISIBLE_TEST = new RegExp(INVISIBLE.source);
+const SURROGATE = /[\uD800-\uDFFF]/;
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
 // Lone UTF-16 surrogates become U+FFFD so every later step sees valid text.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -33,7 +36,14 @@ export function boundText(text: string): string {
 
 /** Lower-cased, NFKC-folded text without invisible characters, whitespace runs kept as is. */
 export function foldText(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+  // Each step is skipped when a cheap scan shows it would change nothing
+  // (plain ASCII text is the common case and NFKC leaves it as it is).
+  let t = SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
+  if (!ASCII_ONLY.test(t)) {
+    t = t.normalize('NFKC');
+    if (INVISIBLE_TEST.test(t)) t = t.replace(INVISIBLE, '');
+  }
+  return t.toLowerCase();
 }
 
 /** The view every detector scores: bounded first (so normalisation is bounded too), then folded. */
@@ -80,8 +90,8 @@ export interface PreparedView {
   flat: string;
 }
 
-// The engine scores the same text with several detectors in a row (injection,
-// then harm); remembering the last two views saves the normalisation work.
+// The engine scores the same texts (raw, normalised, decoded views) with
+// several detectors in a row; remembering the last few views saves the work.
 const recent: Array<{ input: string; view: PreparedView }> = [];
 
 /** Folded and flat views of a text, computed once for consecutive calls on the same text. */
@@ -90,6 +100,6 @@ export function preparedView(text: string): PreparedView {
   const folded = prepareText(text);
   const view = { folded, flat: folded.replace(/\s+/g, ' ') };
   recent.unshift({ input: text, view });
-  if (recent.length > 2) recent.pop();
+  if (recent.length > 4) recent.pop();
   return view;
 }

@@ -1,0 +1,83 @@
+// Builds the three training sets from the synthetic corpus plus (optionally)
+// the dev set minus held-out families.
+import { featureBucketsOfWords, hashedFeatures, type FeatureOptions } from '../../src/guard/detectors/injection/hashed-features.js';
+import { documentSegments, mayBeRequest } from '../../src/guard/detectors/injection/document-segments.js';
+import { prepareText } from '../../src/guard/detectors/injection/text-prep.js';
+import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus/documents.js';
+import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
+import { euphemisticHarmRequest } from './corpus/persuasion-jailbreaks.js';
+import { userAttack, userBenign } from './corpus/user-messages.js';
+import type { DevRow } from './dev-data.js';
+import type { Example } from './logistic.js';
+import type { Rng } from './rng.js';
+
+export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0 };
+// Segment tokens already carry their own bigram; no word bigrams on top.
+export const SEGMENT_FEATURES: FeatureOptions = { bits: 16, wordBigrams: false, charGram: 0 };
+
+function featuresOfTokens(tokens: readonly string[], options: FeatureOptions, extra: readonly string[]): number[] {
+  const { buckets, count } = featureBucketsOfWords(tokens, options, extra);
+  return Array.from(buckets.subarray(0, count));
+}
+export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0 };
+
+const example = (text: string, label: 0 | 1, options: FeatureOptions, extra: readonly string[] = []): Example => ({
+  features: hashedFeatures(prepareText(text), options, extra),
+  label,
+});
+
+function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.text) ? false : (seen.add(r.text), true)));
+}
+
+export function userExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
+  const out: Example[] = [];
+  for (let i = 0; i < 5000; i++) out.push(example(userAttack(rng).text, 1, USER_FEATURES));
+  for (let i = 0; i < 7000; i++) out.push(example(userBenign(rng), 0, USER_FEATURES));
+  for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user'))) out.push(example(row.text, row.label, USER_FEATURES));
+  return out;
+}
+
+/** Segment examples: every segment of clean documents is negative; segments that lie inside an inserted instruction are positive. */
+export function segmentExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
+  const out: Example[] = [];
+  const devHosts = dev.filter((r) => r.task === 'attack' && r.channel === 'document' && r.label === 0).map((r) => r.text.split('\n'));
+  const devRequests = uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text);
+  const host = (): string[] => (devHosts.length > 0 && rng.chance(0.25) ? rng.pick(devHosts) : cleanDocument(rng));
+  const addSegments = (doc: string, instruction: string | null): void => {
+    const foldedInstruction = instruction === null ? '' : prepareText(instruction).replace(/\s+/g, ' ').trim();
+    // Only single-segment instructions of 3+ words are labelled positive: the
+    // pieces of a multi-sentence prompt ("Thanks.", "Hi!") are not requests.
+    const labelPositive = instruction !== null && documentSegments(foldedInstruction).length === 1 && foldedInstruction.split(' ').length >= 3;
+    for (const segment of documentSegments(prepareText(doc))) {
+      if (!mayBeRequest(segment)) continue;
+      const seg = segment.text.replace(/\s+/g, ' ').trim();
+      const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);
+      if (instruction === null) out.push({ features, label: 0 });
+      else if (foldedInstruction.includes(seg) || seg.includes(foldedInstruction.slice(0, 12))) {
+        if (labelPositive && seg.length >= 6) out.push({ features, label: 1 });
+      } else if (!foldedInstruction.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
+    }
+  };
+  for (let i = 0; i < 5000; i++) addSegments(host().join('\n'), null);
+  for (let i = 0; i < 5000; i++) {
+    const r = rng.next();
+    const instruction =
+      r < 0.45 ? syntheticInstruction(rng).text : r < 0.7 && devRequests.length > 0 ? rng.pick(devRequests) : r < 0.85 ? userBenign(rng) : userAttack(rng).text;
+    addSegments(insertInstruction(rng, host(), instruction), instruction);
+  }
+  return out;
+}
+
+export function harmExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
+  const out: Example[] = [];
+  for (let i = 0; i < 4000; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
+  for (let i = 0; i < 800; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
+  for (let i = 0; i < 2500; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < 2500; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
+  for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
+  // Benign chat rows of the attack task are safe for harm too.
+  for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));
+  return out;
+}

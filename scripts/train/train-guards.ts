@@ -1,0 +1,52 @@
+// Trains the local detector models and writes them next to the detectors:
+//   npm run train:guards            (synthetic corpus + dev set if present)
+// The dev set is read at training time only (GUARD_DEV_DATA or
+// ../shared/datasets/guard-dev.jsonl); HOLD_OUT_FAMILIES=a,b drops families.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
+import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, segmentExamples, userExamples } from './datasets.js';
+import { readDevRows, type DevRow } from './dev-data.js';
+import { toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
+import { createRng } from './rng.js';
+
+export const SEED = 20241126;
+/** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
+const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
+const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
+
+export interface TrainedFiles {
+  user: LinearModelFile;
+  segment: LinearModelFile;
+  harm: LinearModelFile;
+}
+
+/** Trains all three models; rows of `holdOut` families are left out of training. */
+export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []): TrainedFiles {
+  const kept = dev.filter((r) => !holdOut.includes(r.family));
+  const note = `synthetic corpus (seed ${SEED})` + (kept.length > 0 ? ` + dev set families: ${[...new Set(kept.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
+  const user = trainLogistic(userExamples(createRng(SEED + 1), kept), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept), SEGMENT_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  return {
+    user: toModelFile('user-model', USER_FEATURES, user, note),
+    segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),
+    harm: toModelFile('harm-model', HARM_FEATURES, harm, note),
+  };
+}
+
+function main(): void {
+  const started = Date.now();
+  const dev = readDevRows();
+  const holdOut = (process.env.HOLD_OUT_FAMILIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  console.log(dev.length > 0 ? `dev set: ${dev.length} rows` : 'dev set not found: training on the synthetic corpus only');
+  const files = trainAll(dev, holdOut);
+  const out = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+  writeFileSync(out('../../src/guard/detectors/injection/models/user-model.json'), JSON.stringify(files.user) + '\n');
+  writeFileSync(out('../../src/guard/detectors/injection/models/segment-model.json'), JSON.stringify(files.segment) + '\n');
+  writeFileSync(out('../../src/guard/detectors/harm/models/harm-model.json'), JSON.stringify(files.harm) + '\n');
+  for (const f of Object.values(files)) console.log(`${f.name}: ${f.indexes.length} weights`);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
