@@ -35,20 +35,39 @@ export async function openLocalAuditLog(path: string): Promise<LocalAuditLog> {
     seq = result.entries;
     prevHash = result.lastHash;
   }
-  let queue: Promise<unknown> = Promise.resolve();
+  // Group commit: entries are chained in call order at once, and whatever has
+  // queued while a write is in flight goes to disk in the next single append.
+  let pending: Array<{ line: string; entry: AuditEntry; resolve: (e: AuditEntry) => void; reject: (err: unknown) => void }> = [];
+  let writing = false;
+  // After a failed write the in-memory chain is ahead of the file; appending more would break it.
+  let broken: unknown;
+  const flush = async (): Promise<void> => {
+    writing = true;
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        await appendFile(path, batch.map((b) => b.line).join(''), { encoding: 'utf8', mode: 0o600 });
+        for (const b of batch) b.resolve(b.entry);
+      } catch (err) {
+        broken = err;
+        for (const b of [...batch, ...pending.splice(0)]) b.reject(err);
+      }
+    }
+    writing = false;
+  };
   return {
     path,
     append(record) {
-      const next = queue.then(async () => {
-        const at = new Date().toISOString();
-        const entry: AuditEntry = { seq: seq + 1, at, prevHash, hash: hashOf(seq + 1, at, prevHash, record), record };
-        await appendFile(path, JSON.stringify(entry) + '\n', { encoding: 'utf8', mode: 0o600 });
-        seq = entry.seq;
-        prevHash = entry.hash;
-        return entry;
+      if (broken) return Promise.reject(new Error('the audit log failed a write earlier and accepts no more records until restarted'));
+      const at = new Date().toISOString();
+      const entry: AuditEntry = { seq: seq + 1, at, prevHash, hash: hashOf(seq + 1, at, prevHash, record), record };
+      seq = entry.seq;
+      prevHash = entry.hash;
+      return new Promise<AuditEntry>((resolve, reject) => {
+        pending.push({ line: JSON.stringify(entry) + '\n', entry, resolve, reject });
+        if (!writing) void flush();
       });
-      queue = next.catch(() => undefined);
-      return next;
     },
   };
 }

@@ -1,0 +1,93 @@
+// Throughput and latency of whole guarded turns over HTTP, compared with a bare
+// Agents SDK echo agent on the same machine (the SDK's own floor).
+//   npm run bench:host [-- --seconds 10 --connections 16]
+// Both run in this process on 127.0.0.1; autocannon drives them from here too.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import express from 'express';
+import { ActivityTypes } from '@microsoft/agents-activity';
+import { AgentApplication, CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
+import { loadConfig } from '../../src/config.js';
+import { createAgentRuntime } from '../../src/agent/agent-runtime.js';
+import { startHost } from '../../src/host/http-server.js';
+import { setLogLevel } from '../../src/logging/logger.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const seconds = arg('seconds', 10);
+const connections = arg('connections', 16);
+
+function activity(text: string, n: number): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `b${n}`,
+    text,
+    channelId: 'msteams',
+    from: { id: `29:bench-user-${n % 64}` },
+    recipient: { id: '28:bot' },
+    conversation: { id: `bench-${n % 64}` },
+    deliveryMode: 'expectReplies',
+  });
+}
+
+async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }> {
+  const adapter = new CloudAdapter({} as never);
+  const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
+  agent.onActivity(ActivityTypes.Message, async (context) => {
+    await context.sendActivity(`echo: ${context.activity.text}`);
+  });
+  const app = express();
+  app.post('/api/messages', express.json({ limit: '1mb' }), (req, res) => void adapter.process(req, res, (c) => agent.run(c)));
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+async function run(label: string, url: string, text: string) {
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}/api/messages`,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
+  });
+  const row = { label, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+setLogLevel('error');
+const config = loadConfig({
+  AUTH_MODE: 'dev-anonymous',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  AUDIT_LOG_PATH: join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.jsonl'),
+  // The benchmark measures turns, not the rate limiter.
+  GUARD_RATE_USER_PER_MINUTE: '100000',
+  GUARD_RATE_USER_BURST: '100000',
+  GUARD_RATE_TENANT_PER_MINUTE: '10000000',
+  GUARD_RATE_TENANT_BURST: '10000000',
+});
+const runtime = await createAgentRuntime(config);
+const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
+const bare = await startBareEcho();
+
+console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+// Warm up both servers (JIT, caches) so the order of runs does not decide the result.
+await Promise.all([bare.url, host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
+const guarded = await run('guarded turn (input+output guards, offline model, audit)', host.url, 'hello there, how are you today?');
+const help = await run('help command (no pipeline)', host.url, 'help');
+console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
+
+await host.close();
+await runtime.close();
+await bare.close();
