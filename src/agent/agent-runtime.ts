@@ -13,6 +13,7 @@ import { createAgentSso } from './sso/create-sso.js';
 import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
 import { buildPorts } from './wiring/build-ports.js';
+import { dependencyChecks } from './wiring/readiness.js';
 
 const log = createLogger('runtime');
 
@@ -28,7 +29,7 @@ export interface AgentRuntime {
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
   const auditLog = await openLocalAuditLog(config.audit.localLogPath);
   const sso = createAgentSso(config);
-  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker });
+  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
   const rolesOf = (activity: Activity) => sso.broker.rolesOf({ userId: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId });

@@ -79,3 +79,27 @@ describe('agent: sign-in when no SSO token is held (production auth mode)', () =
     assert.equal(attachment.content.tokenExchangeResource.uri, `api://botid-${demoBotAppId}`);
   });
 });
+
+describe('agent: readiness follows its dependencies', () => {
+  it('is ready while the Entra and Graph stand-ins answer, and not ready once Graph is gone', async () => {
+    const ids = await startIdentityStandIns();
+    const agent = await startAgentUnderTest(ids.agentEnv);
+    try {
+      const ready = await fetch(`${agent.url}/readyz`);
+      const body = (await ready.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
+      assert.equal(ready.status, 200);
+      assert.deepEqual(body.checks.map((c) => c.name).sort(), ['entra', 'graph']);
+      await ids.graph.close();
+      const notReady = await fetch(`${agent.url}/readyz`);
+      const after = (await notReady.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
+      assert.equal(notReady.status, 503);
+      assert.equal(after.checks.find((c) => c.name === 'graph')?.ok, false);
+      assert.equal(after.checks.find((c) => c.name === 'entra')?.ok, true);
+      // Liveness does not depend on other services.
+      assert.equal((await fetch(`${agent.url}/healthz`)).status, 200);
+    } finally {
+      await agent.close();
+      await ids.entra.close();
+    }
+  });
+});

@@ -11,13 +11,16 @@ describe('host: HTTP surface (local dev mode)', () => {
     await agent.close();
   });
 
-  it('answers liveness and readiness', async () => {
+  it('answers liveness, and readiness that names each dependency it checked', async () => {
     const health = await fetch(`${agent.url}/healthz`);
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { status: 'ok' });
+    // Graph is left at its production default, which this machine cannot reach.
     const ready = await fetch(`${agent.url}/readyz`);
-    assert.equal(ready.status, 200);
-    assert.equal(((await ready.json()) as { status: string }).status, 'ready');
+    const body = (await ready.json()) as { status: string; checks: Array<{ name: string; ok: boolean; error?: string }> };
+    assert.equal(ready.status, 503);
+    assert.equal(body.status, 'not-ready');
+    assert.equal(body.checks.find((c) => c.name === 'graph')?.ok, false);
   });
 
   it('replies to a message in the HTTP response when expectReplies is asked for', async () => {

@@ -1,0 +1,66 @@
+// create_event: adds a meeting to the user's calendar and invites attendees.
+// Risk "write": changes the user's data; invitations stay inside the tenant by policy.
+import type { ToolDefinition } from '../tool.js';
+import { runAction, type GraphCaller } from './graph-caller.js';
+import { EMAIL_PATTERN } from './send-mail.js';
+
+// ISO 8601 date-time: local (time zone given separately) or an instant with Z / an offset.
+const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?$';
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
+
+interface CreateEventArgs {
+  subject: string;
+  start: string;
+  end: string;
+  attendees?: string[];
+  timeZone?: string;
+}
+
+export function createEventTool(graph: GraphCaller): ToolDefinition {
+  const scopes = ['Calendars.ReadWrite'];
+  return {
+    name: 'create_event',
+    description: 'Create a calendar event for the signed-in user and invite attendees. Times are local date-times like 2027-01-05T10:00 in the given time zone (default UTC).',
+    parameters: {
+      type: 'object',
+      properties: {
+        subject: { type: 'string', minLength: 1, maxLength: 255 },
+        start: { type: 'string', pattern: DATE_TIME_PATTERN },
+        end: { type: 'string', pattern: DATE_TIME_PATTERN },
+        attendees: { type: 'array', items: { type: 'string', pattern: EMAIL_PATTERN }, maxItems: 50 },
+        timeZone: { type: 'string', pattern: '^[A-Za-z_/+-]{1,64}$' },
+      },
+      required: ['subject', 'start', 'end'],
+      additionalProperties: false,
+    },
+    risk: 'write',
+    scopes,
+    run: (rawArgs, ctx) =>
+      runAction('create the event', async () => {
+        const args = rawArgs as unknown as CreateEventArgs;
+        const start = toGraphDateTime(args.start, args.timeZone);
+        const end = toGraphDateTime(args.end, args.timeZone);
+        if (!start || !end) return { content: 'Could not create the event: start or end is not a valid date-time.', untrusted: false };
+        if (start.instant >= end.instant) return { content: 'Could not create the event: the end must be after the start.', untrusted: false };
+        const event = {
+          subject: args.subject,
+          start: { dateTime: start.dateTime, timeZone: start.timeZone },
+          end: { dateTime: end.dateTime, timeZone: end.timeZone },
+          attendees: (args.attendees ?? []).map((address) => ({ emailAddress: { address }, type: 'required' })),
+        };
+        const created = await graph.call<{ id?: string }>(ctx, scopes, 'POST', '/me/events', event);
+        const invited = event.attendees.length;
+        return { content: `Event created${invited > 0 ? ` and ${invited} attendee${invited === 1 ? '' : 's'} invited` : ''}.`, untrusted: false, data: { eventId: created.id } };
+      }),
+  };
+}
+
+/** Graph's dateTimeTimeZone: an instant with an offset becomes UTC; a local time keeps the given zone. */
+function toGraphDateTime(value: string, timeZone: string | undefined): { dateTime: string; timeZone: string; instant: number } | undefined {
+  const offset = HAS_OFFSET.test(value);
+  const instant = Date.parse(offset ? value : `${value}Z`);
+  if (Number.isNaN(instant)) return undefined;
+  if (offset) return { dateTime: new Date(instant).toISOString().slice(0, 19), timeZone: 'UTC', instant };
+  // Local times in the same zone compare correctly as if they were UTC.
+  return { dateTime: value.length === 16 ? `${value}:00` : value, timeZone: timeZone ?? 'UTC', instant };
+}

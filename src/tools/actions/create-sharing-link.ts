@@ -1,0 +1,53 @@
+// create_sharing_link: makes a view link to a file. Risk "external": a link lets
+// data leave the user; the policy refuses anonymous links and outside recipients.
+import type { ToolDefinition } from '../tool.js';
+import { DRIVE_ID_PATTERN, driveItemPath, ITEM_ID_PATTERN } from './drive-item-path.js';
+import { runAction, type GraphCaller } from './graph-caller.js';
+import { EMAIL_PATTERN } from './send-mail.js';
+
+interface SharingLinkArgs {
+  fileId: string;
+  driveId?: string;
+  scope: 'organization' | 'anonymous' | 'users';
+  recipients?: string[];
+}
+
+interface GraphPermission {
+  id?: string;
+  link?: { webUrl?: string; scope?: string; type?: string };
+}
+
+export function createSharingLinkTool(graph: GraphCaller): ToolDefinition {
+  const scopes = ['Files.ReadWrite'];
+  return {
+    name: 'create_sharing_link',
+    description: 'Create a view-only sharing link for one of the user\'s files. scope "organization": anyone in the organisation; "users": only the listed recipients; "anonymous": anyone with the link.',
+    parameters: {
+      type: 'object',
+      properties: {
+        fileId: { type: 'string', pattern: ITEM_ID_PATTERN, description: 'Drive item id of the file.' },
+        driveId: { type: 'string', pattern: DRIVE_ID_PATTERN, description: 'Drive id, when the file is not in the user\'s own OneDrive.' },
+        scope: { type: 'string', enum: ['organization', 'anonymous', 'users'] },
+        recipients: { type: 'array', items: { type: 'string', pattern: EMAIL_PATTERN }, minItems: 1, maxItems: 20, description: 'Required when scope is "users".' },
+      },
+      required: ['fileId', 'scope'],
+      additionalProperties: false,
+    },
+    risk: 'external',
+    scopes,
+    run: (rawArgs, ctx) =>
+      runAction('create the sharing link', async () => {
+        const args = rawArgs as unknown as SharingLinkArgs;
+        if (args.scope === 'users' && (!args.recipients || args.recipients.length === 0)) {
+          return { content: 'Could not create the link: scope "users" needs at least one recipient.', untrusted: false };
+        }
+        const body: Record<string, unknown> = { type: 'view', scope: args.scope };
+        if (args.scope === 'users') body.recipients = args.recipients?.map((email) => ({ email }));
+        const path = await driveItemPath(graph, ctx, scopes, args.fileId, args.driveId);
+        const permission = await graph.call<GraphPermission>(ctx, scopes, 'POST', `${path}/createLink`, body);
+        const url = permission.link?.webUrl ?? '';
+        // The URL comes from the service, so it is data, not instructions.
+        return { content: `Sharing link (${args.scope}) created: ${url}`, untrusted: true, data: { permissionId: permission.id, webUrl: url, scope: args.scope } };
+      }),
+  };
+}

@@ -1,0 +1,101 @@
+// Shape of policy/tool-policy.json: the declarative tool-call policy, reviewed
+// like code. Validated once at start-up; a typo stops the process with a message
+// that names the field.
+import { z } from 'zod';
+
+export const decisionSchema = z.enum(['allow', 'needs-approval', 'deny']);
+export type Decision = z.infer<typeof decisionSchema>;
+
+const byTaint = z.object({ clean: decisionSchema, tainted: decisionSchema }).strict();
+
+/** What an argument is for: decides which rules look at it. */
+export const argumentRoleSchema = z.enum([
+  // e-mail addresses that receive something (mail to, attendees, link recipients)
+  'recipient',
+  // the object acted on (file id, item id)
+  'target',
+  // a sharing-link scope: organization | users | anonymous
+  'link-scope',
+  // free text that leaves with the call (subject, body)
+  'content',
+  // search queries, dates and other harmless inputs
+  'other',
+]);
+export type ArgumentRole = z.infer<typeof argumentRoleSchema>;
+
+const argumentRuleSchema = z
+  .object({
+    role: argumentRoleSchema,
+    /** Decision when the value appears in untrusted text but not in the user's own text. */
+    fromUntrusted: decisionSchema.optional(),
+    /** Decision when the value appears nowhere (made up by the model) and the turn is tainted. */
+    fromModelWhenTainted: decisionSchema.optional(),
+  })
+  .strict();
+export type ArgumentRule = z.infer<typeof argumentRuleSchema>;
+
+const riskSchema = z.enum(['read', 'write', 'external', 'destructive']);
+
+const toolRuleSchema = z
+  .object({
+    /** Declared risk class; when it differs from the tool's own, the stricter one applies. */
+    risk: riskSchema,
+    /** When set, the actor must hold at least one of these app roles. */
+    requiredRoles: z.array(z.string().min(1)).optional(),
+    arguments: z.record(z.string().min(1), argumentRuleSchema).default({}),
+  })
+  .strict();
+export type ToolRule = z.infer<typeof toolRuleSchema>;
+
+const domainSchema = z
+  .string()
+  .min(3)
+  .max(253)
+  .regex(/^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}$/, 'a lower-case domain name like contoso.com');
+
+export const toolPolicySchema = z
+  .object({
+    version: z.literal(1),
+    /** Verified domains of the tenant: recipients elsewhere are outside the tenant. */
+    tenantDomains: z.array(domainSchema).min(1, 'list at least one verified tenant domain'),
+    /** Tools not listed under "tools" are refused with this decision. */
+    undeclaredTool: decisionSchema.default('deny'),
+    /** Base decision per risk class, before and after untrusted content entered the turn. */
+    risk: z
+      .object({ read: byTaint, write: byTaint, external: byTaint, destructive: byTaint })
+      .strict(),
+    externalData: z
+      .object({
+        /** External call in a turn that read confidential-zone content. */
+        confidentialZone: decisionSchema,
+        /** External call whose arguments carry a PII type listed in piiTypes. */
+        pii: decisionSchema,
+        piiTypes: z.array(z.string().min(1)),
+        /** External call whose arguments carry any secret (key, token, password). */
+        secrets: decisionSchema,
+      })
+      .strict(),
+    recipients: z
+      .object({
+        outsideTenant: decisionSchema,
+        /** A recipient argument that is not an e-mail address. */
+        invalid: decisionSchema,
+      })
+      .strict(),
+    linkScopes: z.record(z.string().min(1), decisionSchema),
+    /** Unknown link scopes get this decision. */
+    unknownLinkScope: decisionSchema.default('deny'),
+    argumentProvenance: z
+      .object({
+        /** Values shorter than this (after normalising) are too short to trace. */
+        minChars: z.number().int().min(1).max(64),
+        /** Defaults per role, overridable per argument. */
+        roles: z.record(argumentRoleSchema, z.object({ fromUntrusted: decisionSchema, fromModelWhenTainted: decisionSchema }).strict()),
+      })
+      .strict(),
+    tools: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a snake_case tool name'), toolRuleSchema),
+  })
+  .strict();
+
+export type ToolPolicyDocument = z.infer<typeof toolPolicySchema>;
+export type ToolPolicyInput = z.input<typeof toolPolicySchema>;

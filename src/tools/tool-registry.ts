@@ -1,0 +1,61 @@
+// The set of tools the model may call. Built once at start-up: a bad tool
+// definition (duplicate name, unknown risk class, broken schema) stops the
+// process there instead of surfacing mid-conversation.
+import { argumentValidator } from './tool-arguments.js';
+import type { RiskClass, ToolDefinition } from './tool.js';
+
+export interface ToolRegistry {
+  list(): ToolDefinition[];
+  get(name: string): ToolDefinition | undefined;
+}
+
+const RISK_CLASSES: readonly RiskClass[] = ['read', 'write', 'external', 'destructive'];
+// OpenAI function names: letters, digits, underscores and dashes, at most 64 characters. We keep snake_case.
+const TOOL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+export class ToolRegistryError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Tool registry is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ToolRegistryError';
+  }
+}
+
+export function createToolRegistry(tools: ToolDefinition[]): ToolRegistry {
+  const problems: string[] = [];
+  const byName = new Map<string, ToolDefinition>();
+  for (const [index, tool] of tools.entries()) {
+    const label = typeof tool?.name === 'string' && tool.name !== '' ? `"${tool.name}"` : `#${index}`;
+    problems.push(...describeProblems(tool, label));
+    if (typeof tool?.name !== 'string') continue;
+    if (byName.has(tool.name)) problems.push(`tool ${label} is registered twice`);
+    else byName.set(tool.name, tool);
+  }
+  if (problems.length > 0) throw new ToolRegistryError(problems);
+  const frozen = Object.freeze([...byName.values()]);
+  return {
+    list: () => [...frozen],
+    // Own-property lookup only: a model asking for "constructor" or "__proto__" gets nothing.
+    get: (name) => (typeof name === 'string' && byName.has(name) ? byName.get(name) : undefined),
+  };
+}
+
+function describeProblems(tool: ToolDefinition, label: string): string[] {
+  if (tool === null || typeof tool !== 'object') return [`tool ${label} is not an object`];
+  const problems: string[] = [];
+  if (typeof tool.name !== 'string' || !TOOL_NAME.test(tool.name)) problems.push(`tool ${label}: name must be snake_case letters/digits, at most 64 characters`);
+  if (typeof tool.description !== 'string' || tool.description.trim() === '') problems.push(`tool ${label}: description is required`);
+  if (!RISK_CLASSES.includes(tool.risk)) problems.push(`tool ${label}: risk must be one of ${RISK_CLASSES.join(', ')}`);
+  if (!Array.isArray(tool.scopes) || tool.scopes.some((s) => typeof s !== 'string' || s.trim() === '')) problems.push(`tool ${label}: scopes must be a list of scope names`);
+  if (typeof tool.run !== 'function') problems.push(`tool ${label}: run must be a function`);
+  const params = tool.parameters as Record<string, unknown> | undefined;
+  if (params === null || typeof params !== 'object' || params.type !== 'object') {
+    problems.push(`tool ${label}: parameters must be a JSON Schema with "type": "object"`);
+  } else {
+    try {
+      argumentValidator(tool);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+  return problems;
+}
