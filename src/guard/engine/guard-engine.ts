@@ -167,7 +167,7 @@ export async function createGuardEngine(settings: GuardSettings, options: GuardE
     azure = new AzureContentSafety(settings.contentSafety, { credential: options.credential, retryBaseDelayMs: options.retryBaseDelayMs, now: options.now });
     if (!wantsAzure) log.info('CONTENT_SAFETY_ENDPOINT is set but the guard policy uses no azure provider; local guards only');
   } else if (wantsAzure) {
-    log.warn('guard policy asks for the azure provider but CONTENT_SAFETY_ENDPOINT is empty; local guards only');
+    log.info('guard policy asks for the azure provider but CONTENT_SAFETY_ENDPOINT is empty; local guards only');
   }
   return new PolicyGuardEngine(policy, settings, azure, options.now);
 }
