@@ -14,14 +14,9 @@ import { createToolRegistry } from '../../tools/tool-registry.js';
 import { loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
 import type { DataZone, ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
+import type { TurnPipelineDeps } from '../turn-pipeline.js';
 
-export interface BuiltPorts {
-  guard: GuardPort;
-  prompt: PromptPort;
-  model: ModelPort;
-  tools: ToolsPort;
-  userTokens: UserTokenPort;
-  audit: AuditPort;
+export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds'> {
   readiness: ReadinessCheck[];
   /** Re-reads the guard and tool policy files; on any error the running policies stay. */
   reloadPolicies(): Promise<string[]>;
