@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoBotAppSecret, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
 import { KEY_REFRESH_COOLDOWN_MS } from '../../src/host/inbound-auth.js';
+import { setLogLevel, setLogSink, type LogSink } from '../../src/logging/logger.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
 
 describe('host: inbound Bot Framework / Entra authentication', () => {
@@ -15,7 +16,11 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
   const botToken = (claims: Record<string, unknown> = {}, opts = {}) =>
     entra.mintToken({ aud: demoBotAppId, tid: demoTenantId, azp: 'f3f2c8f4-0000-4000-8000-00000000b0b0', ...claims }, opts);
 
+  const logLines: string[] = [];
+  let previousSink: LogSink;
   before(async () => {
+    previousSink = setLogSink({ write: (line) => void logLines.push(line) });
+    setLogLevel('debug');
     entra = await startEntraEmulator();
     agent = await startAgentUnderTest({
       AUTH_MODE: 'entra',
@@ -30,6 +35,8 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
   after(async () => {
     await agent?.close();
     await entra?.close();
+    setLogSink(previousSink);
+    setLogLevel('error');
   });
 
   it('accepts a valid token from the allowed tenant and answers', async () => {
@@ -94,6 +101,13 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
     assert.equal((await postActivity(agent.url, activity(), { authorization: `Bearer ${before}` })).status, 200);
     await new Promise((r) => setTimeout(r, KEY_REFRESH_COOLDOWN_MS + 500));
     assert.equal((await postActivity(agent.url, activity(), { authorization: `Bearer ${after}` })).status, 200);
+  });
+
+  it('never writes a token or the client secret to its logs, even at debug level', () => {
+    const all = logLines.join('');
+    assert.ok(logLines.some((l) => l.includes('inbound request rejected')), 'rejections are logged');
+    assert.doesNotMatch(all, /eyJ[A-Za-z0-9_-]{10,}/);
+    assert.ok(!all.includes(demoBotAppSecret));
   });
 
   it('still serves health endpoints without a token', async () => {
