@@ -1,0 +1,72 @@
+// The whole sign-in round trip through the real agent: a question that needs
+// the user's token gets the Teams SSO card; after Teams exchanges the token
+// (signin/tokenExchange) the agent answers the original question by itself.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
+import { demoTenantId } from '../../emulators/entra/seed.js';
+import { startAgentUnderTest, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
+
+describe('agent: sign-in and replay of the waiting question', () => {
+  let ids: IdentityStandIns;
+  let agent: AgentUnderTest;
+  let connector: Server;
+  let connectorUrl: string;
+  const sent: Array<{ text?: string; attachments?: Array<{ contentType: string }> }> = [];
+
+  before(async () => {
+    const capture = express();
+    capture.use(express.json());
+    capture.post('/v3/conversations/:conversation/activities{/:replyTo}', (req, res) => {
+      sent.push(req.body);
+      res.json({ id: `sent-${sent.length}` });
+    });
+    connector = capture.listen(0, '127.0.0.1');
+    await once(connector, 'listening');
+    connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+    ids = await startIdentityStandIns();
+    // No SSO_DEV_USER: the agent holds no token for anyone until Teams hands one over.
+    const { SSO_DEV_USER: _dev, ...env } = ids.agentEnv;
+    agent = await startAgentUnderTest(env);
+  });
+  after(async () => {
+    await agent?.close();
+    await ids?.close();
+    connector?.close();
+  });
+
+  const base = (oid: string) => ({
+    channelId: 'msteams',
+    serviceUrl: connectorUrl,
+    from: { id: '29:megan', aadObjectId: oid },
+    recipient: { id: '28:bot' },
+    conversation: { id: 'conv-replay', conversationType: 'personal', tenantId: demoTenantId },
+    channelData: { tenant: { id: demoTenantId } },
+  });
+
+  it('sends the SSO card, then answers the question once the token exchange succeeds', async () => {
+    const token = await ids.entra.mintUserSsoToken('megan@contoso.example');
+    const oid = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).oid as string;
+
+    const asked = await postActivity(agent.url, { ...base(oid), type: 'message', id: 'm1', text: 'what files do I have about the budget?' });
+    assert.equal(asked.status, 200);
+    await waitFor(() => sent.length >= 1);
+    assert.equal(sent[0]!.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.oauth');
+
+    const exchanged = await postActivity(agent.url, { ...base(oid), type: 'invoke', name: 'signin/tokenExchange', id: 'i1', value: { id: 'ex-1', connectionName: 'graph-sso', token } });
+    assert.equal(exchanged.status, 200);
+    await waitFor(() => sent.length >= 2);
+    assert.match(sent[1]!.text ?? '', /Marketing budget 2026 draft\.docx/);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
