@@ -4,8 +4,9 @@ import { featureBucketsOfWords, hashedFeatures, type FeatureOptions } from '../.
 import { documentSegments, mayBeRequest } from '../../src/guard/detectors/injection/document-segments.js';
 import { prepareText } from '../../src/guard/detectors/injection/text-prep.js';
 import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus/documents.js';
+import { businessDocument, toolDirectedInstruction, toolFramed } from './corpus/business-documents.js';
 import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
-import { euphemisticHarmRequest } from './corpus/persuasion-jailbreaks.js';
+import { euphemisticHarmRequest, framedBenignRequest, persuasionJailbreakVaried, variedHarmPair } from './corpus/persuasion-jailbreaks.js';
 import { userAttack, userBenign } from './corpus/user-messages.js';
 import type { DevRow } from './dev-data.js';
 import type { Example } from './logistic.js';
@@ -31,10 +32,17 @@ function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
   return rows.filter((r) => (seen.has(r.text) ? false : (seen.add(r.text), true)));
 }
 
+const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
+const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
+
 export function userExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
   const out: Example[] = [];
   for (let i = 0; i < 5000; i++) out.push(example(userAttack(rng).text, 1, USER_FEATURES));
   for (let i = 0; i < 7000; i++) out.push(example(userBenign(rng), 0, USER_FEATURES));
+  for (let i = 0; i < USER_VARIED; i++) {
+    out.push(example(persuasionJailbreakVaried(rng), 1, USER_FEATURES));
+    out.push(example(framedBenignRequest(rng), 0, USER_FEATURES));
+  }
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user'))) out.push(example(row.text, row.label, USER_FEATURES));
   return out;
 }
@@ -44,7 +52,12 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
   const out: Example[] = [];
   const devHosts = dev.filter((r) => r.task === 'attack' && r.channel === 'document' && r.label === 0).map((r) => r.text.split('\n'));
   const devRequests = uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text);
-  const host = (): string[] => (devHosts.length > 0 && rng.chance(0.25) ? rng.pick(devHosts) : cleanDocument(rng));
+  const host = (): string[] => {
+    const r = rng.next();
+    const lines = devHosts.length > 0 && r < 0.2 ? rng.pick(devHosts) : r < 0.5 ? businessDocument(rng) : cleanDocument(rng);
+    // Tool output frames (read_file header, list items, page listings) on clean and injected hosts alike.
+    return rng.chance(0.35) ? toolFramed(rng, lines) : lines;
+  };
   const addSegments = (doc: string, instruction: string | null): void => {
     const foldedInstruction = instruction === null ? '' : prepareText(instruction).replace(/\s+/g, ' ').trim();
     // Only single-segment instructions of 3+ words are labelled positive: the
@@ -60,11 +73,11 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
       } else if (!foldedInstruction.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
     }
   };
-  for (let i = 0; i < 5000; i++) addSegments(host().join('\n'), null);
-  for (let i = 0; i < 5000; i++) {
+  for (let i = 0; i < 7000; i++) addSegments(host().join('\n'), null);
+  for (let i = 0; i < 6000; i++) {
     const r = rng.next();
     const instruction =
-      r < 0.45 ? syntheticInstruction(rng).text : r < 0.7 && devRequests.length > 0 ? rng.pick(devRequests) : r < 0.85 ? userBenign(rng) : userAttack(rng).text;
+      r < 0.38 ? syntheticInstruction(rng).text : r < 0.55 ? toolDirectedInstruction(rng) : r < 0.75 && devRequests.length > 0 ? rng.pick(devRequests) : r < 0.88 ? userBenign(rng) : userAttack(rng).text;
     addSegments(insertInstruction(rng, host(), instruction), instruction);
   }
   return out;
@@ -75,6 +88,10 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
   for (let i = 0; i < 4000; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
   for (let i = 0; i < 800; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
   for (let i = 0; i < 2500; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < HARM_VARIED; i++) {
+    const pair = variedHarmPair(rng);
+    out.push(example(pair.harmful, 1, HARM_FEATURES), example(pair.safe, 0, HARM_FEATURES));
+  }
   for (let i = 0; i < 2500; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.

@@ -13,6 +13,7 @@ import { createRng } from './rng.js';
 export const SEED = 20241126;
 /** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
 const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
+const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
 
 export interface TrainedFiles {
@@ -26,7 +27,9 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   const kept = dev.filter((r) => !holdOut.includes(r.family));
   const note = `synthetic corpus (seed ${SEED})` + (kept.length > 0 ? ` + dev set families: ${[...new Set(kept.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
   const user = trainLogistic(userExamples(createRng(SEED + 1), kept), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
-  const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept), SEGMENT_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
+  // grow huge weights and outvote the words, so any short last line looked like an appended task.
+  const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
   const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),

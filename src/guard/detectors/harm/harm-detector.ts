@@ -26,6 +26,7 @@ export const HARM_SEVERITY_CUTS: ReadonlyArray<readonly [HarmSeverity, number]> 
 /** A category with no matching cue is pulled down: the model alone says "harmful", not which kind. */
 const NO_CUE_PENALTY = 4;
 const MODEL_FLOOR_WITH_CUE = -2.5;
+const CUE_CAP = 4.5;
 /** Category that takes the model's score when no cue names one (dangerous capability requests). */
 const DEFAULT_CATEGORY: HarmCategory = 'violence';
 
@@ -48,7 +49,8 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
     const logits = {} as Record<HarmCategory, number>;
     const mitigations = matchHarmMitigations(flat);
     for (const category of HARM_CATEGORIES) {
-      const cue = cues.byCategory[category];
+      // Overlapping cues of one category describe one act: capped, so two phrasings of it do not outvote a mitigation.
+      const cue = Math.min(cues.byCategory[category], CUE_CAP);
       // A matching cue is strong evidence: the n-gram model may lower it, not veto it.
       const base = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
       logits[category] = base + mitigations.byCategory[category];

@@ -14,7 +14,12 @@ export interface DocumentSegment {
   markers: string[];
 }
 
-const SPLIT = /(?<=[.!?])\s+|\n+|\s*\|\s*|\t+/;
+// List items arrive as "title: x; body: y": a "; " before the next field label ends a segment too.
+const SPLIT = /(?<=[.!?])\s+|\n+|\s*\|\s*|\t+|;\s+(?=[a-z][a-z ]{0,20}:)/;
+/** A leading field label ("title:", "file:", "subject:", "action items:"); bounded, so linear. */
+const FIELD_LABEL = /^\s*(?:\d{1,3}[.)]\s*|[-*•]\s*)?([a-z][a-z ]{0,24}):\s/;
+/** Labels that address the AI reading the data ("assistant: ..."): kept as words, they are the signal. */
+const AI_LABELS = new Set(['ai', 'assistant', 'ai assistant', 'system', 'model', 'copilot', 'chatbot', 'bot', 'gpt', 'llm', 'note to ai', 'note to the assistant', 'instructions', 'important', 'new instructions']);
 const MIN_WORDS = 2;
 const MAX_SEGMENTS = 240;
 const STOP = new Set(
@@ -57,7 +62,20 @@ export function documentSegments(folded: string): DocumentSegment[] {
   const docKind = pipes >= 6 && pipes * 80 >= folded.length ? 'doc:table' : 'doc:prose';
   const segments: DocumentSegment[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const ws = words[i]!;
+    let ws = words[i]!;
+    // A field label ("title:", "file:", "body:") is structure, not speech:
+    // "list: announcements" must not read as the verb "list".
+    const label = FIELD_LABEL.exec(pieces[i]!);
+    let labelMarker: string | null = null;
+    if (label) {
+      const name = label[1]!.trim();
+      if (AI_LABELS.has(name)) labelMarker = 'label:ai';
+      else {
+        labelMarker = 'label:field';
+        const drop = wordsOf(name).length;
+        if (ws.length > drop) ws = ws.slice(drop);
+      }
+    }
     if (ws.length < MIN_WORDS) continue;
     const own = new Set(contents[i]!);
     let shared = 0;
@@ -68,7 +86,11 @@ export function documentSegments(folded: string): DocumentSegment[] {
     else if (i === 0) markers.push('pos:first');
     else if (i === pieces.length - 1) markers.push('pos:last');
     else markers.push('pos:mid');
-    if (pieces[i]!.trimEnd().endsWith('?')) markers.push('end:question');
+    const last = pieces[i]!.trimEnd();
+    if (last.endsWith('?')) markers.push('end:question');
+    if (labelMarker) markers.push(labelMarker);
+    // "Book a desk" is a colleague's chore; "book a meeting with x@y" a task for an agent's tools.
+    if (last.includes('@')) markers.push('has:address', `addr:${opener}`);
     // Quoted titles and short table cells are data even when they read like commands.
     const first = pieces[i]!.trimStart().charCodeAt(0);
     if (first === 34 || first === 0x201c || first === 39 || first === 0x2018) markers.push('start:quote');
@@ -105,7 +127,9 @@ const CLOSED_CLASS = new Set(
     'following below above text sentence paragraph email mail message document page article summary ' +
     'language french spanish english german chinese japanese emoji emojis base64 code json poem story joke ' +
     'link links url http https www click visit subscribe unsubscribe download login sign account order payment ' +
-    'thanks thank regards dear hi hello team questions help support contact details attached'
+    'thanks thank regards dear hi hello team questions help support contact details attached ' +
+    // what a tool-directed injection acts on: mail, files, sharing, access
+    'send forward delete remove share sharing public publicly anonymous contents file files access password approver meeting'
   ).split(' '),
 );
 // Verbs that open a task request. Any other opening word is seen as "other",

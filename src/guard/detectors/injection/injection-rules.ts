@@ -28,7 +28,8 @@ const r = (id: string, weight: number, source: string): InjectionRule => ({ id, 
 /** Rules that apply to both channels. */
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
-  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}${PRIOR} ${gap(2)}${DIRECTIVE}`),
+  // Not "disregard my previous message": a writer retracting their own words overrides nothing.
+  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-all', 3, `${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
   r('override.ignore-your', 3.5, `${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
@@ -98,7 +99,11 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   r('hijack.your-response', 2, `(?:in|into|within|at the (?:end|start|beginning) of|throughout) your (?:response|responses|answer|answers|reply|replies|output|summary|next message)`),
   r('hijack.modify-response', 3, `(?:modify|change|alter|rewrite|format|write|translate|encode|encrypt|reverse|compose|style|phrase|present|display|deliver|provide|give) (?:your|the) (?:entire |whole |final |next )?(?:response|answer|reply|output)s?`),
   r('hijack.add-to-response', 3, `(?:add|include|insert|integrate|incorporate|append|embed|mention|put|place|inject) ${gap(14)}(?:in|into|to|within|at the end of|at the start of|in the middle of) (?:your|the|each|every) (?:response|answer|reply|output|summary)`),
+  // An encoded or scrambled reply is what nobody asks of a human reader; a language is (weighted lower).
+  r('hijack.respond-encoded', 3.5, `(?:respond|reply|answer|write your (?:response|answer|reply)|output (?:your|the) (?:response|answer)) (?:only |exclusively |entirely )?(?:in|using|with) (?:base ?64|base ?16|base ?32|hex(?:adecimal)?|rot ?13|binary|morse|leet ?speak|pig latin|caesar|reversed? (?:order|text|letters|words)|emojis?|a cipher)\\b`),
   r('hijack.respond-in', 2, `(?:respond|reply|answer|write your (?:response|answer|reply)|output (?:your|the) (?:response|answer)) (?:only |exclusively |entirely )?(?:in|using|with) (?:base ?64|base ?16|base ?32|hex(?:adecimal)?|rot ?13|binary|morse|leet ?speak|pig latin|caesar|reverse|emojis?|all caps|uppercase|a cipher|french|german|spanish|italian|portuguese|dutch|russian|chinese|japanese|korean|arabic|hindi|turkish|polish|swedish|latin|another language|a different language|verse|rhymes?|riddles?|pirate)`),
+  // Transformations of the assistant's own reply ("use X to represent your answer", "reverse the words in your message").
+  r('hijack.transform-output', 2.5, `(?:use|using|apply|applying) ${gap(6)}(?:to (?:represent|write|format|encode|express|convey|style) |for |in |on )your (?:entire |whole |final |next )?(?:response|answer|reply|output|message)s?\\b|(?:invert|reverse|scramble|shuffle|flip|mirror) the (?:order|sequence) of ${gap(3)}(?:in|of) your (?:response|answer|reply|output|message)s?\\b`),
   r('hijack.your-output', 2, `(?<!(?:for|to|await|awaiting|appreciate|received|receive|got|with|of) )your (?:response|responses|reply|replies|answer|answers|output|summary)\\b`),
 
   // Text that speaks to the AI reading the data.
