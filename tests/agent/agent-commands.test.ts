@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
 import { demoBotAppId, demoTenantId } from '../../emulators/entra/seed.js';
+import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
 
 const say = (agent: AgentUnderTest, text: string) => postActivity(agent.url, messageActivity(text, { serviceUrl: undefined }));
@@ -100,6 +101,28 @@ describe('agent: readiness follows its dependencies', () => {
     } finally {
       await agent.close();
       await ids.entra.close();
+    }
+  });
+});
+
+describe('agent: a failed on-behalf-of exchange', () => {
+  it('gives the user a friendly answer and leaves an audit entry naming the failure', async () => {
+    const ids = await startIdentityStandIns();
+    const agent = await startAgentUnderTest(ids.agentEnv);
+    try {
+      // The tenant admin withdraws consent for the read scopes: every exchange for them now fails.
+      ids.entra.setAdminConsent([]);
+      const reply = await say(agent, 'what files do I have about the budget?');
+      assert.match(reply.texts[0] ?? '', /administrator can grant it|sign in again/);
+      assert.doesNotMatch(reply.texts[0] ?? '', /AADSTS|stack|at /);
+      const [last] = await readRecentAuditEntries(agent.auditPath, 1);
+      const call = (last!.record as { toolCalls: Array<{ tool: string; ok: boolean; error?: string }> }).toolCalls[0]!;
+      assert.equal(call.tool, 'search_files');
+      assert.equal(call.ok, false);
+      assert.equal(call.error, 'consent_required');
+    } finally {
+      await agent.close();
+      await ids.close();
     }
   });
 });
