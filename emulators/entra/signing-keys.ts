@@ -2,7 +2,7 @@
 // and, after a rotation, keeps the previous one in the JWKS for a grace period
 // so tokens signed just before the rotation still validate. A "rogue" key is
 // never published: tokens signed with it must be rejected by every validator.
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
 
 export interface SigningKey {
@@ -14,7 +14,12 @@ export interface SigningKey {
 export type KeyChoice = 'current' | 'previous' | 'rogue';
 
 function newKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // Keys leave the generator as PEM and are re-imported: exporting a JWK straight from
+  // generateKeyPairSync's KeyObjects can deadlock Node 20 when a GC during the export
+  // finalises the key-generation job that shares the key's lock (seen in CI).
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const privateKey = createPrivateKey(pem.privateKey);
+  const publicKey = createPublicKey(pem.publicKey);
   const kid = randomUUID().replace(/-/g, '');
   const publicJwk = { ...(publicKey.export({ format: 'jwk' }) as JWK), kid, use: 'sig', alg: 'RS256', kty: 'RSA' };
   return { kid, privateKey, publicJwk };
