@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
-import forge from 'node-forge';
 import { ClientSecretCredential, OnBehalfOfCredential, AuthenticationRequiredError } from '@azure/identity';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoBotAppSecret, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
+import { selfSignedClientCertificate } from '../support/client-certificate.js';
 
 const megan = 'megan@contoso.example';
 // Spread so the option passes the constructor overloads (it is accepted at runtime: AuthorityValidationOptions).
@@ -92,7 +91,7 @@ describe('Entra emulator', () => {
 
   it('accepts a client certificate (client_assertion) registered on the app', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'entra-cert-'));
-    const { certPem, keyPem } = selfSignedClientCert();
+    const { certPem, keyPem } = selfSignedClientCertificate('bot-client');
     writeFileSync(join(dir, 'app.pem'), keyPem + certPem);
     entra.addClientCertificate(demoBotAppId, certPem);
     const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, certificatePath: join(dir, 'app.pem'), userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, ...noDiscovery });
@@ -102,7 +101,7 @@ describe('Entra emulator', () => {
 
   it('rejects a certificate that is not registered on the app', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'entra-cert-'));
-    const { certPem, keyPem } = selfSignedClientCert();
+    const { certPem, keyPem } = selfSignedClientCertificate('bot-client');
     writeFileSync(join(dir, 'app.pem'), keyPem + certPem);
     const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, certificatePath: join(dir, 'app.pem'), userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, ...noDiscovery });
     await assert.rejects(credential.getToken(['https://graph.microsoft.com/User.Read']), /700027/);
@@ -162,16 +161,3 @@ describe('Entra emulator', () => {
     assert.equal(bad.body.error, 'invalid_scope');
   });
 });
-
-function selfSignedClientCert(): { certPem: string; keyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  cert.setSubject([{ name: 'commonName', value: 'bot-client' }]);
-  cert.setIssuer([{ name: 'commonName', value: 'bot-client' }]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: privateKey };
-}

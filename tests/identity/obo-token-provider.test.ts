@@ -5,14 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
-import forge from 'node-forge';
 import { decodeJwt } from 'jose';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoBotAppSecret } from '../../emulators/entra/seed.js';
 import { OnBehalfOfTokenProvider } from '../../src/identity/obo-token-provider.js';
 import { ConsentRequiredError, OboExchangeError, SignInRequiredError } from '../../src/identity/identity-errors.js';
 import { captureLogs, oboProviderFor, users } from './identity-harness.js';
+import { selfSignedClientCertificate } from '../support/client-certificate.js';
 
 describe('on-behalf-of token provider', () => {
   let entra: EntraEmulator;
@@ -107,7 +106,7 @@ describe('on-behalf-of token provider', () => {
 
   it('authenticates the app with a certificate, in one PEM file or as separate certificate and key files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'obo-cert-'));
-    const { certPem, keyPem } = clientCertificate();
+    const { certPem, keyPem } = selfSignedClientCertificate('secure-teams-agent');
     writeFileSync(join(dir, 'both.pem'), keyPem + certPem);
     writeFileSync(join(dir, 'cert.pem'), certPem);
     writeFileSync(join(dir, 'key.pem'), keyPem);
@@ -133,16 +132,3 @@ describe('on-behalf-of token provider', () => {
     }
   });
 });
-
-function clientCertificate(): { certPem: string; keyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  cert.setSubject([{ name: 'commonName', value: 'secure-teams-agent' }]);
-  cert.setIssuer([{ name: 'commonName', value: 'secure-teams-agent' }]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: privateKey };
-}
