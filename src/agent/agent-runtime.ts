@@ -14,6 +14,7 @@ import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
 import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
+import { WaitingQuestions } from './waiting-questions.js';
 
 const log = createLogger('runtime');
 
@@ -34,14 +35,14 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
   const rolesOf = (activity: Activity) => sso.broker.rolesOf({ userId: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId });
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
-  // A message that needed sign-in is answered once the user has signed in (one per user, newest wins).
-  const awaitingSignIn = new Map<string, string>();
+  // A message that needed sign-in is answered once the user has signed in.
+  const waiting = new WaitingQuestions();
   const userKey = (activity: Activity) => activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
   const answer = createMessageAnswerer({
     pipeline,
     rolesFor: rolesOf,
     onSignInRequired: async (context, text) => {
-      awaitingSignIn.set(userKey(context.activity), text);
+      waiting.hold(userKey(context.activity), text);
       await context.sendActivity(MessageFactory.attachment(sso.signInCard()));
     },
   });
@@ -57,10 +58,8 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     ],
     extend: (agentApp) =>
       sso.register(agentApp, async (context) => {
-        const pending = awaitingSignIn.get(userKey(context.activity));
-        if (pending === undefined) return;
-        awaitingSignIn.delete(userKey(context.activity));
-        await answer(context, pending);
+        const pending = waiting.take(userKey(context.activity));
+        if (pending !== undefined) await answer(context, pending);
       }),
   });
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
