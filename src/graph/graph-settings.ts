@@ -1,6 +1,10 @@
 // Settings of user-scoped Microsoft Graph access and the data-zone policy.
 import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
 import { envInt } from '../env-schema.js';
+
+/** The shipped policy, found beside the code whatever the working directory. */
+export const shippedDataZonesFile = fileURLToPath(new URL('../../policy/data-zones.json', import.meta.url));
 
 const httpsUrl = (name: string, example: string) =>
   z
@@ -31,7 +35,7 @@ export const graphSettings = z
     GRAPH_MAX_RETRY_AFTER_SEC: envInt(30, 1, 300),
     GRAPH_MAX_FILE_BYTES: envInt(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     GRAPH_MAX_TEXT_CHARS: envInt(20_000, 500, 1_000_000),
-    DATA_ZONES_FILE: z.string().optional().transform((v) => (v && v.trim()) || 'policy/data-zones.json'),
+    DATA_ZONES_FILE: z.string().optional().transform((v) => (v && v.trim()) || shippedDataZonesFile),
   })
   .transform((env) => ({
     baseUrl: env.GRAPH_BASE_URL,
