@@ -1,8 +1,8 @@
 // Quick evaluation of the local injection and harm detectors on the dev set:
 //   npx tsx bench/detectors/eval-detectors.ts [--no-lofo]
 // Prints TPR/FPR per channel and family with the shipped models, then
-// leave-one-family-out numbers (retrains without the family, scores it), a
-// synthetic-only run (no dev rows in training at all), and latency.
+// leave-one-family-out numbers (retrains without the family, scores it),
+// runs without any dev rows in training (synthetic only; synthetic + hand-written), and latency.
 import { performance } from 'node:perf_hooks';
 import { createHarmDetector, HARM_DEFAULT_THRESHOLD, type HarmDetector } from '../../src/guard/detectors/harm/harm-detector.js';
 import { scoreHarm } from '../../src/guard/detectors/harm/index.js';
@@ -122,7 +122,8 @@ function main(): void {
   report('shipped models (trained on synthetic + all dev families: in-sample for dev)', all, shipped);
   if (!process.argv.includes('--no-lofo')) {
     const dev = readDevRows();
-    report('synthetic corpus only (no dev rows in training)', all, scorersFrom(trainAll([])));
+    report('synthetic corpus only (no dev rows, no hand-written rows in training)', all, scorersFrom(trainAll([], [], 'none')));
+    report('synthetic + hand-written corpora (no dev rows in training)', all, scorersFrom(trainAll([], [], 'all')));
     console.log('\n== leave-one-family-out (train without the family, score only that family)');
     const families = [...new Set(all.map((r) => r.family))].sort();
     const lofo: Record<string, string> = {};

@@ -9,10 +9,11 @@ import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
 import { euphemisticHarmRequest, framedBenignRequest, persuasionJailbreakVaried, variedHarmPair } from './corpus/persuasion-jailbreaks.js';
 import { userAttack, userBenign } from './corpus/user-messages.js';
 import type { DevRow } from './dev-data.js';
+import { handwrittenFor, type HandwrittenRow, type HandwrittenUse } from './handwritten.js';
 import type { Example } from './logistic.js';
 import type { Rng } from './rng.js';
 
-export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0 };
+export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0', contentPairs: process.env.USER_PAIRS === '1' };
 // Segment tokens already carry their own bigram; no word bigrams on top.
 export const SEGMENT_FEATURES: FeatureOptions = { bits: 16, wordBigrams: false, charGram: 0 };
 
@@ -20,7 +21,17 @@ function featuresOfTokens(tokens: readonly string[], options: FeatureOptions, ex
   const { buckets, count } = featureBucketsOfWords(tokens, options, extra);
   return Array.from(buckets.subarray(0, count));
 }
-export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0 };
+export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0', contentPairs: process.env.HARM_PAIRS === '1' };
+/** Each hand-written row counts this many times: it is scarce and varied, the template corpus is plentiful. */
+const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
+const DOCUMENT_WEIGHT = Number(process.env.DOCUMENT_WEIGHT ?? 3);
+const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
+const HARM_SYNTHETIC_SHARE = Number(process.env.HARM_SYNTHETIC_SHARE ?? 1);
+const HARM_HANDWRITTEN_WEIGHT = Number(process.env.HARM_HANDWRITTEN_WEIGHT ?? HANDWRITTEN_WEIGHT);
+
+function repeat<T>(items: readonly T[], times: number): T[] {
+  return Array.from({ length: times }, () => items).flat();
+}
 
 const example = (text: string, label: 0 | 1, options: FeatureOptions, extra: readonly string[] = []): Example => ({
   features: hashedFeatures(prepareText(text), options, extra),
@@ -35,10 +46,12 @@ function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
 const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
 
-export function userExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
+export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
-  for (let i = 0; i < 5000; i++) out.push(example(userAttack(rng).text, 1, USER_FEATURES));
-  for (let i = 0; i < 7000; i++) out.push(example(userBenign(rng), 0, USER_FEATURES));
+  for (let i = 0; i < 5000 * SYNTHETIC_SHARE; i++) out.push(example(userAttack(rng).text, 1, USER_FEATURES));
+  for (let i = 0; i < 7000 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, USER_FEATURES));
+  const written = [...handwrittenFor('user-attacks', handwritten), ...handwrittenFor('user-benign', handwritten), ...handwrittenFor('user-mixed', handwritten)];
+  for (const row of repeat(written, HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, USER_FEATURES));
   for (let i = 0; i < USER_VARIED; i++) {
     out.push(example(persuasionJailbreakVaried(rng), 1, USER_FEATURES));
     out.push(example(framedBenignRequest(rng), 0, USER_FEATURES));
@@ -48,10 +61,14 @@ export function userExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
 }
 
 /** Segment examples: every segment of clean documents is negative; segments that lie inside an inserted instruction are positive. */
-export function segmentExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
+export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
   const devHosts = dev.filter((r) => r.task === 'attack' && r.channel === 'document' && r.label === 0).map((r) => r.text.split('\n'));
-  const devRequests = uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text);
+  // Requests typed by people (dev rows and hand-written chat) make realistic inserted instructions.
+  const writtenRequests = [...handwrittenFor('user-attacks', handwritten), ...handwrittenFor('user-benign', handwritten), ...handwrittenFor('user-mixed', handwritten)]
+    .map((r) => r.text)
+    .filter((t) => t.length <= 400);
+  const devRequests = [...uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text), ...writtenRequests];
   const host = (): string[] => {
     const r = rng.next();
     const lines = devHosts.length > 0 && r < 0.2 ? rng.pick(devHosts) : r < 0.5 ? businessDocument(rng) : cleanDocument(rng);
@@ -80,19 +97,42 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
       r < 0.38 ? syntheticInstruction(rng).text : r < 0.55 ? toolDirectedInstruction(rng) : r < 0.75 && devRequests.length > 0 ? rng.pick(devRequests) : r < 0.88 ? userBenign(rng) : userAttack(rng).text;
     addSegments(insertInstruction(rng, host(), instruction), instruction);
   }
+  for (const row of repeat(handwrittenFor('documents', handwritten), DOCUMENT_WEIGHT)) addWrittenDocument(out, row);
   return out;
 }
 
-export function harmExamples(rng: Rng, dev: readonly DevRow[]): Example[] {
+/**
+ * A hand-written document: every request-like segment of a clean one is
+ * negative; inside an injected one, segments of the injection with 4+ words
+ * are positive (its greetings and sign-offs are skipped), the rest negative.
+ */
+function addWrittenDocument(out: Example[], row: HandwrittenRow): void {
+  const injection = row.label === 1 && row.injection ? prepareText(row.injection).replace(/\s+/g, ' ').trim() : '';
+  for (const segment of documentSegments(prepareText(row.text))) {
+    if (!mayBeRequest(segment)) continue;
+    const seg = segment.text.replace(/\s+/g, ' ').trim();
+    const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);
+    const insideInjection = injection.length > 0 && (injection.includes(seg) || seg.includes(injection));
+    if (insideInjection) {
+      if (seg.split(' ').length >= 4) out.push({ features, label: 1 });
+    } else if (injection.length === 0 || !injection.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
+  }
+}
+
+export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
-  for (let i = 0; i < 4000; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
-  for (let i = 0; i < 800; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
-  for (let i = 0; i < 2500; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
+  for (const row of repeat(handwrittenFor('harm', handwritten), HARM_HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, HARM_FEATURES));
+  // Framed jailbreaks still ask for something harmful; benign chat is safe for harm too.
+  for (const row of handwrittenFor('user-attacks', handwritten).filter((r) => r.kind === 'roleplay-fiction-wrapper')) out.push(example(row.text, 1, HARM_FEATURES));
+  for (const row of [...handwrittenFor('user-benign', handwritten), ...handwrittenFor('user-mixed', handwritten).filter((r) => r.label === 0)]) out.push(example(row.text, 0, HARM_FEATURES));
+  for (let i = 0; i < 4000 * HARM_SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
+  for (let i = 0; i < 800 * HARM_SYNTHETIC_SHARE; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
+  for (let i = 0; i < 2500 * HARM_SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
   for (let i = 0; i < HARM_VARIED; i++) {
     const pair = variedHarmPair(rng);
     out.push(example(pair.harmful, 1, HARM_FEATURES), example(pair.safe, 0, HARM_FEATURES));
   }
-  for (let i = 0; i < 2500; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < 2500 * HARM_SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));

@@ -1,8 +1,8 @@
 // Logistic regression with AdaGrad and L2, over sparse binary features
-// scaled by 1/sqrt(n) exactly as src/guard/detectors/injection/linear-model.ts
+// scaled exactly as src/guard/detectors/injection/linear-model.ts scores them (featureNorm)
 // scores them. Deterministic for a given seed.
 import type { FeatureOptions } from '../../src/guard/detectors/injection/hashed-features.js';
-import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
+import { featureNorm, type LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { createRng } from './rng.js';
 
 export interface Example {
@@ -44,7 +44,7 @@ export function trainLogistic(examples: readonly Example[], bits: number, option
     rng.shuffle(order);
     for (const i of order) {
       const ex = examples[i]!;
-      const norm = ex.features.length > 0 ? 1 / Math.sqrt(ex.features.length) : 0;
+      const norm = featureNorm(ex.features.length);
       let z = bias;
       for (const f of ex.features) z += w[f]! * norm;
       const p = 1 / (1 + Math.exp(-z));

@@ -9,10 +9,13 @@ import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, segmentEx
 import { readDevRows, type DevRow } from './dev-data.js';
 import { toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
 import { createRng } from './rng.js';
+import type { HandwrittenUse } from './handwritten.js';
 
 export const SEED = 20241126;
 /** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
 const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
+const HARM_PRIOR_LOGIT = Number(process.env.HARM_PRIOR_LOGIT ?? PRIOR_LOGIT);
+const HARM_EPOCHS = Number(process.env.HARM_EPOCHS ?? 8);
 const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
 
@@ -23,14 +26,14 @@ export interface TrainedFiles {
 }
 
 /** Trains all three models; rows of `holdOut` families are left out of training. */
-export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []): TrainedFiles {
+export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = [], handwritten: HandwrittenUse = 'all'): TrainedFiles {
   const kept = dev.filter((r) => !holdOut.includes(r.family));
-  const note = `synthetic corpus (seed ${SEED})` + (kept.length > 0 ? ` + dev set families: ${[...new Set(kept.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
-  const user = trainLogistic(userExamples(createRng(SEED + 1), kept), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const note = `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})` + (kept.length > 0 ? ` + dev set families: ${[...new Set(kept.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
+  const user = trainLogistic(userExamples(createRng(SEED + 1), kept, handwritten), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
-  const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
-  const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept, handwritten), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
+  const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept, handwritten), HARM_FEATURES.bits, { ...OPTIONS, epochs: HARM_EPOCHS, fixedBias: HARM_PRIOR_LOGIT });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),

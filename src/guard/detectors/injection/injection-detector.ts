@@ -20,6 +20,16 @@ const FRAME_CAP = 2.5;
 const FRAME_WITH_HARM_BONUS = 2.5;
 const FRAME_WITH_RISK_WORD = 0.7;
 const SUFFIX_WEIGHT = 3.5;
+const STRONG_RULE_LOGIT = 3;
+/**
+ * The user n-gram model alone must be surer than a technique rule: on benign
+ * sources it never saw, its scores drift up (new vocabulary near attack words),
+ * while a rule names what an attack has to say. Chosen on the cross-source
+ * check (bench/detectors/cross-source.ts), not on in-sample scores.
+ */
+const USER_MODEL_OFFSET = Number(process.env.USER_MODEL_OFFSET ?? -1.1);
+const USER_STRONG_RULE_LOGIT = 3;
+const USER_MODEL_FLOOR_WITH_RULE = Number(process.env.USER_MODEL_FLOOR ?? -1);
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -59,7 +69,9 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     let modelLogit: number;
     let structureLogit = 0;
     if (channel === 'user') {
-      modelLogit = userModel.logit(folded);
+      modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET;
+      // A technique rule is not vetoed by vocabulary the model deems harmless.
+      if (ruleLogit >= USER_STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, USER_MODEL_FLOOR_WITH_RULE);
       if (modelLogit > 0) evidence.push('model.user-ngrams');
       const frameEvidence: string[] = [];
       const frame = Math.min(FRAME_CAP, applyRules(flat, FRAMING_CUES, frameEvidence));
@@ -90,6 +102,9 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
       if (modelLogit > 0) evidence.push('model.request-like-segment');
+      // Text that plainly speaks to the AI reader needs no request-like segment
+      // too: the segment model reads English only, injections come in any language.
+      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, 0);
     }
     return { modelLogit, ruleLogit, structureLogit, evidence };
   }

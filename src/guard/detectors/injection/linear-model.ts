@@ -26,6 +26,17 @@ export interface LinearModel {
   logitOfWords(words: readonly string[], extra?: readonly string[]): number;
 }
 
+/**
+ * Scale by 1/sqrt(n) so long texts do not win on volume alone, but never
+ * divide by fewer than MIN_NORM_FEATURES: a one-word message ("hi") would
+ * otherwise carry its single word's full weight and look like the long
+ * templates that word opens.
+ */
+export const MIN_NORM_FEATURES = 8;
+export function featureNorm(count: number): number {
+  return count > 0 ? 1 / Math.sqrt(Math.max(count, MIN_NORM_FEATURES)) : 0;
+}
+
 export function linearModelFromFile(file: LinearModelFile): LinearModel {
   const dense = new Float32Array(1 << file.options.bits);
   for (let i = 0; i < file.indexes.length; i++) dense[file.indexes[i]!] = file.weights[i]! / file.scale;
@@ -41,8 +52,7 @@ export function linearModelFromWeights(
   const sumOf = ({ buckets, count }: { buckets: Int32Array; count: number }): number => {
     let sum = 0;
     for (let i = 0; i < count; i++) sum += dense[buckets[i]!]!;
-    // Scale by 1/sqrt(n) so long texts do not win on volume alone.
-    return bias + (count > 0 ? sum / Math.sqrt(count) : 0);
+    return bias + sum * featureNorm(count);
   };
   return {
     name,

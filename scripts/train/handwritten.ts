@@ -1,0 +1,44 @@
+// The hand-written corpus (scripts/train/corpus/handwritten/*.jsonl): varied
+// examples written by the team, one JSON object per line with text, label,
+// kind (and, for documents, the injected substring). One row in five is set
+// aside as a check split by a hash of its text, so a model trained without
+// it can be scored on text it never saw.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fnv1a } from '../../src/guard/detectors/injection/hashed-features.js';
+
+export interface HandwrittenRow {
+  text: string;
+  label: 0 | 1;
+  kind: string;
+  /** documents only: the injected instruction, a substring of text */
+  injection?: string;
+  split: 'train' | 'check';
+}
+
+export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'documents' | 'harm';
+
+/** Every file of a set: `<set>.jsonl` and later batches `<set>-2.jsonl`, `<set>-3.jsonl`, ... */
+export function readHandwritten(set: HandwrittenSet): HandwrittenRow[] {
+  const dir = fileURLToPath(new URL('./corpus/handwritten/', import.meta.url));
+  const files = readdirSync(dir).filter((f) => f === `${set}.jsonl` || new RegExp(`^${set}-\\d+\\.jsonl$`).test(f)).sort();
+  return files.flatMap((file) =>
+    readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => {
+        const row = JSON.parse(l) as Omit<HandwrittenRow, 'split'>;
+        return { ...row, split: fnv1a(row.text) % 5 === 0 ? 'check' : 'train' } as HandwrittenRow;
+      }),
+  );
+}
+
+/** Which hand-written rows training may use. */
+export type HandwrittenUse = 'all' | 'train-split' | 'none';
+
+export function handwrittenFor(set: HandwrittenSet, use: HandwrittenUse): HandwrittenRow[] {
+  if (use === 'none') return [];
+  const rows = readHandwritten(set);
+  return use === 'all' ? rows : rows.filter((r) => r.split === 'train');
+}

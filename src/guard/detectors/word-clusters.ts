@@ -1,0 +1,28 @@
+// Word clusters for the local guard models: each common English word maps to
+// a coarse and a fine cluster of words with similar meaning (k-means over
+// GloVe vectors, built by scripts/train/build-word-clusters.ts). A model that
+// learned "poison" then also reacts to "ricin", which it never saw.
+import { readFileSync } from 'node:fs';
+
+/** coarse cluster in the high 16 bits, fine cluster in the low 16 bits */
+let table: Map<string, number> | undefined;
+
+function load(): Map<string, number> {
+  const map = new Map<string, number>();
+  const text = readFileSync(new URL('./word-clusters.txt', import.meta.url), 'utf8');
+  for (const line of text.split('\n')) {
+    if (line.length === 0 || line.startsWith('#')) continue;
+    const [word, coarse, fine] = line.split(' ');
+    map.set(word!, (Number(coarse) << 16) | Number(fine));
+  }
+  return map;
+}
+
+/** The packed clusters of a word, or undefined when the word is not in the table. */
+export function clustersOf(word: string): number | undefined {
+  table ??= load();
+  return table.get(word);
+}
+
+export const coarseCluster = (packed: number): number => packed >>> 16;
+export const fineCluster = (packed: number): number => packed & 0xffff;
