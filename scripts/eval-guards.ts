@@ -62,11 +62,14 @@ function binary(items: Array<{ label: number; flagged: boolean; score: number }>
 function families(items: Array<{ family: string; label: number; flagged: boolean }>) {
   const out: Record<string, { n: number; label: number; flagged_rate: number }> = {};
   // A family with rows of both labels (e.g. documents of one type, clean and injected) is reported per label.
-  const mixed = new Set([...new Set(items.map((r) => `${r.family}\u0000${r.label}`))].map((k) => k.split('\u0000')[0]!).filter((f, i, all) => all.indexOf(f) !== i));
+  const labelsOf = new Map<string, Set<number>>();
+  for (const r of items) labelsOf.set(r.family, (labelsOf.get(r.family) ?? new Set()).add(r.label));
   const groups = new Map<string, typeof items>();
   for (const r of items) {
-    const key = mixed.has(r.family) ? `${r.family}/${r.label === 1 ? 'positive' : 'negative'}` : r.family;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const key = labelsOf.get(r.family)!.size > 1 ? `${r.family}/${r.label === 1 ? 'positive' : 'negative'}` : r.family;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   for (const [family, rows] of [...groups].sort()) out[family] = { n: rows.length, label: rows[0]!.label, flagged_rate: round(rows.filter((r) => r.flagged).length / rows.length) };
   return out;

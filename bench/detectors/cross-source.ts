@@ -27,10 +27,13 @@ function rates(rows: readonly Scored[], flagged: (r: Scored) => boolean, value: 
   const tpr = pos.filter(flagged).length / Math.max(1, pos.length);
   const fpr = neg.filter(flagged).length / Math.max(1, neg.length);
   const negScores = neg.map(value).sort((a, b) => b - a);
-  const cut = negScores[Math.floor(neg.length * 0.01)] ?? -Infinity;
-  const at1 = pos.filter((r) => value(r) > cut).length / Math.max(1, pos.length);
-  const cut2 = negScores[Math.floor(neg.length * 0.02)] ?? -Infinity;
-  const at2 = pos.filter((r) => value(r) > cut2).length / Math.max(1, pos.length);
+  // Best TPR while at most `share` of the negatives score above the cut.
+  const tprAt = (share: number): number => {
+    const cut = negScores[Math.floor(neg.length * share)] ?? -Infinity;
+    return pos.filter((r) => value(r) > cut).length / Math.max(1, pos.length);
+  };
+  const at1 = tprAt(0.01);
+  const at2 = tprAt(0.02);
   return `pos ${pos.length} neg ${neg.length}  TPR ${tpr.toFixed(3)}  FPR ${fpr.toFixed(4)}  TPR@FPR1% ${at1.toFixed(3)}  TPR@FPR2% ${at2.toFixed(3)}`;
 }
 
@@ -44,7 +47,12 @@ function table(title: string, scored: readonly Scored[]): void {
   console.log('document: injection     ', rates(scored.filter((r) => r.set === 'document'), inj, (r) => r.injection));
   console.log('harm: harm              ', rates(scored.filter((r) => r.set === 'harm'), hrm, (r) => r.harm));
   const groups = new Map<string, Scored[]>();
-  for (const r of scored) groups.set(`${r.set}/${r.group}/${r.label}`, [...(groups.get(`${r.set}/${r.group}/${r.label}`) ?? []), r]);
+  for (const r of scored) {
+    const key = `${r.set}/${r.group}/${r.label}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
   const lines: string[] = [];
   for (const [g, rs] of [...groups].sort()) {
     const flag = (r: Scored) => (r.set === 'harm' ? hrm(r) : inj(r));

@@ -13,7 +13,7 @@ import { handwrittenFor, type HandwrittenRow, type HandwrittenUse } from './hand
 import type { Example } from './logistic.js';
 import type { Rng } from './rng.js';
 
-export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0', contentPairs: process.env.USER_PAIRS === '1' };
+export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
 // Segment tokens already carry their own bigram; no word bigrams on top.
 export const SEGMENT_FEATURES: FeatureOptions = { bits: 16, wordBigrams: false, charGram: 0 };
 
@@ -21,16 +21,19 @@ function featuresOfTokens(tokens: readonly string[], options: FeatureOptions, ex
   const { buckets, count } = featureBucketsOfWords(tokens, options, extra);
   return Array.from(buckets.subarray(0, count));
 }
-export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0', contentPairs: process.env.HARM_PAIRS === '1' };
+export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
 /** Each hand-written row counts this many times: it is scarce and varied, the template corpus is plentiful. */
 const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
 const DOCUMENT_WEIGHT = Number(process.env.DOCUMENT_WEIGHT ?? 3);
 const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
-const HARM_SYNTHETIC_SHARE = Number(process.env.HARM_SYNTHETIC_SHARE ?? 1);
-const HARM_HANDWRITTEN_WEIGHT = Number(process.env.HARM_HANDWRITTEN_WEIGHT ?? HANDWRITTEN_WEIGHT);
 
 function repeat<T>(items: readonly T[], times: number): T[] {
   return Array.from({ length: times }, () => items).flat();
+}
+
+/** Every hand-written chat message, attacks and benign alike. */
+function writtenChat(use: HandwrittenUse): readonly HandwrittenRow[] {
+  return [...handwrittenFor('user-attacks', use), ...handwrittenFor('user-benign', use), ...handwrittenFor('user-mixed', use)];
 }
 
 const example = (text: string, label: 0 | 1, options: FeatureOptions, extra: readonly string[] = []): Example => ({
@@ -50,8 +53,7 @@ export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   const out: Example[] = [];
   for (let i = 0; i < 5000 * SYNTHETIC_SHARE; i++) out.push(example(userAttack(rng).text, 1, USER_FEATURES));
   for (let i = 0; i < 7000 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, USER_FEATURES));
-  const written = [...handwrittenFor('user-attacks', handwritten), ...handwrittenFor('user-benign', handwritten), ...handwrittenFor('user-mixed', handwritten)];
-  for (const row of repeat(written, HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, USER_FEATURES));
+  for (const row of repeat(writtenChat(handwritten), HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, USER_FEATURES));
   for (let i = 0; i < USER_VARIED; i++) {
     out.push(example(persuasionJailbreakVaried(rng), 1, USER_FEATURES));
     out.push(example(framedBenignRequest(rng), 0, USER_FEATURES));
@@ -65,7 +67,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
   const out: Example[] = [];
   const devHosts = dev.filter((r) => r.task === 'attack' && r.channel === 'document' && r.label === 0).map((r) => r.text.split('\n'));
   // Requests typed by people (dev rows and hand-written chat) make realistic inserted instructions.
-  const writtenRequests = [...handwrittenFor('user-attacks', handwritten), ...handwrittenFor('user-benign', handwritten), ...handwrittenFor('user-mixed', handwritten)]
+  const writtenRequests = writtenChat(handwritten)
     .map((r) => r.text)
     .filter((t) => t.length <= 400);
   const devRequests = [...uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text), ...writtenRequests];
@@ -121,18 +123,18 @@ function addWrittenDocument(out: Example[], row: HandwrittenRow): void {
 
 export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
-  for (const row of repeat(handwrittenFor('harm', handwritten), HARM_HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, HARM_FEATURES));
+  for (const row of repeat(handwrittenFor('harm', handwritten), HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, HARM_FEATURES));
   // Framed jailbreaks still ask for something harmful; benign chat is safe for harm too.
   for (const row of handwrittenFor('user-attacks', handwritten).filter((r) => r.kind === 'roleplay-fiction-wrapper')) out.push(example(row.text, 1, HARM_FEATURES));
   for (const row of [...handwrittenFor('user-benign', handwritten), ...handwrittenFor('user-mixed', handwritten).filter((r) => r.label === 0)]) out.push(example(row.text, 0, HARM_FEATURES));
-  for (let i = 0; i < 4000 * HARM_SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
-  for (let i = 0; i < 800 * HARM_SYNTHETIC_SHARE; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
-  for (let i = 0; i < 2500 * HARM_SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < 4000 * SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
+  for (let i = 0; i < 800 * SYNTHETIC_SHARE; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
+  for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
   for (let i = 0; i < HARM_VARIED; i++) {
     const pair = variedHarmPair(rng);
     out.push(example(pair.harmful, 1, HARM_FEATURES), example(pair.safe, 0, HARM_FEATURES));
   }
-  for (let i = 0; i < 2500 * HARM_SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));

@@ -19,8 +19,17 @@ export interface HandwrittenRow {
 
 export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'documents' | 'harm';
 
+// Training reads each set several times (per model, per held-out family): once from disk is enough.
+const cache = new Map<HandwrittenSet, readonly HandwrittenRow[]>();
+
 /** Every file of a set: `<set>.jsonl` and later batches `<set>-2.jsonl`, `<set>-3.jsonl`, ... */
-export function readHandwritten(set: HandwrittenSet): HandwrittenRow[] {
+export function readHandwritten(set: HandwrittenSet): readonly HandwrittenRow[] {
+  let rows = cache.get(set);
+  if (!rows) cache.set(set, (rows = readSet(set)));
+  return rows;
+}
+
+function readSet(set: HandwrittenSet): HandwrittenRow[] {
   const dir = fileURLToPath(new URL('./corpus/handwritten/', import.meta.url));
   const files = readdirSync(dir).filter((f) => f === `${set}.jsonl` || new RegExp(`^${set}-\\d+\\.jsonl$`).test(f)).sort();
   return files.flatMap((file) =>
@@ -37,7 +46,7 @@ export function readHandwritten(set: HandwrittenSet): HandwrittenRow[] {
 /** Which hand-written rows training may use. */
 export type HandwrittenUse = 'all' | 'train-split' | 'none';
 
-export function handwrittenFor(set: HandwrittenSet, use: HandwrittenUse): HandwrittenRow[] {
+export function handwrittenFor(set: HandwrittenSet, use: HandwrittenUse): readonly HandwrittenRow[] {
   if (use === 'none') return [];
   const rows = readHandwritten(set);
   return use === 'all' ? rows : rows.filter((r) => r.split === 'train');

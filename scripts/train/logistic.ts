@@ -1,5 +1,5 @@
 // Logistic regression with AdaGrad and L2, over sparse binary features
-// scaled exactly as src/guard/detectors/injection/linear-model.ts scores them (featureNorm)
+// scaled (featureNorm) exactly as src/guard/detectors/injection/linear-model.ts
 // scores them. Deterministic for a given seed.
 import type { FeatureOptions } from '../../src/guard/detectors/injection/hashed-features.js';
 import { featureNorm, type LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';

@@ -14,8 +14,6 @@ import type { HandwrittenUse } from './handwritten.js';
 export const SEED = 20241126;
 /** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
 const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
-const HARM_PRIOR_LOGIT = Number(process.env.HARM_PRIOR_LOGIT ?? PRIOR_LOGIT);
-const HARM_EPOCHS = Number(process.env.HARM_EPOCHS ?? 8);
 const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
 
@@ -33,7 +31,7 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
   const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept, handwritten), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
-  const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept, handwritten), HARM_FEATURES.bits, { ...OPTIONS, epochs: HARM_EPOCHS, fixedBias: HARM_PRIOR_LOGIT });
+  const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),

@@ -18,6 +18,11 @@ function load(): Map<string, number> {
   return map;
 }
 
+/** Reads the table (about 0.1 s) if it is not loaded yet: called when a model that uses clusters loads, so no turn pays for it. */
+export function loadWordClusters(): void {
+  table ??= load();
+}
+
 /** The packed clusters of a word, or undefined when the word is not in the table. */
 export function clustersOf(word: string): number | undefined {
   table ??= load();

@@ -1,8 +1,8 @@
 // list_list_items: the items of a SharePoint list in a site the user is a
 // member of (Sites.Read.All).
 import type { ToolDefinition } from '../tool.js';
-import { graphFor, requireText, withFriendlyFailures, zoneOf, type ReadToolDeps } from './read-tool-support.js';
-import { findSite } from './site-lookup.js';
+import { graphFor, requireText, withFriendlyFailures, type ReadToolDeps } from './read-tool-support.js';
+import { readableSite } from './site-lookup.js';
 
 interface ListItem {
   id: string;
@@ -34,10 +34,9 @@ export function listListItemsTool(deps: ReadToolDeps): ToolDefinition {
         const siteArg = requireText(args, 'site');
         const listArg = requireText(args, 'list');
         const graph = graphFor(deps, ctx, scopes);
-        const site = await findSite(graph, siteArg);
-        if (!site) return { content: "list_list_items: there is no site with that name that you can access.", untrusted: false };
-        const zone = zoneOf(deps, { siteId: site.id });
-        if (!deps.zones.reachable(zone)) return { content: `list_list_items: that site is in the ${zone} zone, which this agent may not read.`, untrusted: false, data: { error: 'zone_not_reachable', zone } };
+        const found = await readableSite(deps, graph, 'list_list_items', siteArg);
+        if (found.refusal) return found.refusal;
+        const { site, zone } = found;
         const items = (await graph.get<{ value?: ListItem[] }>(`/sites/${site.id}/lists/${encodeURIComponent(listArg)}/items?expand=fields&$top=${maxItems}`)).value ?? [];
         if (items.length === 0) return { content: `The list "${listArg}" in ${site.displayName ?? 'the site'} has no items.`, untrusted: true, zone };
         const lines = items.map((item, i) => {

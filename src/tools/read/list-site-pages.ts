@@ -2,8 +2,8 @@
 // with their text. Sites.Read.All is the narrowest delegated scope for pages.
 import type { ToolDefinition } from '../tool.js';
 import { decodeEntities } from '../../graph/xml-text.js';
-import { graphFor, requireText, withFriendlyFailures, zoneOf, type ReadToolDeps } from './read-tool-support.js';
-import { findSite } from './site-lookup.js';
+import { graphFor, requireText, withFriendlyFailures, type ReadToolDeps } from './read-tool-support.js';
+import { readableSite } from './site-lookup.js';
 
 interface SitePage {
   id: string;
@@ -32,10 +32,9 @@ export function listSitePagesTool(deps: ReadToolDeps): ToolDefinition {
       withFriendlyFailures('list_site_pages', async () => {
         const siteArg = requireText(args, 'site');
         const graph = graphFor(deps, ctx, scopes);
-        const site = await findSite(graph, siteArg);
-        if (!site) return { content: "list_site_pages: there is no site with that name that you can access.", untrusted: false };
-        const zone = zoneOf(deps, { siteId: site.id });
-        if (!deps.zones.reachable(zone)) return { content: `list_site_pages: that site is in the ${zone} zone, which this agent may not read.`, untrusted: false, data: { error: 'zone_not_reachable', zone } };
+        const found = await readableSite(deps, graph, 'list_site_pages', siteArg);
+        if (found.refusal) return found.refusal;
+        const { site, zone } = found;
         const pages = (await graph.get<{ value?: SitePage[] }>(`/sites/${site.id}/pages`)).value ?? [];
         const detailed: Array<{ title: string; description: string; text: string; webUrl?: string }> = [];
         for (const page of pages.slice(0, maxPages)) {

@@ -10,6 +10,8 @@ export type { HarmScore, HarmSeverity } from './harm-detector.js';
 export { HARM_CATEGORIES, HARM_DEFAULT_THRESHOLD, HARM_SEVERITY_CUTS, severityFor } from './harm-detector.js';
 
 const detector = createHarmDetector(loadLinearModel(new URL('./models/harm-model.json', import.meta.url)));
+// Compile the lexicon's regexes at load, not on the first user's turn.
+detector.score('warm-up');
 
 export function scoreHarm(text: string): HarmScore {
   return detector.score(text);

@@ -13,12 +13,6 @@ export interface FeatureOptions {
   charGram: number;
   /** word-cluster features (fine and coarse cluster of each word, coarse cluster pairs) */
   clusters?: boolean;
-  /**
-   * Pairs of consecutive content words, function words skipped, as word x
-   * coarse cluster both ways: "kill my neighbour" gives kill x <people> and
-   * <violence> x neighbour, "kill the python process" gives kill x <software>.
-   */
-  contentPairs?: boolean;
 }
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, deterministic, good enough spread for bucketing. */
@@ -38,13 +32,6 @@ const EXTRA_SEED = fnv1a('x:');
 const FINE_SEED = fnv1a('f:');
 const COARSE_SEED = fnv1a('k:');
 const COARSE_PAIR_SEED = fnv1a('kk:');
-const ACT_TARGET_SEED = fnv1a('wt:');
-const TARGET_ACT_SEED = fnv1a('tw:');
-
-// Words skipped between an act and its target.
-const FUNCTION_WORDS = new Set(
-  'a an the my your his her their our its this that these those some any all every each of to for with on in at by from into onto about as and or but so if then than i me you he she it we they him them us someone somebody anyone anybody something s just really very quite best most more much how what which who whom whose where when why can could would should will shall may might must do does did is are was were be been being have has had get got make'.split(' '),
-);
 
 // Several models read the same texts in a row (user model, then harm model).
 const recentWords: Array<{ text: string; words: string[] }> = [];
@@ -96,7 +83,7 @@ export function featureBucketsOfWords(allWords: readonly string[], options: Feat
   const { marks, generation } = stamp;
   const words = allWords.length > MAX_WORDS ? allWords.slice(0, MAX_WORDS / 2).concat(allWords.slice(-MAX_WORDS / 2)) : allWords;
   const joined = options.charGram > 0 ? ' ' + words.join(' ') + ' ' : '';
-  const needed = words.length * (options.clusters ? 5 : 2) + (options.contentPairs ? words.length * 2 : 0) + extra.length + joined.length + 1;
+  const needed = words.length * (options.clusters ? 5 : 2) + extra.length + joined.length + 1;
   if (buffer.length < needed) buffer = new Int32Array(Math.max(needed, buffer.length * 2));
   let count = 0;
   const add = (hash: number): void => {
@@ -124,23 +111,6 @@ export function featureBucketsOfWords(allWords: readonly string[], options: Feat
       add(mix(coarse ^ COARSE_SEED));
       if (previousCoarse >= 0) add(mix(((previousCoarse << 12) | coarse) ^ COARSE_PAIR_SEED));
       previousCoarse = coarse;
-    }
-  }
-  if (options.contentPairs) {
-    let lastHash = 0;
-    let lastCoarse = -1;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      if (FUNCTION_WORDS.has(word)) continue;
-      const h = fnv1a(word);
-      const packed = clustersOf(word);
-      const coarse = packed === undefined ? -1 : coarseCluster(packed);
-      if (lastHash !== 0) {
-        if (coarse >= 0) add(mix(Math.imul(lastHash, 0x9e3779b1) ^ coarse ^ ACT_TARGET_SEED));
-        if (lastCoarse >= 0) add(mix(Math.imul(h, 0x85ebca6b) ^ lastCoarse ^ TARGET_ACT_SEED));
-      }
-      lastHash = h;
-      lastCoarse = coarse;
     }
   }
   if (options.charGram > 0) {

@@ -21,6 +21,9 @@ const detector = createInjectionDetector({
   user: loadLinearModel(new URL('./models/user-model.json', import.meta.url)),
   segment: loadLinearModel(new URL('./models/segment-model.json', import.meta.url)),
 });
+// Compile every rule's regex at load (tens of ms), not on the first user's turn.
+detector.score('warm-up', 'user');
+detector.score('warm-up', 'document');
 
 export function scoreInjection(text: string, channel: InjectionChannel): InjectionScore {
   return detector.score(text, channel);

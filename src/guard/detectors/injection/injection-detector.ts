@@ -20,16 +20,16 @@ const FRAME_CAP = 2.5;
 const FRAME_WITH_HARM_BONUS = 2.5;
 const FRAME_WITH_RISK_WORD = 0.7;
 const SUFFIX_WEIGHT = 3.5;
-const STRONG_RULE_LOGIT = 3;
 /**
  * The user n-gram model alone must be surer than a technique rule: on benign
  * sources it never saw, its scores drift up (new vocabulary near attack words),
  * while a rule names what an attack has to say. Chosen on the cross-source
  * check (bench/detectors/cross-source.ts), not on in-sample scores.
  */
-const USER_MODEL_OFFSET = Number(process.env.USER_MODEL_OFFSET ?? -1.1);
-const USER_STRONG_RULE_LOGIT = 3;
-const USER_MODEL_FLOOR_WITH_RULE = Number(process.env.USER_MODEL_FLOOR ?? -1);
+const USER_MODEL_OFFSET = -1.1;
+/** Rule evidence at or above this is not vetoed by the model: its term is floored per channel. */
+const STRONG_RULE_LOGIT = 3;
+const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -1, document: 0 };
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -71,7 +71,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     if (channel === 'user') {
       modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET;
       // A technique rule is not vetoed by vocabulary the model deems harmless.
-      if (ruleLogit >= USER_STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, USER_MODEL_FLOOR_WITH_RULE);
+      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
       if (modelLogit > 0) evidence.push('model.user-ngrams');
       const frameEvidence: string[] = [];
       const frame = Math.min(FRAME_CAP, applyRules(flat, FRAMING_CUES, frameEvidence));
@@ -104,7 +104,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       if (modelLogit > 0) evidence.push('model.request-like-segment');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.
-      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, 0);
+      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.document);
     }
     return { modelLogit, ruleLogit, structureLogit, evidence };
   }

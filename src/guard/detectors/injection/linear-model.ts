@@ -2,6 +2,7 @@
 // committed JSON file. Scoring is a sum of looked-up weights: no allocation
 // beyond the feature list, linear in the text length.
 import { readFileSync } from 'node:fs';
+import { loadWordClusters } from '../word-clusters.js';
 import { featureBuckets, featureBucketsOfWords, type FeatureOptions } from './hashed-features.js';
 
 /** On-disk shape written by scripts/train/train-guards.ts. */
@@ -38,6 +39,7 @@ export function featureNorm(count: number): number {
 }
 
 export function linearModelFromFile(file: LinearModelFile): LinearModel {
+  if (file.options.clusters) loadWordClusters();
   const dense = new Float32Array(1 << file.options.bits);
   for (let i = 0; i < file.indexes.length; i++) dense[file.indexes[i]!] = file.weights[i]! / file.scale;
   return linearModelFromWeights(file.name, file.options, file.bias, dense);
