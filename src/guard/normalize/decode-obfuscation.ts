@@ -1,10 +1,10 @@
-// Finds obfuscated spans (base64, hex, URL-encoding, ROT13, leetspeak,
-// spaced-out letters) in normalised text and decodes them into extra views
+// Finds obfuscated spans (base64, hex, URL-encoding, HTML entities, ROT13,
+// leetspeak, spaced-out letters) in normalised text and decodes them into extra views
 // that detectors score alongside the text itself. Token scanning is manual
 // and every decoder is linear, so hostile input cannot make this slow.
 import { toRawSpan, type NormalizedText } from './normalize-text.js';
 
-export type DecodingKind = 'base64' | 'hex' | 'url' | 'rot13' | 'leet' | 'spaced';
+export type DecodingKind = 'base64' | 'hex' | 'url' | 'html' | 'rot13' | 'leet' | 'spaced';
 
 export interface DecodedView {
   kind: DecodingKind;
@@ -14,8 +14,15 @@ export interface DecodedView {
   rawEnd: number;
 }
 
-const maxViews = 32;
-const maxDecodedChars = 256 * 1024;
+export interface DecodingLimits {
+  /** Most decoded views returned (default 32). */
+  maxViews?: number;
+  /** Most decoded characters in all views together (default 256 Ki). */
+  maxDecodedChars?: number;
+}
+
+const defaultMaxViews = 32;
+const defaultMaxDecodedChars = 256 * 1024;
 const minEncodedChars = 16;
 
 function isSpace(unit: number): boolean {
@@ -74,17 +81,90 @@ function tryHex(token: string): string | undefined {
 }
 
 function tryUrl(token: string): string | undefined {
+  const { text, escapes } = decodePercentEscapes(token.replace(/\+/g, ' '));
+  return escapes >= 3 && looksLikeText(text) ? text : undefined;
+}
+
+function tryHtml(token: string): string | undefined {
+  const { text, escapes } = decodeHtmlEntities(token);
+  return escapes >= 3 && looksLikeText(text) ? text : undefined;
+}
+
+const hexValue = (unit: number): number => (unit >= 0x30 && unit <= 0x39 ? unit - 0x30 : (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x66 ? (unit | 0x20) - 0x57 : -1);
+
+/**
+ * Decodes every %XX escape in the text (runs of escapes as UTF-8) and leaves
+ * malformed ones as they are: unlike decodeURIComponent it never gives up on
+ * the whole text because of one stray "%". Linear.
+ */
+export function decodePercentEscapes(text: string): { text: string; escapes: number } {
+  const parts: string[] = [];
   let escapes = 0;
-  for (let i = token.indexOf('%'); i >= 0 && escapes < 3; i = token.indexOf('%', i + 1)) {
-    if (/^[0-9a-fA-F]{2}$/.test(token.slice(i + 1, i + 3))) escapes++;
+  let copied = 0;
+  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+    const bytes: number[] = [];
+    let j = i;
+    while (j + 2 < text.length && text.charCodeAt(j) === 0x25) {
+      const hi = hexValue(text.charCodeAt(j + 1));
+      const lo = hexValue(text.charCodeAt(j + 2));
+      if (hi < 0 || lo < 0) break;
+      bytes.push(hi * 16 + lo);
+      j += 3;
+    }
+    if (bytes.length === 0) continue;
+    parts.push(text.slice(copied, i), Buffer.from(bytes).toString('utf8'));
+    escapes += bytes.length;
+    copied = j;
+    i = j - 1;
   }
-  if (escapes < 3) return undefined;
-  try {
-    const decoded = decodeURIComponent(token.replace(/\+/g, ' '));
-    return decoded !== token && looksLikeText(decoded) ? decoded : undefined;
-  } catch {
-    return undefined;
+  if (escapes === 0) return { text, escapes: 0 };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), escapes };
+}
+
+// The named references an attacker needs to spell an address or a sentence; numeric ones cover the rest.
+const namedEntities: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', commat: '@', period: '.', colon: ':', sol: '/',
+  lowbar: '_', hyphen: '-', dash: '-', plus: '+', equals: '=', num: '#', percnt: '%', excl: '!', quest: '?', comma: ',',
+};
+
+/** Decodes HTML character references (&#64; &#x40; &commat;), with or without the closing ";". Linear. */
+export function decodeHtmlEntities(text: string): { text: string; escapes: number } {
+  if (!text.includes('&')) return { text, escapes: 0 };
+  const parts: string[] = [];
+  let escapes = 0;
+  let copied = 0;
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+    let j = i + 1;
+    let decoded: string | undefined;
+    if (text.charCodeAt(j) === 0x23) {
+      const hex = (text.charCodeAt(j + 1) | 0x20) === 0x78;
+      j += hex ? 2 : 1;
+      let value = 0;
+      let digits = 0;
+      while (digits < 7 && j < text.length) {
+        const d = hex ? hexValue(text.charCodeAt(j)) : text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39 ? text.charCodeAt(j) - 0x30 : -1;
+        if (d < 0) break;
+        value = value * (hex ? 16 : 10) + d;
+        digits++;
+        j++;
+      }
+      if (digits > 0 && value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff)) decoded = String.fromCodePoint(value);
+    } else {
+      let name = '';
+      while (name.length < 8 && j < text.length && isAsciiLetter(text.charCodeAt(j))) name += text[j++];
+      if (text[j] === ';' && Object.hasOwn(namedEntities, name.toLowerCase())) decoded = namedEntities[name.toLowerCase()];
+    }
+    if (decoded === undefined) continue;
+    if (text[j] === ';') j++;
+    parts.push(text.slice(copied, i), decoded);
+    escapes++;
+    copied = j;
+    i = j - 1;
   }
+  if (escapes === 0) return { text, escapes: 0 };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), escapes };
 }
 
 const leadingWrappers = new Set(['(', '"', "'", '`', '<', '[', '{']);
@@ -107,6 +187,8 @@ function decodeToken(token: string): { kind: DecodingKind; text: string } | unde
   if (b64 !== undefined) return { kind: 'base64', text: b64 };
   const url = tryUrl(trimmed);
   if (url !== undefined) return { kind: 'url', text: url };
+  const html = tryHtml(trimmed);
+  if (html !== undefined) return { kind: 'html', text: html };
   return undefined;
 }
 
@@ -245,9 +327,10 @@ function rot13View(text: string): string | undefined {
 }
 
 /** Decoded views of `n` (not including the raw or normalised text themselves). */
-export function decodeObfuscation(n: NormalizedText): DecodedView[] {
+export function decodeObfuscation(n: NormalizedText, limits: DecodingLimits = {}): DecodedView[] {
+  const maxViews = limits.maxViews ?? defaultMaxViews;
   const views: DecodedView[] = [];
-  let budget = maxDecodedChars;
+  let budget = limits.maxDecodedChars ?? defaultMaxDecodedChars;
   const add = (view: DecodedView) => {
     if (views.length >= maxViews || budget <= 0) return;
     // Past the budget a decoded payload is cut, not dropped: its start is still scanned.
