@@ -68,10 +68,11 @@ export interface PolicyVerdict {
   flags: string[];
 }
 
-/** Per-turn provenance: what the user typed and which untrusted text entered the context. */
+/** Per-turn provenance: what the user typed, which untrusted text entered the context and which items tools found. */
 export interface ProvenancePort {
   readonly tainted: boolean;
-  addUntrusted(source: string, text: string, zone?: string): void;
+  /** Records what one tool call returned (untrusted content taints the turn). */
+  addToolOutput(tool: ToolDefinition, args: Record<string, unknown>, result: ToolResult): void;
 }
 
 export interface ToolsPort {

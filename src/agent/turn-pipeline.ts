@@ -178,9 +178,9 @@ async function runToolCall(
   if (reported !== undefined) entry.error = reported;
   entry.untrusted = result.untrusted;
   if (result.zone) entry.zone = result.zone;
+  provenance.addToolOutput(tool, parsed.args, result);
   if (!result.untrusted) return result.content;
 
-  provenance.addUntrusted(tool.name, result.content, result.zone);
   const checked = await deps.guard.checkDocument(result.content, scope);
   record.guardVerdicts.push(...checked.verdicts.map((v) => ({ channel: 'document', tool: tool.name, verdict: v })));
   if (checked.action === 'block' || checked.action === 'needs-review') {

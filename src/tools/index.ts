@@ -1,9 +1,9 @@
 // Public surface of the tools module: registry, argument parsing, provenance,
 // the tool-call policy and the write tools. (Read tools: ./read/create-read-tools.js.)
-export type { DataZone, RiskClass, ToolActor, ToolContext, ToolDefinition, ToolResult } from './tool.js';
+export type { DataZone, DeliveryDeclaration, LookupDeclaration, RiskClass, ToolActor, ToolContext, ToolDefinition, ToolResult } from './tool.js';
 export { createToolRegistry, ToolRegistryError, type ToolRegistry } from './tool-registry.js';
 export { parseToolArguments, MAX_ARGUMENT_CHARS, type ParsedArguments } from './tool-arguments.js';
-export { newTurnProvenance, recordUntrusted, recordUserText, highestZone, type TurnProvenance, type UntrustedText } from './provenance.js';
+export { newTurnProvenance, recordToolOutput, recordUntrusted, recordUserText, highestZone, type NamedItems, type TurnProvenance, type UntrustedText } from './provenance.js';
 export { createToolPolicy, loadToolPolicy, unknownToolDecision, DEFAULT_TOOL_POLICY_FILE, ToolPolicyError, type PolicyDecision, type ToolPolicy, type ToolPolicyOptions } from './tool-policy.js';
 export { toolPolicySchema, type ToolPolicyDocument, type Decision } from './tool-policy-schema.js';
 export { toolsSettings, type ToolsSettings } from './tools-settings.js';

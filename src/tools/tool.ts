@@ -31,6 +31,25 @@ export interface ToolResult {
   zone?: DataZone;
   /** Structured result for the caller (not shown to the model). */
   data?: unknown;
+  /** Lookup tools: the ids (item and drive ids) of the items returned: their identity, not their content. */
+  found?: string[];
+}
+
+/**
+ * A tool that delivers content to recipients (mail, invitation, sharing link).
+ * When any recipient is outside the tenant the call is judged as an outbound
+ * send: recipient rules, data zone and DLP, whatever the tool's risk class.
+ */
+export interface DeliveryDeclaration {
+  /** Arguments holding the e-mail addresses that receive something (string or list of strings). */
+  recipients: string[];
+  /** Arguments holding text that reaches the recipients (may be empty, e.g. a link delivers a file). */
+  content: string[];
+}
+
+/** A tool that finds items by words (a search): the argument holding those words. */
+export interface LookupDeclaration {
+  queryArgument: string;
 }
 
 export interface ToolDefinition<Args = Record<string, unknown>> {
@@ -42,5 +61,9 @@ export interface ToolDefinition<Args = Record<string, unknown>> {
   risk: RiskClass;
   /** Delegated Graph scopes the tool needs; the OBO token is requested with exactly these. */
   scopes: string[];
+  /** Set when the tool delivers content to recipients; validated by the registry at start-up. */
+  delivers?: DeliveryDeclaration;
+  /** Set when the tool finds items by a query; items found by the user's own words count as named by the user. */
+  lookup?: LookupDeclaration;
   run(args: Args, ctx: ToolContext): Promise<ToolResult>;
 }

@@ -66,8 +66,8 @@ function recordingDeps(calls: string[], overrides: Partial<TurnPipelineDeps> = {
           get tainted() {
             return tainted;
           },
-          addUntrusted: () => {
-            tainted = true;
+          addToolOutput: (_tool, _args, result) => {
+            if (result.untrusted) tainted = true;
           },
         };
       },

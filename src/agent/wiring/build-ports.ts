@@ -8,11 +8,11 @@ import { createGuardEngine } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
 import { createActionTools } from '../../tools/actions/index.js';
-import { newTurnProvenance, recordUntrusted, type TurnProvenance } from '../../tools/provenance.js';
+import { newTurnProvenance, recordToolOutput, type TurnProvenance } from '../../tools/provenance.js';
 import { createReadTools, readToolDepsFromSettings } from '../../tools/read/create-read-tools.js';
 import { createToolRegistry } from '../../tools/tool-registry.js';
 import { loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
-import type { DataZone, ToolDefinition } from '../../tools/tool.js';
+import type { ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
 import type { TurnPipelineDeps } from '../turn-pipeline.js';
 
@@ -66,7 +66,7 @@ function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefini
         get tainted() {
           return record.tainted;
         },
-        addUntrusted: (source, text, zone) => recordUntrusted(record, source, text, zone as DataZone | undefined),
+        addToolOutput: (tool, args, result) => recordToolOutput(record, tool, args, result),
       };
       records.set(port, record);
       return port;

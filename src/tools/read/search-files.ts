@@ -30,6 +30,8 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
     },
     risk: 'read',
     scopes,
+    // A file found by the user's own words is the file the user named (its content stays untrusted).
+    lookup: { queryArgument: 'query' },
     run: (args, ctx) =>
       withFriendlyFailures('search_files', async () => {
         const query = requireText(args, 'query');
@@ -55,7 +57,8 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
         }
         const lines = results.map((f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}; zone: ${f.zone}; modified: ${f.modified ?? 'unknown'}${f.summary ? `; excerpt: ${f.summary}` : ''}`);
         if (withheld) lines.push(`(${withheld} more result(s) withheld by the data-zone policy.)`);
-        return { content: lines.join('\n'), untrusted: true, zone: highestZone(results.map((r) => r.zone as 'public' | 'internal' | 'confidential')), data: { results, withheld } };
+        const found = results.flatMap((r) => (r.driveId ? [r.id, r.driveId] : [r.id]));
+        return { content: lines.join('\n'), untrusted: true, zone: highestZone(results.map((r) => r.zone as 'public' | 'internal' | 'confidential')), data: { results, withheld }, found };
       }),
   };
 }
