@@ -23,16 +23,24 @@ export const argumentRoleSchema = z.enum([
 ]);
 export type ArgumentRole = z.infer<typeof argumentRoleSchema>;
 
+// Recipients and content are declared on the tool itself (ToolDefinition.delivers), so every
+// tool that delivers to someone is checked as such without an entry here.
+const fileArgumentRoleSchema = z.enum(['target', 'link-scope', 'other'], {
+  errorMap: () => ({ message: 'expected target, link-scope or other (recipient and content arguments are declared on the tool: ToolDefinition.delivers)' }),
+});
+
 const argumentRuleSchema = z
   .object({
-    role: argumentRoleSchema,
+    /** Role of the argument (default: other, or what the tool's delivers declaration says). */
+    role: fileArgumentRoleSchema.optional(),
     /** Decision when the value appears in untrusted text but not in the user's own text. */
     fromUntrusted: decisionSchema.optional(),
     /** Decision when the value appears nowhere (made up by the model) and the turn is tainted. */
     fromModelWhenTainted: decisionSchema.optional(),
   })
   .strict();
-export type ArgumentRule = z.infer<typeof argumentRuleSchema>;
+/** An argument's rule as the policy applies it: the file's overrides with the effective role. */
+export type ArgumentRule = Omit<z.infer<typeof argumentRuleSchema>, 'role'> & { role: ArgumentRole };
 
 const riskSchema = z.enum(['read', 'write', 'external', 'destructive']);
 

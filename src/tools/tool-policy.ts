@@ -3,7 +3,7 @@
 // arguments and what the turn has read. It assumes the model may be fully
 // hijacked: nothing here trusts the model's reasons, only data the turn recorded.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { domainToASCII, fileURLToPath } from 'node:url';
 import { classifyArguments, normalizeForMatch } from './argument-provenance.js';
 import { highestZone, type TurnProvenance } from './provenance.js';
 import { guardDlpDetector, type SensitiveContentDetector } from './sensitive-content.js';
@@ -123,31 +123,36 @@ function decide(
 
   const tainted = turn.tainted;
   if (tainted) flags.push('tainted');
-  const risk = RISK_RANK[toolRule.risk] > RISK_RANK[call.tool.risk] ? toolRule.risk : call.tool.risk;
-  if (risk !== call.tool.risk) flags.push(`risk-raised:${risk}`);
-  const state = tainted ? 'tainted' : 'clean';
-  findings.push({ decision: doc.risk[risk][state], rule: `risk.${risk}.${state}`, reason: RISK_REASONS[risk][state], base: true });
-
   const { leaves, complete } = classifyArguments(call.args, turn, doc.argumentProvenance.minChars);
   if (!complete) {
     // What is not inspected is not allowed.
     flags.push('arguments-too-complex');
     findings.push({ decision: 'deny', rule: 'argument.too-complex', reason: 'The action\'s arguments are too large or too deeply nested to check.' });
   }
-  const ruleOf = (argument: string): ArgumentRule => (Object.hasOwn(toolRule.arguments, argument) ? toolRule.arguments[argument] : undefined) ?? { role: 'other' };
+  const ruleOf = argumentRules(call.tool, toolRule);
   // Hard limits first (who receives, how far a link reaches, what data leaves), then provenance:
   // among equally strict findings the first one names the decision.
+  let outsideRecipient = false;
   for (const leaf of leaves) {
     const role = ruleOf(leaf.argument).role;
-    if (role === 'recipient') checkRecipient(doc, leaf.value, leaf.argument, findings, flags);
+    if (role === 'recipient' && !checkRecipient(doc, leaf.value, leaf.argument, findings, flags)) outsideRecipient = true;
     if (role === 'link-scope') checkLinkScope(doc, leaf.value, findings, flags);
   }
+  // A tool that delivers content to someone outside the tenant sends data out, whatever its own class.
+  const outbound = call.tool.delivers !== undefined && outsideRecipient;
+  if (outbound) flags.push('outbound');
+  let risk = RISK_RANK[toolRule.risk] > RISK_RANK[call.tool.risk] ? toolRule.risk : call.tool.risk;
+  if (outbound && RISK_RANK[risk] < RISK_RANK.external) risk = 'external';
+  if (risk !== call.tool.risk) flags.push(`risk-raised:${risk}`);
+  const state = tainted ? 'tainted' : 'clean';
+  findings.push({ decision: doc.risk[risk][state], rule: `risk.${risk}.${state}`, reason: RISK_REASONS[risk][state], base: true });
+
   if (risk === 'external') {
     if (highestZone(turn) === 'confidential') {
       flags.push('confidential-zone');
       findings.push({ decision: doc.externalData.confidentialZone, rule: 'external.confidential-zone', reason: 'Confidential content read in this conversation cannot be sent out.' });
     }
-    checkOutboundContent(doc, detector, leaves, toolRule, findings, flags);
+    checkOutboundContent(doc, detector, leaves, ruleOf, findings, flags);
   }
   for (const leaf of leaves) {
     const rule = ruleOf(leaf.argument);
@@ -186,20 +191,24 @@ function describeRole(role: ArgumentRule['role']): string {
   }
 }
 
-function checkRecipient(doc: ToolPolicyDocument, value: string, argument: string, findings: Finding[], flags: string[]): void {
+/** True when the recipient is a valid address inside the tenant. */
+function checkRecipient(doc: ToolPolicyDocument, value: string, argument: string, findings: Finding[], flags: string[]): boolean {
   const match = EMAIL.exec(value.trim());
   if (!match?.[1]) {
     flags.push(`invalid-recipient:${argument}`);
     findings.push({ decision: doc.recipients.invalid, rule: 'recipient.invalid', reason: 'A recipient is not a valid e-mail address.' });
-    return;
+    return false;
   }
   // NFKC + lower case: look-alike full-width letters fold to ASCII; other homoglyphs stay foreign and so fail the match.
-  const domain = normalizeForMatch(match[1]).replace(/\.$/, '');
+  // An internationalised domain is compared in its ASCII (punycode) spelling, as the tenant's domains are written.
+  const folded = normalizeForMatch(match[1]).replace(/\.$/, '');
+  const domain = domainToASCII(folded) || folded;
   const inside = doc.tenantDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
   if (!inside) {
     flags.push(`external-recipient:${argument}`);
     findings.push({ decision: doc.recipients.outsideTenant, rule: 'recipient.outside-tenant', reason: 'Recipients outside your organisation are not allowed.' });
   }
+  return inside;
 }
 
 function checkLinkScope(doc: ToolPolicyDocument, value: string, findings: Finding[], flags: string[]): void {
@@ -214,17 +223,31 @@ function checkLinkScope(doc: ToolPolicyDocument, value: string, findings: Findin
   findings.push({ decision, rule: `link.scope.${scope}`, reason: decision === 'allow' ? 'This sharing scope is allowed.' : `Sharing links with scope "${scope}" are not allowed.` });
 }
 
+/**
+ * The rule of each argument: recipients and content as the tool declares them
+ * (ToolDefinition.delivers), every other role and the provenance overrides
+ * from the policy file.
+ */
+function argumentRules(tool: ToolDefinition, toolRule: ToolPolicyDocument['tools'][string]): (argument: string) => ArgumentRule {
+  return (argument) => {
+    const fromFile = Object.hasOwn(toolRule.arguments, argument) ? toolRule.arguments[argument] : undefined;
+    if (tool.delivers?.recipients.includes(argument)) return { ...fromFile, role: 'recipient' };
+    if (tool.delivers?.content.includes(argument)) return { ...fromFile, role: 'content' };
+    return { ...fromFile, role: fromFile?.role ?? 'other' };
+  };
+}
+
 function checkOutboundContent(
   doc: ToolPolicyDocument,
   detector: SensitiveContentDetector,
   leaves: ReturnType<typeof classifyArguments>['leaves'],
-  toolRule: ToolPolicyDocument['tools'][string],
+  ruleOf: (argument: string) => ArgumentRule,
   findings: Finding[],
   flags: string[],
 ): void {
   const seen = new Set<string>();
   for (const leaf of leaves) {
-    const role = (Object.hasOwn(toolRule.arguments, leaf.argument) ? toolRule.arguments[leaf.argument]?.role : undefined) ?? 'other';
+    const role = ruleOf(leaf.argument).role;
     // Recipients are e-mail addresses by design; scanning them for PII would block every mail.
     if (role === 'recipient') continue;
     for (const hit of detector(leaf.value)) {

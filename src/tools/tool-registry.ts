@@ -1,5 +1,6 @@
 // The set of tools the model may call. Built once at start-up: a bad tool
-// definition (duplicate name, unknown risk class, broken schema) stops the
+// definition (duplicate name, unknown risk class, broken schema, a delivery or
+// lookup declaration naming arguments the tool does not have) stops the
 // process there instead of surfacing mid-conversation.
 import { argumentValidator } from './tool-arguments.js';
 import type { RiskClass, ToolDefinition } from './tool.js';
@@ -56,6 +57,44 @@ function describeProblems(tool: ToolDefinition, label: string): string[] {
     } catch (err) {
       problems.push((err as Error).message);
     }
+    problems.push(...deliveryProblems(tool, label), ...lookupProblems(tool, label));
   }
   return problems;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+function propertyOf(tool: ToolDefinition, name: unknown): JsonSchema | undefined {
+  const properties = tool.parameters.properties as Record<string, JsonSchema> | undefined;
+  return typeof name === 'string' && properties && typeof properties === 'object' && Object.hasOwn(properties, name) ? properties[name] : undefined;
+}
+
+/** A string, or a list of strings: the shapes a recipient or a text argument can have. */
+function isTextOrTextList(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.type === 'string') return true;
+  return schema.type === 'array' && (schema.items as JsonSchema | undefined)?.type === 'string';
+}
+
+function deliveryProblems(tool: ToolDefinition, label: string): string[] {
+  if (tool.delivers === undefined) return [];
+  const { recipients, content } = (tool.delivers ?? {}) as Partial<NonNullable<ToolDefinition['delivers']>>;
+  if (!Array.isArray(recipients) || recipients.length === 0 || !Array.isArray(content)) {
+    return [`tool ${label}: delivers must list its recipient arguments (at least one) and its content arguments`];
+  }
+  const problems: string[] = [];
+  for (const [kind, names] of [['recipient', recipients], ['content', content]] as const) {
+    for (const name of names) {
+      if (!isTextOrTextList(propertyOf(tool, name))) problems.push(`tool ${label}: delivers names ${kind} argument "${String(name)}", which is not a text or list-of-text parameter`);
+    }
+  }
+  for (const name of recipients) if (content.includes(name)) problems.push(`tool ${label}: delivers lists "${name}" as both recipient and content`);
+  if (tool.risk === 'read') problems.push(`tool ${label}: a tool that delivers content cannot have risk "read"`);
+  return problems;
+}
+
+function lookupProblems(tool: ToolDefinition, label: string): string[] {
+  if (tool.lookup === undefined) return [];
+  const query = (tool.lookup ?? {}).queryArgument;
+  return propertyOf(tool, query)?.type === 'string' ? [] : [`tool ${label}: lookup.queryArgument must name a text parameter`];
 }

@@ -54,6 +54,42 @@ describe('tool registry', () => {
     }
   });
 
+  describe('delivery and lookup declarations', () => {
+    const invite = (delivers: unknown, risk: ToolDefinition['risk'] = 'write') =>
+      tool('invite', {
+        risk,
+        parameters: { type: 'object', properties: { guests: { type: 'array', items: { type: 'string' } }, note: { type: 'string' }, when: { type: 'integer' } } },
+        delivers: delivers as ToolDefinition['delivers'],
+      });
+
+    it('accepts recipients and content that name text parameters', () => {
+      assert.equal(createToolRegistry([invite({ recipients: ['guests'], content: ['note'] })]).get('invite')?.delivers?.recipients[0], 'guests');
+    });
+
+    it('refuses a declaration naming missing or non-text arguments, or none, listing each problem', () => {
+      const problems = (delivers: unknown, risk?: ToolDefinition['risk']) => {
+        try {
+          createToolRegistry([invite(delivers, risk)]);
+          return [];
+        } catch (err) {
+          assert.ok(err instanceof ToolRegistryError);
+          return err.problems;
+        }
+      };
+      assert.match(problems({ recipients: ['to'], content: ['note'] }).join('\n'), /recipient argument "to"/);
+      assert.match(problems({ recipients: ['guests'], content: ['when'] }).join('\n'), /content argument "when"/);
+      assert.match(problems({ recipients: [], content: [] }).join('\n'), /at least one/);
+      assert.match(problems({ recipients: ['guests'] }).join('\n'), /content arguments/);
+      assert.match(problems({ recipients: ['guests'], content: ['guests'] }).join('\n'), /both recipient and content/);
+      assert.match(problems({ recipients: ['guests'], content: [] }, 'read').join('\n'), /cannot have risk "read"/);
+    });
+
+    it('refuses a lookup whose query argument is not a text parameter', () => {
+      assert.ok(createToolRegistry([tool('find', { lookup: { queryArgument: 'q' } })]));
+      assert.throws(() => createToolRegistry([tool('find', { lookup: { queryArgument: 'query' } })]), /lookup.queryArgument/);
+    });
+  });
+
   it('does not let callers change the registered set through list()', () => {
     const registry = createToolRegistry([tool('search_files')]);
     registry.list().push(tool('send_mail'));

@@ -1,5 +1,6 @@
 // create_event: adds a meeting to the user's calendar and invites attendees.
-// Risk "write": changes the user's data; invitations stay inside the tenant by policy.
+// Risk "write": changes the user's data. It delivers its subject and body to the
+// attendees, so an invitation to anyone outside the tenant is judged as an outbound send.
 import type { ToolDefinition } from '../tool.js';
 import { runAction, type GraphCaller } from './graph-caller.js';
 import { EMAIL_PATTERN } from './send-mail.js';
@@ -14,6 +15,7 @@ interface CreateEventArgs {
   end: string;
   attendees?: string[];
   timeZone?: string;
+  body?: string;
 }
 
 export function createEventTool(graph: GraphCaller): ToolDefinition {
@@ -29,12 +31,14 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
         end: { type: 'string', pattern: DATE_TIME_PATTERN },
         attendees: { type: 'array', items: { type: 'string', pattern: EMAIL_PATTERN }, maxItems: 50 },
         timeZone: { type: 'string', pattern: '^[A-Za-z_/+-]{1,64}$' },
+        body: { type: 'string', maxLength: 20000, description: 'Plain-text description of the meeting (optional).' },
       },
       required: ['subject', 'start', 'end'],
       additionalProperties: false,
     },
     risk: 'write',
     scopes,
+    delivers: { recipients: ['attendees'], content: ['subject', 'body'] },
     run: (rawArgs, ctx) =>
       runAction('create the event', async () => {
         const args = rawArgs as unknown as CreateEventArgs;
@@ -44,6 +48,7 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
         if (start.instant >= end.instant) return { content: 'Could not create the event: the end must be after the start.', untrusted: false };
         const event = {
           subject: args.subject,
+          ...(args.body ? { body: { contentType: 'Text', content: args.body } } : {}),
           start: { dateTime: start.dateTime, timeZone: start.timeZone },
           end: { dateTime: end.dateTime, timeZone: end.timeZone },
           attendees: (args.attendees ?? []).map((address) => ({ emailAddress: { address }, type: 'required' })),

@@ -35,6 +35,8 @@ export function createSharingLinkTool(graph: GraphCaller): ToolDefinition {
     },
     risk: 'external',
     scopes,
+    // The link delivers the file itself; no argument carries content.
+    delivers: { recipients: ['recipients'], content: [] },
     run: (rawArgs, ctx) =>
       runAction('create the sharing link', async () => {
         const args = rawArgs as unknown as SharingLinkArgs;

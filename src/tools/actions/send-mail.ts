@@ -28,6 +28,7 @@ export function sendMailTool(graph: GraphCaller): ToolDefinition {
     },
     risk: 'external',
     scopes,
+    delivers: { recipients: ['to'], content: ['subject', 'body'] },
     run: (rawArgs, ctx) =>
       runAction('send the mail', async () => {
         const args = rawArgs as unknown as SendMailArgs;

@@ -64,8 +64,12 @@ describe('write tools against the Graph emulator', () => {
     const policy = JSON.parse(readFileSync(DEFAULT_TOOL_POLICY_FILE, 'utf8')) as { tools: Record<string, { risk: string; arguments?: Record<string, unknown> }> };
     for (const t of registry.list()) {
       assert.equal(policy.tools[t.name]?.risk, t.risk, `${t.name} risk in policy`);
-      // Every argument has a declared role, so no argument escapes the provenance rules by accident.
-      for (const name of Object.keys((t.parameters as { properties: object }).properties)) assert.ok(policy.tools[t.name]?.arguments?.[name], `${t.name}.${name} has a role in the policy`);
+      // Every argument has a declared role (recipients and content on the tool, the rest in the policy),
+      // so no argument escapes the provenance rules by accident.
+      const declared = [...(t.delivers?.recipients ?? []), ...(t.delivers?.content ?? [])];
+      for (const name of Object.keys((t.parameters as { properties: object }).properties)) {
+        assert.ok(declared.includes(name) || policy.tools[t.name]?.arguments?.[name], `${t.name}.${name} has a role`);
+      }
     }
   });
 
