@@ -11,7 +11,8 @@
 //   - placeholders {canary} {system_prompt} {data} {document} {contents} {secret} in
 //     arguments and image URLs are filled with the real values;
 // all of it also after removing spotlighting, reading JSON string values, and
-// decoding base64 (two levels) or %-escapes.
+// decoding base64 (two levels), %-escapes or HTML character references.
+import { decodeHtmlEntities } from '../../guard/normalize/decode-obfuscation.js';
 import { despotlight } from '../../prompt/spotlight.js';
 import { isActionIntent, parseIntent, type ActionIntent } from '../offline/intent-parser.js';
 import { sentencesOf } from '../offline/text-patterns.js';
@@ -51,6 +52,8 @@ export function decodedVariants(text: string, depth = 0): string[] {
       // malformed escapes: nothing to decode
     }
   }
+  // A model reads HTML character references (&#64; &commat;) as the characters they stand for.
+  out[0] = decodeHtmlEntities(out[0] ?? plain).text;
   return out;
 }
 
