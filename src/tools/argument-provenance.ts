@@ -68,7 +68,7 @@ export function walkArguments(args: Record<string, unknown>): { leaves: Argument
 const DECODING_LIMITS = { maxViews: 512, maxDecodedChars: 1024 * 1024 };
 
 /** Every form a model may read untrusted text in, each in the canonical match form. */
-export function readableForms(text: string): string[] {
+function readableForms(text: string): string[] {
   const normalized = normalizeText(text);
   const bases = [text, normalized.text, ...decodeObfuscation(normalized, DECODING_LIMITS).map((v) => v.text)];
   const forms = new Set<string>();
