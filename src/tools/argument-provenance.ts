@@ -25,7 +25,7 @@ export interface ArgumentLeaf {
 
 export interface LeafOrigin extends ArgumentLeaf {
   origin: ArgumentOrigin;
-  /** Source of the untrusted text it matched (origin untrusted only). */
+  /** Source of the untrusted text it matched, or "named-item" for an item the user named. */
   source?: string;
 }
 
