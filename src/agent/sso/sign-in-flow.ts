@@ -3,9 +3,8 @@
 // answered here, and what comes back is the waiting question as a message
 // activity, which the application routes like any other message. Nothing here
 // calls back into the answerer.
-import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import { Activity, ActivityTypes, type Attachment } from '@microsoft/agents-activity';
 import { MessageFactory, type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
-import type { Attachment } from '@microsoft/agents-activity';
 import { actorFromActivity } from '../activity-actor.js';
 import { WaitingQuestions, type WaitingQuestion } from '../waiting-questions.js';
 import { exchangeToken, isTokenExchange, signInFailure, verifyState, type SignInDemand, type TokenExchangeDeps } from './sso-invoke-handler.js';
