@@ -34,7 +34,8 @@ export interface EntraEmulator {
   openIdConfigurationUrl(tenantId: string): string;
   jwksUri(tenantId: string): string;
   mintToken(claims: Record<string, unknown>, opts?: MintOptions): Promise<string>;
-  mintUserSsoToken(user: string, opts?: MintOptions & { audience?: string; scopes?: string[] }): Promise<string>;
+  /** `acrs`: authentication contexts the user's sign-in met (conditional access step-up, e.g. MFA). */
+  mintUserSsoToken(user: string, opts?: MintOptions & { audience?: string; scopes?: string[]; acrs?: string[] }): Promise<string>;
   rotateKeys(): void;
   close(): Promise<void>;
   // Beyond the core API: state that tests and dev scenarios change or inspect.
@@ -223,6 +224,7 @@ export async function startEntraEmulator(opts: StartEntraOptions = {}): Promise<
           ...(v1 ? { upn: user.upn, unique_name: user.upn, appid: teamsClientAppId } : { preferred_username: user.upn, azp: teamsClientAppId, azpacr: '0' }),
           scp: scopes.join(' '),
           roles: user.appRoles ?? [],
+          ...(mint.acrs ? { acrs: mint.acrs } : {}),
           ver: v1 ? '1.0' : '2.0',
         },
         mint,

@@ -21,6 +21,8 @@ export class OAuthError extends Error {
     readonly code: number,
     readonly description: string,
     readonly suberror?: string,
+    /** Entra's claims request for the client to relay (e.g. an unmet conditional access policy). */
+    readonly claims?: string,
   ) {
     super(`AADSTS${code}: ${description}`);
   }
@@ -37,6 +39,7 @@ export class OAuthError extends Error {
       correlation_id: correlationId,
       error_uri: `https://login.microsoftonline.com/error?code=${this.code}`,
       ...(this.suberror ? { suberror: this.suberror } : {}),
+      ...(this.claims ? { claims: this.claims } : {}),
     };
   }
 }
@@ -55,6 +58,10 @@ export const oauthErrors = {
   expiredAssertion: () => new OAuthError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token.'),
   wrongAssertionAudience: (appId: string) => new OAuthError(400, 'invalid_grant', 50013, `Assertion audience does not match the client app '${appId}'.`),
   crossTenantAssertion: () => new OAuthError(400, 'invalid_grant', 50013, 'Assertion was issued for a different tenant than the one in the request.'),
+  invalidClaims: () => new OAuthError(400, 'invalid_request', 90100, "The 'claims' parameter is not a valid claims request (JSON object)."),
+  // What Entra answers an on-behalf-of request whose user assertion does not meet a conditional access requirement.
+  stepUpRequired: (resource: string, claims: string) =>
+    new OAuthError(400, 'invalid_grant', 50076, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resource}'.`, 'basic_action', claims),
   consentRequired: (appId: string, appName: string) =>
     new OAuthError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${appId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 'consent_required'),
 };

@@ -20,6 +20,8 @@ export interface TokenRequestRecord {
   scopes: string[];
   /** User object id for on-behalf-of requests. */
   userOid?: string;
+  /** Authentication contexts (acrs) a `claims` request asked for. */
+  authContexts?: string[];
   outcome: 'issued' | string;
 }
 
@@ -161,6 +163,15 @@ async function onBehalfOf(tenant: SeedTenant, app: SeedApp, requested: Requested
   const missing = scopes.filter((s) => !ctx.directory.hasConsent(tenant, app, oid, s));
   if (missing.length > 0 || scopes.length === 0) throw oauthErrors.consentRequired(app.appId, app.displayName);
 
+  // Conditional access: an authentication context the client asks for is met only when the
+  // user's own sign-in (the assertion) already carries it; otherwise the user has to step up.
+  const claimsRequest = parseClaimsRequest(form.claims);
+  record.authContexts = claimsRequest.authContexts;
+  const satisfied = Array.isArray(assertion.acrs) ? assertion.acrs.map(String) : [];
+  if (claimsRequest.authContexts.some((c) => !satisfied.includes(c))) {
+    throw oauthErrors.stepUpRequired(requested.resource, JSON.stringify({ access_token: { acrs: { essential: true, values: claimsRequest.authContexts } } }));
+  }
+
   const lifetime = ctx.lifetimeSec();
   const user = found.user;
   const accessToken = await ctx.mint(
@@ -176,6 +187,8 @@ async function onBehalfOf(tenant: SeedTenant, app: SeedApp, requested: Requested
       preferred_username: user.upn,
       idtyp: 'user',
       ver: '2.0',
+      ...(claimsRequest.authContexts.length > 0 ? { acrs: claimsRequest.authContexts } : {}),
+      ...(claimsRequest.capabilities.length > 0 ? { xms_cc: claimsRequest.capabilities } : {}),
     },
     lifetime,
   );
@@ -186,6 +199,33 @@ async function onBehalfOf(tenant: SeedTenant, app: SeedApp, requested: Requested
     ext_expires_in: lifetime,
     access_token: accessToken,
   };
+}
+
+interface ClaimsRequest {
+  /** access_token.acrs: {"essential":true,"value":"c1"} or {"values":["c1"]} */
+  authContexts: string[];
+  /** access_token.xms_cc: client capabilities MSAL declares (cp1 = CAE-capable). */
+  capabilities: string[];
+}
+
+function parseClaimsRequest(raw: string | undefined): ClaimsRequest {
+  if (!raw) return { authContexts: [], capabilities: [] };
+  let parsed: unknown;
+  try {
+    parsed = raw.length <= 8192 ? JSON.parse(raw) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw oauthErrors.invalidClaims();
+  const accessToken = (parsed as { access_token?: Record<string, unknown> }).access_token ?? {};
+  return { authContexts: claimValues(accessToken.acrs), capabilities: claimValues(accessToken.xms_cc) };
+}
+
+function claimValues(claim: unknown): string[] {
+  if (!claim || typeof claim !== 'object') return [];
+  const { value, values } = claim as { value?: unknown; values?: unknown };
+  const all = [...(typeof value === 'string' ? [value] : []), ...(Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [])];
+  return [...new Set(all)].slice(0, 20);
 }
 
 async function verifyUserAssertion(assertion: string, tenant: SeedTenant, app: SeedApp, ctx: TokenEndpointContext): Promise<JWTPayload> {

@@ -14,6 +14,8 @@ export interface GraphCaller {
   scopes: Set<string>;
   appOnly: boolean;
   roles: string[];
+  /** Authentication contexts the token carries (conditional access). */
+  acrs: string[];
 }
 
 export interface TokenIssuerInfo {
@@ -35,14 +37,15 @@ export function createGraphAuthenticator(entra: TokenIssuerInfo, store: GraphSto
       throw graphErrors.unauthenticated(describeJoseError(err));
     }
     const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
+    const acrs = Array.isArray(payload.acrs) ? payload.acrs.map(String) : [];
     const scp = typeof payload.scp === 'string' ? payload.scp : '';
     if (!scp) {
-      if (payload.idtyp === 'app' || roles.length > 0) return { oid: String(payload.oid ?? ''), upn: '', scopes: new Set(), appOnly: true, roles };
+      if (payload.idtyp === 'app' || roles.length > 0) return { oid: String(payload.oid ?? ''), upn: '', scopes: new Set(), appOnly: true, roles, acrs };
       throw graphErrors.unauthenticated('Either scp or roles claim need to be present in the token.');
     }
     const user = store.user(String(payload.oid ?? ''));
     if (!user) throw graphErrors.unauthenticated('Access token validation failure: the user does not exist in this tenant.');
-    return { oid: user.oid, upn: user.upn, scopes: new Set(scp.split(' ').filter(Boolean).map((s) => s.toLowerCase())), appOnly: false, roles };
+    return { oid: user.oid, upn: user.upn, scopes: new Set(scp.split(' ').filter(Boolean).map((s) => s.toLowerCase())), appOnly: false, roles, acrs };
   };
 }
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ensureDevTls } from '../tls/dev-tls.js';
 import { defaultTenants, demoTenantId, type SeedTenant } from '../entra/seed.js';
-import { createGraphAuthenticator, type TokenIssuerInfo } from './graph-auth.js';
+import { createGraphAuthenticator, type GraphCaller, type TokenIssuerInfo } from './graph-auth.js';
 import { GraphError, graphErrors, sendGraphError } from './graph-errors.js';
 import { graphRoutes } from './graph-routes.js';
 import { GraphStore, type Effects } from './graph-store.js';
@@ -24,6 +24,16 @@ export interface GraphFault {
   retryAfterSec?: number;
   /** How many matching requests fail (default 1). */
   count?: number;
+}
+
+/** A conditional access policy: requests of the user (or everyone) under the path need this authentication context. */
+export interface ClaimsChallengePolicy {
+  /** UPN or object id; every user when absent. */
+  user?: string;
+  /** Only requests whose path (after /v1.0) starts with this (default any). */
+  pathPrefix?: string;
+  /** Authentication context id (acrs), e.g. c1. */
+  authContext: string;
 }
 
 export interface GraphRequestRecord {
@@ -44,6 +54,9 @@ export interface GraphEmulator {
   seed(data: GraphSeed): { sites: string[]; files: string[]; mail: string[] };
   fault(fault: GraphFault): void;
   clearFaults(): void;
+  /** Answers matching requests whose token lacks the authentication context with a claims challenge. */
+  requireAuthContext(policy: ClaimsChallengePolicy): void;
+  clearClaimsChallenges(): void;
   requests(): GraphRequestRecord[];
   close(): Promise<void>;
 }
@@ -69,6 +82,18 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
   const authenticate = createGraphAuthenticator(opts.entra, store);
   const faults: Array<Required<Pick<GraphFault, 'status'>> & GraphFault & { remaining: number }> = [];
   const requests: GraphRequestRecord[] = [];
+  const claimsPolicies: ClaimsChallengePolicy[] = [];
+  const addClaimsPolicy = (policy: ClaimsChallengePolicy) => {
+    if (!policy || typeof policy.authContext !== 'string' || !/^[A-Za-z0-9]{1,20}$/.test(policy.authContext)) throw new Error('authContext must be an authentication context id such as c1.');
+    claimsPolicies.push({ user: typeof policy.user === 'string' ? policy.user : undefined, pathPrefix: typeof policy.pathPrefix === 'string' ? policy.pathPrefix : undefined, authContext: policy.authContext });
+  };
+  const challengeFor = (caller: GraphCaller, path: string) =>
+    claimsPolicies.find(
+      (p) =>
+        (!p.user || [caller.oid, caller.upn].some((id) => id.toLowerCase() === p.user!.toLowerCase())) &&
+        (!p.pathPrefix || path.startsWith(p.pathPrefix)) &&
+        !caller.acrs.includes(p.authContext),
+    );
 
   const app = express();
   app.disable('x-powered-by');
@@ -105,6 +130,18 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
     faults.length = 0;
     res.status(204).end();
   });
+  app.post('/_emulator/claims-challenges', express.json(), (req, res) => {
+    try {
+      addClaimsPolicy(req.body as ClaimsChallengePolicy);
+      res.status(201).json({ policies: claimsPolicies.length });
+    } catch (err) {
+      res.status(400).json({ error: { code: 'invalidPolicy', message: err instanceof Error ? err.message : 'invalid policy' } });
+    }
+  });
+  app.delete('/_emulator/claims-challenges', (_req, res) => {
+    claimsPolicies.length = 0;
+    res.status(204).end();
+  });
 
   // ---- Graph v1.0 -------------------------------------------------------------
   app.use('/v1.0', (req: Request, res: Response, next: NextFunction) => {
@@ -125,6 +162,8 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
       .then((caller) => {
         record.userOid = caller.oid;
         record.scopes = [...caller.scopes];
+        const challenge = challengeFor(caller, req.path);
+        if (challenge) throw graphErrors.claimsChallenge(challenge.authContext);
         res.locals.caller = caller;
         next();
       })
@@ -158,6 +197,10 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
     },
     clearFaults: () => {
       faults.length = 0;
+    },
+    requireAuthContext: addClaimsPolicy,
+    clearClaimsChallenges: () => {
+      claimsPolicies.length = 0;
     },
     requests: () => requests.map((r) => ({ ...r, scopes: [...r.scopes] })),
     close: () =>

@@ -4,6 +4,8 @@ import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
 import { AgentApplication, CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { createLogger } from '../logging/logger.js';
 import { actorFromActivity, messageText } from './activity-actor.js';
+import { SignInApplication } from './sign-in-application.js';
+import type { SignInFlow } from './sso/sign-in-flow.js';
 import type { TurnPipeline } from './turn-pipeline.js';
 
 const log = createLogger('agent');
@@ -17,8 +19,8 @@ export interface AgentCommand {
 
 export interface MessageAnswererDeps {
   pipeline: TurnPipeline;
-  /** Called when the pipeline says a user token is needed; sends the sign-in card. */
-  onSignInRequired?: (context: TurnContext, text: string) => Promise<void>;
+  /** Where a turn that needs the user's token goes: the question waits, the sign-in card goes out. */
+  signIn?: Pick<SignInFlow, 'request'>;
   /** App roles of the user, when known (from the user's validated token). */
   rolesFor?: (activity: Activity) => string[];
 }
@@ -35,8 +37,8 @@ export function createMessageAnswerer(deps: MessageAnswererDeps): MessageAnswere
       conversationId: context.activity.conversation?.id ?? 'unknown',
       channelId: context.activity.channelId ?? 'unknown',
     });
-    if (reply.signInRequired && deps.onSignInRequired) {
-      await deps.onSignInRequired(context, text);
+    if (reply.signInRequired && deps.signIn) {
+      await deps.signIn.request(context, text, reply.signInChallenge);
       return;
     }
     await context.sendActivity(reply.text);
@@ -48,7 +50,9 @@ export interface AgentAppDeps {
   answer: MessageAnswerer;
   modelLabel: string;
   commands?: AgentCommand[];
-  /** Extra routes (SSO invokes, card actions) registered by their modules. */
+  /** Sign-in: the token exchange step ahead of routing and the other sign-in invoke routes. */
+  signIn?: Pick<SignInFlow, 'handles' | 'exchange' | 'register'>;
+  /** Extra routes (card actions) registered by their modules. */
   extend?: (app: AgentApplication<TurnState>) => void;
 }
 
@@ -63,7 +67,7 @@ export function helpText(modelLabel: string, commands: AgentCommand[]): string {
 }
 
 export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> {
-  const app = new AgentApplication<TurnState>({ adapter: deps.adapter, startTypingTimer: false });
+  const app = new SignInApplication({ adapter: deps.adapter, startTypingTimer: false }, deps.signIn);
   const commands = deps.commands ?? [];
 
   app.onConversationUpdate('membersAdded', async (context) => {
@@ -93,6 +97,7 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
     await deps.answer(context, text);
   });
 
+  deps.signIn?.register(app);
   deps.extend?.(app);
 
   app.onError(async (context, error) => {

@@ -1,6 +1,6 @@
 // Builds the whole agent from validated configuration: every stage's real
 // implementation adapted to the pipeline ports, the Agents SDK adapter and app.
-import { CloudAdapter, MessageFactory, type AuthConfiguration } from '@microsoft/agents-hosting';
+import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../config.js';
 import { openLocalAuditLog } from '../audit/local-audit-log.js';
 import { createLogger } from '../logging/logger.js';
@@ -14,7 +14,7 @@ import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
 import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
-import { WaitingQuestions } from './waiting-questions.js';
+import { actorFromActivity } from './activity-actor.js';
 
 const log = createLogger('runtime');
 
@@ -33,19 +33,9 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
-  const rolesOf = (activity: Activity) => sso.broker.rolesOf({ userId: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId });
+  const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
-  // A message that needed sign-in is answered once the user has signed in.
-  const waiting = new WaitingQuestions();
-  const userKey = (activity: Activity) => activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
-  const answer = createMessageAnswerer({
-    pipeline,
-    rolesFor: rolesOf,
-    onSignInRequired: async (context, text) => {
-      waiting.hold(userKey(context.activity), text);
-      await context.sendActivity(MessageFactory.attachment(sso.signInCard()));
-    },
-  });
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn });
   const app = createAgentApp({
     adapter,
     answer,
@@ -56,11 +46,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
       requireRoleForCommand(auditCommand(config.audit.localLogPath), 'Auditor', rolesOfContext),
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
     ],
-    extend: (agentApp) =>
-      sso.register(agentApp, async (context) => {
-        const pending = waiting.take(userKey(context.activity));
-        if (pending !== undefined) await answer(context, pending);
-      }),
+    signIn: sso.signIn,
   });
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
   log.info('agent ready', { model: ports.model.label, authMode: config.host.authMode });

@@ -84,8 +84,11 @@ export interface ToolsPort {
 }
 
 export interface UserTokenPort {
-  /** OBO token for exactly these scopes; throws SignInRequired-like errors (name === 'SignInRequiredError'). */
-  getUserToken(actor: TurnActor, scopes: string[]): Promise<string>;
+  /**
+   * OBO token for exactly these scopes; throws SignInRequired-like errors (name === 'SignInRequiredError').
+   * `claims`: a claims request from a resource's challenge, to be met by a fresh token.
+   */
+  getUserToken(actor: TurnActor, scopes: string[], options?: { claims?: string }): Promise<string>;
 }
 
 export interface AuditPort {

@@ -24,6 +24,8 @@ export interface TurnReply {
   outcome: TurnOutcome;
   /** Set when a tool needed the user's token and the user has not signed in. */
   signInRequired?: boolean;
+  /** What a resource asked the sign-in to meet (conditional access): its claims, for the tool's scopes. */
+  signInChallenge?: { claims: string; scopes: string[] };
   pendingApproval?: { approvalId: string; tool: string };
 }
 
@@ -42,7 +44,11 @@ export interface TurnPipeline {
   runTurn(request: TurnRequest): Promise<TurnReply>;
 }
 
-class SignInNeeded extends Error {}
+class SignInNeeded extends Error {
+  constructor(readonly challenge?: { claims: string; scopes: string[] }) {
+    super('sign-in needed');
+  }
+}
 
 export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
   return {
@@ -159,19 +165,24 @@ async function runToolCall(
     return `The action ${tool.name} needs approval by an approver before it can run. Approval requests are not available yet, so it was not run. Reason: ${verdict.reason}`;
   }
 
+  // Set after a claims challenge: every token of the retry is then fetched fresh with these claims.
+  let claims: string | undefined;
   const ctx: ToolContext = {
     actor: request.actor,
     correlationId: record.correlationId,
     getUserToken: async (scopes) => {
       try {
-        return await deps.userTokens.getUserToken(request.actor, scopes);
+        return await deps.userTokens.getUserToken(request.actor, scopes, claims ? { claims } : undefined);
       } catch (err) {
-        if (err instanceof Error && err.name === 'SignInRequiredError') throw new SignInNeeded();
+        if (err instanceof Error && err.name === 'SignInRequiredError') throw new SignInNeeded(claims ? { claims, scopes: tool.scopes } : undefined);
         throw err;
       }
     },
   };
-  const result = await tool.run(parsed.args, ctx);
+  const result = await runWithClaimsRetry(() => tool.run(parsed.args, ctx), tool.scopes, (challenged) => {
+    claims = challenged;
+    entry.claimsChallenge = true;
+  });
   // Tools report refusals (consent missing, OBO failed, Graph 403) as data so the audit shows them.
   const reported = (result.data as { error?: unknown } | undefined)?.error;
   entry.ok = reported === undefined;
@@ -190,9 +201,31 @@ async function runToolCall(
   return wrapUntrusted(checked.text, tool.name);
 }
 
+/**
+ * A claims challenge (conditional access, CAE) refused the request before it ran: retry the tool
+ * once with tokens that carry the claims. Entra issues them silently when the user's sign-in already
+ * meets the policy; otherwise the token request fails with interaction required and the user signs in again.
+ */
+async function runWithClaimsRetry<T>(run: () => Promise<T>, scopes: string[], onChallenge: (claims: string) => void): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof Error && err.name === 'ClaimsChallengeError')) throw err;
+    const claims = (err as Error & { claims: string }).claims;
+    onChallenge(claims);
+    try {
+      return await run();
+    } catch (again) {
+      // Still challenged with fresh tokens: only a new sign-in can help.
+      if (again instanceof Error && again.name === 'ClaimsChallengeError') throw new SignInNeeded({ claims, scopes });
+      throw again;
+    }
+  }
+}
+
 function failure(record: TurnRecord, err: unknown): TurnReply {
   if (err instanceof SignInNeeded) {
-    return { text: 'Please sign in so I can reach your Microsoft 365 data on your behalf.', record, outcome: 'sign-in-required', signInRequired: true };
+    return { text: 'Please sign in so I can reach your Microsoft 365 data on your behalf.', record, outcome: 'sign-in-required', signInRequired: true, signInChallenge: err.challenge };
   }
   const code = err instanceof Error ? err.name : 'Error';
   record.error = { code, message: 'internal error' };

@@ -1,6 +1,8 @@
 // User-scoped Microsoft Graph over fetch: every request carries a delegated
 // token of the signed-in user (never an app-only token), 429/503 are retried
 // after Retry-After (bounded), and failures become GraphRequestError.
+import { claimsFromChallenge } from '../identity/claims-challenge.js';
+import { ClaimsChallengeError } from '../identity/identity-errors.js';
 import { createLogger } from '../logging/logger.js';
 import { GraphRequestError, type GraphFailure } from './graph-errors.js';
 
@@ -60,7 +62,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         continue;
       }
       if (!res.ok) {
+        const claims = res.status === 401 ? claimsFromChallenge(res.headers.get('www-authenticate')) : undefined;
         const code = await errorCode(res);
+        if (claims) {
+          // Conditional access / CAE: the caller gets a token that meets the claims, or asks the user to sign in.
+          log.info('graph sent a claims challenge', { method, path: redact(path), code });
+          throw new ClaimsChallengeError(claims);
+        }
         const failure = failureOf(res.status);
         log.warn('graph request refused', { method, path: redact(path), status: res.status, code });
         throw new GraphRequestError(failure, res.status, code);

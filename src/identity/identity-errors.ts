@@ -4,8 +4,19 @@
 /** No usable SSO token for the user: the agent must send a sign-in card. */
 export class SignInRequiredError extends Error {
   override readonly name = 'SignInRequiredError';
-  constructor(readonly reason: 'no-sso-token' | 'sso-token-expired' | 'signed-out' = 'no-sso-token') {
+  constructor(readonly reason: 'no-sso-token' | 'sso-token-expired' | 'signed-out' | 'interaction-required' = 'no-sso-token') {
     super('Sign-in required: the agent has no valid single sign-on token for this user.');
+  }
+}
+
+/**
+ * A resource (Graph) refused the user's token with a claims challenge (conditional access,
+ * continuous access evaluation). `claims` is the decoded claims request (JSON) to hand to Entra.
+ */
+export class ClaimsChallengeError extends Error {
+  override readonly name = 'ClaimsChallengeError';
+  constructor(readonly claims: string) {
+    super('Microsoft 365 asks for a fresh sign-in that meets your organisation’s access policy.');
   }
 }
 

@@ -55,8 +55,12 @@ export class OnBehalfOfTokenProvider {
     this.getAssertion = assertionSource(opts);
   }
 
-  /** A token for exactly these scopes (e.g. ['Files.Read']) on behalf of the user whose SSO token this is. */
-  async getToken(userKey: string, ssoToken: string, scopes: string[]): Promise<AccessToken> {
+  /**
+   * A token for exactly these scopes (e.g. ['Files.Read']) on behalf of the user whose SSO token this is.
+   * With `claims` (the JSON of a resource's claims challenge) the cache is skipped and Entra is asked for
+   * a token that satisfies them; when only the user can satisfy them, SignInRequiredError('interaction-required').
+   */
+  async getToken(userKey: string, ssoToken: string, scopes: string[], options: { claims?: string } = {}): Promise<AccessToken> {
     const qualified = this.qualify(scopes);
     const scopeKey = [...qualified].sort().join(' ');
     const ssoHash = createHash('sha256').update(ssoToken).digest('hex');
@@ -71,11 +75,14 @@ export class OnBehalfOfTokenProvider {
 
     const cached = entry.tokens.get(scopeKey);
     const margin = (this.opts.refreshMarginSec ?? 300) * 1000;
-    if (cached && cached.expiresOnTimestamp - margin > Date.now()) return cached;
+    if (options.claims) entry.tokens.delete(scopeKey);
+    else if (cached && cached.expiresOnTimestamp - margin > Date.now()) return cached;
 
     const correlationId = randomUUID();
     try {
-      const token = await entry.credential.getToken(qualified, { tenantId: this.opts.tenantId });
+      // enableCae declares the cp1 client capability: Graph then answers a revoked session or an
+      // unmet conditional access policy with a claims challenge instead of serving the old token.
+      const token = await entry.credential.getToken(qualified, { tenantId: this.opts.tenantId, enableCae: true, claims: options.claims });
       entry.tokens.set(scopeKey, token);
       log.info('on-behalf-of token issued', { user: shortHash(userKey), scopes: qualified.map(shortScope), expiresInSec: Math.round((token.expiresOnTimestamp - Date.now()) / 1000) });
       return token;
@@ -137,14 +144,17 @@ export class OnBehalfOfTokenProvider {
     const oauthError = /^([a-z_]{3,40}):/.exec(text)?.[1] ?? (err instanceof AuthenticationError ? err.errorResponse?.error : undefined);
     const consent = /AADSTS65001\b|consent_required/.test(text);
     const expired = /AADSTS(500133|700024)\b/.test(text);
-    const code = consent ? 'consent_required' : expired ? 'assertion_expired' : (oauthError ?? (err instanceof AuthenticationRequiredError ? 'interaction_required' : 'unavailable'));
+    // Multi-factor, strong authentication or another step the user must take (conditional access).
+    const stepUp = /AADSTS(50076|50079|50158)\b|interaction_required/.test(text);
+    const code = consent ? 'consent_required' : expired ? 'assertion_expired' : stepUp ? 'interaction_required' : (oauthError ?? (err instanceof AuthenticationRequiredError ? 'interaction_required' : 'unavailable'));
     log.warn('on-behalf-of exchange failed', { correlationId, user: shortHash(userKey), scopes: scopes.map(shortScope), code, errorName: err instanceof Error ? err.name : 'unknown' });
     if (consent) return new ConsentRequiredError(scopes);
     if (expired) {
       this.users.delete(userKey);
       return new SignInRequiredError('sso-token-expired');
     }
-    if (code === 'interaction_required' || code === 'login_required') return new SignInRequiredError('no-sso-token');
+    if (code === 'interaction_required') return new SignInRequiredError('interaction-required');
+    if (code === 'login_required') return new SignInRequiredError('no-sso-token');
     return new OboExchangeError(code, correlationId);
   }
 }

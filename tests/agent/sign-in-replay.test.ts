@@ -9,6 +9,7 @@ import express from 'express';
 import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
 import { demoTenantId } from '../../emulators/entra/seed.js';
 import { startAgentUnderTest, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
+import { oidOf, signInCardOf, startSignInStack, type SignInStack } from '../support/sign-in-stack.js';
 
 describe('agent: sign-in and replay of the waiting question', () => {
   let ids: IdentityStandIns;
@@ -70,3 +71,28 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+describe('agent: the token exchange is answered before the waiting question', () => {
+  let stack: SignInStack;
+  before(async () => {
+    stack = await startSignInStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('answers the invoke promptly (Teams and Copilot time out on slow ones) and routes the question as its own turn', async () => {
+    const token = await stack.ids.entra.mintUserSsoToken('megan@contoso.example');
+    const megan = { fromId: '29:megan', aadObjectId: oidOf(token) };
+    assert.ok(signInCardOf(await stack.ask(megan, 'what files do I have about the budget?')));
+
+    // Delivering the answer is slow; the invoke response must not wait for it.
+    stack.setConnectorDelay(3000);
+    const started = Date.now();
+    const exchanged = await stack.exchange(megan, token, 'ex-slow');
+    const elapsed = Date.now() - started;
+    assert.equal(exchanged.status, 200);
+    assert.ok(elapsed < 2000, `the invoke took ${elapsed} ms`);
+    await waitFor(() => stack.sent.some((a) => /Marketing budget 2026 draft\.docx/.test(a.text ?? '')), 15_000);
+  });
+});

@@ -124,6 +124,30 @@ describe('Entra emulator', () => {
     assert.equal((await postToken(demoTenantId, oboForm(lee, 'https://graph.microsoft.com/Mail.Send'))).status, 200);
   });
 
+  it('honours a claims request on on-behalf-of: an authentication context the user has not met needs a step-up (AADSTS50076 + claims)', async () => {
+    const claims = JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' }, xms_cc: { values: ['cp1'] } } });
+    const plain = await postToken(demoTenantId, { ...oboForm(await entra.mintUserSsoToken(megan), 'User.Read'), claims });
+    assert.equal(plain.status, 400);
+    assert.equal(plain.body.error, 'invalid_grant');
+    assert.equal(plain.body.suberror, 'basic_action');
+    assert.deepEqual(plain.body.error_codes, [50076]);
+    assert.deepEqual(JSON.parse(String(plain.body.claims)), { access_token: { acrs: { essential: true, values: ['c1'] } } });
+    assert.deepEqual(entra.tokenRequests().at(-1)!.authContexts, ['c1']);
+    assert.equal((await postToken(demoTenantId, { ...oboForm(await entra.mintUserSsoToken(megan), 'User.Read'), claims: 'not json' })).status, 400);
+
+    // A sign-in that met c1 (e.g. with MFA): the token is issued and carries the context and the capability.
+    const steppedUp = await entra.mintUserSsoToken(megan, { acrs: ['c1'] });
+    const issued = await postToken(demoTenantId, { ...oboForm(steppedUp, 'User.Read'), claims });
+    assert.equal(issued.status, 200);
+    const token = decodeJwt(String(issued.body.access_token));
+    assert.deepEqual(token.acrs, ['c1']);
+    assert.deepEqual(token.xms_cc, ['cp1']);
+
+    // MSAL (through @azure/identity) sends the claims and classifies the step-up as interaction required.
+    const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, clientSecret: demoBotAppSecret, userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, ...noDiscovery });
+    await assert.rejects(credential.getToken(['https://graph.microsoft.com/User.Read'], { claims: JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } }) }), (err: unknown) => err instanceof AuthenticationRequiredError && /AADSTS50076/.test(err.message));
+  });
+
   it('rejects on-behalf-of for an expired assertion, a foreign audience and a rogue signature', async () => {
     const expired = await postToken(demoTenantId, oboForm(await entra.mintUserSsoToken(megan, { expiresInSec: -600 }), 'User.Read'));
     assert.deepEqual([expired.status, expired.body.error_codes], [400, [500133]]);

@@ -132,6 +132,25 @@ describe('Graph emulator', () => {
     assert.equal(badSeed.status, 400);
   });
 
+  it('answers a claims challenge (conditional access) under an authentication-context policy until the token carries the context', async () => {
+    const admin = (method: string, body?: unknown) => fetch(`${graph.url}/_emulator/claims-challenges`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    assert.equal((await admin('POST', { authContext: 'not valid!' })).status, 400);
+    assert.equal((await admin('POST', { user: 'megan@contoso.example', pathPrefix: '/me', authContext: 'c1' })).status, 201);
+
+    const challenged = await call('/me', await token(megan, 'User.Read'));
+    assert.equal(challenged.status, 401);
+    assert.equal(challenged.body.error.code, 'InvalidAuthenticationToken');
+    const header = challenged.headers.get('www-authenticate') ?? '';
+    assert.match(header, /^Bearer realm="", authorization_uri="https:\/\/login\.microsoftonline\.com\/common\/oauth2\/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="[A-Za-z0-9+/]+=*"$/);
+    const claims = /claims="([^"]+)"/.exec(header)![1]!;
+    assert.deepEqual(JSON.parse(Buffer.from(claims, 'base64').toString()), { access_token: { acrs: { essential: true, value: 'c1' } } });
+
+    assert.equal((await call('/me', await token(megan, 'User.Read', { acrs: ['c1'] }))).status, 200);
+    assert.equal((await call('/me', await token(miriam, 'User.Read'))).status, 200, 'another user is not under the policy');
+    assert.equal((await admin('DELETE')).status, 204);
+    assert.equal((await call('/me', await token(megan, 'User.Read'))).status, 200);
+  });
+
   it('answers malformed requests with Graph errors, not crashes', async () => {
     const t = await token(megan, 'Files.Read.All Mail.Send');
     const badJson = await fetch(`${graph.url}/v1.0/search/query`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{"requests": [' });

@@ -1,17 +1,18 @@
-// Teams SSO invokes over real HTTP: a CloudAdapter + AgentApplication with the
-// SSO routes installed, a local connector endpoint that captures the agent's
+// Teams SSO invokes over real HTTP: a CloudAdapter + the sign-in application with
+// the sign-in flow installed, a local connector endpoint that captures the agent's
 // messages, and the Entra emulator for tokens and on-behalf-of.
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { ActivityTypes } from '@microsoft/agents-activity';
-import { AgentApplication, CloudAdapter, type AuthConfiguration, type TurnState } from '@microsoft/agents-hosting';
+import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
 import { InMemoryExchangeClaims } from '../../src/agent/sso/exchange-deduplicator.js';
 import { buildSignInCard } from '../../src/agent/sso/sign-in-card.js';
-import { registerSsoRoutes } from '../../src/agent/sso/sso-invoke-handler.js';
+import { createSignInFlow } from '../../src/agent/sso/sign-in-flow.js';
+import { SignInApplication } from '../../src/agent/sign-in-application.js';
 import { SsoTokenStore } from '../../src/agent/sso/sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from '../../src/agent/sso/user-token-broker.js';
 import { captureLogs, oboProviderFor, ssoValidatorFor, users } from './identity-harness.js';
@@ -46,11 +47,19 @@ describe('Teams SSO invokes (signin/tokenExchange, verifyState, failure)', () =>
     const obo = oboProviderFor(entra);
     broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: [demoTenantId] });
     const adapter = new CloudAdapter({} as AuthConfiguration, undefined, undefined, { validateServiceUrl: false } as never);
-    const app = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
+    const signIn = createSignInFlow({
+      validator,
+      broker,
+      claims: new InMemoryExchangeClaims(),
+      allowedTenants: [demoTenantId],
+      connectionName: 'graph-sso',
+      signInCard: () => buildSignInCard({ connectionName: 'graph-sso', appId: demoBotAppId }),
+    });
+    const app = new SignInApplication({ adapter, startTypingTimer: false }, signIn);
     app.onActivity(ActivityTypes.Message, async (context) => {
       await context.sendActivity(`echo: ${context.activity.text}`);
     });
-    registerSsoRoutes(app, { validator, broker, obo, claims: new InMemoryExchangeClaims(), allowedTenants: [demoTenantId], connectionName: 'graph-sso' });
+    signIn.register(app);
     const http = express();
     http.post('/api/messages', express.json(), (req, res) => {
       void adapter.process(req, res, (context) => app.run(context));

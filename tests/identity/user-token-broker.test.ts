@@ -53,7 +53,9 @@ describe('user token broker', () => {
     const actor: TurnActor = { userId: '29:alex', aadObjectId: validated.oid, tenantId: demoTenantId, roles: [] };
     broker.remember(actor, validated);
     await broker.getUserToken(actor, ['User.Read']);
-    assert.equal(broker.signOut({ userId: '29:alex' }), true);
+    // The sign-in is bound to tenant + object id + channel user id: naming only part of it signs nobody out.
+    assert.equal(broker.signOut({ userId: '29:alex', tenantId: demoTenantId }), false);
+    assert.equal(broker.signOut(actor), true);
     await assert.rejects(broker.getUserToken(actor, ['User.Read']), SignInRequiredError);
     assert.deepEqual(broker.rolesOf(actor), []);
     assert.equal(broker.signOut(actor), false);

@@ -1,14 +1,13 @@
 // Builds the identity pieces of the agent from configuration: SSO validator,
-// on-behalf-of provider, token store, broker, and the SSO invoke routes.
+// on-behalf-of provider, token store, broker, and the sign-in flow.
 // The host/agent wiring calls this once.
-import type { AgentApplication, TurnContext, TurnState } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../../config.js';
 import { OnBehalfOfTokenProvider, type OboClientCredential } from '../../identity/obo-token-provider.js';
 import { createSsoTokenValidator, type SsoTokenValidator } from '../../identity/sso-token-validator.js';
 import { createDevSsoSource } from './dev-sso-source.js';
 import { InMemoryExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
 import { buildSignInCard } from './sign-in-card.js';
-import { registerSsoRoutes } from './sso-invoke-handler.js';
+import { createSignInFlow, type SignInFlow } from './sign-in-flow.js';
 import { SqliteExchangeClaims } from './sqlite-exchange-claims.js';
 import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
@@ -21,10 +20,10 @@ export interface AgentSso {
   broker: UserTokenBroker;
   validator: SsoTokenValidator;
   obo: OnBehalfOfTokenProvider;
-  /** Installs signin/tokenExchange, signin/verifyState and signin/failure handling. */
-  register(app: AgentApplication<TurnState>, onSignedIn?: (context: TurnContext) => Promise<void>): void;
+  /** signin/tokenExchange, signin/verifyState and signin/failure; the sign-in card; the waiting question. */
+  signIn: SignInFlow;
   /** The OAuthCard (Teams SSO) to send when a turn needs sign-in. */
-  signInCard(): Attachment;
+  signInCard(text?: string): Attachment;
 }
 
 export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'graph'>, opts: { claims?: ExchangeClaimStore } = {}): AgentSso {
@@ -47,15 +46,9 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
     : undefined;
   const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
   const claims = opts.claims ?? (config.identity.exchangeClaimsDb ? new SqliteExchangeClaims(config.identity.exchangeClaimsDb) : new InMemoryExchangeClaims());
-  return {
-    broker,
-    validator,
-    obo,
-    register(app, onSignedIn) {
-      registerSsoRoutes(app, { validator, broker, obo, claims, allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, onSignedIn });
-    },
-    signInCard: () => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId }),
-  };
+  const signInCard = (text?: string) => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId, text });
+  const signIn = createSignInFlow({ validator, broker, claims, allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });
+  return { broker, validator, obo, signIn, signInCard };
 }
 
 /** Certificate first, then managed identity (federated credential), then secret. */

@@ -1,12 +1,16 @@
 // Teams may deliver the same signin/tokenExchange invoke more than once (retries,
-// several open clients) and, behind a load balancer, to several instances. Only
-// the first claim of an exchange id is processed. The in-memory store covers one
-// instance; give a shared store (Redis, Azure Table with conditional insert) when
-// running more than one.
+// several open clients) and, behind a load balancer, to several instances. A claim
+// on the exchange id is held while one copy is being processed and kept only when
+// that copy signed the user in: a failed exchange (a garbage token, say) releases
+// it, so the genuine retry with the same id still works. The in-memory store covers
+// one instance; a shared store (SQLite file, or any store with an atomic
+// insert-if-absent and a delete) covers several.
 
 export interface ExchangeClaimStore {
   /** True when this call is the first to claim the key within the TTL. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim up (the exchange failed), so a retry with the same key is processed. */
+  release(key: string): Promise<void>;
 }
 
 export class InMemoryExchangeClaims implements ExchangeClaimStore {
@@ -26,5 +30,9 @@ export class InMemoryExchangeClaims implements ExchangeClaimStore {
       }
     }
     return true;
+  }
+
+  async release(key: string): Promise<void> {
+    this.claims.delete(key);
   }
 }

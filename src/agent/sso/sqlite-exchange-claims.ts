@@ -8,6 +8,7 @@ export class SqliteExchangeClaims implements ExchangeClaimStore {
   private readonly db: Database.Database;
   private readonly sweep: Database.Statement;
   private readonly insert: Database.Statement;
+  private readonly remove: Database.Statement;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -16,6 +17,7 @@ export class SqliteExchangeClaims implements ExchangeClaimStore {
     this.db.exec('CREATE TABLE IF NOT EXISTS sso_exchange_claims (claim_key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
     this.sweep = this.db.prepare('DELETE FROM sso_exchange_claims WHERE expires_at <= ?');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO sso_exchange_claims (claim_key, expires_at) VALUES (?, ?)');
+    this.remove = this.db.prepare('DELETE FROM sso_exchange_claims WHERE claim_key = ?');
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
@@ -24,6 +26,10 @@ export class SqliteExchangeClaims implements ExchangeClaimStore {
       this.sweep.run(now);
       return this.insert.run(key, now + ttlMs).changes === 1;
     }).immediate();
+  }
+
+  async release(key: string): Promise<void> {
+    this.remove.run(key);
   }
 
   close(): void {

@@ -3,17 +3,16 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { hasRole, type AppRole } from '../../identity/app-roles.js';
 import { RoleRequiredError } from '../../identity/identity-errors.js';
+import { actorFromActivity } from '../activity-actor.js';
 import type { AgentCommand } from '../agent-app.js';
 import type { UserTokenBroker } from './user-token-broker.js';
-
-const actorKeys = (context: TurnContext) => ({ userId: context.activity.from?.id ?? 'unknown', aadObjectId: context.activity.from?.aadObjectId });
 
 export function signOutCommand(broker: Pick<UserTokenBroker, 'signOut'>): AgentCommand {
   return {
     names: ['sign out', 'signout', 'logout', 'log out'],
     description: 'Forget your sign-in and every token the agent holds for you',
     async run(context) {
-      const had = broker.signOut(actorKeys(context));
+      const had = broker.signOut(actorFromActivity(context.activity));
       await context.sendActivity(had ? 'You are signed out. I no longer hold any token for you.' : 'You were not signed in.');
     },
   };

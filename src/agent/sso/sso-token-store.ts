@@ -1,6 +1,8 @@
 // The validated SSO token of each signed-in user, kept in memory. The OBO
-// provider needs it as the user assertion; it is never logged. Keyed by the
-// user's Entra object id, with the channel user id (29:...) as an alias.
+// provider needs it as the user assertion; it is never logged. A sign-in is
+// bound to one sender: tenant + Entra object id + channel user id (Teams 29:...).
+// A lookup has to name all three, so another sender who copies someone's object
+// id, or the same object id from another tenant or channel account, finds nothing.
 import type { ValidatedSsoToken } from '../../identity/sso-token-validator.js';
 
 export type SsoTokenSource = 'teams' | 'dev';
@@ -10,41 +12,42 @@ export interface StoredSsoToken {
   source: SsoTokenSource;
 }
 
+/** Who a sign-in belongs to, as the activity names the sender. */
+export interface SenderBinding {
+  tenantId?: string;
+  aadObjectId?: string;
+  userId: string;
+}
+
+export function bindingKey(sender: SenderBinding): string {
+  return [sender.tenantId ?? '', sender.aadObjectId ?? '', sender.userId].map((part) => part.trim().toLowerCase()).join('|');
+}
+
 export class SsoTokenStore {
-  private readonly byOid = new Map<string, StoredSsoToken>();
-  private readonly aliases = new Map<string, string>();
+  private readonly byBinding = new Map<string, StoredSsoToken>();
 
   constructor(private readonly maxUsers = 10_000) {}
 
-  put(keys: Array<string | undefined>, validated: ValidatedSsoToken, source: SsoTokenSource): void {
-    const oid = validated.oid.toLowerCase();
-    this.byOid.delete(oid);
-    this.byOid.set(oid, { validated, source });
-    for (const key of keys) if (key) this.aliases.set(key.toLowerCase(), oid);
-    while (this.byOid.size > this.maxUsers) {
-      const oldest = this.byOid.keys().next().value;
+  put(sender: SenderBinding, validated: ValidatedSsoToken, source: SsoTokenSource): void {
+    const key = bindingKey(sender);
+    this.byBinding.delete(key);
+    this.byBinding.set(key, { validated, source });
+    while (this.byBinding.size > this.maxUsers) {
+      const oldest = this.byBinding.keys().next().value;
       if (oldest === undefined) break;
-      this.remove(oldest);
+      this.byBinding.delete(oldest);
     }
   }
 
-  get(keys: Array<string | undefined>): StoredSsoToken | undefined {
-    for (const key of keys) {
-      if (!key) continue;
-      const k = key.toLowerCase();
-      const hit = this.byOid.get(k) ?? this.byOid.get(this.aliases.get(k) ?? '');
-      if (hit) return hit;
-    }
-    return undefined;
+  get(sender: SenderBinding): StoredSsoToken | undefined {
+    return this.byBinding.get(bindingKey(sender));
   }
 
-  /** Forgets the user behind any of these keys; returns the object id that was removed. */
-  remove(...keys: Array<string | undefined>): string | undefined {
-    const stored = this.get(keys);
-    if (!stored) return undefined;
-    const oid = stored.validated.oid.toLowerCase();
-    this.byOid.delete(oid);
-    for (const [alias, target] of this.aliases) if (target === oid) this.aliases.delete(alias);
-    return oid;
+  /** Forgets the sender's sign-in; returns what was removed. */
+  remove(sender: SenderBinding): StoredSsoToken | undefined {
+    const key = bindingKey(sender);
+    const stored = this.byBinding.get(key);
+    this.byBinding.delete(key);
+    return stored;
   }
 }

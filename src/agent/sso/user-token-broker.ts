@@ -9,7 +9,7 @@ import type { OnBehalfOfTokenProvider } from '../../identity/obo-token-provider.
 import type { SsoTokenValidator, ValidatedSsoToken } from '../../identity/sso-token-validator.js';
 import { isTenantAllowed } from '../../identity/tenant-allow-list.js';
 import type { DevSsoSource } from './dev-sso-source.js';
-import type { SsoTokenStore } from './sso-token-store.js';
+import type { SenderBinding, SsoTokenStore } from './sso-token-store.js';
 
 const log = createLogger('identity.broker');
 /** An SSO token this close to expiry is not used for a new exchange. */
@@ -24,20 +24,43 @@ export interface UserTokenBrokerDeps {
   devSource?: DevSsoSource;
 }
 
-export interface UserTokenBroker {
-  /** Graph token for the actor limited to these scopes. */
-  getUserToken(actor: TurnActor, scopes: string[]): Promise<string>;
-  /** App roles from the user's validated SSO token (empty before sign-in). */
-  rolesOf(actor: Pick<TurnActor, 'userId' | 'aadObjectId'>): string[];
-  /** In dev mode, fetches the mapped user's token (e.g. at start-up) so roles are known from the first turn. No-op otherwise. */
-  warmUp(actor?: Pick<TurnActor, 'userId' | 'aadObjectId'>): Promise<void>;
-  /** Keeps a token validated by the signin/tokenExchange handler. */
-  remember(actor: Pick<TurnActor, 'userId' | 'aadObjectId'>, validated: ValidatedSsoToken): void;
-  /** The "sign out" command: forgets the SSO token and every cached Graph token of the user. */
-  signOut(actor: Pick<TurnActor, 'userId' | 'aadObjectId'>): boolean;
+/** The sender a sign-in is bound to: tenant, Entra object id and channel user id of the activity. */
+export type TokenActor = Pick<TurnActor, 'userId' | 'aadObjectId' | 'tenantId'>;
+
+export interface UserTokenOptions {
+  /** A claims request (JSON) from a resource's claims challenge, passed on to Entra; skips cached tokens. */
+  claims?: string;
 }
 
-const keysOf = (actor: Pick<TurnActor, 'userId' | 'aadObjectId'>) => [actor.aadObjectId, actor.userId];
+export interface UserTokenBroker {
+  /** Graph token for the actor limited to these scopes. */
+  getUserToken(actor: TurnActor, scopes: string[], options?: UserTokenOptions): Promise<string>;
+  /** App roles from the user's validated SSO token (empty before sign-in). */
+  rolesOf(actor: TokenActor): string[];
+  /** In dev mode, fetches the mapped user's token (e.g. at start-up) so roles are known from the first turn. No-op otherwise. */
+  warmUp(actor?: TokenActor): Promise<void>;
+  /** Keeps a token validated by the signin/tokenExchange handler; refuses one that is not the sender's own. */
+  remember(actor: TokenActor, validated: ValidatedSsoToken): void;
+  /**
+   * Proves the agent can act for the sender with this token (an OBO exchange for `scopes`, with the
+   * claims a resource asked for, if any), then keeps it. Throws ConsentRequiredError, or
+   * SignInRequiredError('interaction-required') when the sign-in does not meet the claims.
+   */
+  signIn(actor: TokenActor, validated: ValidatedSsoToken, proof: { scopes: string[]; claims?: string }): Promise<void>;
+  /** The "sign out" command: forgets the SSO token and every cached Graph token of the user. */
+  signOut(actor: TokenActor): boolean;
+}
+
+const bindingOf = (actor: TokenActor): SenderBinding => ({ tenantId: actor.tenantId, aadObjectId: actor.aadObjectId, userId: actor.userId });
+const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A token from Teams serves only the sender it was exchanged for: its oid and tid are the activity's. */
+export function belongsTo(validated: Pick<ValidatedSsoToken, 'oid' | 'tenantId'>, actor: TokenActor): boolean {
+  return same(validated.oid, actor.aadObjectId) && same(validated.tenantId, actor.tenantId);
+}
+
+/** The OBO provider caches Graph tokens per Entra user. */
+const oboUserKey = (validated: ValidatedSsoToken) => `${validated.tenantId}|${validated.oid}`.toLowerCase();
 
 export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroker {
   let devFetch: Promise<ValidatedSsoToken> | undefined;
@@ -45,7 +68,7 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
   let devToken: ValidatedSsoToken | undefined;
   const devTokenValid = () => devToken !== undefined && devToken.expiresAt - expiryMarginMs > Date.now();
 
-  const fromDevSource = async (actor?: Pick<TurnActor, 'userId' | 'aadObjectId'>): Promise<ValidatedSsoToken | undefined> => {
+  const fromDevSource = async (actor?: TokenActor): Promise<ValidatedSsoToken | undefined> => {
     if (!deps.devSource) return undefined;
     if (!devTokenValid()) {
       // One fetch at a time: concurrent first turns share it.
@@ -58,20 +81,20 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       devToken = await devFetch;
       log.info('dev SSO token obtained for the mapped playground user', { devUserMapped: true });
     }
-    if (actor) deps.store.put(keysOf(actor), devToken!, 'dev');
+    if (actor) deps.store.put(bindingOf(actor), devToken!, 'dev');
     return devToken;
   };
 
-  const current = async (actor: TurnActor): Promise<ValidatedSsoToken> => {
-    let stored = deps.store.get(keysOf(actor));
+  const current = async (actor: TokenActor): Promise<ValidatedSsoToken> => {
+    let stored = deps.store.get(bindingOf(actor));
     if (stored && stored.validated.expiresAt - expiryMarginMs <= Date.now()) {
-      deps.store.remove(...keysOf(actor));
+      deps.store.remove(bindingOf(actor));
       stored = undefined;
       if (!deps.devSource) throw new SignInRequiredError('sso-token-expired');
     }
     if (stored) {
-      // A token taken from Teams must belong to the tenant the activity came from.
-      if (stored.source === 'teams' && actor.tenantId && actor.tenantId.toLowerCase() !== stored.validated.tenantId.toLowerCase()) throw new SignInRequiredError('no-sso-token');
+      // Checked on every use, not only when stored: a Teams token serves only its own user and tenant.
+      if (stored.source === 'teams' && !belongsTo(stored.validated, actor)) throw new SignInRequiredError('no-sso-token');
       return stored.validated;
     }
     const dev = await fromDevSource(actor);
@@ -80,19 +103,19 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
   };
 
   return {
-    async getUserToken(actor, scopes) {
+    async getUserToken(actor, scopes, options) {
       const sso = await current(actor);
       if (!isTenantAllowed(sso.tenantId, deps.allowedTenants)) throw new SignInRequiredError('no-sso-token');
-      const token = await deps.obo.getToken(sso.oid.toLowerCase(), sso.token, scopes);
+      const token = await deps.obo.getToken(oboUserKey(sso), sso.token, scopes, options);
       return token.token;
     },
     rolesOf(actor) {
-      const stored = deps.store.get(keysOf(actor));
-      if (stored && stored.validated.expiresAt > Date.now()) return [...stored.validated.roles];
+      const stored = deps.store.get(bindingOf(actor));
+      if (stored && stored.validated.expiresAt > Date.now() && (stored.source === 'dev' || belongsTo(stored.validated, actor))) return [...stored.validated.roles];
       return deps.devSource && devTokenValid() ? [...devToken!.roles] : [];
     },
     async warmUp(actor) {
-      if (!deps.devSource || (actor && deps.store.get(keysOf(actor)))) return;
+      if (!deps.devSource || (actor && deps.store.get(bindingOf(actor)))) return;
       try {
         await fromDevSource(actor);
       } catch (err) {
@@ -100,16 +123,22 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       }
     },
     remember(actor, validated) {
-      deps.store.put(keysOf(actor), validated, 'teams');
+      if (!belongsTo(validated, actor)) throw new SignInRequiredError('no-sso-token');
+      deps.store.put(bindingOf(actor), validated, 'teams');
+    },
+    async signIn(actor, validated, proof) {
+      if (!belongsTo(validated, actor)) throw new SignInRequiredError('no-sso-token');
+      await deps.obo.getToken(oboUserKey(validated), validated.token, proof.scopes, proof.claims ? { claims: proof.claims } : undefined);
+      deps.store.put(bindingOf(actor), validated, 'teams');
     },
     signOut(actor) {
-      const oid = deps.store.remove(...keysOf(actor));
-      const key = oid ?? actor.aadObjectId?.toLowerCase();
-      const hadTokens = key ? deps.obo.signOut(key) : false;
+      const removed = deps.store.remove(bindingOf(actor));
+      // Only the removed sign-in's own Graph tokens: naming someone's object id signs nobody else out.
+      const hadTokens = removed ? deps.obo.signOut(oboUserKey(removed.validated)) : false;
       // Dev mode: the next turn fetches a fresh token for the mapped user.
       const hadDev = devToken !== undefined;
       devToken = undefined;
-      return oid !== undefined || hadTokens || hadDev;
+      return removed !== undefined || hadTokens || hadDev;
     },
   };
 }

@@ -2,7 +2,8 @@
 // with the signed-in USER's token for exactly the scopes the tool declares. The
 // base URL is configurable so the same code talks to Graph or the local emulator.
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
-import { ConsentRequiredError, OboExchangeError } from '../../identity/identity-errors.js';
+import { claimsFromChallenge } from '../../identity/claims-challenge.js';
+import { ClaimsChallengeError, ConsentRequiredError, OboExchangeError } from '../../identity/identity-errors.js';
 import type { ToolContext, ToolResult } from '../tool.js';
 
 export interface GraphCallerOptions {
@@ -62,6 +63,8 @@ export function createGraphCaller(options: GraphCallerOptions): GraphCaller {
             return (await request.delete()) as T;
         }
       } catch (err) {
+        const claims = err instanceof GraphError && err.statusCode === 401 ? claimsFromChallenge(err.headers?.get('www-authenticate')) : undefined;
+        if (claims) throw new ClaimsChallengeError(claims);
         if (err instanceof GraphError && USER_FIXABLE.has(err.statusCode)) throw new GraphRefusal(err.statusCode, err.code ?? undefined);
         throw err;
       }
