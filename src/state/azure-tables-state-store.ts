@@ -38,6 +38,7 @@ export class AzureTablesStateStore implements StateStore {
   private ready?: Promise<void>;
 
   constructor(options: AzureTablesStateStoreOptions) {
+    if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(options.tableName)) throw new StateError('invalid', 'an Azure table name is 3 to 63 letters and digits, starting with a letter', 'azure-tables');
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.report = options.report ?? logProblems;

@@ -1,0 +1,86 @@
+// Rate limits across instances: three limiters, each with its own store client,
+// share one backend (Azure Tables on Azurite; SQLite on one file) and together
+// allow what one limiter would, within 10 %.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StoredTokenBucketLimiter, type RateDecision } from '../../src/state/rate-limiter.js';
+import { AzureTablesStateStore } from '../../src/state/azure-tables-state-store.js';
+import { SqliteStateStore } from '../../src/state/sqlite-state-store.js';
+import { MemoryStateStore } from '../../src/state/memory-state-store.js';
+import type { StateStore } from '../../src/state/state-store.js';
+import { startAzurite, type Azurite } from '../support/azurite.js';
+
+const burst = 30;
+// One token a minute: refill during the test stays far below one token.
+const perMinute = 1;
+
+async function hammer(limiters: StoredTokenBucketLimiter[], key: string, callsPerInstance: number): Promise<{ allowed: number; errors: number }> {
+  const calls: Array<Promise<RateDecision | Error>> = [];
+  for (let i = 0; i < callsPerInstance; i++) for (const l of limiters) calls.push(l.consume(key).catch((err: Error) => err));
+  const results = await Promise.all(calls);
+  return { allowed: results.filter((r) => !(r instanceof Error) && r.allowed).length, errors: results.filter((r) => r instanceof Error).length };
+}
+
+describe('rate limits shared by three instances', function () {
+  this.timeout(60_000);
+  let azurite: Azurite;
+  let dir: string;
+  const stores: StateStore[] = [];
+  before(async () => {
+    azurite = await startAzurite();
+    dir = await mkdtemp(join(tmpdir(), 'rate-'));
+  });
+  after(async () => {
+    for (const s of stores) await s.close();
+    await azurite?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const backends: Array<[string, () => StateStore]> = [
+    ['azure-tables (Azurite)', () => new AzureTablesStateStore({ tableName: 'ratelimits', connectionString: azurite.connectionString, timeoutMs: 10_000 })],
+    ['sqlite (one file, three connections)', () => new SqliteStateStore({ path: join(dir, 'state.db') })],
+  ];
+
+  for (const [name, open] of backends) {
+    it(`holds a per-user and a per-tenant limit within 10 % on ${name}`, async () => {
+      const clients = [open(), open(), open()];
+      stores.push(...clients);
+      const users = clients.map((s) => new StoredTokenBucketLimiter(s, { namespace: 'rate-user', perMinute, burst }));
+      const tenants = clients.map((s) => new StoredTokenBucketLimiter(s, { namespace: 'rate-tenant', perMinute, burst: 2 * burst }));
+
+      const user = await hammer(users, `tenant-1/user-${name}`, 30); // 90 calls against a burst of 30
+      assert.equal(user.errors, 0);
+      assert.ok(Math.abs(user.allowed - burst) <= burst * 0.1, `user: allowed ${user.allowed} of a burst of ${burst}`);
+
+      const tenant = await hammer(tenants, `tenant-${name}`, 40); // 120 calls against a burst of 60
+      assert.equal(tenant.errors, 0);
+      assert.ok(Math.abs(tenant.allowed - 2 * burst) <= 2 * burst * 0.1, `tenant: allowed ${tenant.allowed} of a burst of ${2 * burst}`);
+    });
+  }
+});
+
+describe('stored token bucket', () => {
+  it('refills over time like the in-process limiter, and says how long to wait', async () => {
+    let now = 1_000_000;
+    const limiter = new StoredTokenBucketLimiter(new MemoryStateStore(), { namespace: 'rate-user', perMinute: 60, burst: 2, now: () => now });
+    assert.equal((await limiter.consume('u')).allowed, true);
+    assert.equal((await limiter.consume('u')).allowed, true);
+    const denied = await limiter.consume('u');
+    assert.deepEqual(denied, { allowed: false, remaining: 0, retryAfterMs: 1000 });
+    now += 500;
+    assert.equal((await limiter.consume('u')).retryAfterMs, 500);
+    now += 500;
+    assert.deepEqual(await limiter.consume('u'), { allowed: true, remaining: 0, retryAfterMs: 0 });
+    assert.equal((await limiter.consume('other')).allowed, true, 'buckets are per key');
+    assert.equal((await limiter.consume('big', 3)).allowed, false, 'never more than the burst at once');
+  });
+
+  it('stores a hash of the key, never the user id', async () => {
+    const store = new MemoryStateStore();
+    const limiter = new StoredTokenBucketLimiter(store, { namespace: 'rate-user', perMinute: 60, burst: 2 });
+    await limiter.consume('tenant/alice@contoso.com');
+    assert.equal(await store.get('rate-user', 'tenant/alice@contoso.com'), undefined);
+  });
+});
