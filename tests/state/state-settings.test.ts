@@ -7,6 +7,7 @@ import { createStateStore } from '../../src/state/create-state-store.js';
 import { AgentsStorage } from '../../src/state/agents-storage.js';
 import { MemoryStateStore } from '../../src/state/memory-state-store.js';
 import { StateError } from '../../src/state/state-errors.js';
+import { claimOnce } from '../../src/state/claim-once.js';
 import { startAzurite } from '../support/azurite.js';
 
 const dev = { AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1' };
@@ -79,5 +80,17 @@ describe('Agents SDK Storage over the state store', () => {
     assert.equal((await storage.read(['conv/1']))['conv/1'].count, 4);
     await storage.delete(['conv/1']);
     assert.deepEqual(await storage.read(['conv/1']), {});
+  });
+});
+
+describe('claim once', () => {
+  it('lets exactly one of many concurrent claimers through per key, again after the TTL', async () => {
+    let now = 1_000_000;
+    const store = new MemoryStateStore({ now: () => now });
+    const results = await Promise.all(Array.from({ length: 10 }, () => claimOnce(store, 'sso-exchange', 'exchange-id-1', 60_000)));
+    assert.equal(results.filter(Boolean).length, 1);
+    assert.equal(await claimOnce(store, 'sso-exchange', 'exchange-id-2', 60_000), true);
+    now += 60_001;
+    assert.equal(await claimOnce(store, 'sso-exchange', 'exchange-id-1', 60_000), true);
   });
 });
