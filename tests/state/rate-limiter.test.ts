@@ -11,15 +11,24 @@ import { SqliteStateStore } from '../../src/state/sqlite-state-store.js';
 import { MemoryStateStore } from '../../src/state/memory-state-store.js';
 import type { StateStore } from '../../src/state/state-store.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
+import { freePort } from '../support/free-port.js';
+import { FallbackRateLimiter } from '../../src/state/fallback-rate-limiter.js';
 
 const burst = 30;
 // One token a minute: refill during the test stays far below one token.
 const perMinute = 1;
 
+/** Each instance sends `callsPerInstance` consumes for `key`, four at a time: twelve in flight against one bucket. */
 async function hammer(limiters: StoredTokenBucketLimiter[], key: string, callsPerInstance: number): Promise<{ allowed: number; errors: number }> {
-  const calls: Array<Promise<RateDecision | Error>> = [];
-  for (let i = 0; i < callsPerInstance; i++) for (const l of limiters) calls.push(l.consume(key).catch((err: Error) => err));
-  const results = await Promise.all(calls);
+  const results: Array<RateDecision | Error> = [];
+  await Promise.all(
+    limiters.flatMap((l) => {
+      let left = callsPerInstance;
+      return Array.from({ length: 4 }, async () => {
+        while (left-- > 0) results.push(await l.consume(key).catch((err: Error) => err));
+      });
+    }),
+  );
   return { allowed: results.filter((r) => !(r instanceof Error) && r.allowed).length, errors: results.filter((r) => r instanceof Error).length };
 }
 
@@ -82,5 +91,29 @@ describe('stored token bucket', () => {
     const limiter = new StoredTokenBucketLimiter(store, { namespace: 'rate-user', perMinute: 60, burst: 2 });
     await limiter.consume('tenant/alice@contoso.com');
     assert.equal(await store.get('rate-user', 'tenant/alice@contoso.com'), undefined);
+  });
+});
+
+describe('rate limits when the shared store is down', () => {
+  it('fall back to the instance\'s own bucket within the deadline, and say so', async () => {
+    const port = await freePort();
+    const down = new AzureTablesStateStore({
+      tableName: 'ratelimits',
+      connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`,
+      timeoutMs: 1000,
+    });
+    const fallbacks: string[] = [];
+    const limiter = new FallbackRateLimiter(
+      new StoredTokenBucketLimiter(down, { namespace: 'rate-user', perMinute: 1, burst: 3 }),
+      new StoredTokenBucketLimiter(new MemoryStateStore(), { namespace: 'rate-user', perMinute: 1, burst: 3 }),
+      (err) => fallbacks.push(err.code),
+    );
+    const started = Date.now();
+    const decisions = [];
+    for (let i = 0; i < 5; i++) decisions.push((await limiter.consume('tenant/user')).allowed);
+    assert.deepEqual(decisions, [true, true, true, false, false]);
+    assert.equal(fallbacks.length, 5);
+    assert.ok(fallbacks.every((c) => c === 'unavailable' || c === 'timeout'));
+    assert.ok(Date.now() - started < 5 * 1500);
   });
 });
