@@ -167,6 +167,7 @@ describe('state store contract', function () {
   each('two writers on one key lose no update (concurrent CAS increments from two clients)', async (b) => {
     const [one, two] = [b.open(), b.open()];
     const perWriter = 15;
+    await one.put('counter', 'hot', 0); // every first attempt is then a compare-and-swap on the same ETag
     const increment = (s: StateStore) => updateRecord<number, void>(s, 'counter', 'hot', (n) => ({ value: (n ?? 0) + 1, result: undefined }), { maxAttempts: 200 });
     await Promise.all([one, two].flatMap((s) => Array.from({ length: perWriter }, () => increment(s))));
     assert.equal((await one.get<number>('counter', 'hot'))?.value, 2 * perWriter);
