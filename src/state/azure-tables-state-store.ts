@@ -130,7 +130,7 @@ export class AzureTablesStateStore implements StateStore {
     if (!entity) return undefined;
     if (this.isExpired(entity)) {
       // Lazy clean-up, only of this version: a concurrent re-create survives.
-      void this.client.deleteEntity(namespace, rowKey, { etag: entity.etag }).catch(() => undefined);
+      void this.client.deleteEntity(namespace, rowKey, { etag: entity.etag, abortSignal: AbortSignal.timeout(this.timeoutMs) }).catch(() => undefined);
       return undefined;
     }
     const decoded = decodeValue(this.textOf(entity), parse);
