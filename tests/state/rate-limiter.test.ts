@@ -2,6 +2,8 @@
 // share one backend (Azure Tables on Azurite; SQLite on one file) and together
 // allow what one limiter would, within 10 %.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,5 +117,56 @@ describe('rate limits when the shared store is down', () => {
     assert.equal(fallbacks.length, 5);
     assert.ok(fallbacks.every((c) => c === 'unavailable' || c === 'timeout'));
     assert.ok(Date.now() - started < 5 * 1500);
+  });
+});
+
+describe('rate limits shared by three agent processes', function () {
+  this.timeout(90_000);
+  let azurite: Azurite;
+  let dir: string;
+  before(async () => {
+    azurite = await startAzurite();
+    dir = await mkdtemp(join(tmpdir(), 'rate-procs-'));
+  });
+  after(async () => {
+    await azurite?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Starts three workers configured by `env`, releases them together, sums what they allowed. */
+  async function runThree(env: Record<string, string>): Promise<{ allowed: number; errors: number }> {
+    const workers = Array.from({ length: 3 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', 'tests/support/rate-limit-worker.ts'], {
+        env: { ...process.env, LOG_LEVEL: 'error', KEY: 'tenant-1/user-1', BURST: '20', PER_MINUTE: '1', CALLS: '20', STATE_SWEEP_INTERVAL_SEC: '0', ...env },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    const lines = workers.map((w) => {
+      const rl = createInterface({ input: w.stdout! });
+      const queue: string[] = [];
+      const waiters: Array<(l: string) => void> = [];
+      rl.on('line', (l) => (waiters.length ? waiters.shift()!(l) : queue.push(l)));
+      return () => new Promise<string>((resolve) => (queue.length ? resolve(queue.shift()!) : waiters.push(resolve)));
+    });
+    try {
+      assert.deepEqual(await Promise.all(lines.map((next) => next())), ['ready', 'ready', 'ready']);
+      for (const w of workers) w.stdin!.write('go\n');
+      const results = (await Promise.all(lines.map((next) => next()))).map((l) => JSON.parse(l) as { allowed: number; errors: number });
+      return { allowed: results.reduce((n, r) => n + r.allowed, 0), errors: results.reduce((n, r) => n + r.errors, 0) };
+    } finally {
+      for (const w of workers) if (w.exitCode === null) w.kill();
+    }
+  }
+
+  it('three processes on one Azurite allow one burst, within 10 %', async () => {
+    const { allowed, errors } = await runThree({ STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TIMEOUT_MS: '10000' });
+    assert.equal(errors, 0);
+    assert.ok(Math.abs(allowed - 20) <= 2, `allowed ${allowed} of a burst of 20 (60 calls)`);
+  });
+
+  it('three processes on one SQLite file allow one burst, within 10 % (per-process memory would allow 60)', async () => {
+    const { allowed, errors } = await runThree({ STATE_BACKEND: 'sqlite', STATE_SQLITE_PATH: join(dir, 'state.db') });
+    assert.equal(errors, 0);
+    assert.ok(Math.abs(allowed - 20) <= 2, `allowed ${allowed} of a burst of 20 (60 calls)`);
   });
 });
