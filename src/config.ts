@@ -10,6 +10,7 @@ import { toolsSettings } from './tools/tools-settings.js';
 import { identitySettings } from './identity/identity-settings.js';
 import { graphSettings } from './graph/graph-settings.js';
 import { modelSettings } from './model/model-settings.js';
+import { stateSettings } from './state/state-settings.js';
 
 const sections = {
   host: hostSettings,
@@ -20,6 +21,7 @@ const sections = {
   identity: identitySettings,
   graph: graphSettings,
   model: modelSettings,
+  state: stateSettings,
 } as const;
 
 type Sections = typeof sections;

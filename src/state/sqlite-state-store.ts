@@ -1,0 +1,132 @@
+// The embedded persistent backend: one SQLite file under .local/, so a restart
+// keeps the state and several processes on one machine share it. Each write is
+// an IMMEDIATE transaction, so the compare-and-swap is atomic across processes;
+// a lock held too long by another process surfaces as a 'timeout' StateError.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { StateError } from './state-errors.js';
+import { checkKey, checkNamespace, checkPutOptions, serialize, type DeleteOptions, type PutOptions, type StateProblemReporter, type StateRecord, type StateStore, type ValueParser } from './state-store.js';
+import { decodeValue, keyHash, logProblems } from './record-codec.js';
+
+export interface SqliteStateStoreOptions {
+  path: string;
+  /** How long a call waits for another process's lock before failing. */
+  timeoutMs?: number;
+  now?: () => number;
+  report?: StateProblemReporter;
+}
+
+interface Row {
+  v: string;
+  etag: string;
+  expires_at: number | null;
+}
+
+export class SqliteStateStore implements StateStore {
+  readonly backend = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly report: StateProblemReporter;
+  private readonly select: Database.Statement<[string, string], Row>;
+  private readonly upsert: Database.Statement<[string, string, string, string, number | null]>;
+  private readonly remove: Database.Statement<[string, string]>;
+  private readonly removeIf: Database.Statement<[string, string, string]>;
+  private readonly sweep: Database.Statement<[number]>;
+
+  constructor(options: SqliteStateStoreOptions) {
+    this.now = options.now ?? Date.now;
+    this.report = options.report ?? logProblems;
+    try {
+      if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+      this.db = new Database(options.path, { timeout: options.timeoutMs ?? 2000 });
+      this.db.pragma('journal_mode = WAL');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS state_records (
+        ns TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL, etag TEXT NOT NULL, expires_at INTEGER,
+        PRIMARY KEY (ns, k)) WITHOUT ROWID`);
+      this.db.exec('CREATE INDEX IF NOT EXISTS state_records_expiry ON state_records (expires_at) WHERE expires_at IS NOT NULL');
+    } catch (err) {
+      throw this.translate(err);
+    }
+    this.select = this.db.prepare('SELECT v, etag, expires_at FROM state_records WHERE ns = ? AND k = ?');
+    this.upsert = this.db.prepare('INSERT INTO state_records (ns, k, v, etag, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, etag = excluded.etag, expires_at = excluded.expires_at');
+    this.remove = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ?');
+    this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
+    this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
+  }
+
+  private translate(err: unknown): StateError {
+    if (err instanceof StateError) return err;
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StateError('timeout', 'the state database stayed locked past the deadline', this.backend);
+    if (code === 'SQLITE_TOOBIG') return new StateError('too-large', 'the state value is too large', this.backend);
+    return new StateError('unavailable', `the state database failed (${code || 'error'})`, this.backend);
+  }
+
+  private run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      throw this.translate(err);
+    }
+  }
+
+  private isLive(row: Row | undefined): row is Row {
+    return row !== undefined && (row.expires_at === null || row.expires_at > this.now());
+  }
+
+  async get<T = unknown>(namespace: string, key: string, parse?: ValueParser<T>): Promise<StateRecord<T> | undefined> {
+    checkNamespace(namespace);
+    checkKey(key);
+    const row = this.run(() => this.select.get(namespace, key));
+    if (!this.isLive(row)) return undefined;
+    const decoded = decodeValue(row.v, parse);
+    if (!decoded.ok) {
+      this.report({ kind: 'corrupt-record', backend: this.backend, namespace, keyHash: keyHash(key), detail: decoded.detail });
+      return undefined;
+    }
+    return { value: decoded.value, etag: row.etag, expiresAt: row.expires_at ?? undefined };
+  }
+
+  async put(namespace: string, key: string, value: unknown, options: PutOptions = {}): Promise<string> {
+    checkNamespace(namespace);
+    checkKey(key);
+    checkPutOptions(options);
+    const text = serialize(value);
+    const etag = randomBytes(9).toString('base64url');
+    const write = this.db.transaction(() => {
+      const row = this.select.get(namespace, key);
+      // Expired or unparseable records count as absent, so create-only may replace them.
+      const live = this.isLive(row) && decodeValue(row.v).ok;
+      if (options.ifNoneMatch === '*' && live) throw new StateError('conflict', 'record already exists', this.backend);
+      if (options.ifMatch !== undefined && (!live || row!.etag !== options.ifMatch)) throw new StateError('conflict', 'record changed since it was read', this.backend);
+      this.upsert.run(namespace, key, text, etag, options.ttlMs === undefined ? null : this.now() + options.ttlMs);
+    });
+    this.run(() => write.immediate());
+    return etag;
+  }
+
+  async delete(namespace: string, key: string, options: DeleteOptions = {}): Promise<boolean> {
+    checkNamespace(namespace);
+    checkKey(key);
+    const remove = this.db.transaction((): boolean => {
+      const row = this.select.get(namespace, key);
+      const live = this.isLive(row);
+      if (options.ifMatch !== undefined) {
+        if (!live || row.etag !== options.ifMatch) throw new StateError('conflict', 'record changed since it was read', this.backend);
+        return this.removeIf.run(namespace, key, options.ifMatch).changes === 1;
+      }
+      return this.remove.run(namespace, key).changes === 1 && live;
+    });
+    return this.run(() => remove.immediate());
+  }
+
+  async sweepExpired(): Promise<number> {
+    return this.run(() => this.sweep.run(this.now()).changes);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

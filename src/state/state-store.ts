@@ -1,0 +1,83 @@
+// The contract every state backend meets: JSON records under (namespace, key),
+// each with an ETag for optimistic concurrency and an optional time to live.
+// "Absent" means missing, expired or unparseable: all three read as undefined,
+// and a create-only write may replace an expired or unparseable record.
+import { StateError } from './state-errors.js';
+
+export interface StateRecord<T> {
+  value: T;
+  /** Opaque version; pass it back as `ifMatch` to update only this version. */
+  etag: string;
+  /** Epoch ms after which the record reads as absent; undefined = never. */
+  expiresAt?: number;
+}
+
+export interface PutOptions {
+  /** Write only if the stored version still has this ETag (compare-and-swap). */
+  ifMatch?: string;
+  /** '*' = create only: fail if a live record exists. */
+  ifNoneMatch?: '*';
+  /** Time to live in ms from now; omitted = keep until deleted. */
+  ttlMs?: number;
+}
+
+export interface DeleteOptions {
+  ifMatch?: string;
+}
+
+/** Something the store skipped rather than failed on (reported, never thrown). */
+export interface StateProblem {
+  kind: 'corrupt-record';
+  backend: string;
+  namespace: string;
+  /** A short hash of the key: keys may carry user ids. */
+  keyHash: string;
+  detail: string;
+}
+
+export type StateProblemReporter = (problem: StateProblem) => void;
+
+/** Validates a parsed value (e.g. a zod schema's `parse`); throwing marks the record corrupt. */
+export type ValueParser<T> = (value: unknown) => T;
+
+export interface StateStore {
+  /** 'memory' | 'sqlite' | 'azure-tables' */
+  readonly backend: string;
+  get<T = unknown>(namespace: string, key: string, parse?: ValueParser<T>): Promise<StateRecord<T> | undefined>;
+  /** Writes and returns the new ETag; throws StateError('conflict') when a condition fails. */
+  put(namespace: string, key: string, value: unknown, options?: PutOptions): Promise<string>;
+  /** True when a live record was deleted; throws 'conflict' when ifMatch does not match. */
+  delete(namespace: string, key: string, options?: DeleteOptions): Promise<boolean>;
+  /** Removes expired records now; returns how many. Backends also expire lazily on read. */
+  sweepExpired(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const namespacePattern = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** Namespaces are ours (code constants), so they are strict; keys are free text. */
+export function checkNamespace(namespace: string): void {
+  if (!namespacePattern.test(namespace)) throw new StateError('invalid', 'state namespace must be lower-case letters, digits and dashes, starting with a letter (at most 63)');
+}
+
+export function checkKey(key: string): void {
+  if (typeof key !== 'string' || key.length === 0) throw new StateError('invalid', 'state key must be a non-empty string');
+  if (key.length > 64 * 1024) throw new StateError('invalid', 'state key is longer than 64K characters');
+}
+
+export function checkPutOptions(options: PutOptions): void {
+  if (options.ifMatch !== undefined && options.ifNoneMatch !== undefined) throw new StateError('invalid', 'ifMatch and ifNoneMatch are exclusive');
+  if (options.ttlMs !== undefined && !(Number.isFinite(options.ttlMs) && options.ttlMs > 0)) throw new StateError('invalid', 'ttlMs must be a positive number');
+}
+
+/** JSON text of a value; refuses what JSON cannot round-trip (undefined, functions, cycles). */
+export function serialize(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    throw new StateError('invalid', 'state value is not JSON-serialisable');
+  }
+  if (text === undefined) throw new StateError('invalid', 'state value is not JSON-serialisable');
+  return text;
+}
