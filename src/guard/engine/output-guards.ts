@@ -33,7 +33,7 @@ export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy
       }
     }
   }
-  const texts = [text.raw, text.normalized.text, ...text.views.map((v) => v.text)];
+  const texts = [...new Set([text.raw, text.normalized.text, ...text.views.map((v) => v.text)])];
   if (ctx.systemPrompt && score < 1 && policy.refMin > 0) {
     // A translation or paraphrase keeps the opaque rule ids where it loses the wording.
     const refs = countRefs(texts, promptRefs(ctx.systemPrompt));

@@ -26,15 +26,24 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// One alternation of literals per concept; "(?<![\p{L}\p{N}])" anchors word stems at a word start (symbols match anywhere).
-const compiled = concepts.map(
-  ([name, stems]) => [name, new RegExp(stems.map((s) => (/^[\p{L}\p{N}]/u.test(s) ? `(?<![\\p{L}\\p{N}])${escape(s)}` : escape(s))).join('|'), 'iu')] as const,
-);
+// One pass over the text: an alternation of every stem, word stems anchored at a word start
+// (symbols match anywhere); the matched stem names its concept.
+const conceptOf = new Map<string, string>();
+for (const [name, stems] of concepts) for (const stem of stems) if (!conceptOf.has(stem)) conceptOf.set(stem, name);
+const byLength = [...conceptOf.keys()].sort((a, b) => b.length - a.length);
+const wordStems = byLength.filter((s) => /^[\p{L}\p{N}]/u.test(s));
+const symbolStems = byLength.filter((s) => !/^[\p{L}\p{N}]/u.test(s));
+const anyStem = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wordStems.map(escape).join('|')})|${symbolStems.map(escape).join('|')}`, 'giu');
 
 /** Names of the disclosure concepts the text touches. */
 export function disclosureConcepts(text: string): string[] {
   const lower = text.toLowerCase().replace(/\s+/g, ' ');
-  return compiled.filter(([, re]) => re.test(lower)).map(([name]) => name);
+  const found = new Set<string>();
+  for (const m of lower.matchAll(anyStem)) {
+    const concept = conceptOf.get(m[0]);
+    if (concept) found.add(concept);
+  }
+  return [...found];
 }
 
 export const disclosureConceptCount = concepts.length;

@@ -107,9 +107,9 @@ export function countRefs(texts: string[], refs: string[]): number {
   if (refs.length === 0) return 0;
   const found = new Set<string>();
   for (const text of texts) {
-    const lower = text.toLowerCase();
-    const compact = lower.replace(/[^\p{L}\p{N}]/gu, '');
-    for (const ref of refs) if (lower.includes(ref) || compact.includes(ref)) found.add(ref);
+    // Rule ids are lowercase base32: removing everything else keeps a written id whole and joins a spaced-out one.
+    const compact = text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    for (const ref of refs) if (compact.includes(ref)) found.add(ref);
   }
   return found.size;
 }
