@@ -43,7 +43,10 @@ export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy
     }
   }
   if (ctx.systemPrompt && score < 1 && policy.conceptMin > 0) {
-    const found = Math.max(...texts.map((t) => disclosureConcepts(t).length));
+    // Many concepts, and at least half the threshold of them the distinctive kind (a security
+    // document's summary touches the generic ones only).
+    const hits = texts.map((t) => disclosureConcepts(t));
+    const found = Math.max(...hits.map((h) => Math.min(h.names.length, 2 * h.distinctive)));
     // Below the threshold the share still shows how close an answer came (audit only).
     score = Math.max(score, Math.min(1, found / policy.conceptMin) * 0.99);
     if (found >= policy.conceptMin) {

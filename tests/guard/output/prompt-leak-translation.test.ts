@@ -48,13 +48,13 @@ describe('system prompt leak in translation or paraphrase (issue 10, finding 6)'
 
   it('blocks translations without rule ids by the concepts they carry', async () => {
     const missed = [];
-    for (const [lang, text] of translatedWithoutRefs) if (!(await blocked(text))) missed.push(`${lang}: ${disclosureConcepts(text).join(',')}`);
+    for (const [lang, text] of translatedWithoutRefs) if (!(await blocked(text))) missed.push(`${lang}: ${disclosureConcepts(text).names.join(',')}`);
     assert.deepEqual(missed, []);
   });
 
   it('blocks English paraphrases without rule ids', async () => {
     const missed = [];
-    for (const text of paraphrasedEnglish) if (!(await blocked(text))) missed.push(disclosureConcepts(text).join(','));
+    for (const text of paraphrasedEnglish) if (!(await blocked(text))) missed.push(disclosureConcepts(text).names.join(','));
     assert.deepEqual(missed, []);
   });
 
@@ -64,7 +64,7 @@ describe('system prompt leak in translation or paraphrase (issue 10, finding 6)'
 
   it('allows benign answers, refusals that mention instructions included', async () => {
     const flagged = [];
-    for (const text of benignAnswers) if (await blocked(text)) flagged.push(`${text.slice(0, 60)} [${disclosureConcepts(text).join(',')}]`);
+    for (const text of benignAnswers) if (await blocked(text)) flagged.push(`${text.slice(0, 60)} [${disclosureConcepts(text).names.join(',')}]`);
     assert.deepEqual(flagged, []);
   });
 
