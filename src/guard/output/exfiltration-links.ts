@@ -49,10 +49,9 @@ const urlAttributes = new Set(['src', 'href', 'srcset', 'data', 'action', 'forma
 const bareCandidate =
   /(?<![\p{L}\p{N}@.\/\\_%+-])(?:(?:https?|ftp|file|data|javascript|vbscript|wss?):|[\/\\]{2}(?=[\p{L}\p{N}])|(?=[\p{L}\p{N}][\p{L}\p{N}-]{0,62}\.[\p{L}\p{N}]))[^\s<>()"'`\[\]{}|^]{0,4096}/giu;
 const hostLike = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,16}(\p{L}{2,63})$/u;
-// Top-level domains that clients auto-link without a path; other "name.ext" words (file names) stay.
-const commonTlds = new Set(
-  'com net org io co ai app dev info biz me xyz online site top club shop cloud link click live tech store page blog us uk de fr es nl eu ru cn in ly gl to cc tk ml ga cf gq ws tv fm gg sh'.split(' '),
-);
+// Top-level domains that clients auto-link without a path; other "name.ext" words stay, and so do
+// TLDs that are also common file extensions (.ai, .sh, .cc, .py, .md, .app): "Logo.ai" is a file.
+const commonTlds = new Set('com net org io co info biz me xyz online site top club cloud live tech blog dev us uk de fr es nl eu ru cn to tk ml ga cf gq tv fm gg'.split(' '));
 const trailingPunctuation = /[.,;:!?*_~'"]{1,64}$/;
 
 function hostAllowed(host: string, allowed: string[]): boolean {

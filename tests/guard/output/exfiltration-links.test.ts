@@ -98,7 +98,7 @@ describe('exfiltration links', () => {
     it('keeps allowed links, e-mail addresses, file names and version numbers', () => {
       const text =
         'See [docs](https://learn.microsoft.com/teams), <https://cdn.contoso.com/x>, www.contoso.com, ' +
-        'mail help@contoso.com, open Budget.xlsx or README.md, Node.js 20.19, v1.2.3, e.g. this, see app.ts:12 and 3.5/5.';
+        'mail help@contoso.com, open Budget.xlsx, Logo.ai, install.sh or README.md, Node.js 20.19, v1.2.3, e.g. this, see app.ts:12 and 3.5/5.';
       assert.deepEqual(findExfiltrationLinks(text, policy), []);
     });
 
