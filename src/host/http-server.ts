@@ -7,9 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import type { JWTPayload } from 'jose';
 import { createLogger } from '../logging/logger.js';
 import type { HostSettings } from './host-settings.js';
+import { checkCaller, checkServiceUrl, type ChannelBindingPolicy } from './channel-binding.js';
 import { activityTenantId, createInboundTokenVerifier, InboundAuthError } from './inbound-auth.js';
+import { createServiceUrlAllowList } from './service-url-allow-list.js';
 
 const log = createLogger('host');
 
@@ -36,6 +39,12 @@ export interface RunningHost {
 export async function startHost(deps: HostDeps): Promise<RunningHost> {
   const { settings } = deps;
   const verifier = settings.authMode === 'entra' ? createInboundTokenVerifier(settings.auth) : undefined;
+  const binding: ChannelBindingPolicy = { allowedCallerAppIds: settings.auth.allowedCallerAppIds, serviceUrls: createServiceUrlAllowList(settings.serviceUrlHosts) };
+  const claimsOf = (req: Request) => (req as Request & { user?: JWTPayload }).user;
+  const forbid = (res: Response, reason: string) => {
+    log.warn('inbound request forbidden', { reason });
+    res.status(403).json({ error: 'forbidden', reason });
+  };
   let inFlight = 0;
   let draining = false;
   const drained: Array<() => void> = [];
@@ -85,13 +94,16 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
     async (req, res, next) => {
       if (!verifier) return next();
       try {
-        (req as Request & { user?: unknown }).user = await verifier.verify(req.headers.authorization);
-        next();
+        (req as Request & { user?: JWTPayload }).user = await verifier.verify(req.headers.authorization);
       } catch (err) {
         const reason = err instanceof InboundAuthError ? err.reason : 'token could not be verified';
         log.warn('inbound request rejected', { reason, ip: req.ip });
         res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized' });
+        return;
       }
+      const caller = checkCaller(claimsOf(req)!, binding);
+      if (!caller.ok) return forbid(res, caller.reason);
+      next();
     },
     express.json({ limit: settings.maxBodyBytes, strict: true, type: () => true }),
     (req, res, next) => {
@@ -108,6 +120,9 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
           return;
         }
       }
+      // Before the adapter asks Entra for the bot's token to reply with.
+      const reply = checkServiceUrl((body as { serviceUrl?: unknown }).serviceUrl, claimsOf(req), binding);
+      if (!reply.ok) return forbid(res, reply.reason);
       next();
     },
     async (req, res, next) => {
