@@ -10,6 +10,7 @@ import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import type { JWTPayload } from 'jose';
 import { createLogger } from '../logging/logger.js';
 import type { HostSettings } from './host-settings.js';
+import { checkActivity } from './activity-validation.js';
 import { checkCaller, checkServiceUrl, type ChannelBindingPolicy } from './channel-binding.js';
 import { activityTenantId, createInboundTokenVerifier, InboundAuthError } from './inbound-auth.js';
 import { createServiceUrlAllowList } from './service-url-allow-list.js';
@@ -40,6 +41,7 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
   const { settings } = deps;
   const verifier = settings.authMode === 'entra' ? createInboundTokenVerifier(settings.auth) : undefined;
   const binding: ChannelBindingPolicy = { allowedCallerAppIds: settings.auth.allowedCallerAppIds, serviceUrls: createServiceUrlAllowList(settings.serviceUrlHosts) };
+  const parseJson = express.json({ limit: settings.maxBodyBytes, strict: true, type: () => true });
   const claimsOf = (req: Request) => (req as Request & { user?: JWTPayload }).user;
   const forbid = (res: Response, reason: string) => {
     log.warn('inbound request forbidden', { reason });
@@ -105,11 +107,26 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
       if (!caller.ok) return forbid(res, caller.reason);
       next();
     },
-    express.json({ limit: settings.maxBodyBytes, strict: true, type: () => true }),
+    (req, res, next) => {
+      parseJson(req, res, (err?: unknown) => {
+        if (!err) return next();
+        if (Number((err as { status?: unknown }).status) >= 500) return next(err);
+        // Body errors are the caller's: their 4xx status, a short reason, a warning without a stack.
+        const { status, reason } = bodyError(err, settings.maxBodyBytes);
+        log.warn('request body rejected', { status, reason });
+        res.status(status).json({ error: reason });
+      });
+    },
     (req, res, next) => {
       const body = req.body as unknown;
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
         res.status(400).json({ error: 'the body must be a Bot Framework activity (a JSON object with a string "type")' });
+        return;
+      }
+      const shape = checkActivity(body as Record<string, unknown>);
+      if (!shape.ok) {
+        log.warn('activity rejected', { reason: shape.reason });
+        res.status(400).json({ error: `not a valid activity: ${shape.reason}` });
         return;
       }
       if (verifier) {
@@ -138,19 +155,12 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
     res.status(404).json({ error: 'not found' });
   });
 
-  // Body parser and unexpected errors: clear status, no stack, a correlation id for ours.
+  // Errors that reach here are ours: 500, no stack on the wire, a correlation id in the log.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const type = (err as { type?: string }).type;
     if (res.headersSent) return;
-    if (type === 'entity.too.large') {
-      res.status(413).json({ error: `request body exceeds ${settings.maxBodyBytes} bytes` });
-    } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      res.status(400).json({ error: 'request body is not valid JSON' });
-    } else {
-      const correlationId = randomUUID();
-      log.error('request failed', { correlationId, error: err });
-      res.status(500).json({ error: 'internal error', correlationId });
-    }
+    const correlationId = randomUUID();
+    log.error('request failed', { correlationId, error: err });
+    res.status(500).json({ error: 'internal error', correlationId });
   });
 
   const server: Server = app.listen(settings.port, settings.host);
@@ -177,6 +187,25 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
       await closed;
     },
   };
+}
+
+/** The body parser's errors as a status and a fixed reason (never the parser's message, which may quote the body). */
+function bodyError(err: unknown, maxBodyBytes: number): { status: number; reason: string } {
+  switch ((err as { type?: unknown } | undefined)?.type) {
+    case 'entity.too.large':
+      return { status: 413, reason: `request body exceeds ${maxBodyBytes} bytes` };
+    case 'entity.parse.failed':
+      return { status: 400, reason: 'request body is not valid JSON' };
+    case 'encoding.unsupported':
+      return { status: 415, reason: 'unsupported content encoding (use identity, gzip, deflate or br)' };
+    case 'charset.unsupported':
+      return { status: 415, reason: 'unsupported charset (use utf-8)' };
+    case 'request.aborted':
+      return { status: 400, reason: 'request aborted' };
+    default:
+      // e.g. a corrupt gzip or deflate stream, a length that does not match the body.
+      return { status: 400, reason: 'request body could not be read' };
+  }
 }
 
 function delay(ms: number): Promise<void> {
