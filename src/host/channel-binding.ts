@@ -18,17 +18,11 @@ export interface ChannelBindingPolicy {
 
 export type BindingVerdict = { ok: true } | { ok: false; reason: string };
 
-/** The calling application of an Entra token (v2 `azp`, v1 `appid`); undefined on Bot Connector tokens. */
-export function callerAppId(claims: JWTPayload): string | undefined {
-  const caller = claims.azp ?? claims.appid;
-  return typeof caller === 'string' && caller ? caller : undefined;
-}
-
+/** The calling application of an Entra token is its v2 `azp` or v1 `appid`; Bot Connector tokens name none. */
 export function checkCaller(claims: JWTPayload, policy: ChannelBindingPolicy): BindingVerdict {
-  const named = claims.azp ?? claims.appid;
-  if (named === undefined) return { ok: true };
-  const caller = callerAppId(claims);
-  if (caller === undefined) return { ok: false, reason: 'calling application is not valid' };
+  const caller = claims.azp ?? claims.appid;
+  if (caller === undefined) return { ok: true };
+  if (typeof caller !== 'string' || caller.length === 0) return { ok: false, reason: 'calling application is not valid' };
   const allowed = policy.allowedCallerAppIds.some((id) => id.toLowerCase() === caller.toLowerCase());
   return allowed ? { ok: true } : { ok: false, reason: 'calling application is not allowed' };
 }

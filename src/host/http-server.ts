@@ -120,6 +120,7 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
     (req, res, next) => {
       const body = req.body as unknown;
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+        log.warn('activity rejected', { reason: 'not an activity' });
         res.status(400).json({ error: 'the body must be a Bot Framework activity (a JSON object with a string "type")' });
         return;
       }

@@ -9,7 +9,7 @@ export const JWT_CLOCK_SKEW_SECONDS = 300;
 /** An unknown key id refetches the JWKS at most this often (keys rotate; forged kids must not cause a fetch storm). */
 export const KEY_REFRESH_COOLDOWN_MS = 5_000;
 /** How long an OpenID metadata document is reused before it is read again. */
-export const METADATA_TTL_MS = 24 * 60 * 60 * 1000;
+const METADATA_TTL_MS = 24 * 60 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 10_000;
 // Metadata URLs come from configuration and allowed tenants, so this is a safety bound, not a working-set size.
 const MAX_ENTRIES = 256;
