@@ -18,6 +18,7 @@ export interface HarmCue {
 }
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
+import { PatternPrefilter } from '../regexp-prefilter.js';
 
 const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
 const PERSON = '(?:someone|somebody|a person|people|persons|people in my (?:class|office|school|team)|my classmates|my coworkers|my colleagues|my family|my parents|my kids|my children|a human|humans|a man|a woman|a child|a kid|children|kids|my (?:wife|husband|boss|neighbou?r|partner|girlfriend|boyfriend|ex|mother|father|mom|dad|brother|sister|son|daughter|teacher|classmate|coworker|co-worker|colleague|roommate|friend|family|baby|landlord|rival|enemy)|him|her|them|my enemies|an? (?:ex|enemy|rival|cop|police officer|politician|president|senator|witness|teacher|student|baby|old lady|neighbou?r|stranger|classmate|coworker|homeless person)|the (?:president|prime minister|witness|police|cops|judge|neighbou?r|guy|girl|man|woman|kid|child|baby))';
@@ -117,11 +118,16 @@ export interface HarmCueHits {
   ids: string[];
 }
 
+// Each pattern runs only on texts that contain one of the ways it can start:
+// most texts hold none of the lexicon's words, and a skipped regex costs nothing.
+const prefilter = new PatternPrefilter([...HARM_CUES, ...HARM_MITIGATIONS].map((entry) => entry.pattern));
 export function matchHarmCues(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
-  for (const cue of HARM_CUES) {
-    if (cue.pattern.test(flat)) {
+  const candidates = prefilter.candidates(flat);
+  for (let i = 0; i < HARM_CUES.length; i++) {
+    const cue = HARM_CUES[i]!;
+    if (candidates[i] && cue.pattern.test(flat)) {
       byCategory[cue.category] += cue.weight;
       ids.push(cue.id);
     }
@@ -133,8 +139,10 @@ export function matchHarmCues(flat: string): HarmCueHits {
 export function matchHarmMitigations(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
-  for (const mitigation of HARM_MITIGATIONS) {
-    if (mitigation.pattern.test(flat)) {
+  const candidates = prefilter.candidates(flat);
+  for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
+    const mitigation = HARM_MITIGATIONS[i]!;
+    if (candidates[HARM_CUES.length + i] && mitigation.pattern.test(flat)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }

@@ -7,6 +7,7 @@ import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-ru
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { suffixAnomaly } from './suffix-anomaly.js';
 import { boundText, preparedView } from './text-prep.js';
+import { PatternPrefilter } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
 export interface InjectionScore {
@@ -43,10 +44,17 @@ export interface InjectionDetector {
   score(text: string, channel: InjectionChannel): InjectionScore;
 }
 
+// A rule runs only on texts holding one of the ways its pattern can start.
+const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
+
 function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[]): number {
+  let prefilter = prefilters.get(rules);
+  if (!prefilter) prefilters.set(rules, (prefilter = new PatternPrefilter(rules.map((rule) => rule.pattern))));
+  const candidates = prefilter.candidates(flat);
   let sum = 0;
-  for (const rule of rules) {
-    if (rule.pattern.test(flat)) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (candidates[i] && rule.pattern.test(flat)) {
       sum += rule.weight;
       evidence.push(rule.id);
     }
