@@ -11,7 +11,7 @@ export interface LocalStandIns {
 export async function startLocalStandIns(): Promise<LocalStandIns> {
   const identity = await startIdentityStandIns();
   return {
-    agentEnv: { AUDIT_LOG_PATH: '.local/audit/audit.jsonl', ...identity.agentEnv },
+    agentEnv: { AUDIT_LOG_DIR: '.local/audit/log', ...identity.agentEnv },
     close: () => identity.close(),
   };
 }

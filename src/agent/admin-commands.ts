@@ -1,18 +1,24 @@
 // Commands for the security team: a view of recent audited turns (Auditor) and
 // a policy reload (Admin). Role checks wrap them in agent-runtime.ts.
 import type { AgentCommand } from './agent-app.js';
-import { readRecentAuditEntries, verifyAuditLog } from '../audit/local-audit-log.js';
+import type { LocalAuditLog } from '../audit/local-audit-log.js';
 import type { TurnRecord } from '../audit/turn-record.js';
 
-export function auditCommand(auditLogPath: string, count = 10): AgentCommand {
+/**
+ * Reads only the end of the log, backwards, with async reads: the newest records and the chain
+ * from the last signed checkpoint. The full check is `npm run audit:verify`, off the agent.
+ */
+export function auditCommand(auditLog: Pick<LocalAuditLog, 'recent' | 'checkTail'>, count = 10): AgentCommand {
   return {
     names: ['audit', 'audit log'],
     description: 'Show the most recent audited turns and check the audit chain',
     async run(context) {
-      const [verification, entries] = await Promise.all([verifyAuditLog(auditLogPath), readRecentAuditEntries(auditLogPath, count)]);
-      const chain = verification.ok ? `chain intact (${verification.entries} records)` : `CHAIN BROKEN at record ${verification.brokenAt}: ${verification.reason}`;
+      const [tail, entries] = await Promise.all([auditLog.checkTail(), auditLog.recent(count)]);
+      const chain = tail.ok
+        ? `chain intact from the last signed checkpoint (${tail.checked} entries checked, last #${tail.lastSeq})`
+        : `CHAIN BROKEN after record ${tail.lastSeq}: ${tail.reason ?? 'unknown'}`;
       const lines = entries.map((e) => {
-        const r = e.record as Partial<TurnRecord>;
+        const r = e.body as Partial<TurnRecord>;
         const tools = Array.isArray(r.toolCalls) ? r.toolCalls.length : 0;
         return `#${e.seq} ${e.at} ${r.outcome ?? '?'} · ${r.channelId ?? '?'} · tools ${tools}${r.tainted ? ' · untrusted content' : ''} · ${r.correlationId ?? ''}`;
       });

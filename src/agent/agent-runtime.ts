@@ -2,7 +2,7 @@
 // implementation adapted to the pipeline ports, the Agents SDK adapter and app.
 import { CloudAdapter, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../config.js';
-import { openLocalAuditLog } from '../audit/local-audit-log.js';
+import { openConfiguredAuditLog } from '../audit/open-audit-log.js';
 import { createLogger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../host/http-server.js';
 import type { Activity } from '@microsoft/agents-activity';
@@ -28,7 +28,7 @@ export interface AgentRuntime {
 }
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
-  const auditLog = await openLocalAuditLog(config.audit.localLogPath);
+  const auditLog = await openConfiguredAuditLog(config.audit);
   const sso = createAgentSso(config);
   const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
@@ -46,7 +46,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     commands: [
       { names: ['whoami', 'who am i', 'who am i?'], description: 'Show who you are signed in as', run: (context) => answer(context, 'who am I?') },
       signOutCommand(sso.broker),
-      requireRoleForCommand(auditCommand(config.audit.localLogPath), 'Auditor', rolesOfContext),
+      requireRoleForCommand(auditCommand(auditLog), 'Auditor', rolesOfContext),
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
     ],
     signIn: sso.signIn,
@@ -61,6 +61,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     runTurn: (req) => pipeline.runTurn(req),
     close: async () => {
       await ports.close();
+      await auditLog.close();
     },
   };
 }

@@ -1,11 +1,32 @@
+import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
+import { envInt } from '../env-schema.js';
 
 export const auditSettings = z
   .object({
+    AUDIT_LOG_DIR: z.string().optional(),
+    /** Before segment files: the single log file. Still accepted; its segments go to a folder beside it. */
     AUDIT_LOG_PATH: z.string().optional(),
+    /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs checkpoints. */
+    AUDIT_SIGNING_KEY: z.string().optional(),
+    AUDIT_CHECKPOINT_EVERY_RECORDS: envInt(1000, 1, 1_000_000),
+    AUDIT_CHECKPOINT_EVERY_MINUTES: envInt(5, 1, 24 * 60),
+    AUDIT_SEGMENT_MAX_MB: envInt(64, 1, 4096),
+    AUDIT_RETENTION_DAYS: envInt(0, 0, 3650),
   })
-  .transform((env) => ({
-    localLogPath: env.AUDIT_LOG_PATH?.trim() || '.local/audit/audit.jsonl',
-  }));
+  .transform((env) => {
+    const legacy = env.AUDIT_LOG_PATH?.trim();
+    const dir = env.AUDIT_LOG_DIR?.trim() || (legacy ? join(dirname(legacy), `${basename(legacy, extname(legacy))}-segments`) : '.local/audit/log');
+    return {
+      dir,
+      signingKey: env.AUDIT_SIGNING_KEY?.trim() || undefined,
+      /** Used only when no key is configured (local development): created once, mode 0600. */
+      devKeyFile: join(dir, '..', 'dev-checkpoint-key.pem'),
+      checkpointEveryRecords: env.AUDIT_CHECKPOINT_EVERY_RECORDS,
+      checkpointEveryMs: env.AUDIT_CHECKPOINT_EVERY_MINUTES * 60_000,
+      segmentMaxBytes: env.AUDIT_SEGMENT_MAX_MB * 1024 * 1024,
+      retentionDays: env.AUDIT_RETENTION_DAYS,
+    };
+  });
 
 export type AuditSettings = z.output<typeof auditSettings>;

@@ -30,7 +30,7 @@ describe('agent: commands gated by app roles (dev mode, mapped users)', () => {
     const agent = await agentAs('patti@contoso.example');
     await say(agent, 'who am I?');
     const reply = await say(agent, '/audit');
-    assert.match(reply.texts[0] ?? '', /chain intact \(1 records\)/);
+    assert.match(reply.texts[0] ?? '', /chain intact from the last signed checkpoint/);
     assert.match(reply.texts[0] ?? '', /replied/);
   });
 
@@ -115,8 +115,8 @@ describe('agent: a failed on-behalf-of exchange', () => {
       const reply = await say(agent, 'what files do I have about the budget?');
       assert.match(reply.texts[0] ?? '', /administrator can grant it|sign in again/);
       assert.doesNotMatch(reply.texts[0] ?? '', /AADSTS|stack|at /);
-      const [last] = await readRecentAuditEntries(agent.auditPath, 1);
-      const call = (last!.record as { toolCalls: Array<{ tool: string; ok: boolean; error?: string }> }).toolCalls[0]!;
+      const [last] = await readRecentAuditEntries(agent.auditDir, 1);
+      const call = (last!.body as { toolCalls: Array<{ tool: string; ok: boolean; error?: string }> }).toolCalls[0]!;
       assert.equal(call.tool, 'search_files');
       assert.equal(call.ok, false);
       assert.equal(call.error, 'consent_required');

@@ -1,0 +1,32 @@
+// `npm run audit:verify [-- --dir <folder>] [--public-key <file>]`: streams the local audit log and
+// reports the first altered, deleted, inserted or reordered record. Exit code 1 when the chain is broken.
+// Without --public-key the configured signing key (or the dev key file) gives the public key.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { auditSettings } from '../src/audit/audit-settings.js';
+import { parsePublicKey, verifierFor } from '../src/audit/checkpoint-signer.js';
+import { configuredVerifier } from '../src/audit/open-audit-log.js';
+import { verifyAuditLog } from '../src/audit/verify-audit-log.js';
+import { loadEnvFiles } from '../src/load-env-files.js';
+
+const { values } = parseArgs({ options: { dir: { type: 'string' }, 'public-key': { type: 'string', multiple: true }, json: { type: 'boolean' } } });
+loadEnvFiles(process.env);
+const settings = auditSettings.parse(process.env);
+const dir = values.dir ?? settings.dir;
+const verifier = values['public-key']?.length ? verifierFor(values['public-key'].map((file) => parsePublicKey(readFileSync(file, 'utf8')))) : configuredVerifier(settings);
+
+const started = performance.now();
+const result = await verifyAuditLog(dir, verifier);
+const seconds = (performance.now() - started) / 1000;
+if (values.json) {
+  process.stdout.write(JSON.stringify({ dir, seconds, ...result }) + '\n');
+} else {
+  const mb = result.bytes / 1024 / 1024;
+  process.stdout.write(
+    `${dir}: ${result.segments} segment(s), ${result.records} records, ${result.checkpoints} signed checkpoints/anchors, ` +
+      `seq ${result.firstSeq}–${result.lastSeq}${result.pruned ? ' (older segments pruned by retention)' : ''}; ${mb.toFixed(1)} MB in ${seconds.toFixed(2)} s\n`,
+  );
+  if (result.ok) process.stdout.write(`OK: the chain is intact${result.unsignedTail ? ` (${result.unsignedTail} newest records not yet under a checkpoint)` : ''}\n`);
+  else process.stdout.write(`BROKEN: ${result.problem.kind} at ${result.problem.segment} line ${result.problem.line} (expected record ${result.problem.expectedSeq}): ${result.problem.detail}\n`);
+}
+process.exitCode = result.ok ? 0 : 1;
