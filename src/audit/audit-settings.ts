@@ -13,6 +13,8 @@ export const auditSettings = z
     AUDIT_CHECKPOINT_EVERY_MINUTES: envInt(5, 1, 24 * 60),
     AUDIT_SEGMENT_MAX_MB: envInt(64, 1, 4096),
     AUDIT_RETENTION_DAYS: envInt(0, 0, 3650),
+    /** Prompt and response text in the audit trail: none | redacted (PII and secrets masked) | full. */
+    AUDIT_TEXT_POLICY: z.enum(['none', 'redacted', 'full']).optional(),
   })
   .transform((env) => {
     const legacy = env.AUDIT_LOG_PATH?.trim();
@@ -26,6 +28,7 @@ export const auditSettings = z
       checkpointEveryMs: env.AUDIT_CHECKPOINT_EVERY_MINUTES * 60_000,
       segmentMaxBytes: env.AUDIT_SEGMENT_MAX_MB * 1024 * 1024,
       retentionDays: env.AUDIT_RETENTION_DAYS,
+      textPolicy: env.AUDIT_TEXT_POLICY ?? 'redacted',
     };
   });
 

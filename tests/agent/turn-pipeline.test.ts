@@ -102,7 +102,7 @@ const request = { text: 'what about the budget?', actor: { userId: 'u1', tenantI
 describe('turn pipeline', () => {
   it('runs the stages in order and audits one record per turn', async () => {
     const calls: string[] = [];
-    const deps = recordingDeps(calls);
+    const deps = recordingDeps(calls, { textPolicy: 'none' });
     const reply = await createTurnPipeline(deps).runTurn(request);
     assert.deepEqual(calls, ['input-guard', 'prompt', 'model', 'policy', 'tool:lookup', 'user-token', 'document-guard', 'model', 'output-guard', 'audit']);
     assert.equal(reply.outcome, 'replied');
@@ -113,7 +113,19 @@ describe('turn pipeline', () => {
     assert.equal(record.tainted, true);
     assert.deepEqual(record.stages.map((s) => s.stage), ['input-guard', 'prompt', 'model', 'tool', 'model', 'output-guard']);
     assert.equal(record.input.chars, request.text.length);
-    assert.ok(!JSON.stringify(record).includes('what about the budget'), 'the raw user text is not in the audit record');
+    assert.ok(!JSON.stringify(record).includes('what about the budget'), 'with the text policy none the user text is not in the audit record');
+  });
+
+  it('keeps prompt and response text masked under the default redacted policy, verbatim under full', async () => {
+    const text = 'budget for ana.lopez@contoso.co.uk please';
+    const redacted = recordingDeps([]);
+    await createTurnPipeline(redacted).runTurn({ ...request, text });
+    assert.equal(redacted.written[0]!.promptText, 'budget for [EMAIL_ADDRESS] please');
+    assert.ok(!JSON.stringify(redacted.written[0]).includes('ana.lopez'));
+    const full = recordingDeps([], { textPolicy: 'full' });
+    await createTurnPipeline(full).runTurn({ ...request, text });
+    assert.equal(full.written[0]!.promptText, text);
+    assert.equal(full.written[0]!.responseText, 'answer from <<result for budget>>');
   });
 
   it('stops at a blocking input guard, replies safely and still audits', async () => {
