@@ -2,7 +2,7 @@
 // implementation adapted to the pipeline ports, the Agents SDK adapter and app.
 import { CloudAdapter, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../config.js';
-import { openConfiguredAuditLog } from '../audit/open-audit-log.js';
+import { openAuditTrail } from '../audit/audit-trail.js';
 import { createLogger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../host/http-server.js';
 import type { Activity } from '@microsoft/agents-activity';
@@ -29,9 +29,10 @@ export interface AgentRuntime {
 }
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
-  const auditLog = await openConfiguredAuditLog(config.audit);
+  const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
+  const auditLog = auditTrail.log;
   const sso = createAgentSso(config);
-  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
+  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config) });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
@@ -63,9 +64,21 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     runTurn: (req) => pipeline.runTurn(req),
     close: async () => {
       await ports.close();
-      await auditLog.close();
+      await auditTrail.close();
     },
   };
+}
+
+/** Dependency targets named in telemetry: hosts only. */
+function telemetryTargets(config: AppConfig): { graphHost?: string; contentSafetyHost?: string } {
+  const host = (url: string | undefined) => {
+    try {
+      return url ? new URL(url).host : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { graphHost: host(config.graph.baseUrl), contentSafetyHost: host(config.guard.contentSafety?.endpoint) };
 }
 
 /** Outbound (agent → channel) credentials for the SDK's connector client. */

@@ -47,7 +47,7 @@ export interface TurnPipelineDeps {
   /** Prompt and response text in the record; default redacted. */
   textPolicy?: TextPolicy;
   /** Provider, deployment and API version of the configured model (the response names the model version). */
-  modelInfo?: { provider: string; deployment: string; apiVersion?: string };
+  modelInfo?: { provider: string; deployment: string; apiVersion?: string; host?: string };
   /** Hashes of the guard and tool policies in force (they change on reload). */
   policyVersions?: () => { guardPolicy?: string; toolPolicy?: string };
 }

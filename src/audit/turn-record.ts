@@ -40,6 +40,8 @@ export interface GuardVerdictRecord {
   score: number;
   /** For document verdicts: the tool whose output was checked. */
   tool?: string;
+  /** Set when Azure AI Content Safety gave the verdict (a dependency call). */
+  provider?: 'azure';
 }
 
 export interface DataSourceRecord {
@@ -72,7 +74,7 @@ export interface TurnRecord {
   textPolicy: TextPolicy;
   promptText?: string;
   responseText?: string;
-  model?: { provider: string; deployment: string; version?: string; apiVersion?: string };
+  model?: { provider: string; deployment: string; version?: string; apiVersion?: string; host?: string };
   versions?: { systemPrompt?: string; guardPolicy?: string; toolPolicy?: string };
   tokens?: { prompt: number; completion: number; total: number };
   dataSources: DataSourceRecord[];
@@ -133,7 +135,7 @@ export function finishTurnRecord(record: TurnRecord, outcome: TurnOutcome): void
 
 /** A verdict as the audit keeps it: guard, action, category, score; spans and evidence stay out. */
 export function verdictRecord(channel: string, verdict: unknown, tool?: string): GuardVerdictRecord {
-  const v = (verdict ?? {}) as { guard?: unknown; action?: unknown; category?: unknown; score?: unknown };
+  const v = (verdict ?? {}) as { guard?: unknown; action?: unknown; category?: unknown; score?: unknown; provider?: unknown };
   return {
     channel,
     guard: typeof v.guard === 'string' ? v.guard : 'unknown',
@@ -141,6 +143,7 @@ export function verdictRecord(channel: string, verdict: unknown, tool?: string):
     category: typeof v.category === 'string' ? v.category : 'unknown',
     score: typeof v.score === 'number' ? v.score : 0,
     ...(tool ? { tool } : {}),
+    ...(v.provider === 'azure' ? { provider: 'azure' as const } : {}),
   };
 }
 

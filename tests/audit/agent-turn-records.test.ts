@@ -10,18 +10,7 @@ import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
 import type { TurnRecord } from '../../src/audit/turn-record.js';
 import { setLogLevel, setLogSink } from '../../src/logging/logger.js';
 import { messageActivity, postActivity, startAgentUnderTest, type AgentUnderTest } from '../support/agent-under-test.js';
-
-const secrets = {
-  email: 'ana.lopez@contoso.co.uk',
-  card: '4111 1111 1111 1111',
-  token: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB',
-  password: 'hunter2hunter2',
-};
-export const sensitiveInput = `mail ${secrets.email} my card ${secrets.card} token ${secrets.token} password: ${secrets.password}`;
-
-export function assertNoSecrets(bytes: string, where: string): void {
-  for (const [name, value] of Object.entries(secrets)) assert.ok(!bytes.includes(value), `${name} found in ${where}`);
-}
+import { assertNoSecrets, secrets, sensitiveInput } from '../support/sensitive-samples.js';
 
 const invoke = (name: string, value: unknown) => messageActivity(undefined, { type: 'invoke', name, value });
 

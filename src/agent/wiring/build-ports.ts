@@ -2,7 +2,7 @@
 // knows every module; each adapter is a few lines because the modules already
 // speak plain data.
 import type { AppConfig } from '../../config.js';
-import type { LocalAuditLog } from '../../audit/local-audit-log.js';
+import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { ReadinessCheck } from '../../host/http-server.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ export interface PortOverrides {
   readiness?: ReadinessCheck[];
 }
 
-export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, identity: PortOverrides): Promise<BuiltPorts> {
+export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail, 'write'>, identity: PortOverrides): Promise<BuiltPorts> {
   // Held by reference so an Admin's "reload policy" swaps them between turns.
   let guardEngine: GuardPort = await createGuardEngine(config.guard);
   const guard: GuardPort = {
@@ -44,7 +44,7 @@ export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, ide
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
   const tools = buildToolsPort(policyHolder, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
-  const audit: AuditPort = { write: async (record) => void (await auditLog.append(record)) };
+  const audit: AuditPort = { write: (record) => auditTrail.write(record) };
   // The audit names the policies in force by the hash of their files, read again on reload.
   const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
   let versions = policyFiles();
@@ -79,10 +79,17 @@ function fileVersion(path: string): string {
   }
 }
 
-function modelInfoOf(config: AppConfig): { provider: string; deployment: string; apiVersion?: string } {
+function modelInfoOf(config: AppConfig): { provider: string; deployment: string; apiVersion?: string; host?: string } {
   const { provider, azure, openAiCompatible } = config.model;
-  if (azure) return { provider, deployment: azure.deployment, apiVersion: azure.apiVersion };
-  if (openAiCompatible) return { provider, deployment: openAiCompatible.model };
+  const host = (url: string) => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return undefined;
+    }
+  };
+  if (azure) return { provider, deployment: azure.deployment, apiVersion: azure.apiVersion, host: host(azure.endpoint) };
+  if (openAiCompatible) return { provider, deployment: openAiCompatible.model, host: host(openAiCompatible.baseUrl) };
   return { provider, deployment: provider };
 }
 

@@ -1,0 +1,40 @@
+// Where each AgentTurn goes: Application Insights (when configured) and the
+// local tamper-evident log. Telemetry is queued first and never waits; the
+// local append is awaited, so a turn's record is on disk when the turn ends.
+import { createAppInsightsTelemetry, type TurnTelemetry, type TurnTelemetryTargets } from './app-insights-telemetry.js';
+import type { AppInsightsSettings } from './app-insights-settings.js';
+import type { AuditSettings } from './audit-settings.js';
+import type { LocalAuditLog } from './local-audit-log.js';
+import { openConfiguredAuditLog } from './open-audit-log.js';
+import type { TurnRecord } from './turn-record.js';
+
+export interface AuditTrail {
+  log: LocalAuditLog;
+  telemetry?: TurnTelemetry;
+  write(record: TurnRecord): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How long shutdown waits for telemetry to leave; what has not is kept on disk by the SDK and re-sent at the next start. */
+const flushTimeoutMs = 10_000;
+
+export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsightsSettings, targets: TurnTelemetryTargets = {}): Promise<AuditTrail> {
+  const log = await openConfiguredAuditLog(audit);
+  const telemetry = createAppInsightsTelemetry(appInsights, targets);
+  return {
+    log,
+    telemetry,
+    async write(record) {
+      telemetry?.track(record);
+      await log.append(record);
+    },
+    async close() {
+      await log.close();
+      if (telemetry) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([telemetry.flush().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, flushTimeoutMs)))]);
+        clearTimeout(timer);
+      }
+    },
+  };
+}
