@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { auditSettings } from '../src/audit/audit-settings.js';
 import { parsePublicKey, verifierFor } from '../src/audit/checkpoint-signer.js';
 import { configuredVerifier } from '../src/audit/open-audit-log.js';
+import { appInsightsSettings } from '../src/audit/app-insights-settings.js';
+import { createAppInsightsTelemetry } from '../src/audit/app-insights-telemetry.js';
 import { verifyAuditLog } from '../src/audit/verify-audit-log.js';
 import { loadEnvFiles } from '../src/load-env-files.js';
 
@@ -28,5 +30,13 @@ if (values.json) {
   );
   if (result.ok) process.stdout.write(`OK: the chain is intact${result.unsignedTail ? ` (${result.unsignedTail} newest records not yet under a checkpoint)` : ''}\n`);
   else process.stdout.write(`BROKEN: ${result.problem.kind} at ${result.problem.segment} line ${result.problem.line} (expected record ${result.problem.expectedSeq}): ${result.problem.detail}\n`);
+}
+// Run on a schedule with APPLICATIONINSIGHTS_CONNECTION_STRING set, a broken chain raises the AuditChainAlert rule.
+if (!result.ok) {
+  const telemetry = createAppInsightsTelemetry(appInsightsSettings.parse(process.env));
+  if (telemetry) {
+    telemetry.trackAuditAlert({ reason: 'verify', detail: result.problem.detail, segment: result.problem.segment, kind: result.problem.kind });
+    await telemetry.flush();
+  }
 }
 process.exitCode = result.ok ? 0 : 1;

@@ -16,7 +16,17 @@ import type { StageEvent, TurnRecord } from './turn-record.js';
 export interface TurnTelemetry {
   /** Queues the turn's request, dependencies and AgentTurn event; never throws, never waits. */
   track(record: TurnRecord): void;
+  /** The custom event `AuditChainAlert`: the local log's chain broke or could not be written (the alert rule fires on any). */
+  trackAuditAlert(alert: AuditChainAlert): void;
   flush(): Promise<void>;
+}
+
+export interface AuditChainAlert {
+  /** recovery: start-up found a broken tail; write-failed: an append failed; verify: audit:verify found tampering. */
+  reason: 'recovery' | 'write-failed' | 'verify';
+  detail: string;
+  segment?: string;
+  kind?: string;
 }
 
 export interface TurnTelemetryTargets {
@@ -143,6 +153,13 @@ export function createAppInsightsTelemetry(settings: AppInsightsSettings, target
         );
       } catch {
         // Telemetry must never fail a turn; the local audit log still has the record.
+      }
+    },
+    trackAuditAlert(alert) {
+      try {
+        client.trackEvent({ name: 'AuditChainAlert', properties: { ...alert, detail: alert.detail.slice(0, 500) } });
+      } catch {
+        // As above: never fail the caller.
       }
     },
     flush: () => client.flush(),

@@ -21,12 +21,20 @@ const flushTimeoutMs = 10_000;
 export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsightsSettings, targets: TurnTelemetryTargets = {}): Promise<AuditTrail> {
   const log = await openConfiguredAuditLog(audit);
   const telemetry = createAppInsightsTelemetry(appInsights, targets);
+  if (log.resumed.recovery) telemetry?.trackAuditAlert({ reason: 'recovery', detail: log.resumed.recovery });
+  let writeAlerted = false;
   return {
     log,
     telemetry,
     async write(record) {
       telemetry?.track(record);
-      await log.append(record);
+      try {
+        await log.append(record);
+      } catch (err) {
+        if (!writeAlerted) telemetry?.trackAuditAlert({ reason: 'write-failed', detail: err instanceof Error ? err.name : 'Error' });
+        writeAlerted = true;
+        throw err;
+      }
     },
     async close() {
       await log.close();

@@ -6,7 +6,7 @@
 // collector, the local log or the process output; and a collector answering
 // 503 for a while loses no AgentTurn once it is back.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -25,10 +25,8 @@ describe('Application Insights: AgentTurn events at the ingestion collector', fu
   let collector: RunningCollector;
   let agent: AgentProcess;
   let auditDir: string;
-  before(async () => {
-    collector = await startIngestionCollector();
-    auditDir = join(mkdtempSync(join(tmpdir(), 'sta-ai-')), 'log');
-    agent = await startAgentProcess({
+  const start = () =>
+    startAgentProcess({
       APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString,
       APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
       AUDIT_LOG_DIR: auditDir,
@@ -36,6 +34,10 @@ describe('Application Insights: AgentTurn events at the ingestion collector', fu
       OTEL_BLRP_SCHEDULE_DELAY: '200',
       OTEL_BSP_SCHEDULE_DELAY: '200',
     });
+  before(async () => {
+    collector = await startIngestionCollector();
+    auditDir = join(mkdtempSync(join(tmpdir(), 'sta-ai-')), 'log');
+    agent = await start();
   });
   after(async () => {
     await agent?.stop();
@@ -102,5 +104,15 @@ describe('Application Insights: AgentTurn events at the ingestion collector', fu
     await collector.waitFor(() => conversations.every((c) => turnsFor(collector, c).length >= 1), 90_000);
     const ids = conversations.flatMap((c) => turnsFor(collector, c).map(turnIdOf));
     assert.equal(new Set(ids).size, 2);
+  });
+
+  it('raises an AuditChainAlert when the agent starts on a broken audit chain, and keeps serving', async () => {
+    await agent.stop();
+    const segment = readdirSync(auditDir).filter((n) => n.startsWith('segment-')).sort().at(-1)!;
+    appendFileSync(join(auditDir, segment), '{"seq":999,"garbage');
+    agent = await start();
+    await collector.waitFor(() => collector.events('AuditChainAlert').length > 0);
+    assert.equal(collector.events('AuditChainAlert')[0]!.data.baseData.properties?.reason, 'recovery');
+    assert.equal((await postActivity(agent.url, say('still here?'))).status, 200);
   });
 });

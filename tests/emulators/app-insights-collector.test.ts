@@ -13,7 +13,7 @@ describe('emulator: Application Insights ingestion collector', () => {
     collector = await startIngestionCollector();
   });
   after(async () => collector?.close());
-  const track = (body: Buffer | string, headers: Record<string, string> = {}) => fetch(`${collector.url}/v2.1/track`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const track = (body: Buffer | string, headers: Record<string, string> = {}) => fetch(`${collector.url}/v2.1/track`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
   it('accepts a JSON array, plain or gzip, and newline-delimited envelopes', async () => {
     assert.equal((await track(JSON.stringify([envelope('a')]))).status, 200);
