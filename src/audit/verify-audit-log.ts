@@ -70,7 +70,7 @@ function classify(at: Located, expectedSeq: number, prevHash: string, following:
   return { kind: 'altered', expectedSeq, detail: `record ${p.seq} does not follow the one before it: record ${p.seq - 1} was edited and its hash recomputed, or a forged record was inserted` };
 }
 
-async function* allLines(dir: string, segments: Array<{ name: string; path: string }>): AsyncGenerator<Located> {
+async function* allLines(segments: Array<{ name: string; path: string }>): AsyncGenerator<Located> {
   for (const segment of segments) {
     for await (const { line, lineNo, complete } of readLines(segment.path)) {
       yield { parsed: parseLine(line), raw: line, segment: segment.name, line: lineNo, complete };
@@ -84,7 +84,7 @@ export async function verifyAuditLog(dir: string, verifier: CheckpointVerifier):
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let started = false;
-  const lines = allLines(dir, segments);
+  const lines = allLines(segments);
   const fail = async (at: Located, problem: Omit<AuditProblem, 'segment' | 'line'>): Promise<AuditVerification> => {
     await lines.return(undefined);
     return { ok: false, ...summary, problem: { ...problem, segment: at.segment, line: at.line } };

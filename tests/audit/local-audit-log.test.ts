@@ -35,6 +35,18 @@ describe('local audit log: segments, hash chain, signed checkpoints', () => {
     assert.deepEqual(recent.map((e) => (e.body as { turn: number }).turn), [497, 498, 499]);
   });
 
+  it('signs a quiet log’s newest records within the checkpoint interval, without waiting for N records', async () => {
+    const dir = freshDir();
+    const log = await open(dir, { checkpointEveryRecords: 1000, checkpointEveryMs: 1000 });
+    await log.append({ a: 1 });
+    await new Promise((r) => setTimeout(r, 2100));
+    const before = await verifyAuditLog(dir, verifier);
+    await log.close();
+    assert.ok(before.ok);
+    assert.equal(before.unsignedTail, 0);
+    assert.equal(before.checkpoints, 2, 'the anchor and one timed checkpoint');
+  });
+
   it('continues the chain after a restart, across segment files', async () => {
     const dir = freshDir();
     const first = await open(dir, { segmentMaxBytes: 2048 });
