@@ -10,7 +10,8 @@ export interface LocalStandIns {
 }
 
 export async function startLocalStandIns(): Promise<LocalStandIns> {
-  const identity = await startIdentityStandIns();
+  // DEV_USER picks the seeded user the playground acts as (e.g. patti@contoso.example holds the Auditor role).
+  const identity = await startIdentityStandIns({ devUser: process.env.DEV_USER?.trim() || undefined });
   // Application Insights ingestion: the SDK runs unchanged against the local collector.
   const collector = await startIngestionCollector({ port: Number(process.env.DEV_APP_INSIGHTS_PORT ?? 0) });
   process.stdout.write(`[dev] Application Insights collector: last events at ${collector.url}/events\n`);

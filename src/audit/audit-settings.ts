@@ -15,15 +15,20 @@ export const auditSettings = z
     AUDIT_RETENTION_DAYS: envInt(0, 0, 3650),
     /** Prompt and response text in the audit trail: none | redacted (PII and secrets masked) | full. */
     AUDIT_TEXT_POLICY: z.enum(['none', 'redacted', 'full']).optional(),
+    /** Set by App Service per instance: instances sharing /home each keep their own chain. */
+    WEBSITE_INSTANCE_ID: z.string().optional(),
   })
   .transform((env) => {
     const legacy = env.AUDIT_LOG_PATH?.trim();
-    const dir = env.AUDIT_LOG_DIR?.trim() || (legacy ? join(dirname(legacy), `${basename(legacy, extname(legacy))}-segments`) : '.local/audit/log');
+    const base = env.AUDIT_LOG_DIR?.trim() || (legacy ? join(dirname(legacy), `${basename(legacy, extname(legacy))}-segments`) : '.local/audit/log');
+    // One appender per chain: on a shared file system every instance writes its own folder.
+    const instance = env.WEBSITE_INSTANCE_ID?.trim().replace(/[^A-Za-z0-9-]/g, '').slice(0, 16);
+    const dir = instance ? join(base, `instance-${instance}`) : base;
     return {
       dir,
       signingKey: env.AUDIT_SIGNING_KEY?.trim() || undefined,
       /** Used only when no key is configured (local development): created once, mode 0600. */
-      devKeyFile: join(dir, '..', 'dev-checkpoint-key.pem'),
+      devKeyFile: join(base, '..', 'dev-checkpoint-key.pem'),
       checkpointEveryRecords: env.AUDIT_CHECKPOINT_EVERY_RECORDS,
       checkpointEveryMs: env.AUDIT_CHECKPOINT_EVERY_MINUTES * 60_000,
       segmentMaxBytes: env.AUDIT_SEGMENT_MAX_MB * 1024 * 1024,
