@@ -116,3 +116,32 @@ describe('Application Insights: AgentTurn events at the ingestion collector', fu
     assert.equal((await postActivity(agent.url, say('still here?'))).status, 200);
   });
 });
+
+describe('Application Insights: sampling never drops AgentTurn events', function () {
+  this.timeout(120_000);
+  let collector: RunningCollector;
+  let agent: AgentProcess;
+  before(async () => {
+    collector = await startIngestionCollector();
+    agent = await startAgentProcess({
+      APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString,
+      APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+      APPLICATIONINSIGHTS_SAMPLING_PERCENTAGE: '1',
+      AUDIT_LOG_DIR: join(mkdtempSync(join(tmpdir(), 'sta-ai-')), 'log'),
+    });
+  });
+  after(async () => {
+    await agent?.stop();
+    await collector?.close();
+  });
+
+  it('keeps every AgentTurn at 1 % sampling while requests are sampled', async () => {
+    const activities = Array.from({ length: 12 }, (_, i) => say(`hello ${i}`));
+    for (const activity of activities) await postActivity(agent.url, activity);
+    const conversations = new Set(activities.map((a) => (a.conversation as { id: string }).id));
+    await collector.waitFor(() => collector.events('AgentTurn').filter((e) => conversations.has(e.data.baseData.properties!.conversationId!)).length === 12);
+    await new Promise((r) => setTimeout(r, 6000));
+    const requests = collector.envelopes.filter((e) => e.data.baseType === 'RequestData').length;
+    assert.ok(requests < 12, `${requests} of 12 requests kept at 1 %`);
+  });
+});
