@@ -15,6 +15,8 @@ const log = createLogger('agent');
 export interface AgentCommand {
   /** Matches the whole message, case-insensitive, optional leading slash. */
   names: string[];
+  /** Also matches the name followed by words (the command reads them from the activity). */
+  withArguments?: boolean;
   description: string;
   run(context: TurnContext): Promise<void>;
 }
@@ -84,7 +86,7 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
 
   const commandFor = (text: string) => {
     const normalised = text.trim().replace(/^\//, '').toLowerCase();
-    return commands.find((c) => c.names.includes(normalised));
+    return commands.find((c) => c.names.includes(normalised) || (c.withArguments && c.names.some((n) => normalised.startsWith(`${n} `))));
   };
 
   app.onActivity(ActivityTypes.Message, async (context) => {

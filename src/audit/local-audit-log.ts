@@ -32,7 +32,7 @@ export interface LocalAuditLog {
   /** Writes a signed checkpoint now if records were added since the last one. */
   checkpoint(): Promise<void>;
   /** The newest `count` records, newest last, read backwards from the end (never the whole log). */
-  recent(count: number): Promise<AuditEntry[]>;
+  recent(count: number, query?: RecentQuery): Promise<AuditEntry[]>;
   /** Verifies the newest entries from the last checkpoint; cheap enough for a chat command. */
   checkTail(): Promise<{ ok: boolean; checked: number; lastSeq: number; reason?: string }>;
   /** Deletes whole sealed segments that ended before the retention period; returns their names. */
@@ -206,7 +206,7 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
       if (sinceCheckpoint > 0 && !broken) signed('checkpoint', { records: sinceCheckpoint });
       await kick();
     },
-    recent: (count) => readRecentAuditEntries(dir, count),
+    recent: (count, query) => readRecentAuditEntries(dir, count, query),
     async checkTail() {
       await kick();
       const all = await listSegments(dir);
@@ -240,15 +240,30 @@ async function readTail(segment: SegmentFile, windowBytes: number): Promise<{ li
   return { lines: newestFirst.reverse(), size: (await stat(segment.path)).size };
 }
 
-export async function readRecentAuditEntries(dir: string, count: number): Promise<AuditEntry[]> {
+export interface RecentQuery {
+  /** Only records this accepts (e.g. one user or one conversation). */
+  filter?: (body: unknown) => boolean;
+  /** Matching records to pass over first, newest first (paging). */
+  skip?: number;
+  /** Stop after reading this much, however few records matched (bounds the cost of a rare filter). */
+  maxScanBytes?: number;
+}
+
+/** The newest `count` records (after `skip`), newest last, read backwards from the end with async reads. */
+export async function readRecentAuditEntries(dir: string, count: number, query: RecentQuery = {}): Promise<AuditEntry[]> {
   const newestFirst: AuditEntry[] = [];
   const segments = await listSegments(dir);
-  for (let i = segments.length - 1; i >= 0 && newestFirst.length < count; i--) {
-    for await (const { line, complete } of readLinesBackwards(segments[i]!.path, 64 * 1024 * 1024)) {
+  let budget = query.maxScanBytes ?? 64 * 1024 * 1024;
+  let skip = query.skip ?? 0;
+  for (let i = segments.length - 1; i >= 0 && newestFirst.length < count && budget > 0; i--) {
+    for await (const { line, complete } of readLinesBackwards(segments[i]!.path, budget)) {
+      budget -= line.length + 1;
       if (!complete) continue;
       const e = decodeEntry(line);
-      if (e?.kind === 'record') newestFirst.push(e);
-      if (newestFirst.length >= count) break;
+      if (e?.kind !== 'record' || (query.filter && !query.filter(e.body))) continue;
+      if (skip > 0) skip--;
+      else newestFirst.push(e);
+      if (newestFirst.length >= count || budget <= 0) break;
     }
   }
   return newestFirst.reverse();
