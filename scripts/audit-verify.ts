@@ -1,7 +1,7 @@
-// `npm run audit:verify [-- --dir <folder>] [--public-key <file>]`: streams the local audit log and
+// `npm run audit:verify [-- --dir <folder>] [--public-key <file>] [--allow-pruned] [--json]`: streams the local audit log and
 // reports the first altered, deleted, inserted or reordered record. Exit code 1 when the chain is broken.
 // Without --public-key the configured signing key (or the dev key file) gives the public key.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditSettings } from '../src/audit/audit-settings.js';
 import { parsePublicKey, verifierFor } from '../src/audit/checkpoint-signer.js';
@@ -11,14 +11,18 @@ import { createAppInsightsTelemetry } from '../src/audit/app-insights-telemetry.
 import { verifyAuditLog } from '../src/audit/verify-audit-log.js';
 import { loadEnvFiles } from '../src/load-env-files.js';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, 'public-key': { type: 'string', multiple: true }, json: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { dir: { type: 'string' }, 'public-key': { type: 'string', multiple: true }, json: { type: 'boolean' }, 'allow-pruned': { type: 'boolean' } } });
 loadEnvFiles(process.env);
 const settings = auditSettings.parse(process.env);
 const dir = values.dir ?? settings.dir;
 const verifier = values['public-key']?.length ? verifierFor(values['public-key'].map((file) => parsePublicKey(readFileSync(file, 'utf8')))) : configuredVerifier(settings);
 
+if (!existsSync(dir) || !readdirSync(dir).some((n) => n.startsWith('segment-'))) {
+  process.stderr.write(`no audit log segments in ${dir} (set AUDIT_LOG_DIR or pass --dir)\n`);
+  process.exit(2);
+}
 const started = performance.now();
-const result = await verifyAuditLog(dir, verifier);
+const result = await verifyAuditLog(dir, verifier, { allowPruned: settings.retentionDays > 0 || values['allow-pruned'] === true });
 const seconds = (performance.now() - started) / 1000;
 if (values.json) {
   process.stdout.write(JSON.stringify({ dir, seconds, ...result }) + '\n');

@@ -7,6 +7,9 @@ import type { AuditSettings } from './audit-settings.js';
 import type { LocalAuditLog } from './local-audit-log.js';
 import { openConfiguredAuditLog } from './open-audit-log.js';
 import type { TurnRecord } from './turn-record.js';
+import { createLogger } from '../logging/logger.js';
+
+const logger = createLogger('audit');
 
 export interface AuditTrail {
   log: LocalAuditLog;
@@ -20,6 +23,9 @@ const flushTimeoutMs = 10_000;
 
 export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsightsSettings, targets: TurnTelemetryTargets = {}): Promise<AuditTrail> {
   const log = await openConfiguredAuditLog(audit);
+  // The key id names the checkpoint key (no secret): auditors check it against the public key they hold.
+  logger.info('audit log ready', { dir: audit.dir, resumedAt: log.resumed.seq, tailChecked: log.resumed.tailChecked, recovery: log.resumed.recovery, keyId: log.keyId, appInsights: appInsights.connectionString ? appInsights.auth : 'off' });
+  if (log.resumed.recovery) logger.error('the audit chain did not verify at start-up; a new segment continues it', { reason: log.resumed.recovery });
   const telemetry = createAppInsightsTelemetry(appInsights, targets);
   if (log.resumed.recovery) telemetry?.trackAuditAlert({ reason: 'recovery', detail: log.resumed.recovery });
   let writeAlerted = false;

@@ -26,6 +26,8 @@ export interface LocalAuditLogOptions {
 
 export interface LocalAuditLog {
   readonly dir: string;
+  /** Id of the key that signs checkpoints (hash of its public key). */
+  readonly keyId: string;
   /** How the log resumed at start-up: the tail check, and whether a new segment had to be started. */
   readonly resumed: { seq: number; tailChecked: number; recovery?: string };
   append(record: unknown): Promise<AuditEntry>;
@@ -186,6 +188,7 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
 
   return {
     dir,
+    keyId: signer.keyId,
     resumed: { seq, tailChecked, ...(recovery ? { recovery } : {}) },
     append(record) {
       if (broken) return Promise.reject(new Error('the audit log failed a write earlier and accepts no more records until restarted'));

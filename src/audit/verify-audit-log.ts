@@ -78,7 +78,15 @@ async function* allLines(segments: Array<{ name: string; path: string }>): Async
   }
 }
 
-export async function verifyAuditLog(dir: string, verifier: CheckpointVerifier): Promise<AuditVerification> {
+export interface VerifyOptions {
+  /**
+   * Whether the log may start after record 1 (retention prunes whole segments). Without
+   * retention, a log that starts later has lost its oldest segments: reported as deleted.
+   */
+  allowPruned?: boolean;
+}
+
+export async function verifyAuditLog(dir: string, verifier: CheckpointVerifier, options: VerifyOptions = {}): Promise<AuditVerification> {
   const segments = await listSegments(dir);
   const summary: AuditSummary = { segments: segments.length, records: 0, checkpoints: 0, firstSeq: 0, lastSeq: 0, lastHash: GENESIS, bytes: 0, unsignedTail: 0, pruned: false };
   let expectedSeq = 1;
@@ -97,6 +105,10 @@ export async function verifyAuditLog(dir: string, verifier: CheckpointVerifier):
       expectedSeq = p.seq;
       prevHash = p.prevHash;
       summary.pruned = true;
+      if (options.allowPruned === false) {
+        await lines.return(undefined);
+        return { ok: false, ...summary, firstSeq: p.seq, problem: { kind: 'deleted', segment: at.segment, line: at.line, expectedSeq: 1, detail: `the log starts at record ${p.seq}: its oldest segments are missing and no retention is configured` } };
+      }
     }
     if (!started) summary.firstSeq = expectedSeq;
     started = true;

@@ -136,6 +136,8 @@ describe('local audit log: segments, hash chain, signed checkpoints', () => {
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal(result.pruned, true);
     assert.ok(result.firstSeq > 1);
+    const strict = await verifyAuditLog(dir, verifier, { allowPruned: false });
+    assert.equal(!strict.ok && strict.problem.kind, 'deleted', 'without retention, missing oldest segments are a deletion');
   });
 
   it('keeps running on a torn tail: a new segment anchors to the last good entry, verify still reports the break', async () => {
