@@ -25,6 +25,7 @@ export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsig
   const log = await openConfiguredAuditLog(audit);
   // The key id names the checkpoint key (no secret): auditors check it against the public key they hold.
   logger.info('audit log ready', { dir: audit.dir, resumedAt: log.resumed.seq, tailChecked: log.resumed.tailChecked, recovery: log.resumed.recovery, keyId: log.keyId, appInsights: appInsights.connectionString ? appInsights.auth : 'off' });
+  if (!audit.signingKey) logger.warn('no AUDIT_SIGNING_KEY: checkpoints are signed with a key kept beside the log (fine locally; in Azure set the key from Key Vault)', { keyFile: audit.devKeyFile });
   if (log.resumed.recovery) logger.error('the audit chain did not verify at start-up; a new segment continues it', { reason: log.resumed.recovery });
   const telemetry = createAppInsightsTelemetry(appInsights, targets);
   if (log.resumed.recovery) telemetry?.trackAuditAlert({ reason: 'recovery', detail: log.resumed.recovery });
