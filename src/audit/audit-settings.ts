@@ -15,6 +15,11 @@ export const auditSettings = z
     AUDIT_RETENTION_DAYS: envInt(0, 0, 3650),
     /** Prompt and response text in the audit trail: none | redacted (PII and secrets masked) | full. */
     AUDIT_TEXT_POLICY: z.enum(['none', 'redacted', 'full']).optional(),
+    /** Archive of sealed segments in Blob Storage (immutable container): URL with managed identity, or a connection string (Azurite). */
+    AUDIT_ARCHIVE_CONTAINER_URL: z.string().url().optional(),
+    AUDIT_ARCHIVE_MANAGED_IDENTITY_CLIENT_ID: z.string().optional(),
+    AUDIT_ARCHIVE_CONNECTION_STRING: z.string().optional(),
+    AUDIT_ARCHIVE_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/, 'a blob container name').optional(),
     /** Set by App Service per instance: instances sharing /home each keep their own chain. */
     WEBSITE_INSTANCE_ID: z.string().optional(),
   })
@@ -34,6 +39,17 @@ export const auditSettings = z
       segmentMaxBytes: env.AUDIT_SEGMENT_MAX_MB * 1024 * 1024,
       retentionDays: env.AUDIT_RETENTION_DAYS,
       textPolicy: env.AUDIT_TEXT_POLICY ?? 'redacted',
+      archive:
+        env.AUDIT_ARCHIVE_CONTAINER_URL || env.AUDIT_ARCHIVE_CONNECTION_STRING
+          ? {
+              containerUrl: env.AUDIT_ARCHIVE_CONTAINER_URL?.trim() || undefined,
+              managedIdentityClientId: env.AUDIT_ARCHIVE_MANAGED_IDENTITY_CLIENT_ID?.trim() || undefined,
+              connectionString: env.AUDIT_ARCHIVE_CONNECTION_STRING?.trim() || undefined,
+              containerName: env.AUDIT_ARCHIVE_CONTAINER ?? 'audit',
+              /** This chain's folder in the container. */
+              prefix: instance ? `instance-${instance}` : 'default',
+            }
+          : undefined,
     };
   });
 

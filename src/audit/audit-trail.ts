@@ -6,6 +6,7 @@ import type { AppInsightsSettings } from './app-insights-settings.js';
 import type { AuditSettings } from './audit-settings.js';
 import type { LocalAuditLog } from './local-audit-log.js';
 import { openConfiguredAuditLog } from './open-audit-log.js';
+import { containerClientFor, createSegmentArchive, type SegmentArchive } from './segment-archive.js';
 import type { TurnRecord } from './turn-record.js';
 import { createLogger } from '../logging/logger.js';
 
@@ -13,6 +14,7 @@ const logger = createLogger('audit');
 
 export interface AuditTrail {
   log: LocalAuditLog;
+  archive?: SegmentArchive;
   telemetry?: TurnTelemetry;
   write(record: TurnRecord): Promise<void>;
   close(): Promise<void>;
@@ -22,7 +24,18 @@ export interface AuditTrail {
 const flushTimeoutMs = 10_000;
 
 export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsightsSettings, targets: TurnTelemetryTargets = {}): Promise<AuditTrail> {
-  const log = await openConfiguredAuditLog(audit);
+  const container = audit.archive ? containerClientFor(audit.archive) : undefined;
+  const archive = container && audit.archive ? createSegmentArchive(container, audit.dir, audit.archive.prefix) : undefined;
+  const log = await openConfiguredAuditLog(audit, archive ? (name) => archive.isArchived(name).catch(() => false) : undefined);
+  const ship = () =>
+    archive
+      ?.shipSealed()
+      .then((names) => names.length > 0 && logger.info('audit segments archived', { segments: names }))
+      .catch((err) => logger.error('audit segments could not be archived; retrying later', { error: err }));
+  void ship();
+  // Segments seal at a size limit or a day change; a minute later they are on their way.
+  const archiveTimer = archive ? setInterval(() => void ship(), 60_000) : undefined;
+  archiveTimer?.unref();
   // The key id names the checkpoint key (no secret): auditors check it against the public key they hold.
   logger.info('audit log ready', { dir: audit.dir, resumedAt: log.resumed.seq, tailChecked: log.resumed.tailChecked, recovery: log.resumed.recovery, keyId: log.keyId, appInsights: appInsights.connectionString ? appInsights.auth : 'off' });
   if (!audit.signingKey) logger.warn('no AUDIT_SIGNING_KEY: checkpoints are signed with a key kept beside the log (fine locally; in Azure set the key from Key Vault)', { keyFile: audit.devKeyFile });
@@ -43,8 +56,11 @@ export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsig
         throw err;
       }
     },
+    archive,
     async close() {
+      if (archiveTimer) clearInterval(archiveTimer);
       await log.close();
+      await ship();
       if (telemetry) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([telemetry.flush().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, flushTimeoutMs)))]);

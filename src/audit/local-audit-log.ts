@@ -22,6 +22,8 @@ export interface LocalAuditLogOptions {
   retentionDays?: number;
   /** How far back start-up reads to find the last checkpoint (bounds start-up time and memory). */
   tailWindowBytes?: number;
+  /** Retention deletes a sealed segment only when this agrees (e.g. it is in the archive). */
+  canPrune?: (segmentName: string) => Promise<boolean>;
 }
 
 export interface LocalAuditLog {
@@ -165,6 +167,7 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
       const nextFirst = await readFirstLine(all[i + 1]!.path);
       const endedAt = nextFirst ? Date.parse(decodeEntry(nextFirst)?.at ?? '') : NaN;
       if (!(endedAt < cutoff)) break;
+      if (options.canPrune && !(await options.canPrune(all[i]!.name))) break;
       await unlink(all[i]!.path);
       removed.push(all[i]!.name);
     }

@@ -5,9 +5,9 @@ import type { AuditSettings } from './audit-settings.js';
 import { loadCheckpointSigner, parsePrivateKey, parsePublicKey, verifierFor, type CheckpointVerifier } from './checkpoint-signer.js';
 import { openLocalAuditLog, type LocalAuditLog } from './local-audit-log.js';
 
-export async function openConfiguredAuditLog(settings: AuditSettings): Promise<LocalAuditLog> {
+export async function openConfiguredAuditLog(settings: AuditSettings, canPrune?: (segmentName: string) => Promise<boolean>): Promise<LocalAuditLog> {
   const signer = loadCheckpointSigner({ key: settings.signingKey, keyFile: settings.devKeyFile });
-  return openLocalAuditLog({ ...settings, signer });
+  return openLocalAuditLog({ ...settings, signer, canPrune });
 }
 
 /** The public key of the configured signing key, or of the dev key file; never creates a key. */

@@ -111,4 +111,14 @@ describe('infra/monitor: KQL field names match the AgentTurn schema', function (
     }
     assert.ok(bicep.includes("loadTextContent('workbook.json')"));
   });
+
+  it('the archive module makes the container write-once: immutability policy, no shared keys, no public access', () => {
+    const bicep = readFileSync(join(monitorDir, 'audit-archive.bicep'), 'utf8');
+    assert.match(bicep, /containers\/immutabilityPolicies@/);
+    assert.match(bicep, /immutabilityPeriodSinceCreationInDays: immutabilityDays/);
+    assert.match(bicep, /allowProtectedAppendWrites: false/);
+    assert.match(bicep, /allowSharedKeyAccess: false/);
+    assert.match(bicep, /allowBlobPublicAccess: false/);
+    assert.doesNotMatch(bicep, /listKeys\(|@secure\(\)/);
+  });
 });
