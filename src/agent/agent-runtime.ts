@@ -15,6 +15,8 @@ import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest
 import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
 import { actorFromActivity } from './activity-actor.js';
+import { createStateStore } from '../state/create-state-store.js';
+import type { StateStore } from '../state/state-store.js';
 
 const log = createLogger('runtime');
 
@@ -23,14 +25,18 @@ export interface AgentRuntime {
   adapter: CloudAdapter;
   app: ReturnType<typeof createAgentApp>;
   readiness: ReadinessCheck[];
+  /** The one state store every shared piece of state lives in (config.state). */
+  state: StateStore;
   runTurn(req: TurnRequest): Promise<TurnReply>;
   close(): Promise<void>;
 }
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
   const auditLog = await openLocalAuditLog(config.audit.localLogPath);
-  const sso = createAgentSso(config);
-  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
+  // One store per process, shared by every stage that keeps state across turns (and instances).
+  const state = createStateStore(config.state);
+  const sso = createAgentSso(config, { state });
+  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
@@ -55,9 +61,14 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     adapter,
     app,
     readiness: ports.readiness,
+    state,
     runTurn: (req) => pipeline.runTurn(req),
     close: async () => {
-      await ports.close();
+      try {
+        await ports.close();
+      } finally {
+        await state.close();
+      }
     },
   };
 }

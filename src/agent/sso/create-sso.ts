@@ -13,6 +13,7 @@ import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
 import type { Attachment } from '@microsoft/agents-activity';
 import { createLogger } from '../../logging/logger.js';
+import type { StateStore } from '../../state/state-store.js';
 
 const log = createLogger('identity');
 
@@ -26,7 +27,7 @@ export interface AgentSso {
   signInCard(text?: string): Attachment;
 }
 
-export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'graph'>, opts: { claims?: ExchangeClaimStore } = {}): AgentSso {
+export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'graph'>, opts: { state: StateStore; claims?: ExchangeClaimStore }): AgentSso {
   const { auth } = config.host;
   const audiences = [`api://botid-${auth.appId}`, auth.appId, ...config.identity.extraAudiences].filter((a) => a && a !== 'api://botid-');
   const validator = createSsoTokenValidator({ authorityHost: auth.authorityHost, allowedTenants: auth.allowedTenants, audiences, requiredScope: config.identity.requiredScope });

@@ -15,6 +15,7 @@ import { loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools
 import type { ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
 import type { TurnPipelineDeps } from '../turn-pipeline.js';
+import type { StateStore } from '../../state/state-store.js';
 
 export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds'> {
   readiness: ReadinessCheck[];
@@ -26,6 +27,8 @@ export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'ma
 export interface PortOverrides {
   userTokens: UserTokenPort;
   readiness?: ReadinessCheck[];
+  /** Shared state (rate limits, canaries, item locations, policy generation); the runtime owns and closes it. */
+  state: StateStore;
 }
 
 export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, identity: PortOverrides): Promise<BuiltPorts> {
