@@ -33,7 +33,7 @@ export interface PortOverrides {
 
 export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, identity: PortOverrides): Promise<BuiltPorts> {
   // Held by reference so an Admin's "reload policy" swaps them between turns.
-  let guardEngine: GuardPort = await createGuardEngine(config.guard);
+  let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state });
   const guard: GuardPort = {
     checkInput: (text, scope) => guardEngine.checkInput(text, scope),
     checkDocument: (text, scope) => guardEngine.checkDocument(text, scope),
@@ -47,7 +47,7 @@ export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, ide
   const tools = buildToolsPort(policyHolder, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
   const audit: AuditPort = { write: async (record) => void (await auditLog.append(record)) };
   const reloadPolicies = async () => {
-    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard), loadPolicy()];
+    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state }), loadPolicy()];
     guardEngine = nextGuard;
     policyHolder.current = nextPolicy;
     return ['guard policy', 'tool policy'];

@@ -4,6 +4,7 @@
 // verdict by its fail mode (closed = block, open = allow) instead.
 import type { TokenCredential } from '@azure/identity';
 import { createLogger } from '../../logging/logger.js';
+import type { StateStore } from '../../state/state-store.js';
 import type { GuardSettings } from '../guard-settings.js';
 import { actionRank, strictest, type GuardAction, type GuardContext, type GuardDecision, type GuardEngine, type GuardVerdict } from '../guard-types.js';
 import { checkSize, RateLimitGuard } from '../limits/limits-guard.js';
@@ -26,6 +27,8 @@ export interface GuardEngineOptions {
   credential?: TokenCredential;
   /** Base delay of the Content Safety retry backoff. */
   retryBaseDelayMs?: number;
+  /** Shared state for rate limits across instances; without it each process keeps its own buckets. */
+  state?: StateStore;
 }
 
 type Channel = 'user' | 'document' | 'output';
@@ -73,8 +76,9 @@ export class PolicyGuardEngine implements GuardEngine {
     settings: GuardSettings,
     private readonly azure: AzureContentSafety | undefined,
     now?: () => number,
+    state?: StateStore,
   ) {
-    this.rate = new RateLimitGuard(settings.rateLimit, now);
+    this.rate = new RateLimitGuard(settings.rateLimit, { now, state });
     this.allowedHosts = [...new Set([...policy.links.allowedHosts, ...settings.allowedLinkHosts].map((h) => h.toLowerCase()))];
   }
 
@@ -111,14 +115,15 @@ export class PolicyGuardEngine implements GuardEngine {
       const tooBig = checkSize(raw, max);
       if (tooBig) return this.combine(channel, raw, [tooBig]);
       if (channel === 'user' && p.limits.rateLimit) {
-        const limited = this.rate.check(ctx);
-        if (limited) return this.combine(channel, raw, [limited]);
+        const limited = await this.rate.check(ctx);
+        if (limited?.verdicts.some((v) => v.action === 'block')) return this.combine(channel, raw, [limited]);
+        if (limited) outcomes.push(limited);
       }
     }
     if (raw.trim().length === 0) {
       // Nothing to inspect; still one verdict so the audit record shows the check ran.
       const empty: GuardVerdict = { guard: 'limits', action: 'allow', category: 'empty', score: 0, spans: [], evidence: ['input.empty'], provider: 'local' };
-      return this.combine(channel, raw, [{ verdicts: [empty], edits: [] }]);
+      return this.combine(channel, raw, [...outcomes, { verdicts: [empty], edits: [] }]);
     }
 
     const text: PreparedText = prepareText(raw);
@@ -169,5 +174,5 @@ export async function createGuardEngine(settings: GuardSettings, options: GuardE
   } else if (wantsAzure) {
     log.info('guard policy asks for the azure provider but CONTENT_SAFETY_ENDPOINT is empty; local guards only');
   }
-  return new PolicyGuardEngine(policy, settings, azure, options.now);
+  return new PolicyGuardEngine(policy, settings, azure, options.now, options.state);
 }

@@ -1,6 +1,8 @@
 // Token-bucket rate limiting per key (user, tenant). Memory stays bounded:
 // the least recently used buckets are dropped first, and a dropped bucket is
-// simply full again, which errs towards letting a user through.
+// simply full again, which errs towards letting a user through. Also the
+// per-instance fallback behind the shared limiter (src/state/rate-limiter.ts).
+import type { RateDecision, RateLimiter } from '../../state/rate-limiter.js';
 
 export interface TokenBucketOptions {
   /** Tokens added per minute. */
@@ -16,7 +18,7 @@ interface Bucket {
   updatedAt: number;
 }
 
-export class TokenBucketLimiter {
+export class TokenBucketLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly now: () => number;
   private readonly maxKeys: number;
@@ -49,6 +51,14 @@ export class TokenBucketLimiter {
   take(key: string): void {
     const bucket = this.refill(key);
     bucket.tokens = Math.max(0, bucket.tokens - 1);
+  }
+
+  /** The shared RateLimiter contract: takes `points` tokens if the bucket holds that many. */
+  async consume(key: string, points = 1): Promise<RateDecision> {
+    const bucket = this.refill(key);
+    if (bucket.tokens < points) return { allowed: false, remaining: Math.floor(bucket.tokens), retryAfterMs: Math.ceil(((points - bucket.tokens) * 60_000) / this.options.perMinute) };
+    bucket.tokens -= points;
+    return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
   }
 
   /** Milliseconds until the next token for `key`. */
