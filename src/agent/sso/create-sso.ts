@@ -5,10 +5,9 @@ import type { AppConfig } from '../../config.js';
 import { OnBehalfOfTokenProvider, type OboClientCredential } from '../../identity/obo-token-provider.js';
 import { createSsoTokenValidator, type SsoTokenValidator } from '../../identity/sso-token-validator.js';
 import { createDevSsoSource } from './dev-sso-source.js';
-import { InMemoryExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
+import { StateExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
 import { buildSignInCard } from './sign-in-card.js';
 import { createSignInFlow, type SignInFlow } from './sign-in-flow.js';
-import { SqliteExchangeClaims } from './sqlite-exchange-claims.js';
 import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
 import type { Attachment } from '@microsoft/agents-activity';
@@ -46,7 +45,7 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
     ? createDevSsoSource({ tokenUrl: config.identity.devTokenUrl ?? `${auth.authorityHost}/_emulator/sso-token`, user: config.identity.devUser })
     : undefined;
   const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
-  const claims = opts.claims ?? (config.identity.exchangeClaimsDb ? new SqliteExchangeClaims(config.identity.exchangeClaimsDb) : new InMemoryExchangeClaims());
+  const claims = opts.claims ?? new StateExchangeClaims(opts.state);
   const signInCard = (text?: string) => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId, text });
   const signIn = createSignInFlow({ validator, broker, claims, allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });
   return { broker, validator, obo, signIn, signInCard };
