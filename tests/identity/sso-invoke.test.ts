@@ -11,6 +11,7 @@ import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/en
 import { demoBotAppId, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
 import { StateExchangeClaims } from '../../src/agent/sso/exchange-deduplicator.js';
 import { MemoryStateStore } from '../../src/state/memory-state-store.js';
+import { WaitingQuestions } from '../../src/agent/waiting-questions.js';
 import { buildSignInCard } from '../../src/agent/sso/sign-in-card.js';
 import { createSignInFlow } from '../../src/agent/sso/sign-in-flow.js';
 import { SignInApplication } from '../../src/agent/sign-in-application.js';
@@ -52,6 +53,7 @@ describe('Teams SSO invokes (signin/tokenExchange, verifyState, failure)', () =>
       validator,
       broker,
       claims: new StateExchangeClaims(new MemoryStateStore()),
+      waiting: new WaitingQuestions(new MemoryStateStore()),
       allowedTenants: [demoTenantId],
       connectionName: 'graph-sso',
       signInCard: () => buildSignInCard({ connectionName: 'graph-sso', appId: demoBotAppId }),

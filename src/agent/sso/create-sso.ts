@@ -8,6 +8,7 @@ import { createDevSsoSource } from './dev-sso-source.js';
 import { StateExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
 import { buildSignInCard } from './sign-in-card.js';
 import { createSignInFlow, type SignInFlow } from './sign-in-flow.js';
+import { WaitingQuestions } from '../waiting-questions.js';
 import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
 import type { Attachment } from '@microsoft/agents-activity';
@@ -47,7 +48,7 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
   const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
   const claims = opts.claims ?? new StateExchangeClaims(opts.state);
   const signInCard = (text?: string) => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId, text });
-  const signIn = createSignInFlow({ validator, broker, claims, allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });
+  const signIn = createSignInFlow({ validator, broker, claims, waiting: new WaitingQuestions(opts.state), allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });
   return { broker, validator, obo, signIn, signInCard };
 }
 
