@@ -9,6 +9,7 @@ import { StateExchangeClaims, type ExchangeClaimStore } from './exchange-dedupli
 import { buildSignInCard } from './sign-in-card.js';
 import { createSignInFlow, type SignInFlow } from './sign-in-flow.js';
 import { WaitingQuestions } from '../waiting-questions.js';
+import { SignOutMarkers } from './sign-out-markers.js';
 import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
 import type { Attachment } from '@microsoft/agents-activity';
@@ -45,7 +46,7 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
   const devSource = config.identity.devUser
     ? createDevSsoSource({ tokenUrl: config.identity.devTokenUrl ?? `${auth.authorityHost}/_emulator/sso-token`, user: config.identity.devUser })
     : undefined;
-  const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
+  const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource, signedOut: new SignOutMarkers(opts.state) });
   const claims = opts.claims ?? new StateExchangeClaims(opts.state);
   const signInCard = (text?: string) => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId, text });
   const signIn = createSignInFlow({ validator, broker, claims, waiting: new WaitingQuestions(opts.state), allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });

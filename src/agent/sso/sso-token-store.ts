@@ -10,6 +10,8 @@ export type SsoTokenSource = 'teams' | 'dev';
 export interface StoredSsoToken {
   validated: ValidatedSsoToken;
   source: SsoTokenSource;
+  /** When this instance stored it (compared with a sign-out marker from any instance). */
+  storedAt: number;
 }
 
 /** Who a sign-in belongs to, as the activity names the sender. */
@@ -31,7 +33,7 @@ export class SsoTokenStore {
   put(sender: SenderBinding, validated: ValidatedSsoToken, source: SsoTokenSource): void {
     const key = bindingKey(sender);
     this.byBinding.delete(key);
-    this.byBinding.set(key, { validated, source });
+    this.byBinding.set(key, { validated, source, storedAt: Date.now() });
     while (this.byBinding.size > this.maxUsers) {
       const oldest = this.byBinding.keys().next().value;
       if (oldest === undefined) break;
