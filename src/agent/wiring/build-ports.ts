@@ -44,7 +44,7 @@ export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, ide
   const model: ModelPort = createModelClient(config.model);
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
-  const tools = buildToolsPort(policyHolder, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
+  const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
   const audit: AuditPort = { write: async (record) => void (await auditLog.append(record)) };
   const reloadPolicies = async () => {
     const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state }), loadPolicy()];
