@@ -28,6 +28,8 @@ export interface AgentRuntime {
   /** The one state store every shared piece of state lives in (config.state). */
   state: StateStore;
   runTurn(req: TurnRequest): Promise<TurnReply>;
+  /** What the Admin "reload policy" command does: reload here, tell the other instances. */
+  reloadPolicies(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     readiness: ports.readiness,
     state,
     runTurn: (req) => pipeline.runTurn(req),
+    reloadPolicies: () => ports.reloadPolicies(),
     close: async () => {
       try {
         await ports.close();

@@ -16,6 +16,11 @@ import type { ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
 import type { TurnPipelineDeps } from '../turn-pipeline.js';
 import type { StateStore } from '../../state/state-store.js';
+import { StateError } from '../../state/state-errors.js';
+import { createLogger } from '../../logging/logger.js';
+import { PolicyGeneration } from './policy-generation.js';
+
+const log = createLogger('runtime.policy');
 
 export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds'> {
   readiness: ReadinessCheck[];
@@ -34,8 +39,14 @@ export interface PortOverrides {
 export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, identity: PortOverrides): Promise<BuiltPorts> {
   // Held by reference so an Admin's "reload policy" swaps them between turns.
   let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state });
+  const generation = new PolicyGeneration(identity.state);
+  let seenGeneration = await generation.current().catch(() => 0);
   const guard: GuardPort = {
-    checkInput: (text, scope) => guardEngine.checkInput(text, scope),
+    // Once per turn, before anything else: pick up a reload made on another instance.
+    checkInput: async (text, scope) => {
+      await followReloads();
+      return guardEngine.checkInput(text, scope);
+    },
     checkDocument: (text, scope) => guardEngine.checkDocument(text, scope),
     checkOutput: (text, scope) => guardEngine.checkOutput(text, scope),
   };
@@ -46,12 +57,39 @@ export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, ide
   const policyHolder = { current: loadPolicy() };
   const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
   const audit: AuditPort = { write: async (record) => void (await auditLog.append(record)) };
-  const reloadPolicies = async () => {
+  const reloadHere = async () => {
     const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state }), loadPolicy()];
     guardEngine = nextGuard;
     policyHolder.current = nextPolicy;
     return ['guard policy', 'tool policy'];
   };
+  const reloadPolicies = async () => {
+    const reloaded = await reloadHere();
+    try {
+      seenGeneration = await generation.bump();
+      return reloaded;
+    } catch (err) {
+      if (!(err instanceof StateError)) throw err;
+      log.warn('policy reload not announced to the other instances', { code: err.code, backend: err.backend });
+      return [...reloaded, 'on this instance only (the shared state store is unavailable)'];
+    }
+  };
+  let following: Promise<void> | undefined;
+  const followReloads = () =>
+    (following ??= (async () => {
+      try {
+        const current = await generation.current();
+        if (current === seenGeneration) return;
+        seenGeneration = current;
+        await reloadHere();
+        log.info('policies reloaded after a reload on another instance', { generation: current });
+      } catch (err) {
+        // Store down or a bad policy file: the running policies stay in force.
+        log.warn('could not follow a policy reload', { error: err instanceof Error ? err.name : 'error' });
+      } finally {
+        following = undefined;
+      }
+    })());
   return { guard, prompt, model, tools, userTokens: identity.userTokens, audit, readiness: identity.readiness ?? [], reloadPolicies, close: async () => {} };
 }
 
