@@ -2,6 +2,7 @@
 // the least recently used buckets are dropped first, and a dropped bucket is
 // simply full again, which errs towards letting a user through. Also the
 // per-instance fallback behind the shared limiter (src/state/rate-limiter.ts).
+import { LRUCache } from 'lru-cache';
 import type { RateDecision, RateLimiter } from '../../state/rate-limiter.js';
 
 export interface TokenBucketOptions {
@@ -19,13 +20,12 @@ interface Bucket {
 }
 
 export class TokenBucketLimiter implements RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: LRUCache<string, Bucket>;
   private readonly now: () => number;
-  private readonly maxKeys: number;
 
   constructor(private readonly options: TokenBucketOptions) {
     this.now = options.now ?? Date.now;
-    this.maxKeys = options.maxKeys ?? 100_000;
+    this.buckets = new LRUCache({ max: options.maxKeys ?? 100_000 });
   }
 
   private refill(key: string): Bucket {
@@ -36,10 +36,8 @@ export class TokenBucketLimiter implements RateLimiter {
       const elapsed = Math.max(0, now - bucket.updatedAt);
       bucket.tokens = Math.min(this.options.burst, bucket.tokens + (elapsed * this.options.perMinute) / 60_000);
       bucket.updatedAt = now;
-      this.buckets.delete(key); // re-insert to mark as recently used
     }
     this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
     return bucket;
   }
 

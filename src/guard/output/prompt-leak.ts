@@ -2,6 +2,7 @@
 // canary appears (also when spaced out, split by invisible characters or in a
 // different case), (2) the output shares enough word n-grams with the system
 // prompt text. Word shingles make this linear in the text length.
+import { LRUCache } from 'lru-cache';
 
 export interface LeakResult {
   canary?: { start: number; end: number; view: 'raw' | 'normalized' | 'compact' };
@@ -46,8 +47,8 @@ function shingleHashes(tokens: string[], n: number, ids: Map<string, number>, ad
   return out;
 }
 
-const promptCache = new Map<string, { n: number; ids: Map<string, number>; set: Set<number> }>();
-const promptCacheLimit = 64;
+// System prompts are few (one template, rendered per conversation): keep the most recent shingle sets.
+const promptCache = new LRUCache<string, { n: number; ids: Map<string, number>; set: Set<number> }>({ max: 64 });
 
 function promptShingles(systemPrompt: string, ngramWords: number): { n: number; ids: Map<string, number>; set: Set<number> } {
   const key = `${ngramWords}\u0000${systemPrompt}`;
@@ -58,7 +59,6 @@ function promptShingles(systemPrompt: string, ngramWords: number): { n: number; 
   const n = Math.max(3, Math.min(ngramWords, tokens.length));
   const ids = new Map<string, number>();
   const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids, true)) };
-  if (promptCache.size >= promptCacheLimit) promptCache.delete(promptCache.keys().next().value!);
   promptCache.set(key, value);
   return value;
 }
