@@ -1,6 +1,7 @@
 // A local stand-in for Microsoft Entra ID (dev and tests only): OpenID
 // discovery, JWKS with key rotation, the v2 token endpoint (client_credentials
-// and on-behalf-of) and helpers to mint the SSO tokens Teams would hand a bot.
+// and on-behalf-of), helpers to mint the SSO tokens Teams would hand a bot, and
+// the Bot Connector's own OpenID metadata and channel tokens (login.botframework.com).
 // Served over HTTPS because MSAL only talks to https authorities; the CA is
 // trusted per process through NODE_EXTRA_CA_CERTS (scripts/with-dev-ca.ts).
 import { createServer, type Server } from 'node:https';
@@ -12,7 +13,7 @@ import { ensureDevTls } from '../tls/dev-tls.js';
 import { Directory } from './directory.js';
 import { SigningKeyRing, type KeyChoice } from './signing-keys.js';
 import { handleTokenRequest, pairwiseSub, type TokenRequestRecord } from './token-endpoint.js';
-import { defaultTenants, teamsClientAppId, type SeedTenant } from './seed.js';
+import { botConnector, defaultTenants, teamsClientAppId, type SeedTenant } from './seed.js';
 
 export interface MintOptions {
   /** Lifetime from now; negative = already expired. Default 3600. */
@@ -36,6 +37,14 @@ export interface EntraEmulator {
   mintToken(claims: Record<string, unknown>, opts?: MintOptions): Promise<string>;
   /** `acrs`: authentication contexts the user's sign-in met (conditional access step-up, e.g. MFA). */
   mintUserSsoToken(user: string, opts?: MintOptions & { audience?: string; scopes?: string[]; acrs?: string[] }): Promise<string>;
+  /** OpenID metadata of the emulated Bot Connector (issuer https://api.botframework.com), like login.botframework.com/v1/.well-known/openidconfiguration. */
+  readonly botConnectorOpenIdConfigurationUrl: string;
+  /**
+   * The token the Bot Connector puts on an activity it posts to the bot: issuer
+   * https://api.botframework.com, the bot as audience and the activity's serviceUrl
+   * as `serviceurl`; no tid, appid or azp (Azure Bot Service sends none).
+   */
+  mintChannelToken(opts: { serviceUrl: string; audience?: string; expiresInSec?: number; signWith?: KeyChoice }): Promise<string>;
   rotateKeys(): void;
   close(): Promise<void>;
   // Beyond the core API: state that tests and dev scenarios change or inspect.
@@ -145,6 +154,25 @@ export async function startEntraEmulator(opts: StartEntraOptions = {}): Promise<
       msgraph_host: 'graph.microsoft.com',
     });
   };
+  // Entra's instance discovery (MSAL asks login.microsoftonline.com which authority hosts are
+  // valid before it trusts one it does not know): this emulator vouches for its own host.
+  app.get('/common/discovery/instance', (_req, res) => {
+    const host = new URL(url).host;
+    res.json({ tenant_discovery_endpoint: `${url}/common/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] });
+  });
+  // The Bot Connector publishes its own metadata; its keys carry the channels they may sign for.
+  app.get('/botframework/v1/.well-known/openidconfiguration', (_req, res) => {
+    res.json({
+      issuer: botConnector.issuer,
+      authorization_endpoint: `${url}/botframework/v1/auth`,
+      jwks_uri: `${url}/botframework/v1/.well-known/keys`,
+      id_token_signing_alg_values_supported: ['RS256'],
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    });
+  });
+  app.get('/botframework/v1/.well-known/keys', (_req, res) => {
+    res.json({ keys: keys.jwks().keys.map((k) => ({ ...k, endorsements: ['msteams', 'webchat', 'directline', 'emulator'] })) });
+  });
   app.get('/:tenant/v2.0/.well-known/openid-configuration', discovery);
   app.get('/:tenant/.well-known/openid-configuration', discovery);
   app.get('/:tenant/discovery/v2.0/keys', (_req, res) => {
@@ -229,6 +257,15 @@ export async function startEntraEmulator(opts: StartEntraOptions = {}): Promise<
         },
         mint,
       );
+    },
+    get botConnectorOpenIdConfigurationUrl() {
+      return `${url}/botframework/v1/.well-known/openidconfiguration`;
+    },
+    async mintChannelToken(mint) {
+      const now = Math.floor(Date.now() / 1000);
+      const key = keys.pick(mint.signWith);
+      const payload = { serviceurl: mint.serviceUrl, nbf: now, exp: now + (mint.expiresInSec ?? 3600), iss: botConnector.issuer, aud: mint.audience ?? appFor().app.appId };
+      return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid, x5t: key.kid }).sign(key.privateKey);
     },
     rotateKeys: () => keys.rotate(),
     grantConsent(ref, scopes, appId) {

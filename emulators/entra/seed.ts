@@ -4,6 +4,11 @@
 
 /** Microsoft Graph as a resource: its well-known app id and identifier. */
 export const graphResource = { appId: '00000003-0000-0000-c000-000000000000', identifier: 'https://graph.microsoft.com' } as const;
+/**
+ * Azure Bot Service's Bot Connector: the issuer of the tokens it puts on every activity
+ * it posts to a bot, and the resource of the token a bot replies with.
+ */
+export const botConnector = { issuer: 'https://api.botframework.com', resource: 'https://api.botframework.com' } as const;
 /** The Teams desktop/web client, the `azp` of the SSO tokens Teams hands a bot. */
 export const teamsClientAppId = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 

@@ -4,7 +4,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify, createLocalJWKSet, type JWTPayload } from 'jose';
 import { OAuthError, oauthErrors } from './oauth-errors.js';
-import { graphResource, type SeedApp, type SeedTenant } from './seed.js';
+import { botConnector, graphResource, type SeedApp, type SeedTenant } from './seed.js';
 import type { Directory } from './directory.js';
 
 const oidcScopes = new Set(['openid', 'profile', 'offline_access', 'email']);
@@ -98,7 +98,8 @@ function parseScopes(raw: string): RequestedScopes {
   if (resources.size === 0) throw oauthErrors.invalidScope(raw);
   if (resources.size > 1) throw oauthErrors.invalidScope(`${raw} (scopes for more than one resource in one request)`);
   const resource = [...resources][0]!;
-  if (resource.toLowerCase() !== graphResource.identifier) throw oauthErrors.invalidResource(resource);
+  // Graph for users' data; the Bot Connector for the token a bot replies to a channel with (app-only).
+  if (resource.toLowerCase() !== graphResource.identifier && resource.toLowerCase() !== botConnector.resource) throw oauthErrors.invalidResource(resource);
   if (isDefault && names.length > 0) throw oauthErrors.invalidScope(`${raw} (.default cannot be combined with other scopes)`);
   return { resource, names, isDefault };
 }
@@ -153,6 +154,7 @@ async function clientCredentials(tenant: SeedTenant, app: SeedApp, requested: Re
 
 async function onBehalfOf(tenant: SeedTenant, app: SeedApp, requested: RequestedScopes, form: Record<string, string | undefined>, ctx: TokenEndpointContext, record: TokenRequestRecord): Promise<Record<string, unknown>> {
   if (form.requested_token_use !== 'on_behalf_of') throw oauthErrors.missingParameter('requested_token_use=on_behalf_of');
+  if (requested.resource.toLowerCase() !== graphResource.identifier) throw oauthErrors.invalidResource(requested.resource);
   const assertion = await verifyUserAssertion(required(form, 'assertion'), tenant, app, ctx);
   const oid = String(assertion.oid ?? '');
   const found = ctx.directory.findUser(oid);

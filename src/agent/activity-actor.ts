@@ -4,13 +4,18 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { TurnActor } from '../audit/turn-record.js';
 
 export function actorFromActivity(activity: Activity, roles: string[] = []): TurnActor {
-  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  // channelData is free-form JSON from the caller: only a non-empty string counts as an id.
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   return {
-    userId: activity.from?.id ?? 'unknown',
-    aadObjectId: activity.from?.aadObjectId,
-    tenantId: channelData?.tenant?.id ?? activity.conversation?.tenantId,
+    userId: text(activity.from?.id) ?? 'unknown',
+    aadObjectId: text(activity.from?.aadObjectId),
+    tenantId: text(channelData?.tenant?.id) ?? text(activity.conversation?.tenantId),
     roles,
   };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** The user's text without the bot's @mention (Teams adds it in channels and group chats). */

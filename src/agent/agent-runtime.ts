@@ -1,6 +1,6 @@
 // Builds the whole agent from validated configuration: every stage's real
 // implementation adapted to the pipeline ports, the Agents SDK adapter and app.
-import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
+import { CloudAdapter, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../config.js';
 import { openLocalAuditLog } from '../audit/local-audit-log.js';
 import { createLogger } from '../logging/logger.js';
@@ -40,7 +40,10 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const sso = createAgentSso(config, { state });
   const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
-  const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, { validateServiceUrl: config.host.authMode === 'entra' });
+  // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
+  // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
+  const outboundHosts = new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...config.host.serviceUrlHosts] });
+  const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, undefined, outboundHosts);
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
   const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn });

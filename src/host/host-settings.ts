@@ -1,6 +1,7 @@
 // Settings of the HTTP host and of inbound (channel → agent) authentication.
 import { z } from 'zod';
 import { csv, envInt } from '../env-schema.js';
+import { allowListEntryProblem, channelServiceHosts, localDevServiceHosts } from './service-url-allow-list.js';
 
 const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -17,6 +18,8 @@ export const hostSettings = z
     ALLOWED_TENANT_IDS: csv,
     BOT_OPENID_METADATA_URLS: csv,
     BOT_TOKEN_ISSUERS: csv,
+    BOT_ALLOWED_CALLER_APP_IDS: csv,
+    BOT_SERVICE_URL_HOSTS: csv,
     BOT_CLIENT_SECRET: z.string().optional(),
     BOT_CERT_PEM_FILE: z.string().optional(),
     BOT_CERT_KEY_FILE: z.string().optional(),
@@ -27,6 +30,10 @@ export const hostSettings = z
   })
   .superRefine((env, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    env.BOT_SERVICE_URL_HOSTS.forEach((entry, i) => {
+      const why = allowListEntryProblem(entry);
+      if (why) problem('BOT_SERVICE_URL_HOSTS', `entry ${i + 1} ${why}; list the hosts of the channel's serviceUrl, e.g. smba.trafficmanager.net,*.botframework.com`);
+    });
     if (env.AUTH_MODE === 'dev-anonymous') {
       if (!loopbackHosts.has(env.HOST)) {
         problem('AUTH_MODE', `dev-anonymous accepts unauthenticated requests, so it only runs on a loopback address; HOST is '${env.HOST}'. Set HOST=127.0.0.1 or use AUTH_MODE=entra.`);
@@ -47,10 +54,19 @@ export const hostSettings = z
       authMode: env.AUTH_MODE,
       maxBodyBytes: env.MAX_BODY_BYTES,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      // Hosts that may receive replies (with the bot's token); the local playground only in dev.
+      serviceUrlHosts:
+        env.BOT_SERVICE_URL_HOSTS.length > 0
+          ? env.BOT_SERVICE_URL_HOSTS
+          : env.AUTH_MODE === 'dev-anonymous'
+            ? [...channelServiceHosts, ...localDevServiceHosts]
+            : [...channelServiceHosts],
       auth: {
         appId: env.BOT_APP_ID ?? '',
         tenantId: homeTenant,
         allowedTenants,
+        // Entra-issued tokens must come from one of these applications (azp / appid); Bot Connector tokens name none.
+        allowedCallerAppIds: env.BOT_ALLOWED_CALLER_APP_IDS,
         authorityHost,
         // Bot Framework (Azure Bot Service) tokens and Entra-issued tokens for the bot's own tenant.
         openIdMetadataUrls: (env.BOT_OPENID_METADATA_URLS.length > 0

@@ -7,9 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import type { JWTPayload } from 'jose';
 import { createLogger } from '../logging/logger.js';
 import type { HostSettings } from './host-settings.js';
+import { checkActivity } from './activity-validation.js';
+import { checkCaller, checkServiceUrl, type ChannelBindingPolicy } from './channel-binding.js';
 import { activityTenantId, createInboundTokenVerifier, InboundAuthError } from './inbound-auth.js';
+import { createServiceUrlAllowList } from './service-url-allow-list.js';
 
 const log = createLogger('host');
 
@@ -36,6 +40,13 @@ export interface RunningHost {
 export async function startHost(deps: HostDeps): Promise<RunningHost> {
   const { settings } = deps;
   const verifier = settings.authMode === 'entra' ? createInboundTokenVerifier(settings.auth) : undefined;
+  const binding: ChannelBindingPolicy = { allowedCallerAppIds: settings.auth.allowedCallerAppIds, serviceUrls: createServiceUrlAllowList(settings.serviceUrlHosts) };
+  const parseJson = express.json({ limit: settings.maxBodyBytes, strict: true, type: () => true });
+  const claimsOf = (req: Request) => (req as Request & { user?: JWTPayload }).user;
+  const forbid = (res: Response, reason: string) => {
+    log.warn('inbound request forbidden', { reason });
+    res.status(403).json({ error: 'forbidden', reason });
+  };
   let inFlight = 0;
   let draining = false;
   const drained: Array<() => void> = [];
@@ -85,19 +96,38 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
     async (req, res, next) => {
       if (!verifier) return next();
       try {
-        (req as Request & { user?: unknown }).user = await verifier.verify(req.headers.authorization);
-        next();
+        (req as Request & { user?: JWTPayload }).user = await verifier.verify(req.headers.authorization);
       } catch (err) {
         const reason = err instanceof InboundAuthError ? err.reason : 'token could not be verified';
         log.warn('inbound request rejected', { reason, ip: req.ip });
         res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized' });
+        return;
       }
+      const caller = checkCaller(claimsOf(req)!, binding);
+      if (!caller.ok) return forbid(res, caller.reason);
+      next();
     },
-    express.json({ limit: settings.maxBodyBytes, strict: true, type: () => true }),
+    (req, res, next) => {
+      parseJson(req, res, (err?: unknown) => {
+        if (!err) return next();
+        if (Number((err as { status?: unknown }).status) >= 500) return next(err);
+        // Body errors are the caller's: their 4xx status, a short reason, a warning without a stack.
+        const { status, reason } = bodyError(err, settings.maxBodyBytes);
+        log.warn('request body rejected', { status, reason });
+        res.status(status).json({ error: reason });
+      });
+    },
     (req, res, next) => {
       const body = req.body as unknown;
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+        log.warn('activity rejected', { reason: 'not an activity' });
         res.status(400).json({ error: 'the body must be a Bot Framework activity (a JSON object with a string "type")' });
+        return;
+      }
+      const shape = checkActivity(body as Record<string, unknown>);
+      if (!shape.ok) {
+        log.warn('activity rejected', { reason: shape.reason });
+        res.status(400).json({ error: `not a valid activity: ${shape.reason}` });
         return;
       }
       if (verifier) {
@@ -108,6 +138,9 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
           return;
         }
       }
+      // Before the adapter asks Entra for the bot's token to reply with.
+      const reply = checkServiceUrl((body as { serviceUrl?: unknown }).serviceUrl, claimsOf(req), binding);
+      if (!reply.ok) return forbid(res, reply.reason);
       next();
     },
     async (req, res, next) => {
@@ -123,19 +156,12 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
     res.status(404).json({ error: 'not found' });
   });
 
-  // Body parser and unexpected errors: clear status, no stack, a correlation id for ours.
+  // Errors that reach here are ours: 500, no stack on the wire, a correlation id in the log.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const type = (err as { type?: string }).type;
     if (res.headersSent) return;
-    if (type === 'entity.too.large') {
-      res.status(413).json({ error: `request body exceeds ${settings.maxBodyBytes} bytes` });
-    } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      res.status(400).json({ error: 'request body is not valid JSON' });
-    } else {
-      const correlationId = randomUUID();
-      log.error('request failed', { correlationId, error: err });
-      res.status(500).json({ error: 'internal error', correlationId });
-    }
+    const correlationId = randomUUID();
+    log.error('request failed', { correlationId, error: err });
+    res.status(500).json({ error: 'internal error', correlationId });
   });
 
   const server: Server = app.listen(settings.port, settings.host);
@@ -162,6 +188,25 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
       await closed;
     },
   };
+}
+
+/** The body parser's errors as a status and a fixed reason (never the parser's message, which may quote the body). */
+function bodyError(err: unknown, maxBodyBytes: number): { status: number; reason: string } {
+  switch ((err as { type?: unknown } | undefined)?.type) {
+    case 'entity.too.large':
+      return { status: 413, reason: `request body exceeds ${maxBodyBytes} bytes` };
+    case 'entity.parse.failed':
+      return { status: 400, reason: 'request body is not valid JSON' };
+    case 'encoding.unsupported':
+      return { status: 415, reason: 'unsupported content encoding (use identity, gzip, deflate or br)' };
+    case 'charset.unsupported':
+      return { status: 415, reason: 'unsupported charset (use utf-8)' };
+    case 'request.aborted':
+      return { status: 400, reason: 'request aborted' };
+    default:
+      // e.g. a corrupt gzip or deflate stream, a length that does not match the body.
+      return { status: 400, reason: 'request body could not be read' };
+  }
 }
 
 function delay(ms: number): Promise<void> {

@@ -2,7 +2,12 @@
 // as the Bot Framework authentication protocol requires: signature against the keys
 // published in the OpenID metadata, issuer, audience (the bot's app id), lifetime,
 // and the tenant of both token and activity against the allow-list.
-import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+// jose rather than the SDK's authorizeJWT: that middleware derives the key URL from the
+// issuer and hard-codes login.botframework.com, so it cannot verify against configured
+// metadata (sovereign clouds, the local Entra emulator). The keys come from the one
+// OpenID key cache the SSO validator uses as well.
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { JWT_CLOCK_SKEW_SECONDS, sharedOpenIdKeyCache, type OpenIdKeyCache } from '../identity/openid-keys.js';
 import type { HostSettings } from './host-settings.js';
 
 export class InboundAuthError extends Error {
@@ -17,40 +22,16 @@ export interface InboundTokenVerifier {
   verify(authorization: string | undefined): Promise<JWTPayload>;
 }
 
-// Bot Framework allows five minutes of clock skew between services.
-const CLOCK_TOLERANCE_SECONDS = 300;
-const METADATA_TTL_MS = 24 * 60 * 60 * 1000;
-// An unknown key id triggers a JWKS refetch at most this often (keys rotate; forged kids must not cause a fetch storm).
-export const KEY_REFRESH_COOLDOWN_MS = 5_000;
-
-interface KeySource {
-  metadataUrl: string;
-  jwks?: JWTVerifyGetKey;
-  loadedAt?: number;
-}
-
-export function createInboundTokenVerifier(auth: HostSettings['auth']): InboundTokenVerifier {
-  const sources: KeySource[] = auth.openIdMetadataUrls.map((metadataUrl) => ({ metadataUrl }));
+export function createInboundTokenVerifier(auth: HostSettings['auth'], cache: OpenIdKeyCache = sharedOpenIdKeyCache()): InboundTokenVerifier {
   const issuers = auth.issuers;
-
-  async function jwksFor(source: KeySource): Promise<JWTVerifyGetKey> {
-    if (source.jwks && source.loadedAt && Date.now() - source.loadedAt < METADATA_TTL_MS) return source.jwks;
-    const response = await fetch(source.metadataUrl, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new Error(`OpenID metadata ${source.metadataUrl} answered ${response.status}`);
-    const metadata = (await response.json()) as { jwks_uri?: unknown };
-    if (typeof metadata.jwks_uri !== 'string') throw new Error(`OpenID metadata ${source.metadataUrl} has no jwks_uri`);
-    source.jwks = createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: 10_000, cooldownDuration: KEY_REFRESH_COOLDOWN_MS });
-    source.loadedAt = Date.now();
-    return source.jwks;
-  }
 
   // Tries each configured key set; a key id unknown to one set may belong to the next.
   const resolveKey: JWTVerifyGetKey = async (header, token) => {
     let lastError: unknown;
-    for (const source of sources) {
+    for (const metadataUrl of auth.openIdMetadataUrls) {
       try {
-        const jwks = await jwksFor(source);
-        return await jwks(header, token);
+        const { keys } = await cache.load(metadataUrl);
+        return await keys(header, token);
       } catch (err) {
         lastError = err;
       }
@@ -75,7 +56,7 @@ export function createInboundTokenVerifier(auth: HostSettings['auth']): InboundT
           issuer: issuers,
           audience: auth.appId,
           algorithms: ['RS256'],
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          clockTolerance: JWT_CLOCK_SKEW_SECONDS,
           requiredClaims: ['exp'],
         });
         const tokenTenant = typeof payload.tid === 'string' ? payload.tid : undefined;

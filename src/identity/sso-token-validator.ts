@@ -2,9 +2,10 @@
 // it is used for anything: tenant on the allow-list, signature via that
 // tenant's JWKS (from its OpenID discovery), Entra v2 issuer, audience
 // (api://botid-{appId} or the app id), lifetime, and the access_as_user scope.
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { rolesFromClaims, type AppRole } from './app-roles.js';
 import { SsoTokenError } from './identity-errors.js';
+import { JWT_CLOCK_SKEW_SECONDS, OpenIdMetadataError, sharedOpenIdKeyCache, type OpenIdKeyCache } from './openid-keys.js';
 import { isTenantAllowed } from './tenant-allow-list.js';
 
 export interface SsoValidatorOptions {
@@ -15,12 +16,8 @@ export interface SsoValidatorOptions {
   audiences: readonly string[];
   /** Delegated scope the token must carry (Teams SSO: access_as_user). */
   requiredScope: string;
-  clockToleranceSec?: number;
-  /** How long a tenant's discovery document is reused. */
-  discoveryTtlMs?: number;
-  /** Minimum time between two JWKS downloads (an unknown kid triggers one). Default 30 s. */
-  jwksCooldownMs?: number;
-  fetch?: typeof fetch;
+  /** OpenID metadata and key cache; default: the one the inbound channel check uses too. */
+  keys?: OpenIdKeyCache;
 }
 
 export interface ValidatedSsoToken {
@@ -40,37 +37,19 @@ export interface SsoTokenValidator {
   validate(token: string): Promise<ValidatedSsoToken>;
 }
 
-interface TenantKeys {
-  issuer: string;
-  keys: ReturnType<typeof createRemoteJWKSet>;
-  fetchedAt: number;
-}
-
 const maxTokenChars = 16 * 1024;
 
 export function createSsoTokenValidator(opts: SsoValidatorOptions): SsoTokenValidator {
   const authority = opts.authorityHost.replace(/\/+$/, '');
-  const ttl = opts.discoveryTtlMs ?? 24 * 60 * 60 * 1000;
-  const doFetch = opts.fetch ?? fetch;
-  const cache = new Map<string, Promise<TenantKeys>>();
-
-  const tenantKeys = (tenantId: string): Promise<TenantKeys> => {
-    const cached = cache.get(tenantId);
-    if (cached) return cached.then((k) => (Date.now() - k.fetchedAt < ttl ? k : refresh(tenantId)));
-    return refresh(tenantId);
-  };
-  const refresh = (tenantId: string): Promise<TenantKeys> => {
-    const pending = (async () => {
-      const res = await doFetch(`${authority}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
-      if (!res.ok) throw new SsoTokenError('discovery');
-      const doc = (await res.json()) as { issuer?: unknown; jwks_uri?: unknown };
-      if (typeof doc.issuer !== 'string' || typeof doc.jwks_uri !== 'string') throw new SsoTokenError('discovery');
-      // jose refetches the JWKS when it meets an unknown kid, which covers key rotation.
-      return { issuer: doc.issuer, keys: createRemoteJWKSet(new URL(doc.jwks_uri), { cooldownDuration: opts.jwksCooldownMs ?? 30_000 }), fetchedAt: Date.now() };
-    })();
-    cache.set(tenantId, pending);
-    pending.catch(() => cache.delete(tenantId));
-    return pending;
+  const cache = opts.keys ?? sharedOpenIdKeyCache();
+  // Each tenant publishes its own issuer; the signing keys are the authority's.
+  const tenantKeys = async (tenantId: string) => {
+    try {
+      return await cache.load(`${authority}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`);
+    } catch (err) {
+      if (err instanceof OpenIdMetadataError) throw new SsoTokenError('discovery');
+      throw err;
+    }
   };
 
   return {
@@ -88,7 +67,7 @@ export function createSsoTokenValidator(opts: SsoValidatorOptions): SsoTokenVali
       const { issuer, keys } = await tenantKeys(tid.toLowerCase());
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, keys, { algorithms: ['RS256'], issuer, audience: [...opts.audiences], clockTolerance: opts.clockToleranceSec ?? 60, requiredClaims: ['exp', 'iat', 'tid', 'oid'] }));
+        ({ payload } = await jwtVerify(token, keys, { algorithms: ['RS256'], issuer, audience: [...opts.audiences], clockTolerance: JWT_CLOCK_SKEW_SECONDS, requiredClaims: ['exp', 'iat', 'tid', 'oid'] }));
       } catch (err) {
         throw new SsoTokenError(reasonOf(err));
       }

@@ -1,6 +1,6 @@
 // Per-conversation canary: a random token planted in the system prompt.
 // Seeing it in any output means the prompt leaked (guards block and audit it).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
 const canaryPattern = /^cnry_[a-z2-7]{24}$/;
@@ -11,6 +11,23 @@ export function newCanary(): string {
   let out = 'cnry_';
   for (const b of bytes) out += alphabet[b & 31];
   return out;
+}
+
+/**
+ * The conversation's rule ids: opaque tokens planted through the system prompt
+ * (one per rule). A translation or paraphrase of the prompt keeps them where it
+ * drops the canary line. Derived from the canary, so a conversation's leak data
+ * stays one small string.
+ */
+export function leakRefs(canary: string, count: number): string[] {
+  const refs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const digest = createHash('sha256').update(`${canary}:ref:${i}`).digest();
+    let ref = '';
+    for (let k = 0; k < 8; k++) ref += alphabet[digest[k]! & 31];
+    refs.push(ref);
+  }
+  return refs;
 }
 
 export function isCanary(value: string): boolean {

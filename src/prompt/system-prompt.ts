@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isCanary } from './canary.js';
+import { isCanary, leakRefs } from './canary.js';
 import { PromptError } from './prompt-error.js';
 
 export interface SystemPromptTemplate {
   /** e.g. "2026-11-26.1+sha256:1a2b3c4d5e6f" */
   versionId: string;
-  /** Body text with a {{canary}} placeholder. */
+  /** Body text with a {{canary}} placeholder and {{ref}} placeholders (rule ids). */
   text: string;
 }
 
@@ -45,8 +45,14 @@ export function loadSystemPromptTemplate(file: string = SYSTEM_PROMPT_FILE): Sys
   return template;
 }
 
-/** Only a well-formed canary is substituted: nothing else ever enters the system prompt. */
+/** Only a well-formed canary and the rule ids derived from it are substituted: nothing else ever enters the system prompt. */
 export function renderSystemPrompt(template: SystemPromptTemplate, canary: string): string {
   if (!isCanary(canary)) throw new PromptError('canary must come from newCanary()');
-  return template.text.split('{{canary}}').join(canary);
+  const parts = template.text.split('{{ref}}');
+  const refs = leakRefs(canary, parts.length - 1);
+  return parts
+    .map((part, i) => (i === 0 ? part : refs[i - 1] + part))
+    .join('')
+    .split('{{canary}}')
+    .join(canary);
 }

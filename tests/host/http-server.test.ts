@@ -82,6 +82,16 @@ describe('host: HTTP surface (local dev mode)', () => {
     assert.equal(results.filter((r) => r.status === 200 && r.texts.length === 1).length, 200);
   });
 
+  it('refuses to reply to a serviceUrl off the allow-list, also in local development', async () => {
+    for (const serviceUrl of ['https://evil.example/', 'https://evil.trafficmanager.net/emea/', 'http://smba.trafficmanager.net/emea/']) {
+      const result = await postActivity(agent.url, messageActivity('hello', { serviceUrl }));
+      assert.equal(result.status, 403, serviceUrl);
+      assert.equal(result.body.reason, 'serviceUrl host is not allowed');
+    }
+    // The local playground's own host is allowed in this mode.
+    assert.equal((await postActivity(agent.url, messageActivity('hello', { serviceUrl: 'http://localhost:56150/' }))).status, 200);
+  });
+
   it('returns 404 for unknown paths', async () => {
     const response = await fetch(`${agent.url}/admin`);
     assert.equal(response.status, 404);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoBotAppSecret, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
-import { KEY_REFRESH_COOLDOWN_MS } from '../../src/host/inbound-auth.js';
+import { JWT_CLOCK_SKEW_SECONDS, KEY_REFRESH_COOLDOWN_MS } from '../../src/identity/openid-keys.js';
 import { setLogLevel, setLogSink, type LogSink } from '../../src/logging/logger.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
 
@@ -13,8 +13,9 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
   // so these tests exercise inbound verification alone.
   const activity = (overrides: Record<string, unknown> = {}) =>
     messageActivity('hello', { serviceUrl: undefined, conversation: { id: 'c-auth', tenantId: demoTenantId }, channelData: { tenant: { id: demoTenantId } }, ...overrides });
-  const botToken = (claims: Record<string, unknown> = {}, opts = {}) =>
-    entra.mintToken({ aud: demoBotAppId, tid: demoTenantId, azp: 'f3f2c8f4-0000-4000-8000-00000000b0b0', ...claims }, opts);
+  // An Entra-issued token from a calling application the operator allowed.
+  const allowedCaller = 'f3f2c8f4-0000-4000-8000-00000000b0b0';
+  const botToken = (claims: Record<string, unknown> = {}, opts = {}) => entra.mintToken({ aud: demoBotAppId, tid: demoTenantId, azp: allowedCaller, ...claims }, opts);
 
   const logLines: string[] = [];
   let previousSink: LogSink;
@@ -30,6 +31,7 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
       ENTRA_AUTHORITY_HOST: entra.url,
       BOT_OPENID_METADATA_URLS: entra.openIdConfigurationUrl(demoTenantId),
       BOT_TOKEN_ISSUERS: entra.issuer(demoTenantId),
+      BOT_ALLOWED_CALLER_APP_IDS: allowedCaller,
     });
   });
   after(async () => {
@@ -75,10 +77,11 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
     assert.equal(result.status, 401);
   });
 
-  it('rejects an expired token (beyond the 5 minute clock skew)', async () => {
-    const token = await botToken({}, { expiresInSec: -600 });
-    const result = await postActivity(agent.url, activity(), { authorization: `Bearer ${token}` });
-    assert.equal(result.status, 401);
+  it('rejects an expired token beyond the shared clock skew, accepts one within it', async () => {
+    const late = await botToken({}, { expiresInSec: -(JWT_CLOCK_SKEW_SECONDS + 60) });
+    assert.equal((await postActivity(agent.url, activity(), { authorization: `Bearer ${late}` })).status, 401);
+    const withinSkew = await botToken({}, { expiresInSec: -(JWT_CLOCK_SKEW_SECONDS - 60) });
+    assert.equal((await postActivity(agent.url, activity(), { authorization: `Bearer ${withinSkew}` })).status, 200);
   });
 
   it('rejects a token whose tenant is not on the allow-list', async () => {

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
 import { SsoTokenError } from '../../src/identity/identity-errors.js';
+import { createOpenIdKeyCache, JWT_CLOCK_SKEW_SECONDS } from '../../src/identity/openid-keys.js';
 import { createSsoTokenValidator, type SsoTokenValidator } from '../../src/identity/sso-token-validator.js';
 import { ssoValidatorFor, users } from './identity-harness.js';
 
@@ -52,6 +53,15 @@ describe('SSO token validation', () => {
     await rejectsWith(validator.validate(await entra.mintUserSsoToken(users.megan, { notBeforeSec: 600 })), 'not-yet-valid');
   });
 
+  it('tolerates the clock skew the inbound channel check tolerates, and no more', async () => {
+    const within = JWT_CLOCK_SKEW_SECONDS - 60;
+    const beyond = JWT_CLOCK_SKEW_SECONDS + 60;
+    assert.equal((await validator.validate(await entra.mintUserSsoToken(users.megan, { expiresInSec: -within }))).upn, users.megan);
+    assert.equal((await validator.validate(await entra.mintUserSsoToken(users.megan, { notBeforeSec: within }))).upn, users.megan);
+    await rejectsWith(validator.validate(await entra.mintUserSsoToken(users.megan, { expiresInSec: -beyond })), 'expired');
+    await rejectsWith(validator.validate(await entra.mintUserSsoToken(users.megan, { notBeforeSec: beyond })), 'not-yet-valid');
+  });
+
   it('rejects a bad signature: a key not in the JWKS, and a tampered payload', async () => {
     await rejectsWith(validator.validate(await entra.mintUserSsoToken(users.megan, { signWith: 'rogue' })), 'signature');
     const [h, p, s] = (await entra.mintUserSsoToken(users.megan)).split('.');
@@ -70,7 +80,8 @@ describe('SSO token validation', () => {
 
   it('keeps accepting tokens signed before a key rotation (previous key stays in the JWKS)', async () => {
     // No download cool-down here, so the new key is fetched as soon as a token names it.
-    const validator = createSsoTokenValidator({ authorityHost: entra.url, allowedTenants: [demoTenantId], audiences: [demoBotAppId, `api://botid-${demoBotAppId}`], requiredScope: 'access_as_user', jwksCooldownMs: 0 });
+    const keys = createOpenIdKeyCache({ keyRefreshCooldownMs: 0 });
+    const validator = createSsoTokenValidator({ authorityHost: entra.url, allowedTenants: [demoTenantId], audiences: [demoBotAppId, `api://botid-${demoBotAppId}`], requiredScope: 'access_as_user', keys });
     const before = await entra.mintUserSsoToken(users.megan);
     await validator.validate(before);
     entra.rotateKeys();

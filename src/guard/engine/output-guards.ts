@@ -1,8 +1,10 @@
-// Output-only guards: system-prompt leak (canary + n-gram overlap) and
-// exfiltration links. Both work on the raw model output.
+// Output-only guards: system-prompt leak (canary, rule ids, disclosure
+// concepts, n-gram overlap) and exfiltration links. Both work on the raw model
+// output and its normalised and decoded views.
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
 import { findExfiltrationLinks } from '../output/exfiltration-links.js';
-import { findCanary, systemPromptOverlap } from '../output/prompt-leak.js';
+import { disclosureConcepts } from '../output/disclosure-concepts.js';
+import { countRefs, findCanary, promptRefs, systemPromptOverlap } from '../output/prompt-leak.js';
 import type { GuardPolicy } from '../policy/policy-schema.js';
 import { toRawSpan } from '../normalize/normalize-text.js';
 import type { GuardOutcome, TextEdit } from './guard-result.js';
@@ -31,11 +33,34 @@ export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy
       }
     }
   }
+  const texts = [...new Set([text.raw, text.normalized.text, ...text.views.map((v) => v.text)])];
+  if (ctx.systemPrompt && score < 1 && policy.refMin > 0) {
+    // A translation or paraphrase keeps the opaque rule ids where it loses the wording.
+    const refs = countRefs(texts, promptRefs(ctx.systemPrompt));
+    if (refs >= policy.refMin) {
+      score = 1;
+      evidence.push(`leak.refs:${refs}`);
+    }
+  }
+  if (ctx.systemPrompt && score < 1 && policy.conceptMin > 0) {
+    // Many concepts, and at least half the threshold of them the distinctive kind (a security
+    // document's summary touches the generic ones only).
+    const hits = texts.map((t) => disclosureConcepts(t));
+    const found = Math.max(...hits.map((h) => Math.min(h.names.length, 2 * h.distinctive)));
+    // Below the threshold the share still shows how close an answer came (audit only).
+    score = Math.max(score, Math.min(1, found / policy.conceptMin) * 0.99);
+    if (found >= policy.conceptMin) {
+      score = 1;
+      evidence.push(`leak.concepts:${found}`);
+    }
+  }
   if (ctx.systemPrompt && score < 1) {
+    let best = 0;
     for (const candidate of [{ text: text.normalized.text, view: 'normalized' }, ...text.views.map((v) => ({ text: v.text, view: v.kind }))]) {
       const { overlap, shared } = systemPromptOverlap(candidate.text, ctx.systemPrompt, policy.ngramWords);
-      if (overlap <= score) continue;
-      score = overlap;
+      if (overlap <= best) continue;
+      best = overlap;
+      score = Math.max(score, overlap);
       if (overlap >= policy.overlapThreshold) {
         evidence.length = 0;
         evidence.push(`leak.overlap:${overlap.toFixed(2)}`, `leak.shared-shingles:${shared}`, ...(candidate.view !== 'normalized' ? [`view.${candidate.view}`] : []));

