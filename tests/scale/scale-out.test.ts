@@ -103,7 +103,35 @@ describe('scale-out: three agent processes on one Azurite behind a round-robin p
   const say = (sender: { id: string; oid: string }, conversationId: string, text: string) => post({ ...activity(sender, conversationId), type: 'message', text, deliveryMode: 'expectReplies' });
   const exchange = (sender: { id: string; oid: string }, conversationId: string, token: string, exchangeId: string) =>
     post({ ...activity(sender, conversationId), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } });
+  /** The canary fingerprints the instances' audit records show for a conversation (one per instance file read). */
+  const canaryIdsOf = (conversationId: string): { ids: Set<string>; turns: number; instances: Set<number> } => {
+    const ids = new Set<string>();
+    const instances = new Set<number>();
+    let turns = 0;
+    auditPaths.forEach((path, i) => {
+      if (!existsSync(path)) return;
+      for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
+        const record = JSON.parse(line).record as { conversationId?: string; stages?: Array<{ stage: string; detail?: { canaryId?: string } }> };
+        if (record.conversationId !== conversationId) continue;
+        const id = record.stages?.find((st) => st.stage === 'prompt')?.detail?.canaryId;
+        if (!id) continue;
+        ids.add(id);
+        instances.add(i);
+        turns++;
+      }
+    });
+    return { ids, turns, instances };
+  };
   const isCard = (reply: Reply) => (reply.body?.activities ?? []).some((a: { attachments?: Array<{ contentType: string }> }) => a.attachments?.some((x) => x.contentType === 'application/vnd.microsoft.card.oauth'));
+
+  it('keeps a conversation’s canary while its turns alternate between the instances', async () => {
+    const user = { id: '29:canary', oid: '00000000-0000-4000-8000-0000000ca7a1' };
+    for (let i = 0; i < 6; i++) assert.equal((await say(user, 'conv-canary', `hello, turn ${i}`)).status, 200);
+    await waitFor(() => canaryIdsOf('conv-canary').turns === 6);
+    const { ids, instances } = canaryIdsOf('conv-canary');
+    assert.equal(instances.size, 3, 'the turns reached all three instances');
+    assert.equal(ids.size, 1, `one canary for the conversation, saw ${ids.size}`);
+  });
 
   it("holds a user's rate limit across the three instances (burst 10, within 10 %)", async () => {
     const user = { id: '29:rate', oid: '00000000-0000-4000-8000-00000000a7e0' };
@@ -153,5 +181,8 @@ describe('scale-out: three agent processes on one Azurite behind a round-robin p
       assert.notEqual(r.backend, 1);
       assert.ok(r.texts.length > 0 && !r.texts.includes(rateLimitedText));
     }
+    // The survivors carry on with the canary the conversation started with (also the killed instance's turn).
+    await waitFor(() => canaryIdsOf('conv-kill').turns >= 7);
+    assert.equal(canaryIdsOf('conv-kill').ids.size, 1);
   });
 });

@@ -50,7 +50,7 @@ export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, ide
     checkDocument: (text, scope) => guardEngine.checkDocument(text, scope),
     checkOutput: (text, scope) => guardEngine.checkOutput(text, scope),
   };
-  const sessions = createPromptSessionStore();
+  const sessions = createPromptSessionStore({ state: identity.state });
   const prompt: PromptPort = { session: (conversationId) => sessions.session(conversationId) };
   const model: ModelPort = createModelClient(config.model);
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
