@@ -1,8 +1,10 @@
 // Size limit on every channel and per-user / per-tenant rate limits on user
-// input. Runs first: an oversized text is never scanned by the other guards.
-// With a state store the buckets are shared by every instance (one CAS write
-// per limit per turn); when the store cannot answer, each instance falls back
-// to its own buckets (at most N × the limit for N instances) and says so.
+// input. A gate: runs first, and an oversized text is never scanned by the
+// other guards. With a state store the buckets are shared by every instance
+// (one CAS write per limit per turn); when the store cannot answer, each
+// instance falls back to its own buckets (at most N × the limit for N
+// instances) and says so.
+import { z } from 'zod';
 import { createLogger } from '../../logging/logger.js';
 import { FallbackRateLimiter } from '../../state/fallback-rate-limiter.js';
 import { StoredTokenBucketLimiter, type RateLimiter } from '../../state/rate-limiter.js';
@@ -10,7 +12,19 @@ import type { StateError } from '../../state/state-errors.js';
 import type { StateStore } from '../../state/state-store.js';
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
 import type { GuardOutcome } from '../engine/guard-result.js';
-import { TokenBucketLimiter } from './token-bucket.js';
+import { TokenBucketLimiter } from '../limits/token-bucket.js';
+import { defineGuard } from '../registry/guard-spec.js';
+
+export const limitsConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    maxInputChars: z.number().int().min(1).max(10_000_000).default(16_000),
+    maxDocumentChars: z.number().int().min(1).max(50_000_000).default(2_000_000),
+    maxOutputChars: z.number().int().min(1).max(10_000_000).default(100_000),
+    rateLimit: z.boolean().default(true),
+  })
+  .strict()
+  .default({});
 
 const log = createLogger('guard.limits');
 
@@ -76,3 +90,22 @@ export class RateLimitGuard {
     return { verdicts: [verdict], edits: [], messageKey: 'rateLimited' };
   }
 }
+
+export const limitsGuard = defineGuard({
+  name: 'limits',
+  description: 'Size limit per channel; per-user and per-tenant rate limits on user input',
+  configSchema: limitsConfig,
+  create(config, deps) {
+    if (!config.enabled) return undefined;
+    const rate = new RateLimitGuard(deps.settings.rateLimit, { now: deps.now, state: deps.state });
+    return {
+      kind: 'gate',
+      async gate(raw, channel, ctx) {
+        const max = channel === 'user' ? config.maxInputChars : channel === 'document' ? config.maxDocumentChars : config.maxOutputChars;
+        const tooBig = checkSize(raw, max);
+        if (tooBig) return tooBig;
+        return channel === 'user' && config.rateLimit ? rate.check(ctx) : undefined;
+      },
+    };
+  },
+});
