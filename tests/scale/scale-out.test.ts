@@ -7,7 +7,7 @@
 // instance mid-conversation loses nothing.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import express from 'express';
 import { demoTenantId } from '../../emulators/entra/seed.js';
 import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
+import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
+import type { TurnRecord } from '../../src/audit/turn-record.js';
 import { loadGuardPolicy } from '../../src/guard/index.js';
 import { startAgentProcess, type AgentProcess } from '../support/agent-process.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
@@ -37,7 +39,7 @@ describe('scale-out: three agent processes on one Azurite behind a round-robin p
   const sent: Array<{ text?: string; conversation?: { id?: string } }> = [];
   let agents: AgentProcess[] = [];
   let proxy: RoundRobinProxy;
-  let auditPaths: string[];
+  let auditDirs: string[];
   let rateLimitedText: string;
   let counter = 0;
 
@@ -56,12 +58,12 @@ describe('scale-out: three agent processes on one Azurite behind a round-robin p
     // Nobody is signed in until a Teams token exchange (no dev user).
     const { SSO_DEV_USER: _dev, ...identityEnv } = ids.agentEnv;
     const dir = mkdtempSync(join(tmpdir(), 'scale-out-'));
-    auditPaths = [0, 1, 2].map((i) => join(dir, `audit-${i}.jsonl`));
+    auditDirs = [0, 1, 2].map((i) => join(dir, `audit-${i}`));
     agents = await Promise.all(
-      auditPaths.map((auditPath) =>
+      auditDirs.map((auditDir) =>
         startAgentProcess({
           ...identityEnv,
-          AUDIT_LOG_PATH: auditPath,
+          AUDIT_LOG_DIR: auditDir,
           STATE_BACKEND: 'azure-tables',
           STATE_CONNECTION_STRING: azurite.connectionString,
           STATE_TABLE_NAME: 'scaleout',
@@ -104,31 +106,40 @@ describe('scale-out: three agent processes on one Azurite behind a round-robin p
   const exchange = (sender: { id: string; oid: string }, conversationId: string, token: string, exchangeId: string) =>
     post({ ...activity(sender, conversationId), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } });
   /** The canary fingerprints the instances' audit records show for a conversation (one per instance file read). */
-  const canaryIdsOf = (conversationId: string): { ids: Set<string>; turns: number; instances: Set<number> } => {
+  const canaryIdsOf = async (conversationId: string): Promise<{ ids: Set<string>; turns: number; instances: Set<number> }> => {
     const ids = new Set<string>();
     const instances = new Set<number>();
     let turns = 0;
-    auditPaths.forEach((path, i) => {
-      if (!existsSync(path)) return;
-      for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
-        const record = JSON.parse(line).record as { conversationId?: string; stages?: Array<{ stage: string; detail?: { canaryId?: string } }> };
+    for (const [i, dir] of auditDirs.entries()) {
+      if (!existsSync(dir)) continue;
+      for (const entry of await readRecentAuditEntries(dir, 10_000)) {
+        const record = entry.body as TurnRecord;
         if (record.conversationId !== conversationId) continue;
         const id = record.stages?.find((st) => st.stage === 'prompt')?.detail?.canaryId;
-        if (!id) continue;
+        if (typeof id !== 'string' || !id) continue;
         ids.add(id);
         instances.add(i);
         turns++;
       }
-    });
+    }
     return { ids, turns, instances };
+  };
+  /** Polls the instances' audit logs until the conversation shows enough turns. */
+  const canaryIdsAfter = async (conversationId: string, minTurns: number, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = await canaryIdsOf(conversationId);
+      if (seen.turns >= minTurns || Date.now() > deadline) return seen;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
   const isCard = (reply: Reply) => (reply.body?.activities ?? []).some((a: { attachments?: Array<{ contentType: string }> }) => a.attachments?.some((x) => x.contentType === 'application/vnd.microsoft.card.oauth'));
 
   it('keeps a conversation’s canary while its turns alternate between the instances', async () => {
     const user = { id: '29:canary', oid: '00000000-0000-4000-8000-0000000ca7a1' };
     for (let i = 0; i < 6; i++) assert.equal((await say(user, 'conv-canary', `hello, turn ${i}`)).status, 200);
-    await waitFor(() => canaryIdsOf('conv-canary').turns === 6);
-    const { ids, instances } = canaryIdsOf('conv-canary');
+    const { ids, instances, turns } = await canaryIdsAfter('conv-canary', 6);
+    assert.equal(turns, 6, 'every turn was audited with its canary');
     assert.equal(instances.size, 3, 'the turns reached all three instances');
     assert.equal(ids.size, 1, `one canary for the conversation, saw ${ids.size}`);
   });
@@ -182,7 +193,8 @@ describe('scale-out: three agent processes on one Azurite behind a round-robin p
       assert.ok(r.texts.length > 0 && !r.texts.includes(rateLimitedText));
     }
     // The survivors carry on with the canary the conversation started with (also the killed instance's turn).
-    await waitFor(() => canaryIdsOf('conv-kill').turns >= 7);
-    assert.equal(canaryIdsOf('conv-kill').ids.size, 1);
+    const killed = await canaryIdsAfter('conv-kill', 7);
+    assert.ok(killed.turns >= 7, `turns audited: ${killed.turns}`);
+    assert.equal(killed.ids.size, 1);
   });
 });
