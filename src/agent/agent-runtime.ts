@@ -15,6 +15,9 @@ import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest
 import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
 import { actorFromActivity } from './activity-actor.js';
+import { buildApprovals } from './wiring/build-approvals.js';
+
+const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
 
 const log = createLogger('runtime');
 
@@ -31,14 +34,17 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const auditLog = await openLocalAuditLog(config.audit.localLogPath);
   const sso = createAgentSso(config);
   const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
-  const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
+  // Until the runtime owns one shared StateStore, approvals build theirs from STATE_* settings.
+  const approvals = buildApprovals(config, { tools: ports.tools, broker: sso.broker, audit: async (r) => void (await auditLog.append(r)), stepUpCard: () => sso.signInCard(stepUpText) });
+  const pipeline = createTurnPipeline({ ...ports, approvals: approvals.port, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
   const outboundHosts = new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...config.host.serviceUrlHosts] });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, undefined, outboundHosts);
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
-  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn });
+  const approvalRoutes = approvals.routes(adapter);
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
   const app = createAgentApp({
     adapter,
     answer,
@@ -50,7 +56,9 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
     ],
     signIn: sso.signIn,
+    extend: (agentApp) => approvalRoutes.register(agentApp),
   });
+  await approvals.start();
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
   log.info('agent ready', { model: ports.model.label, authMode: config.host.authMode });
   return {
@@ -60,6 +68,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     readiness: ports.readiness,
     runTurn: (req) => pipeline.runTurn(req),
     close: async () => {
+      await approvals.close();
       await ports.close();
     },
   };

@@ -17,7 +17,8 @@ export interface AgentUnderTest {
 
 export async function startAgentUnderTest(env: Record<string, string> = {}): Promise<AgentUnderTest> {
   const auditPath = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'audit.jsonl');
-  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_PATH: auditPath, ...env });
+  // Each agent gets its own state (memory) unless the test shares a store on purpose.
+  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_PATH: auditPath, STATE_BACKEND: 'memory', ...env });
   const runtime = await createAgentRuntime(config);
   const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
   return {

@@ -32,6 +32,10 @@ export interface SignInStack {
   setConnectorDelay(ms: number): void;
   /** A message whose replies come back in the HTTP response. */
   ask(sender: TeamsSender, text: string): Promise<PostResult>;
+  /** An Adaptive Card Universal Action (adaptiveCard/action invoke); the invoke response is the HTTP response. */
+  cardAction(sender: TeamsSender, verb: string, data: Record<string, unknown>): Promise<PostResult>;
+  /** Activities the agent replaced through the connector (card updates), oldest first. */
+  updated: Array<{ conversation: string; activityId: string; body: SentActivity }>;
   /** A signin/tokenExchange invoke; the invoke response is the HTTP response. */
   exchange(sender: TeamsSender, token: string, exchangeId: string): Promise<PostResult>;
   close(): Promise<void>;
@@ -41,8 +45,9 @@ export const oidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[
 
 let counter = 0;
 
-export async function startSignInStack(): Promise<SignInStack> {
+export async function startSignInStack(opts: { env?: (connectorUrl: string) => Record<string, string> } = {}): Promise<SignInStack> {
   const sent: SentActivity[] = [];
+  const updated: SignInStack['updated'] = [];
   let delayMs = 0;
   const capture = express();
   capture.use(express.json());
@@ -52,12 +57,16 @@ export async function startSignInStack(): Promise<SignInStack> {
       res.json({ id: `sent-${sent.length}` });
     }, delayMs);
   });
+  capture.put('/v3/conversations/:conversation/activities/:activityId', (req, res) => {
+    updated.push({ conversation: req.params.conversation, activityId: req.params.activityId, body: req.body });
+    res.json({ id: req.params.activityId });
+  });
   const connector: Server = capture.listen(0, '127.0.0.1');
   await once(connector, 'listening');
   const connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
   const ids = await startIdentityStandIns();
   const { SSO_DEV_USER: _dev, ...env } = ids.agentEnv;
-  const agent = await startAgentUnderTest(env);
+  const agent = await startAgentUnderTest({ ...env, ...(opts.env?.(connectorUrl) ?? {}) });
 
   const base = (sender: TeamsSender) => {
     const tenant = sender.tenantId ?? demoTenantId;
@@ -77,10 +86,13 @@ export async function startSignInStack(): Promise<SignInStack> {
     ids,
     agent,
     sent,
+    updated,
     setConnectorDelay: (ms) => {
       delayMs = ms;
     },
     ask: (sender, text) => postActivity(agent.url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
+    cardAction: (sender, verb, data) =>
+      postActivity(agent.url, { ...base(sender), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
     exchange: (sender, token, exchangeId) => postActivity(agent.url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
     async close() {
       await agent.close();

@@ -1,0 +1,163 @@
+// Approval cards in Teams: the Universal Actions invoke (adaptiveCard/action)
+// for approve / reject / cancel / confirm / refresh, the cards a held turn
+// sends, and the proactive messages that carry each outcome to the requester
+// and to the approvers' channel. Decisions themselves are ApprovalService's.
+import type { Activity, ConversationReference } from '@microsoft/agents-activity';
+import { CardFactory, MessageFactory, type AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import type { Attachment } from '@microsoft/agents-activity';
+import { approvalCard, errorCard, type CardJson, type CardViewer } from '../approvals/approval-cards.js';
+import { samePerson, type ApprovalActor, type ApprovalRecord, type ConversationAddress } from '../approvals/approval-record.js';
+import type { ApprovalSettings } from '../approvals/approval-settings.js';
+import type { ApprovalService, SignInFacts, Verb } from '../approvals/approval-service.js';
+import { createLogger } from '../logging/logger.js';
+import type { ToolDefinition } from '../tools/tool.js';
+import { actorFromActivity } from './activity-actor.js';
+import type { HeldAction } from './turn-pipeline.js';
+
+const log = createLogger('approvals.routes');
+const verbs: Verb[] = ['approve', 'reject', 'cancel', 'confirm'];
+
+export interface ApprovalRoutesDeps {
+  service: ApprovalService;
+  adapter: CloudAdapter;
+  /** The bot's app id (the identity proactive messages are sent as). */
+  botAppId: string;
+  settings: Pick<ApprovalSettings, 'approverRole' | 'channel' | 'approverUserIds'>;
+  tools: { get(name: string): ToolDefinition | undefined };
+  signInOf(actor: ApprovalActor): SignInFacts | undefined;
+  /** The sign-in card with a step-up request (an approver whose sign-in lacks MFA). */
+  stepUpCard(): Attachment;
+}
+
+export interface ApprovalRoutes {
+  register(app: AgentApplication<TurnState>): void;
+  /** After a turn held tool calls: the requester's cards here, the approvers' card in their channel. */
+  announce(context: TurnContext, held: HeldAction[]): Promise<void>;
+  /** Every state change: the requester is told in their conversation; every copy of the cards is updated. */
+  onChange(record: ApprovalRecord): Promise<void>;
+}
+
+export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
+  const actorOf = (activity: Activity): ApprovalActor => {
+    const actor = actorFromActivity(activity);
+    // The validated token's name first: the activity's from.name is whatever the channel sent.
+    const name = deps.signInOf(actor)?.name ?? (typeof activity.from?.name === 'string' ? activity.from.name.slice(0, 100) : undefined);
+    return { userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, ...(name ? { name } : {}) };
+  };
+  const viewerOf = (record: ApprovalRecord, actor: ApprovalActor): CardViewer => {
+    if (samePerson(actor, record.requester)) return 'requester';
+    const sameTenant = (actor.tenantId ?? '').toLowerCase() === record.tenantId.toLowerCase();
+    return sameTenant && deps.signInOf(actor)?.roles.includes(deps.settings.approverRole) ? 'approver' : 'other';
+  };
+  const cardFor = (record: ApprovalRecord, viewer: CardViewer, notice?: string) =>
+    approvalCard(record, viewer, { tool: deps.tools.get(record.tool), refreshUserIds: deps.settings.approverUserIds, notice });
+  /** The approvers' copy: buttons for everyone when no approver ids are known to refresh it for, else the status view. */
+  const approversCard = (record: ApprovalRecord) => cardFor(record, deps.settings.approverUserIds.length > 0 ? 'other' : 'approver');
+
+  const proactive = async (address: ConversationAddress, logic: (context: TurnContext) => Promise<void>) => {
+    const reference = {
+      serviceUrl: address.serviceUrl,
+      channelId: address.channelId,
+      conversation: { id: address.conversationId, ...(address.tenantId ? { tenantId: address.tenantId } : {}) },
+      agent: { id: address.botId ?? deps.botAppId },
+    } as unknown as ConversationReference;
+    await deps.adapter.continueConversation(deps.botAppId, reference, logic);
+  };
+  const update = async (address: ConversationAddress | undefined, card: CardJson) => {
+    if (!address?.activityId) return;
+    await proactive(address, async (context) => {
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+      activity.id = address.activityId;
+      await context.updateActivity(activity);
+    });
+  };
+
+  return {
+    register(app) {
+      app.adaptiveCards.actionExecute<{ verb?: unknown; data?: Record<string, unknown> }>([...verbs, 'refresh'], async (context, _state, action) => {
+        const verb = typeof action?.verb === 'string' ? action.verb : '';
+        const data = action?.data && typeof action.data === 'object' ? action.data : {};
+        const actor = actorOf(context.activity);
+        if (verb === 'refresh') {
+          const id = typeof data.approvalId === 'string' ? data.approvalId.toLowerCase() : '';
+          const record = /^[0-9a-f-]{36}$/.test(id) ? await deps.service.store.get(id) : undefined;
+          if (!record || (actor.tenantId ?? '').toLowerCase() !== record.tenantId.toLowerCase()) return errorCard('Request not found', 'This request does not exist (or no longer exists).') as never;
+          return cardFor(record, viewerOf(record, actor)) as never;
+        }
+        const result = await deps.service.decide({ id: data.approvalId, verb: verb as Verb, actor, comment: typeof data.comment === 'string' ? data.comment : undefined, cardHash: data.argsSha256 });
+        if (result.ok) return cardFor(result.record, viewerOf(result.record, actor)) as never;
+        if (result.code === 'step-up') {
+          await context.sendActivity(MessageFactory.attachment(deps.stepUpCard()));
+        }
+        // A decided request shows its state; anything else gets an error card that changes nothing.
+        if (result.code === 'already-decided' && result.record) return cardFor(result.record, viewerOf(result.record, actor), result.message) as never;
+        return errorCard('Nothing was done', result.message) as never;
+      });
+    },
+
+    async announce(context, held) {
+      const activity = context.activity;
+      const actor = actorOf(activity);
+      for (const item of held) {
+        const address: ConversationAddress = {
+          serviceUrl: activity.serviceUrl ?? '',
+          channelId: activity.channelId ?? 'msteams',
+          conversationId: activity.conversation?.id ?? '',
+          ...(actor.tenantId ? { tenantId: actor.tenantId } : {}),
+          ...(activity.recipient?.id ? { botId: activity.recipient.id } : {}),
+        };
+        const before = await deps.service.store.annotate(item.approvalId, (r) => {
+          if (actor.name) r.requester.name = actor.name;
+        });
+        if (!before) continue;
+        const noChannel = item.kind === 'approval' && !deps.settings.channel;
+        const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardFor(before, 'requester', noChannel ? 'No approvers are configured for this agent, so nobody can approve this yet. Ask your administrator.' : undefined))));
+        let approverAddress: ConversationAddress | undefined;
+        if (item.kind === 'approval' && deps.settings.channel) {
+          const channel = deps.settings.channel;
+          approverAddress = { serviceUrl: channel.serviceUrl, channelId: 'msteams', conversationId: channel.conversationId, tenantId: channel.tenantId ?? before.tenantId };
+          try {
+            await proactive(approverAddress, async (ctx) => {
+              const posted = await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(approversCard(before))));
+              if (approverAddress && posted?.id) approverAddress.activityId = posted.id;
+            });
+          } catch (err) {
+            log.warn('could not post the approval card to the approvers channel', { approvalId: before.id, error: err instanceof Error ? err.message : 'error' });
+          }
+        }
+        await deps.service.store.annotate(item.approvalId, (r) => {
+          r.requesterConversation = { ...address, ...(sent?.id ? { activityId: sent.id } : {}) };
+          if (approverAddress) r.approverConversation = approverAddress;
+        });
+      }
+    },
+
+    async onChange(record) {
+      const requester = record.requesterConversation;
+      await update(record.approverConversation, approversCard(record)).catch((err) => log.warn('could not update the approvers card', { approvalId: record.id, error: err instanceof Error ? err.message : 'error' }));
+      if (!requester) return;
+      await update(requester, cardFor(record, 'requester')).catch((err) => log.warn('could not update the requester card', { approvalId: record.id, error: err instanceof Error ? err.message : 'error' }));
+      const text = outcomeText(record);
+      if (text) await proactive(requester, async (context) => void (await context.sendActivity(MessageFactory.text(text))));
+    },
+  };
+}
+
+/** What the requester reads in their conversation when their request moves. */
+function outcomeText(record: ApprovalRecord): string | undefined {
+  const what = `your request (${record.tool.replace(/_/g, ' ')}, reference ${record.id})`;
+  switch (record.state) {
+    case 'approved':
+      return `An approver approved ${what}. Running it now.`;
+    case 'rejected':
+      return `An approver rejected ${what}; nothing was done.${record.comment ? ' The approver left a comment on the card.' : ''}`;
+    case 'expired':
+      return `Nobody decided on ${what} in time; it expired and nothing was done.`;
+    case 'executed':
+      return `Done: ${what} was carried out. ${record.outcome ?? ''}`.trim();
+    case 'failed':
+      return `${what[0]!.toUpperCase()}${what.slice(1)} could not be completed. ${record.outcome ?? ''}`.trim();
+    default:
+      return undefined;
+  }
+}

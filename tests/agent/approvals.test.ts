@@ -1,0 +1,189 @@
+// Issue 13 through the agent's /api/messages: held tool calls become cards, and
+// adaptiveCard/action invokes decide them. Real identities (Entra emulator,
+// Teams token exchange), real Graph emulator effects, a capturing connector
+// for proactive messages and card updates.
+import assert from 'node:assert/strict';
+import { demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
+import { oidOf, startSignInStack, type SentActivity, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
+import type { PostResult } from '../support/agent-under-test.js';
+
+const approversChannel = '19:approvers@thread.tacv2';
+
+/** The Adaptive Cards of a reply that came back in the HTTP response. */
+export function cardsOf(reply: PostResult): any[] {
+  return (reply.body?.activities ?? []).flatMap((a: SentActivity) => a.attachments ?? []).filter((a: { contentType: string }) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a: { content: unknown }) => a.content);
+}
+
+/** Every Action.Execute of a card, with its verb and data. */
+export function actionsOf(card: any): Array<{ verb: string; data: Record<string, unknown> }> {
+  const out: Array<{ verb: string; data: Record<string, unknown> }> = [];
+  const walk = (node: any) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (node.type === 'Action.Execute' && node.verb !== 'refresh') out.push({ verb: node.verb, data: node.data });
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card.body);
+  return out;
+}
+
+const cardText = (card: any) => JSON.stringify(card);
+
+export async function signIn(stack: SignInStack, upn: string, opts: { amr?: string[]; fromId?: string; tenantId?: string } = {}): Promise<TeamsSender> {
+  const token = await stack.ids.entra.mintUserSsoToken(upn, opts.amr ? { amr: opts.amr } : {});
+  const sender: TeamsSender = { fromId: opts.fromId ?? `29:${upn.split('@')[0]}`, aadObjectId: oidOf(token) };
+  const exchanged = await stack.exchange(sender, token, `ex-${sender.fromId}-${Math.random()}`);
+  assert.equal(exchanged.status, 200, `sign-in of ${upn}`);
+  return sender;
+}
+
+export function approvalEnv(connectorUrl: string): Record<string, string> {
+  return { APPROVAL_CHANNEL_SERVICE_URL: connectorUrl, APPROVAL_CHANNEL_CONVERSATION_ID: approversChannel, APPROVAL_SWEEP_INTERVAL_SEC: '0' };
+}
+
+/** The approval card the agent posted to the approvers' channel for this request. */
+function approverCardFor(stack: SignInStack, approvalId: string): any {
+  const posted = stack.sent.flatMap((a) => a.attachments ?? []).map((a) => a.content).filter((c) => cardText(c).includes(approvalId));
+  return posted[0];
+}
+
+const deletions = (stack: SignInStack) => stack.ids.graph.effects().deletions.length;
+const mails = (stack: SignInStack) => stack.ids.graph.effects().sentMail.length;
+
+describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () => {
+  let stack: SignInStack;
+  let megan: TeamsSender;
+  let miriam: TeamsSender;
+  before(async () => {
+    stack = await startSignInStack({ env: approvalEnv });
+    megan = await signIn(stack, 'megan@contoso.example');
+    miriam = await signIn(stack, 'miriam@contoso.example', { amr: ['pwd', 'mfa'] });
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  let files = 0;
+  async function requestDelete(): Promise<{ approvalId: string; data: Record<string, unknown>; requesterCard: any }> {
+    files++;
+    stack.ids.graph.seed({ files: [{ id: `01TESTAPPROVAL${String(files).padStart(18, '0')}`, name: `Obsolete note ${files}.txt`, location: { personalOf: 'megan@contoso.example' }, text: 'old' }] });
+    const reply = await stack.ask(megan, `delete "Obsolete note ${files}"`);
+    const cards = cardsOf(reply);
+    assert.equal(cards.length, 1, `one status card for the requester: ${reply.texts.join(' | ')}`);
+    const cancel = actionsOf(cards[0]).find((a) => a.verb === 'cancel');
+    assert.ok(cancel, 'the requester can cancel while pending');
+    assert.doesNotMatch(cardText(cards[0]), /"verb":"approve"/, 'the requester gets no approve button');
+    return { approvalId: String(cancel.data.approvalId), data: cancel.data, requesterCard: cards[0] };
+  }
+
+  it('a destructive request becomes a pending approval: status card for the requester, approval card in the approvers channel; approving runs it once', async () => {
+    const before = deletions(stack);
+    const { approvalId, data } = await requestDelete();
+    assert.equal(deletions(stack), before, 'nothing runs before a decision');
+    const posted = approverCardFor(stack, approvalId);
+    assert.ok(posted, 'the approval card went to the approvers channel');
+    assert.match(cardText(posted), /Megan Bowen/);
+    assert.match(cardText(posted), /01TESTAPPROVAL/);
+    assert.ok(actionsOf(posted).some((a) => a.verb === 'approve'));
+
+    const approved = await stack.cardAction(miriam, 'approve', data);
+    assert.equal(approved.status, 200);
+    assert.equal(approved.body?.type, 'application/vnd.microsoft.card.adaptive');
+    assert.match(cardText(approved.body.value), /Done/);
+    assert.equal(deletions(stack), before + 1, 'the file was deleted once');
+
+    const again = await stack.cardAction(miriam, 'approve', data);
+    assert.match(cardText(again.body.value), /already decided/);
+    assert.equal(deletions(stack), before + 1, 'a second click does nothing');
+    const updates = stack.updated.filter((u) => u.conversation === approversChannel && JSON.stringify(u.body).includes(approvalId));
+    assert.ok(updates.some((u) => /Done/.test(JSON.stringify(u.body))), 'the approvers channel card shows the outcome');
+    assert.ok(updates.every((u) => !/"verb":"approve"/.test(JSON.stringify(u.body))), 'and has no buttons any more');
+    const told = stack.sent.filter((a) => (a.text ?? '').includes(approvalId)).map((a) => a.text);
+    assert.ok(told.some((t) => /carried out/.test(t ?? '')), `the requester is told: ${told.join(' | ')}`);
+  });
+
+  it('reject runs nothing and tells the requester; cancel by the requester runs nothing', async () => {
+    const before = deletions(stack);
+    const first = await requestDelete();
+    const rejected = await stack.cardAction(miriam, 'reject', { ...first.data, comment: 'Keep it until the board meets' });
+    assert.match(cardText(rejected.body.value), /Rejected/);
+    assert.ok(stack.sent.some((a) => (a.text ?? '').includes(first.approvalId) && /rejected/.test(a.text ?? '')));
+
+    const second = await requestDelete();
+    const cancelled = await stack.cardAction(megan, 'cancel', second.data);
+    assert.match(cardText(cancelled.body.value), /Cancelled/);
+    const late = await stack.cardAction(miriam, 'approve', second.data);
+    assert.match(cardText(late.body.value), /already decided/);
+    assert.equal(deletions(stack), before);
+  });
+
+  it('refuses self-approval, a non-approver, another tenant, an unknown id and edited card data, with an error card and nothing run', async () => {
+    const before = deletions(stack);
+    const { data } = await requestDelete();
+    const self = await stack.cardAction(megan, 'approve', data);
+    assert.match(cardText(self.body.value), /cannot approve or reject your own request/);
+
+    const alex = await signIn(stack, 'alex@contoso.example', { amr: ['mfa'] });
+    assert.match(cardText((await stack.cardAction(alex, 'approve', data)).body.value), /Only approvers/);
+
+    const otherTenant = await stack.cardAction({ ...miriam, tenantId: otherTenantId }, 'approve', data);
+    assert.match(cardText(otherTenant.body.value), /Nothing was done/);
+
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', { ...data, approvalId: '00000000-0000-4000-8000-000000000000' })).body.value), /does not exist/);
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', { ...data, approvalId: '../../etc' })).body.value), /does not exist/);
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', { ...data, argsSha256: 'f'.repeat(64) })).body.value), /does not match/);
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', { approvalId: data.approvalId, fileId: 'OTHER' })).body.value), /does not match/);
+    assert.equal(deletions(stack), before);
+
+    // Still pending: the genuine approver can decide it.
+    await stack.cardAction(miriam, 'approve', data);
+    assert.equal(deletions(stack), before + 1);
+  });
+
+  it('asks an approver whose sign-in shows no MFA to step up, and runs nothing', async () => {
+    const patti = await signIn(stack, 'patti@contoso.example', { amr: ['pwd'] });
+    const before = deletions(stack);
+    const sentBefore = stack.sent.length;
+    const { data } = await requestDelete();
+    const reply = await stack.cardAction(patti, 'approve', data);
+    assert.match(cardText(reply.body.value), /multi-factor sign-in/);
+    assert.ok(stack.sent.slice(sentBefore).some((a) => (a.attachments ?? []).some((x) => x.contentType === 'application/vnd.microsoft.card.oauth')), 'a sign-in card was sent');
+    assert.equal(deletions(stack), before);
+  });
+
+  it('a mail the user asks for shows a confirmation card; confirm sends exactly that mail once, cancel sends nothing', async () => {
+    const before = mails(stack);
+    const reply = await stack.ask(megan, 'send a mail to miriam@contoso.example about the budget saying the draft is ready');
+    const card = cardsOf(reply)[0];
+    assert.ok(card, `a confirmation card: ${reply.texts.join(' | ')}`);
+    assert.match(cardText(card), /miriam@contoso\.example/);
+    const confirm = actionsOf(card).find((a) => a.verb === 'confirm');
+    assert.ok(confirm);
+    assert.equal(mails(stack), before, 'nothing is sent before the user confirms');
+    assert.match(cardText((await stack.cardAction(miriam, 'confirm', confirm.data)).body.value), /Only the person who asked/);
+    const confirmed = await stack.cardAction(megan, 'confirm', confirm.data);
+    assert.match(cardText(confirmed.body.value), /Done/);
+    assert.equal(mails(stack), before + 1);
+    const sent = stack.ids.graph.effects().sentMail.at(-1) as any;
+    assert.deepEqual(sent.message.toRecipients.map((r: any) => r.emailAddress.address), ['miriam@contoso.example']);
+    await stack.cardAction(megan, 'confirm', confirm.data);
+    assert.equal(mails(stack), before + 1, 'confirming twice sends once');
+
+    const second = cardsOf(await stack.ask(megan, 'send a mail to miriam@contoso.example about lunch saying see you at noon'))[0];
+    const cancel = actionsOf(second).find((a) => a.verb === 'cancel')!;
+    assert.match(cardText((await stack.cardAction(megan, 'cancel', cancel.data)).body.value), /Cancelled/);
+    assert.equal(mails(stack), before + 1);
+  });
+
+  it('twenty concurrent approve invokes execute once', async () => {
+    const before = deletions(stack);
+    const { data } = await requestDelete();
+    const replies = await Promise.all(Array.from({ length: 20 }, () => stack.cardAction(miriam, 'approve', data)));
+    assert.ok(replies.every((r) => r.status === 200));
+    assert.equal(deletions(stack), before + 1);
+    assert.equal(replies.filter((r) => /Done/.test(cardText(r.body.value)) && !/already decided/.test(cardText(r.body.value))).length, 1);
+  });
+});
+
+export { demoTenantId };
