@@ -3,44 +3,9 @@
 // Teams token exchange), real Graph emulator effects, a capturing connector
 // for proactive messages and card updates.
 import assert from 'node:assert/strict';
-import { demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
-import { oidOf, startSignInStack, type SentActivity, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
-import type { PostResult } from '../support/agent-under-test.js';
-
-const approversChannel = '19:approvers@thread.tacv2';
-
-/** The Adaptive Cards of a reply that came back in the HTTP response. */
-export function cardsOf(reply: PostResult): any[] {
-  return (reply.body?.activities ?? []).flatMap((a: SentActivity) => a.attachments ?? []).filter((a: { contentType: string }) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a: { content: unknown }) => a.content);
-}
-
-/** Every Action.Execute of a card, with its verb and data. */
-export function actionsOf(card: any): Array<{ verb: string; data: Record<string, unknown> }> {
-  const out: Array<{ verb: string; data: Record<string, unknown> }> = [];
-  const walk = (node: any) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if (node.type === 'Action.Execute' && node.verb !== 'refresh') out.push({ verb: node.verb, data: node.data });
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return out;
-}
-
-const cardText = (card: any) => JSON.stringify(card);
-
-export async function signIn(stack: SignInStack, upn: string, opts: { amr?: string[]; fromId?: string; tenantId?: string } = {}): Promise<TeamsSender> {
-  const token = await stack.ids.entra.mintUserSsoToken(upn, opts.amr ? { amr: opts.amr } : {});
-  const sender: TeamsSender = { fromId: opts.fromId ?? `29:${upn.split('@')[0]}`, aadObjectId: oidOf(token) };
-  const exchanged = await stack.exchange(sender, token, `ex-${sender.fromId}-${Math.random()}`);
-  assert.equal(exchanged.status, 200, `sign-in of ${upn}`);
-  return sender;
-}
-
-export function approvalEnv(connectorUrl: string): Record<string, string> {
-  return { APPROVAL_CHANNEL_SERVICE_URL: connectorUrl, APPROVAL_CHANNEL_CONVERSATION_ID: approversChannel, APPROVAL_SWEEP_INTERVAL_SEC: '0' };
-}
+import { otherTenantId } from '../../emulators/entra/seed.js';
+import { startSignInStack, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
+import { actionsOf, approvalEnv, approversChannel, cardsOf, cardText, signIn } from '../support/approval-cards.js';
 
 /** The approval card the agent posted to the approvers' channel for this request. */
 function approverCardFor(stack: SignInStack, approvalId: string): any {
@@ -186,4 +151,3 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
   });
 });
 
-export { demoTenantId };

@@ -25,9 +25,17 @@ export interface SentActivity {
 
 export interface SignInStack {
   ids: IdentityStandIns;
+  /** The capturing connector (the activities' serviceUrl). */
+  connectorUrl: string;
   agent: AgentUnderTest;
   /** What the agent posted to the connector, oldest first. */
   sent: SentActivity[];
+  /** Stops the agent and starts a new one with the same settings (a process restart); `agent` is the new one. */
+  restartAgent(): Promise<void>;
+  /** Sends the next requests to this agent instead (another instance of the same deployment). */
+  useAgent(agent: AgentUnderTest): void;
+  /** Starts another agent with the same settings (a second instance); the caller closes it. */
+  startAnotherAgent(): Promise<AgentUnderTest>;
   /** Delay of the connector's answers (a slow channel). */
   setConnectorDelay(ms: number): void;
   /** A message whose replies come back in the HTTP response. */
@@ -66,7 +74,8 @@ export async function startSignInStack(opts: { env?: (connectorUrl: string) => R
   const connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
   const ids = await startIdentityStandIns();
   const { SSO_DEV_USER: _dev, ...env } = ids.agentEnv;
-  const agent = await startAgentUnderTest({ ...env, ...(opts.env?.(connectorUrl) ?? {}) });
+  const agentEnv = { ...env, ...(opts.env?.(connectorUrl) ?? {}) };
+  let agent = await startAgentUnderTest(agentEnv);
 
   const base = (sender: TeamsSender) => {
     const tenant = sender.tenantId ?? demoTenantId;
@@ -84,7 +93,18 @@ export async function startSignInStack(opts: { env?: (connectorUrl: string) => R
 
   return {
     ids,
-    agent,
+    connectorUrl,
+    get agent() {
+      return agent;
+    },
+    async restartAgent() {
+      await agent.close();
+      agent = await startAgentUnderTest(agentEnv);
+    },
+    useAgent(next) {
+      agent = next;
+    },
+    startAnotherAgent: () => startAgentUnderTest(agentEnv),
     sent,
     updated,
     setConnectorDelay: (ms) => {
