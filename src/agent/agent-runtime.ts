@@ -16,6 +16,7 @@ import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
 import { actorFromActivity } from './activity-actor.js';
 import { buildApprovals } from './wiring/build-approvals.js';
+import type { ApprovalService } from '../approvals/approval-service.js';
 
 const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
 
@@ -26,6 +27,8 @@ export interface AgentRuntime {
   adapter: CloudAdapter;
   app: ReturnType<typeof createAgentApp>;
   readiness: ReadinessCheck[];
+  /** Pending approvals and confirmations (the evaluator plays the user who confirms). */
+  approvals: ApprovalService;
   runTurn(req: TurnRequest): Promise<TurnReply>;
   close(): Promise<void>;
 }
@@ -66,6 +69,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     adapter,
     app,
     readiness: ports.readiness,
+    approvals: approvals.service,
     runTurn: (req) => pipeline.runTurn(req),
     close: async () => {
       await approvals.close();
