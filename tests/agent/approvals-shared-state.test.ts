@@ -72,7 +72,8 @@ for (const make of [sqliteBackend, azuriteBackend]) {
       await backend?.cleanup();
     });
 
-    const deletions = () => stack.ids.graph.effects().deletions.length;
+    // Graph DELETE requests, not only successful deletions: a second attempt on a gone file would 404 and hide in the effects.
+    const deletions = () => stack.ids.graph.requests().filter((r) => r.method === 'DELETE').length;
     async function requestDelete(): Promise<Record<string, unknown>> {
       files++;
       stack.ids.graph.seed({ files: [{ id: `01TESTSHARED${String(files).padStart(20, '0')}`, name: `Stale memo ${files}.txt`, location: { personalOf: 'megan@contoso.example' }, text: 'old' }] });

@@ -3,6 +3,7 @@
 // Teams token exchange), real Graph emulator effects, a capturing connector
 // for proactive messages and card updates.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { otherTenantId } from '../../emulators/entra/seed.js';
 import { startSignInStack, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
 import { actionsOf, approvalEnv, approversChannel, cardsOf, cardText, signIn } from '../support/approval-cards.js';
@@ -13,7 +14,8 @@ function approverCardFor(stack: SignInStack, approvalId: string): any {
   return posted[0];
 }
 
-const deletions = (stack: SignInStack) => stack.ids.graph.effects().deletions.length;
+// Graph DELETE requests, not only successful deletions: a second attempt on a gone file would 404 and hide in the effects.
+const deletions = (stack: SignInStack) => stack.ids.graph.requests().filter((r) => r.method === 'DELETE').length;
 const mails = (stack: SignInStack) => stack.ids.graph.effects().sentMail.length;
 
 describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () => {
@@ -66,6 +68,25 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
     assert.ok(updates.every((u) => !/"verb":"approve"/.test(JSON.stringify(u.body))), 'and has no buttons any more');
     const told = stack.sent.filter((a) => (a.text ?? '').includes(approvalId)).map((a) => a.text);
     assert.ok(told.some((t) => /carried out/.test(t ?? '')), `the requester is told: ${told.join(' | ')}`);
+  });
+
+  it('writes every step to the audit log: the request, the decision and the execution, with the approval id and the arguments hash', async () => {
+    const { approvalId } = await requestDelete();
+    const pending = approverCardFor(stack, approvalId);
+    await stack.cardAction(miriam, 'approve', actionsOf(pending).find((a) => a.verb === 'approve')!.data);
+    const lines = (await readFile(stack.agent.auditPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const steps = lines.map((e) => e.record ?? e).filter((r) => r.activityType === 'approval' && r.stages?.[0]?.detail?.approvalId === approvalId).map((r) => r.stages[0].detail.step);
+    assert.deepEqual(steps, ['requested', 'approve', 'executed']);
+    assert.doesNotMatch(lines.map((l) => JSON.stringify(l)).join('\n'), /Obsolete note/, 'the audit keeps ids and hashes, not the file names the user typed');
+  });
+
+  it('refresh shows the buttons to an approver and the status view to anyone else', async () => {
+    const { approvalId } = await requestDelete();
+    const verbs = async (sender: TeamsSender) => actionsOf((await stack.cardAction(sender, 'refresh', { approvalId })).body.value).map((a) => a.verb);
+    assert.deepEqual(await verbs(miriam), ['approve', 'reject']);
+    assert.deepEqual(await verbs(megan), ['cancel']);
+    const lee = await signIn(stack, 'lee@contoso.example');
+    assert.deepEqual(await verbs(lee), []);
   });
 
   it('reject runs nothing and tells the requester; cancel by the requester runs nothing', async () => {
