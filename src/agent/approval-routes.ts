@@ -22,7 +22,7 @@ export interface ApprovalRoutesDeps {
   adapter: CloudAdapter;
   /** The bot's app id (the identity proactive messages are sent as). */
   botAppId: string;
-  settings: Pick<ApprovalSettings, 'approverRole' | 'channel' | 'approverUserIds'>;
+  settings: Pick<ApprovalSettings, 'approverRole' | 'channel' | 'approverUserIds' | 'cardInConversation'>;
   tools: { get(name: string): ToolDefinition | undefined };
   signInOf(actor: ApprovalActor): SignInFacts | undefined;
   /** The sign-in card with a step-up request (an approver whose sign-in lacks MFA). */
@@ -110,8 +110,11 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
           if (actor.name) r.requester.name = actor.name;
         });
         if (!before) continue;
-        const noChannel = item.kind === 'approval' && !deps.settings.channel;
+        const noChannel = item.kind === 'approval' && !deps.settings.channel && !deps.settings.cardInConversation;
         const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardFor(before, 'requester', noChannel ? 'No approvers are configured for this agent, so nobody can approve this yet. Ask your administrator.' : undefined))));
+        if (item.kind === 'approval' && deps.settings.cardInConversation) {
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(approversCard(before))));
+        }
         let approverAddress: ConversationAddress | undefined;
         if (item.kind === 'approval' && deps.settings.channel) {
           const channel = deps.settings.channel;

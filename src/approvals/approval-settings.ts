@@ -2,7 +2,7 @@
 // channel or group chat the agent posts to), and what an approver's sign-in
 // must show for risky actions.
 import { z } from 'zod';
-import { csv, envInt } from '../env-schema.js';
+import { csv, envBoolean, envInt } from '../env-schema.js';
 
 const mfaSetting = z
   .string()
@@ -29,6 +29,7 @@ export const approvalSettings = z
     APPROVAL_CHANNEL_CONVERSATION_ID: z.string().optional(),
     APPROVAL_CHANNEL_TENANT_ID: z.string().optional(),
     APPROVAL_APPROVER_USER_IDS: csv,
+    APPROVAL_CARD_IN_CONVERSATION: envBoolean(false),
   })
   .transform((env) => ({
     ttlMs: env.APPROVAL_TTL_MINUTES * 60_000,
@@ -44,6 +45,8 @@ export const approvalSettings = z
         : undefined,
     /** Teams user ids (29:...) whose cards refresh to the buttons view; at most 60 (a Teams limit). */
     approverUserIds: env.APPROVAL_APPROVER_USER_IDS.slice(0, 60),
+    /** Also post the approval card where it was asked (a team channel or group chat with approvers in it; a second playground user in dev). */
+    cardInConversation: env.APPROVAL_CARD_IN_CONVERSATION,
   }));
 
 export type ApprovalSettings = z.output<typeof approvalSettings>;

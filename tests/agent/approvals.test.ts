@@ -172,3 +172,26 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
   });
 });
 
+
+describe('agent: approval card in the conversation where it was asked (group chat / dev playground)', () => {
+  let stack: SignInStack;
+  before(async () => {
+    stack = await startSignInStack({ env: () => ({ APPROVAL_CARD_IN_CONVERSATION: 'true', APPROVAL_SWEEP_INTERVAL_SEC: '0' }) });
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('posts the approval card next to the requester’s status card; another approver in the chat approves it once', async () => {
+    const megan = await signIn(stack, 'megan@contoso.example');
+    const miriam = await signIn(stack, 'miriam@contoso.example', { amr: ['mfa'] });
+    stack.ids.graph.seed({ files: [{ id: '01TESTINCHAT000000000000000000001', name: 'Chat leftover.txt', location: { personalOf: 'megan@contoso.example' }, text: 'old' }] });
+    const cards = cardsOf(await stack.ask(megan, 'delete "Chat leftover"'));
+    assert.equal(cards.length, 2);
+    const approve = cards.flatMap(actionsOf).find((a) => a.verb === 'approve');
+    assert.ok(approve);
+    assert.match(cardText((await stack.cardAction(megan, 'approve', approve.data)).body.value), /your own request/);
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', approve.data)).body.value), /Done/);
+    assert.equal(deletions(stack), 1);
+  });
+});
