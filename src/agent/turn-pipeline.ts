@@ -181,8 +181,8 @@ async function runToolCall(
     const held = await deps.approvals.hold({ kind, actor: request.actor, tool, args: parsed.args, rule: verdict.rule, reason: verdict.reason, turnId: record.correlationId });
     Object.assign(entry, { approvalId: held.id, held: kind });
     return kind === 'approval'
-      ? `The action ${tool.name} was NOT run: it is waiting for an approver's decision (request ${held.id}). Tell the user that an approval request was sent and they will be told the outcome. Reason: ${verdict.reason}`
-      : `The action ${tool.name} was NOT run yet: the user sees a card with exactly what will happen and must confirm it there. Tell the user to check the card and confirm or cancel.`;
+      ? `Not done yet: an approval request was sent to the approvers (reference ${held.id}); you will be told the outcome. ${verdict.reason}`
+      : 'Not done yet: please check the card below and confirm or cancel.';
   }
 
   // Set after a claims challenge: every token of the retry is then fetched fresh with these claims.
