@@ -14,7 +14,7 @@ import { demoTenantId } from '../../emulators/entra/seed.js';
 import { postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 import { startSignInStack, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
-import { actionsOf, approvalEnv, cardsOf, signIn } from '../support/approval-cards.js';
+import { actionsOf, approvalEnv, approversChannel, cardsOf, signIn } from '../support/approval-cards.js';
 
 interface Backend {
   name: string;
@@ -114,6 +114,22 @@ for (const make of [sqliteBackend, azuriteBackend]) {
       const reply = await approveOn(second, data);
       assert.match(JSON.stringify(reply.body.value), /expired/);
       assert.equal((await approvals.get(String(data.approvalId)))?.state, 'expired');
+      assert.equal(deletions(), before);
+    });
+
+    it('the sweep expires a request nobody decided: the approvers card shows it, the requester is told, nothing runs', async () => {
+      stack.useAgent(first);
+      const before = deletions();
+      const data = await requestDelete();
+      const approvals = new ApprovalStore(store);
+      await approvals.annotate(String(data.approvalId), (r) => {
+        r.expiresAt = new Date(Date.now() - 1000).toISOString();
+      });
+      await waitForState(approvals, String(data.approvalId), 'expired');
+      await new Promise((r) => setTimeout(r, 300));
+      const id = String(data.approvalId);
+      assert.ok(stack.updated.some((u) => u.conversation === approversChannel && JSON.stringify(u.body).includes(id) && /Expired/.test(JSON.stringify(u.body))), 'the approvers card shows the expiry');
+      assert.ok(stack.sent.some((a) => (a.text ?? '').includes(id) && /expired/.test(a.text ?? '')), 'the requester is told');
       assert.equal(deletions(), before);
     });
 
