@@ -8,7 +8,7 @@ import type { Attachment } from '@microsoft/agents-activity';
 import { approvalCard, errorCard, type CardJson, type CardViewer } from '../approvals/approval-cards.js';
 import { samePerson, type ApprovalActor, type ApprovalRecord, type ConversationAddress } from '../approvals/approval-record.js';
 import type { ApprovalSettings } from '../approvals/approval-settings.js';
-import type { ApprovalService, SignInFacts, Verb } from '../approvals/approval-service.js';
+import { isApprover, type ApprovalService, type SignInFacts, type Verb } from '../approvals/approval-service.js';
 import { createLogger } from '../logging/logger.js';
 import type { ToolDefinition } from '../tools/tool.js';
 import { actorFromActivity } from './activity-actor.js';
@@ -22,7 +22,7 @@ export interface ApprovalRoutesDeps {
   adapter: CloudAdapter;
   /** The bot's app id (the identity proactive messages are sent as). */
   botAppId: string;
-  settings: Pick<ApprovalSettings, 'approverRole' | 'channel' | 'approverUserIds' | 'cardInConversation'>;
+  settings: Pick<ApprovalSettings, 'approverRole' | 'approversGroupId' | 'channel' | 'approverUserIds' | 'cardInConversation'>;
   tools: { get(name: string): ToolDefinition | undefined };
   signInOf(actor: ApprovalActor): SignInFacts | undefined;
   /** The sign-in card with a step-up request (an approver whose sign-in lacks MFA). */
@@ -47,7 +47,8 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
   const viewerOf = (record: ApprovalRecord, actor: ApprovalActor): CardViewer => {
     if (samePerson(actor, record.requester)) return 'requester';
     const sameTenant = (actor.tenantId ?? '').toLowerCase() === record.tenantId.toLowerCase();
-    return sameTenant && deps.signInOf(actor)?.roles.includes(deps.settings.approverRole) ? 'approver' : 'other';
+    const signIn = deps.signInOf(actor);
+    return sameTenant && signIn && isApprover(signIn, deps.settings) ? 'approver' : 'other';
   };
   const cardFor = (record: ApprovalRecord, viewer: CardViewer, notice?: string) =>
     approvalCard(record, viewer, { tool: deps.tools.get(record.tool), refreshUserIds: deps.settings.approverUserIds, notice });

@@ -20,13 +20,15 @@ export interface SignInFacts {
   roles: string[];
   amr: string[];
   acrs: string[];
+  /** Group object ids from the token's groups claim. */
+  groups?: string[];
   /** Display name from the token. */
   name?: string;
 }
 
 export interface ApprovalServiceDeps {
   store: ApprovalStore;
-  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'mfa' | 'mfaRisks'>;
+  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'approversGroupId' | 'mfa' | 'mfaRisks'>;
   tools: { get(name: string): ToolDefinition | undefined; parseArguments(tool: ToolDefinition, raw: string): { ok: true; args: Record<string, unknown> } | { ok: false; error: string } };
   /** The requester's delegated token: the action runs as the person who asked for it. */
   userToken(actor: TurnActor, scopes: string[]): Promise<string>;
@@ -210,7 +212,7 @@ export class ApprovalService {
     if (record.kind !== 'approval') return { code: 'wrong-verb' };
     if (samePerson(actor, record.requester)) return { code: 'self-approval' };
     const signIn = this.deps.signInOf(actor);
-    if (!signIn || !signIn.roles.includes(this.deps.settings.approverRole)) return { code: 'not-approver' };
+    if (!signIn || !isApprover(signIn, this.deps.settings)) return { code: 'not-approver' };
     const { mfa, mfaRisks } = this.deps.settings;
     if (mfa.kind !== 'off' && mfaRisks.includes(record.risk as RiskClass)) {
       const met = mfa.kind === 'amr' ? signIn.amr.includes(mfa.value) : signIn.acrs.includes(mfa.value);
@@ -273,6 +275,13 @@ export class ApprovalService {
       log.error('approval audit write failed', { correlationId: entry.correlationId, error: err });
     }
   }
+}
+
+/** The Approver app role, or membership of the approvers group when one is configured (the token's groups claim). */
+export function isApprover(signIn: SignInFacts, settings: Pick<ApprovalSettings, 'approverRole' | 'approversGroupId'>): boolean {
+  if (signIn.roles.includes(settings.approverRole)) return true;
+  const group = settings.approversGroupId?.toLowerCase();
+  return group !== undefined && (signIn.groups ?? []).some((g) => g.toLowerCase() === group);
 }
 
 /** Only the fields an approval keeps (callers may pass a turn actor with roles). */

@@ -23,6 +23,7 @@ export const approvalSettings = z
     APPROVAL_TTL_MINUTES: envInt(24 * 60, 1, 30 * 24 * 60),
     APPROVAL_SWEEP_INTERVAL_SEC: envInt(60, 0, 3600),
     APPROVAL_APPROVER_ROLE: z.string().optional(),
+    APPROVAL_APPROVERS_GROUP_ID: z.string().uuid({ message: 'expected the approvers group object id (a GUID)' }).optional(),
     APPROVAL_MFA: mfaSetting,
     APPROVAL_MFA_RISKS: csv,
     APPROVAL_CHANNEL_SERVICE_URL: z.string().url().optional(),
@@ -35,6 +36,8 @@ export const approvalSettings = z
     ttlMs: env.APPROVAL_TTL_MINUTES * 60_000,
     sweepIntervalMs: env.APPROVAL_SWEEP_INTERVAL_SEC * 1000,
     approverRole: env.APPROVAL_APPROVER_ROLE?.trim() || 'Approver',
+    /** Members of this Entra group may approve too (needs the groups claim in the token: app registration groupMembershipClaims). */
+    approversGroupId: env.APPROVAL_APPROVERS_GROUP_ID,
     /** What the approver's sign-in must show for the risk classes in mfaRisks; otherwise a step-up sign-in is asked for. */
     mfa: env.APPROVAL_MFA,
     mfaRisks: env.APPROVAL_MFA_RISKS.length > 0 ? env.APPROVAL_MFA_RISKS : ['destructive', 'external'],

@@ -32,6 +32,8 @@ export interface ValidatedSsoToken {
   /** How the user signed in (`amr`, e.g. pwd, mfa) and the authentication contexts met (`acrs`), when the token says. */
   amr: string[];
   acrs: string[];
+  /** Group object ids when the app registration emits the groups claim (empty on overage: more than 200 groups). */
+  groups: string[];
   /** Expiry, milliseconds since epoch. */
   expiresAt: number;
 }
@@ -87,6 +89,7 @@ export function createSsoTokenValidator(opts: SsoValidatorOptions): SsoTokenVali
         roles: rolesFromClaims({ roles: payload.roles }),
         amr: stringList(payload.amr),
         acrs: stringList(payload.acrs),
+        groups: stringList(payload.groups, 200),
         expiresAt: Number(payload.exp) * 1000,
       };
     },
@@ -108,6 +111,6 @@ function reasonOf(err: unknown): SsoTokenError['reason'] {
 }
 
 /** A claim that should be a list of short strings; anything else reads as empty. */
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, 16) : [];
+function stringList(value: unknown, max = 16): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, max) : [];
 }

@@ -4,7 +4,7 @@
 // for proactive messages and card updates.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { otherTenantId } from '../../emulators/entra/seed.js';
+import { approversGroupId, otherTenantId } from '../../emulators/entra/seed.js';
 import { startSignInStack, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
 import { actionsOf, approvalEnv, approversChannel, cardsOf, cardText, signIn } from '../support/approval-cards.js';
 
@@ -176,7 +176,7 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
 describe('agent: approval card in the conversation where it was asked (group chat / dev playground)', () => {
   let stack: SignInStack;
   before(async () => {
-    stack = await startSignInStack({ env: () => ({ APPROVAL_CARD_IN_CONVERSATION: 'true', APPROVAL_SWEEP_INTERVAL_SEC: '0' }) });
+    stack = await startSignInStack({ env: () => ({ APPROVAL_CARD_IN_CONVERSATION: 'true', APPROVAL_SWEEP_INTERVAL_SEC: '0', APPROVAL_APPROVERS_GROUP_ID: approversGroupId }) });
   });
   after(async () => {
     await stack?.close();
@@ -193,5 +193,16 @@ describe('agent: approval card in the conversation where it was asked (group cha
     assert.match(cardText((await stack.cardAction(megan, 'approve', approve.data)).body.value), /your own request/);
     assert.match(cardText((await stack.cardAction(miriam, 'approve', approve.data)).body.value), /Done/);
     assert.equal(deletions(stack), 1);
+  });
+
+  it('lets a member of the approvers group (groups claim) approve without the Approver role; another group is not enough', async () => {
+    const megan = await signIn(stack, 'megan@contoso.example');
+    const alex = await signIn(stack, 'alex@contoso.example', { amr: ['mfa'], groups: [approversGroupId] });
+    const lee = await signIn(stack, 'lee@contoso.example', { amr: ['mfa'], groups: ['b0000000-0000-4000-8000-000000000001'] });
+    stack.ids.graph.seed({ files: [{ id: '01TESTINCHAT000000000000000000002', name: 'Group leftover.txt', location: { personalOf: 'megan@contoso.example' }, text: 'old' }] });
+    const approve = cardsOf(await stack.ask(megan, 'delete "Group leftover"')).flatMap(actionsOf).find((a) => a.verb === 'approve')!;
+    assert.match(cardText((await stack.cardAction(lee, 'approve', approve.data)).body.value), /Only approvers/);
+    assert.match(cardText((await stack.cardAction(alex, 'approve', approve.data)).body.value), /Done/);
+    assert.equal(deletions(stack), 2);
   });
 });

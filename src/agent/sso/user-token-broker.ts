@@ -38,7 +38,7 @@ export interface UserTokenBroker {
   /** App roles from the user's validated SSO token (empty before sign-in). */
   rolesOf(actor: TokenActor): string[];
   /** Roles, display name and how the sender signed in (amr, acrs), from the same validated token as rolesOf; undefined before sign-in. */
-  signInOf(actor: TokenActor): { roles: string[]; amr: string[]; acrs: string[]; name?: string } | undefined;
+  signInOf(actor: TokenActor): { roles: string[]; amr: string[]; acrs: string[]; groups: string[]; name?: string } | undefined;
   /** In dev mode, fetches the mapped user's token (e.g. at start-up) so roles are known from the first turn. No-op otherwise. */
   warmUp(actor?: TokenActor): Promise<void>;
   /** Keeps a token validated by the signin/tokenExchange handler; refuses one that is not the sender's own. */
@@ -107,7 +107,7 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
   const signInOf = (actor: TokenActor) => {
     const stored = deps.store.get(bindingOf(actor));
     const token = stored && stored.validated.expiresAt > Date.now() && (stored.source === 'dev' || belongsTo(stored.validated, actor)) ? stored.validated : deps.devSource && devTokenValid() ? devToken! : undefined;
-    return token ? { roles: [...token.roles], amr: [...(token.amr ?? [])], acrs: [...(token.acrs ?? [])], ...(token.name ? { name: token.name } : {}) } : undefined;
+    return token ? { roles: [...token.roles], amr: [...(token.amr ?? [])], acrs: [...(token.acrs ?? [])], groups: [...(token.groups ?? [])], ...(token.name ? { name: token.name } : {}) } : undefined;
   };
 
   return {
