@@ -48,7 +48,8 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
     if (samePerson(actor, record.requester)) return 'requester';
     const sameTenant = (actor.tenantId ?? '').toLowerCase() === record.tenantId.toLowerCase();
     const signIn = deps.signInOf(actor);
-    return sameTenant && signIn && isApprover(signIn, deps.settings) ? 'approver' : 'other';
+    const allowed = record.approverOids ? record.approverOids.includes(actor.aadObjectId ?? '') : signIn !== undefined && isApprover(signIn, deps.settings);
+    return sameTenant && signIn && allowed ? 'approver' : 'other';
   };
   const cardFor = (record: ApprovalRecord, viewer: CardViewer, notice?: string) =>
     approvalCard(record, viewer, { tool: deps.tools.get(record.tool), refreshUserIds: deps.settings.approverUserIds, notice });

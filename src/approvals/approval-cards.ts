@@ -56,7 +56,7 @@ export function approvalCard(record: ApprovalRecord, viewer: CardViewer, opts: {
       stateText: stateTexts[record.state] + (record.decidedBy?.name && !confirmation && record.state !== 'expired' ? ` (by ${plain(record.decidedBy.name)})` : ''),
       expires: new Date(record.expiresAt).toUTCString(),
       summary: summarise(record, opts.tool),
-      reason: confirmation ? '' : plain(record.reason),
+      reason: confirmation ? '' : plain(record.reason) + (record.approverName ? ` Approver: ${plain(record.approverName)} (manager).` : ''),
       outcome: [record.outcome ? plain(record.outcome) : '', record.comment ? `Comment: ${mask(record.comment)}` : ''].filter(Boolean).join(' '),
       notice: opts.notice ?? '',
       canDecide: pending && !confirmation && viewer === 'approver',

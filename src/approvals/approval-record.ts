@@ -38,6 +38,9 @@ export const approvalRecordSchema = z
     createdAt: z.string(),
     expiresAt: z.string(),
     state: z.enum(approvalStates),
+    /** Set when approvers are the requester's manager (Graph /me/manager): only these object ids may decide. */
+    approverOids: z.array(z.string()).max(10).optional(),
+    approverName: z.string().max(100).optional(),
     /** Who decided (approver or the requester for confirmations / cancel), and their comment. */
     decidedBy: actorSchema.optional(),
     comment: z.string().max(500).optional(),

@@ -28,13 +28,15 @@ export interface SignInFacts {
 
 export interface ApprovalServiceDeps {
   store: ApprovalStore;
-  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'approversGroupId' | 'mfa' | 'mfaRisks'>;
+  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'approversGroupId' | 'mfa' | 'mfaRisks'> & Partial<Pick<ApprovalSettings, 'approvers'>>;
   tools: { get(name: string): ToolDefinition | undefined; parseArguments(tool: ToolDefinition, raw: string): { ok: true; args: Record<string, unknown> } | { ok: false; error: string } };
   /** The requester's delegated token: the action runs as the person who asked for it. */
   userToken(actor: TurnActor, scopes: string[]): Promise<string>;
   /** Facts of the actor's sign-in, or undefined when they are not signed in. */
   signInOf(actor: ApprovalActor): SignInFacts | undefined;
   audit(record: TurnRecord): Promise<void>;
+  /** The requester's manager (Graph /me/manager as the requester), when approvers are managers; undefined = none or unknown. */
+  managerOf?(requester: TurnActor): Promise<{ oid: string; name?: string } | undefined>;
   /** Told after every state change (cards, the requester's conversation). Failures are logged, never thrown. */
   onChange?(record: ApprovalRecord, previous: ApprovalState): Promise<void>;
   now?: () => number;
@@ -97,8 +99,15 @@ export class ApprovalService {
       idempotencyKey: randomUUID(),
       history: [{ at: new Date(created).toISOString(), state: 'pending', by: actorRef(input.requester) }],
     };
+    if (record.kind === 'approval' && this.deps.settings.approvers === 'manager') {
+      const manager = await this.managerOf(record.requester);
+      if (manager) {
+        record.approverOids = [manager.oid];
+        if (manager.name) record.approverName = manager.name.slice(0, 100);
+      }
+    }
     await this.deps.store.create(record);
-    await this.audit(input.requester, record, 'requested', 'needs-approval');
+    await this.audit(input.requester, record, 'requested', 'needs-approval', { approvers: record.approverOids ? 'manager' : 'role' });
     return record;
   }
 
@@ -212,13 +221,28 @@ export class ApprovalService {
     if (record.kind !== 'approval') return { code: 'wrong-verb' };
     if (samePerson(actor, record.requester)) return { code: 'self-approval' };
     const signIn = this.deps.signInOf(actor);
-    if (!signIn || !isApprover(signIn, this.deps.settings)) return { code: 'not-approver' };
+    // The manager decides by being the manager (checked against the signed-in object id); otherwise the role or group.
+    const allowed = record.approverOids
+      ? record.approverOids.some((oid) => oid.toLowerCase() === (actor.aadObjectId ?? '').toLowerCase())
+      : signIn !== undefined && isApprover(signIn, this.deps.settings);
+    if (!signIn || !allowed) return { code: 'not-approver' };
     const { mfa, mfaRisks } = this.deps.settings;
     if (mfa.kind !== 'off' && mfaRisks.includes(record.risk as RiskClass)) {
       const met = mfa.kind === 'amr' ? signIn.amr.includes(mfa.value) : signIn.acrs.includes(mfa.value);
       if (!met) return { code: 'step-up', demand: { claims: JSON.stringify({ access_token: mfa.kind === 'acrs' ? { acrs: { essential: true, value: mfa.value } } : { amr: { essential: true, values: [mfa.value] } } }) } };
     }
     return undefined;
+  }
+
+  /** The manager lookup never blocks a request: no manager or a failed lookup falls back to the role. */
+  private async managerOf(requester: ApprovalActor): Promise<{ oid: string; name?: string } | undefined> {
+    if (!this.deps.managerOf) return undefined;
+    try {
+      return await this.deps.managerOf({ userId: requester.userId, aadObjectId: requester.aadObjectId, tenantId: requester.tenantId, roles: [] });
+    } catch (err) {
+      log.warn('manager look-up failed; approvers by role', { error: err instanceof Error ? err.name : 'error' });
+      return undefined;
+    }
   }
 
   private async runStored(record: ApprovalRecord): Promise<ToolResult> {

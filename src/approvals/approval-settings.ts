@@ -31,6 +31,7 @@ export const approvalSettings = z
     APPROVAL_CHANNEL_TENANT_ID: z.string().optional(),
     APPROVAL_APPROVER_USER_IDS: csv,
     APPROVAL_CARD_IN_CONVERSATION: envBoolean(false),
+    APPROVAL_APPROVERS: z.enum(['role', 'manager'], { message: "APPROVAL_APPROVERS must be 'role' (Approver role / approvers group) or 'manager' (the requester's manager, falling back to role)" }).optional().default('role'),
   })
   .transform((env) => ({
     ttlMs: env.APPROVAL_TTL_MINUTES * 60_000,
@@ -50,6 +51,8 @@ export const approvalSettings = z
     approverUserIds: env.APPROVAL_APPROVER_USER_IDS.slice(0, 60),
     /** Also post the approval card where it was asked (a team channel or group chat with approvers in it; a second playground user in dev). */
     cardInConversation: env.APPROVAL_CARD_IN_CONVERSATION,
+    /** Who may decide: holders of the Approver role / approvers group, or the requester's manager (role holders when there is none). */
+    approvers: env.APPROVAL_APPROVERS,
   }));
 
 export type ApprovalSettings = z.output<typeof approvalSettings>;

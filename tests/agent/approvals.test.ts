@@ -206,3 +206,38 @@ describe('agent: approval card in the conversation where it was asked (group cha
     assert.equal(deletions(stack), 2);
   });
 });
+
+describe('agent: the requester’s manager approves (APPROVAL_APPROVERS=manager)', () => {
+  let stack: SignInStack;
+  before(async () => {
+    stack = await startSignInStack({ env: () => ({ APPROVAL_CARD_IN_CONVERSATION: 'true', APPROVAL_SWEEP_INTERVAL_SEC: '0', APPROVAL_APPROVERS: 'manager' }) });
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  const approveData = async (requester: TeamsSender, owner: string, n: number) => {
+    stack.ids.graph.seed({ files: [{ id: `01TESTMANAGER${String(n).padStart(19, '0')}`, name: `Manager leftover ${n}.txt`, location: { personalOf: owner }, text: 'old' }] });
+    return cardsOf(await stack.ask(requester, `delete "Manager leftover ${n}"`)).flatMap(actionsOf).find((a) => a.verb === 'approve')!.data;
+  };
+
+  it('only the manager from Graph /me/manager may decide; an Approver who is not the manager is refused', async () => {
+    const megan = await signIn(stack, 'megan@contoso.example');
+    const patti = await signIn(stack, 'patti@contoso.example', { amr: ['mfa'] });
+    const miriam = await signIn(stack, 'miriam@contoso.example', { amr: ['mfa'] });
+    const data = await approveData(megan, 'megan@contoso.example', 1);
+    assert.match(cardText((await stack.cardAction(patti, 'approve', data)).body.value), /Only approvers/);
+    const done = await stack.cardAction(miriam, 'approve', data);
+    assert.match(cardText(done.body.value), /Done/);
+    assert.match(cardText(done.body.value), /Miriam Graham \(manager\)/);
+    assert.equal(deletions(stack), 1);
+  });
+
+  it('falls back to the Approver role when the requester has no manager', async () => {
+    const patti = await signIn(stack, 'patti@contoso.example', { amr: ['mfa'] });
+    const miriam = await signIn(stack, 'miriam@contoso.example', { amr: ['mfa'] });
+    const data = await approveData(patti, 'patti@contoso.example', 2);
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', data)).body.value), /Done/);
+    assert.equal(deletions(stack), 2);
+  });
+});

@@ -10,6 +10,8 @@ import { createStateStore } from '../../state/create-state-store.js';
 import type { StateStore } from '../../state/state-store.js';
 import type { TurnRecord } from '../../audit/turn-record.js';
 import { createLogger } from '../../logging/logger.js';
+import { createGraphClient } from '../../graph/graph-client.js';
+import { GraphRequestError } from '../../graph/graph-errors.js';
 import type { UserTokenBroker } from '../sso/user-token-broker.js';
 import type { ApprovalsPort, ToolsPort } from '../pipeline-ports.js';
 import { createApprovalRoutes, type ApprovalRoutes } from '../approval-routes.js';
@@ -45,6 +47,17 @@ export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): Bui
     userToken: (actor, scopes) => deps.broker.getUserToken(actor, scopes),
     signInOf: (actor) => deps.broker.signInOf(actor),
     audit: deps.audit,
+    managerOf: async (requester) => {
+      // As the requester, with User.Read only: the same call the who_am_i tool makes.
+      const graph = createGraphClient({ baseUrl: config.graph.baseUrl, getToken: () => deps.broker.getUserToken(requester, ['User.Read']), timeoutMs: config.graph.timeoutMs, maxRetries: config.graph.maxRetries });
+      try {
+        const manager = await graph.get<{ id?: unknown; displayName?: unknown }>('/me/manager');
+        return typeof manager.id === 'string' ? { oid: manager.id, ...(typeof manager.displayName === 'string' ? { name: manager.displayName } : {}) } : undefined;
+      } catch (err) {
+        if (err instanceof GraphRequestError && err.failure === 'not-found') return undefined;
+        throw err;
+      }
+    },
     onChange: async (record) => routes?.onChange(record),
   });
   let timer: NodeJS.Timeout | undefined;
