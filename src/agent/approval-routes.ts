@@ -16,6 +16,8 @@ import type { HeldAction } from './turn-pipeline.js';
 
 const log = createLogger('approvals.routes');
 const verbs: Verb[] = ['approve', 'reject', 'cancel', 'confirm'];
+/** The Bot Connector's token audience for conversations the agent starts. */
+const botFrameworkAudience = 'https://api.botframework.com';
 
 export interface ApprovalRoutesDeps {
   service: ApprovalService;
@@ -74,6 +76,26 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
     });
   };
 
+  /** A new 1:1 chat with the manager, addressed by Entra object id (Teams: the app must be installed for them). */
+  const postToManager = async (record: ApprovalRecord, requester: ConversationAddress): Promise<ConversationAddress | undefined> => {
+    const tenantId = record.tenantId;
+    let address: ConversationAddress | undefined;
+    const parameters = {
+      isGroup: false,
+      // `bot` is the Bot Connector's field; the SDK reads `agent` for the new turn's recipient.
+      bot: { id: requester.botId ?? deps.botAppId },
+      agent: { id: requester.botId ?? deps.botAppId },
+      members: [{ id: record.approverOids![0]! }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as unknown as Parameters<CloudAdapter['createConversationAsync']>[4];
+    await deps.adapter.createConversationAsync(deps.botAppId, requester.channelId, requester.serviceUrl, botFrameworkAudience, parameters, async (context) => {
+      const posted = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(cardFor(record, 'approver'))));
+      address = { serviceUrl: requester.serviceUrl, channelId: requester.channelId, conversationId: context.activity.conversation?.id ?? '', tenantId, ...(posted?.id ? { activityId: posted.id } : {}) };
+    });
+    return address;
+  };
+
   return {
     register(app) {
       app.adaptiveCards.actionExecute<{ verb?: unknown; data?: Record<string, unknown> }>([...verbs, 'refresh'], async (context, _state, action) => {
@@ -118,7 +140,12 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(approversCard(before))));
         }
         let approverAddress: ConversationAddress | undefined;
-        if (item.kind === 'approval' && deps.settings.channel) {
+        if (item.kind === 'approval' && before.approverOids?.[0]) {
+          approverAddress = await postToManager(before, address).catch((err) => {
+            log.warn('could not send the approval card to the manager', { approvalId: before.id, error: err instanceof Error ? err.message : 'error' });
+            return undefined;
+          });
+        } else if (item.kind === 'approval' && deps.settings.channel) {
           const channel = deps.settings.channel;
           approverAddress = { serviceUrl: channel.serviceUrl, channelId: 'msteams', conversationId: channel.conversationId, tenantId: channel.tenantId ?? before.tenantId };
           try {

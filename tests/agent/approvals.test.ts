@@ -226,11 +226,14 @@ describe('agent: the requester’s manager approves (APPROVAL_APPROVERS=manager)
     const patti = await signIn(stack, 'patti@contoso.example', { amr: ['mfa'] });
     const miriam = await signIn(stack, 'miriam@contoso.example', { amr: ['mfa'] });
     const data = await approveData(megan, 'megan@contoso.example', 1);
+    assert.deepEqual(stack.created.map((c) => c.members?.map((m) => m.id)), [[miriam.aadObjectId]], 'a 1:1 chat with the manager was started');
+    assert.ok(stack.sent.some((a) => JSON.stringify(a).includes(String(data.approvalId)) && JSON.stringify(a).includes('"verb":"approve"')), 'the approval card went there');
     assert.match(cardText((await stack.cardAction(patti, 'approve', data)).body.value), /Only approvers/);
     const done = await stack.cardAction(miriam, 'approve', data);
     assert.match(cardText(done.body.value), /Done/);
     assert.match(cardText(done.body.value), /Miriam Graham \(manager\)/);
     assert.equal(deletions(stack), 1);
+    assert.ok(stack.updated.some((u) => u.conversation === 'a:created-1' && /Done/.test(JSON.stringify(u.body))), 'the manager’s copy shows the outcome');
   });
 
   it('falls back to the Approver role when the requester has no manager', async () => {

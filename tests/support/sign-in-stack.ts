@@ -42,6 +42,8 @@ export interface SignInStack {
   ask(sender: TeamsSender, text: string): Promise<PostResult>;
   /** An Adaptive Card Universal Action (adaptiveCard/action invoke); the invoke response is the HTTP response. */
   cardAction(sender: TeamsSender, verb: string, data: Record<string, unknown>): Promise<PostResult>;
+  /** Conversations the agent started (POST /v3/conversations bodies), oldest first; ids a:created-1, … */
+  created: Array<{ members?: Array<{ id: string }>; tenantId?: string; isGroup?: boolean }>;
   /** Activities the agent replaced through the connector (card updates), oldest first. */
   updated: Array<{ conversation: string; activityId: string; body: SentActivity }>;
   /** A signin/tokenExchange invoke; the invoke response is the HTTP response. */
@@ -56,6 +58,7 @@ let counter = 0;
 export async function startSignInStack(opts: { env?: (connectorUrl: string) => Record<string, string> } = {}): Promise<SignInStack> {
   const sent: SentActivity[] = [];
   const updated: SignInStack['updated'] = [];
+  const created: SignInStack['created'] = [];
   let delayMs = 0;
   const capture = express();
   capture.use(express.json());
@@ -64,6 +67,10 @@ export async function startSignInStack(opts: { env?: (connectorUrl: string) => R
       sent.push(req.body);
       res.json({ id: `sent-${sent.length}` });
     }, delayMs);
+  });
+  capture.post('/v3/conversations', (req, res) => {
+    created.push(req.body);
+    res.json({ id: `a:created-${created.length}` });
   });
   capture.put('/v3/conversations/:conversation/activities/:activityId', (req, res) => {
     updated.push({ conversation: req.params.conversation, activityId: req.params.activityId, body: req.body });
@@ -107,6 +114,7 @@ export async function startSignInStack(opts: { env?: (connectorUrl: string) => R
     startAnotherAgent: () => startAgentUnderTest(agentEnv),
     sent,
     updated,
+    created,
     setConnectorDelay: (ms) => {
       delayMs = ms;
     },
