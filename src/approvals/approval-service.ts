@@ -171,7 +171,7 @@ export class ApprovalService {
           r.history.push({ at: new Date(this.now()).toISOString(), state: decided, note: 'waiting for the requester’s sign-in' });
           return r;
         });
-        return back.ok ? back.record : back.record;
+        return back.record;
       }
       return this.finish(record, 'failed', err instanceof Error && err.name === 'ArgumentsMismatch' ? 'The stored arguments failed verification; nothing was run.' : 'The action failed.');
     }
