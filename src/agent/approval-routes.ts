@@ -15,6 +15,8 @@ import { actorFromActivity } from './activity-actor.js';
 import type { HeldAction } from './turn-pipeline.js';
 
 const log = createLogger('approvals.routes');
+
+type CardAction = { verb?: unknown; data?: Record<string, unknown> };
 const verbs: Verb[] = ['approve', 'reject', 'cancel', 'confirm'];
 /** The Bot Connector's token audience for conversations the agent starts. */
 const botFrameworkAudience = 'https://api.botframework.com';
@@ -96,26 +98,37 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
     return address;
   };
 
+  const handle = async (context: TurnContext, action: CardAction | undefined): Promise<CardJson> => {
+    const verb = typeof action?.verb === 'string' ? action.verb : '';
+    const data = action?.data && typeof action.data === 'object' ? action.data : {};
+    const actor = actorOf(context.activity);
+    if (verb === 'refresh') {
+      const id = typeof data.approvalId === 'string' ? data.approvalId.toLowerCase() : '';
+      const record = /^[0-9a-f-]{36}$/.test(id) ? await deps.service.store.get(id) : undefined;
+      if (!record || (actor.tenantId ?? '').toLowerCase() !== record.tenantId.toLowerCase()) return errorCard('Request not found', 'This request does not exist (or no longer exists).');
+      return cardFor(record, viewerOf(record, actor));
+    }
+    const result = await deps.service.decide({ id: data.approvalId, verb: verb as Verb, actor, comment: typeof data.comment === 'string' ? data.comment : undefined, cardHash: data.argsSha256 });
+    if (result.ok) return cardFor(result.record, viewerOf(result.record, actor));
+    if (result.code === 'step-up') {
+      await context.sendActivity(MessageFactory.attachment(deps.stepUpCard()));
+    }
+    // A decided request shows its state; anything else gets an error card that changes nothing.
+    if (result.code === 'already-decided' && result.record) return cardFor(result.record, viewerOf(result.record, actor), result.message);
+    return errorCard('Nothing was done', result.message);
+  };
+
   return {
     register(app) {
-      app.adaptiveCards.actionExecute<{ verb?: unknown; data?: Record<string, unknown> }>([...verbs, 'refresh'], async (context, _state, action) => {
-        const verb = typeof action?.verb === 'string' ? action.verb : '';
-        const data = action?.data && typeof action.data === 'object' ? action.data : {};
-        const actor = actorOf(context.activity);
-        if (verb === 'refresh') {
-          const id = typeof data.approvalId === 'string' ? data.approvalId.toLowerCase() : '';
-          const record = /^[0-9a-f-]{36}$/.test(id) ? await deps.service.store.get(id) : undefined;
-          if (!record || (actor.tenantId ?? '').toLowerCase() !== record.tenantId.toLowerCase()) return errorCard('Request not found', 'This request does not exist (or no longer exists).') as never;
-          return cardFor(record, viewerOf(record, actor)) as never;
+      app.adaptiveCards.actionExecute<CardAction>([...verbs, 'refresh'], async (context, _state, action) => {
+        try {
+          return (await handle(context, action)) as never;
+        } catch (err) {
+          // A store or channel outage: the card says so, nothing is taken as decided, the click can be repeated.
+          const correlationId = crypto.randomUUID();
+          log.error('card action failed', { correlationId, error: err });
+          return errorCard('Please try again', `Your click could not be processed right now. Reference: ${correlationId}`) as never;
         }
-        const result = await deps.service.decide({ id: data.approvalId, verb: verb as Verb, actor, comment: typeof data.comment === 'string' ? data.comment : undefined, cardHash: data.argsSha256 });
-        if (result.ok) return cardFor(result.record, viewerOf(result.record, actor)) as never;
-        if (result.code === 'step-up') {
-          await context.sendActivity(MessageFactory.attachment(deps.stepUpCard()));
-        }
-        // A decided request shows its state; anything else gets an error card that changes nothing.
-        if (result.code === 'already-decided' && result.record) return cardFor(result.record, viewerOf(result.record, actor), result.message) as never;
-        return errorCard('Nothing was done', result.message) as never;
       });
     },
 

@@ -3,7 +3,10 @@
 // Teams token exchange), real Graph emulator effects, a capturing connector
 // for proactive messages and card updates.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { approversGroupId, otherTenantId } from '../../emulators/entra/seed.js';
 import { startSignInStack, type SignInStack, type TeamsSender } from '../support/sign-in-stack.js';
 import { actionsOf, approvalEnv, approversChannel, cardsOf, cardText, signIn } from '../support/approval-cards.js';
@@ -242,5 +245,38 @@ describe('agent: the requester’s manager approves (APPROVAL_APPROVERS=manager)
     const data = await approveData(patti, 'patti@contoso.example', 2);
     assert.match(cardText((await stack.cardAction(miriam, 'approve', data)).body.value), /Done/);
     assert.equal(deletions(stack), 2);
+  });
+});
+
+describe('agent: a card click while the approval store does not answer', () => {
+  let stack: SignInStack;
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'approvals-locked-'));
+    stack = await startSignInStack({ env: () => ({ APPROVAL_CARD_IN_CONVERSATION: 'true', APPROVAL_SWEEP_INTERVAL_SEC: '0', STATE_BACKEND: 'sqlite', STATE_SQLITE_PATH: join(dir, 'state.db'), STATE_TIMEOUT_MS: '300' }) });
+  });
+  after(async () => {
+    await stack?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers with a try-again card (no 5xx), decides nothing, and the repeated click works once the store is back', async () => {
+    const megan = await signIn(stack, 'megan@contoso.example');
+    const miriam = await signIn(stack, 'miriam@contoso.example', { amr: ['mfa'] });
+    stack.ids.graph.seed({ files: [{ id: '01TESTLOCKED00000000000000000001', name: 'Locked leftover.txt', location: { personalOf: 'megan@contoso.example' }, text: 'old' }] });
+    const approve = cardsOf(await stack.ask(megan, 'delete "Locked leftover"')).flatMap(actionsOf).find((a) => a.verb === 'approve')!;
+    const locker = new Database(join(dir, 'state.db'));
+    locker.exec('BEGIN EXCLUSIVE');
+    try {
+      const reply = await stack.cardAction(miriam, 'approve', approve.data);
+      assert.equal(reply.status, 200);
+      assert.match(cardText(reply.body.value), /could not be processed right now/);
+      assert.equal(deletions(stack), 0);
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', approve.data)).body.value), /Done/);
+    assert.equal(deletions(stack), 1);
   });
 });
