@@ -78,9 +78,10 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
         reply = failure(record, err);
       }
       const held = record.toolCalls.filter((c): c is Record<string, unknown> & { approvalId: string } => typeof (c as { approvalId?: unknown }).approvalId === 'string');
-      if (held.length > 0 && reply.outcome === 'replied') {
+      // Stored requests get their cards even when the answer text itself was withheld.
+      if (held.length > 0) {
         reply.held = held.map((c) => ({ approvalId: c.approvalId, tool: String(c.tool), kind: c.held as HeldAction['kind'] }));
-        reply.outcome = 'needs-approval';
+        if (reply.outcome === 'replied') reply.outcome = 'needs-approval';
       }
       record.outcome = reply.outcome;
       record.endedAt = new Date().toISOString();
