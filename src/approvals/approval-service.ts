@@ -2,7 +2,7 @@
 // Framework-free: the agent's routes translate card invokes into `decide`,
 // and a notifier port carries outcomes back to Teams.
 import { randomUUID } from 'node:crypto';
-import { newTurnRecord, type TurnActor, type TurnRecord } from '../audit/turn-record.js';
+import { finishTurnRecord, newTurnRecord, type TurnActor, type TurnRecord } from '../audit/turn-record.js';
 import { createLogger } from '../logging/logger.js';
 import type { RiskClass, ToolContext, ToolDefinition, ToolResult } from '../tools/tool.js';
 import { argumentsHash, isFinal, samePerson, type ApprovalActor, type ApprovalKind, type ApprovalRecord, type ApprovalState } from './approval-record.js';
@@ -284,15 +284,16 @@ export class ApprovalService {
 
   /** One audit record per step, shaped like a turn record so the audit log and its tools read it the same way. */
   private async audit(actor: ApprovalActor, record: ApprovalRecord | undefined, step: string, outcome: TurnRecord['outcome'], extra: Record<string, unknown> = {}): Promise<void> {
-    const entry = newTurnRecord({ channelId: 'approval', conversationId: record?.requesterConversation?.conversationId ?? 'approval', activityType: 'approval', actor: { userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] } });
+    const entry = newTurnRecord({ channelId: 'approval', conversationId: record?.requesterConversation?.conversationId ?? 'approval', activityType: 'approval', kind: 'card-action', name: `approval/${step}`, actor: { userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] } });
+    // The approvals list is what the alert queries read (e.g. outcome "rejected").
+    if (record) entry.approvals.push({ approvalId: record.id, outcome: step.startsWith('refused') ? step : record.state });
     entry.stages.push({
       stage: 'approval',
       at: new Date(this.now()).toISOString(),
       durationMs: 0,
       detail: { step, ...(record ? { approvalId: record.id, kind: record.kind, tool: record.tool, argsSha256: record.argsSha256, state: record.state, rule: record.rule, turnId: record.turnId } : {}), ...extra },
     });
-    entry.outcome = outcome;
-    entry.endedAt = entry.startedAt;
+    finishTurnRecord(entry, outcome ?? 'replied');
     try {
       await this.deps.audit(entry);
     } catch (err) {

@@ -3,7 +3,8 @@
 // Teams token exchange), real Graph emulator effects, a capturing connector
 // for proactive messages and card updates.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -77,10 +78,13 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
     const { approvalId } = await requestDelete();
     const pending = approverCardFor(stack, approvalId);
     await stack.cardAction(miriam, 'approve', actionsOf(pending).find((a) => a.verb === 'approve')!.data);
-    const lines = (await readFile(stack.agent.auditPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    const steps = lines.map((e) => e.record ?? e).filter((r) => r.activityType === 'approval' && r.stages?.[0]?.detail?.approvalId === approvalId).map((r) => r.stages[0].detail.step);
-    assert.deepEqual(steps, ['requested', 'approve', 'executed']);
-    assert.doesNotMatch(lines.map((l) => JSON.stringify(l)).join('\n'), /Obsolete note/, 'the audit keeps ids and hashes, not the file names the user typed');
+    const entries = await readRecentAuditEntries(stack.agent.auditDir, 500);
+    const records = entries.map((e) => e.body as any);
+    const steps = records.filter((r) => r?.activityType === 'approval' && r.stages?.[0]?.detail?.approvalId === approvalId).map((r) => r.stages[0].detail.step);
+    assert.deepEqual(steps.sort(), ['approve', 'executed', 'requested']);
+    const outcomes = records.flatMap((r) => (r?.approvals ?? []).filter((a: any) => a.approvalId === approvalId).map((a: any) => a.outcome));
+    assert.deepEqual(outcomes.sort(), ['approved', 'executed', 'pending', 'pending'], 'the turn that held it and each step list the approval with its outcome');
+    assert.doesNotMatch(JSON.stringify(records.filter((r) => r?.activityType === 'approval')), /Obsolete note/, 'approval records keep ids and hashes, not the file names the user typed');
   });
 
   it('refresh shows the buttons to an approver and the status view to anyone else', async () => {
@@ -98,6 +102,8 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
     const rejected = await stack.cardAction(miriam, 'reject', { ...first.data, comment: 'Keep it until the board meets' });
     assert.match(cardText(rejected.body.value), /Rejected/);
     assert.ok(stack.sent.some((a) => (a.text ?? '').includes(first.approvalId) && /rejected/.test(a.text ?? '')));
+    const audited = (await readRecentAuditEntries(stack.agent.auditDir, 500)).flatMap((e) => ((e.body as any)?.approvals ?? []) as Array<{ approvalId: string; outcome: string }>);
+    assert.ok(audited.some((a) => a.approvalId === first.approvalId && a.outcome === 'rejected'), 'the rejection is in the audit the way the approval-rejections alert reads it');
 
     const second = await requestDelete();
     const cancelled = await stack.cardAction(megan, 'cancel', second.data);

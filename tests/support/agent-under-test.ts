@@ -11,21 +11,22 @@ export interface AgentUnderTest {
   url: string;
   host: RunningHost;
   runtime: AgentRuntime;
-  auditPath: string;
+  /** The local audit log's segment folder. */
+  auditDir: string;
   close(): Promise<void>;
 }
 
 export async function startAgentUnderTest(env: Record<string, string> = {}): Promise<AgentUnderTest> {
-  const auditPath = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'audit.jsonl');
+  const auditDir = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'log');
   // Each agent gets its own state (memory) unless the test shares a store on purpose.
-  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_PATH: auditPath, STATE_BACKEND: 'memory', ...env });
+  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_DIR: auditDir, STATE_BACKEND: 'memory', ...env });
   const runtime = await createAgentRuntime(config);
   const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
   return {
     url: host.url,
     host,
     runtime,
-    auditPath,
+    auditDir,
     close: async () => {
       await host.close();
       await runtime.close();
