@@ -45,7 +45,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       MODEL_PROVIDER: options.model,
       GRAPH_BASE_URL: `${graph.url}/v1.0`,
       AUDIT_LOG_PATH: join(options.workDir, `${scenario.id}.audit.jsonl`),
-      // Approvals of one scenario never leak into the next.
+      // Each scenario starts from fresh state (rate limits, canaries, approvals).
       STATE_BACKEND: 'memory',
       ...options.env,
     });

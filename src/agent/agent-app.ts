@@ -121,6 +121,7 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
     async (context) => {
       const name = context.activity.name;
       log.warn('unsupported invoke', { name: typeof name === 'string' && /^[A-Za-z0-9/_.-]{1,64}$/.test(name) ? name : 'other' });
+      noteTurn(context, { outcome: 'ignored', result: 'unsupported-invoke' });
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke' } } } as Partial<Activity> as Activity);
     },
     true,

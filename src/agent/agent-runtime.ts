@@ -18,6 +18,8 @@ import { dependencyChecks } from './wiring/readiness.js';
 import { actorFromActivity } from './activity-actor.js';
 import { buildApprovals } from './wiring/build-approvals.js';
 import type { ApprovalService } from '../approvals/approval-service.js';
+import { createStateStore } from '../state/create-state-store.js';
+import type { StateStore } from '../state/state-store.js';
 
 const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
 
@@ -30,17 +32,22 @@ export interface AgentRuntime {
   readiness: ReadinessCheck[];
   /** Pending approvals and confirmations (the evaluator plays the user who confirms). */
   approvals: ApprovalService;
+  /** The one state store every shared piece of state lives in (config.state). */
+  state: StateStore;
   runTurn(req: TurnRequest): Promise<TurnReply>;
+  /** What the Admin "reload policy" command does: reload here, tell the other instances. */
+  reloadPolicies(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
   const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
   const auditLog = auditTrail.log;
-  const sso = createAgentSso(config);
-  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config) });
-  // Until the runtime owns one shared StateStore, approvals build theirs from STATE_* settings.
-  const approvals = buildApprovals(config, { tools: ports.tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText) });
+  // One store per process, shared by every stage that keeps state across turns (and instances).
+  const state = createStateStore(config.state);
+  const sso = createAgentSso(config, { state });
+  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
+  const approvals = buildApprovals(config, { state, tools: ports.tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText) });
   const pipeline = createTurnPipeline({ ...ports, approvals: approvals.port, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
@@ -73,11 +80,17 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     app,
     readiness: ports.readiness,
     approvals: approvals.service,
+    state,
     runTurn: (req) => pipeline.runTurn(req),
+    reloadPolicies: () => ports.reloadPolicies(),
     close: async () => {
-      await approvals.close();
-      await ports.close();
-      await auditTrail.close();
+      try {
+        await approvals.close();
+        await ports.close();
+        await auditTrail.close();
+      } finally {
+        await state.close();
+      }
     },
   };
 }

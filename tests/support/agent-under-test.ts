@@ -1,5 +1,6 @@
 // Starts the real agent (runtime + HTTP host) in this process on 127.0.0.1:0
-// with the given environment, for tests that speak HTTP to it.
+// with the given environment, for tests that speak HTTP to it. State is in
+// memory (one fresh store per agent) unless the environment names a backend.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,12 @@
 // The real agent (dev-anonymous host, no dev user: nobody is signed in until a
 // Teams token exchange) against the Entra and Graph emulators, with a local
 // connector that captures what the agent sends outside the HTTP response
-// (the sign-in replay). Activities are shaped like Teams sends them.
+// (the sign-in replay). Activities are shaped like Teams sends them. With
+// `instances: n` it starts n agents sharing one SQLite state file (n instances
+// behind a load balancer); `agent` is the first.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,10 +32,16 @@ export interface SignInStack {
   ids: IdentityStandIns;
   /** The capturing connector (the activities' serviceUrl). */
   connectorUrl: string;
+  /** The agent requests go to when no instance is named (the first, or the one `useAgent` chose). */
   agent: AgentUnderTest;
+  agents: AgentUnderTest[];
   /** What the agent posted to the connector, oldest first. */
   sent: SentActivity[];
-  /** Stops the agent and starts a new one with the same settings (a process restart); `agent` is the new one. */
+  /** Conversations the agent started (POST /v3/conversations bodies), oldest first; ids a:created-1, … */
+  created: Array<{ members?: Array<{ id: string }>; tenantId?: string; isGroup?: boolean }>;
+  /** Activities the agent replaced through the connector (card updates), oldest first. */
+  updated: Array<{ conversation: string; activityId: string; body: SentActivity }>;
+  /** Stops the current agent and starts a new one with the same settings (a process restart). */
   restartAgent(): Promise<void>;
   /** Sends the next requests to this agent instead (another instance of the same deployment). */
   useAgent(agent: AgentUnderTest): void;
@@ -39,15 +50,11 @@ export interface SignInStack {
   /** Delay of the connector's answers (a slow channel). */
   setConnectorDelay(ms: number): void;
   /** A message whose replies come back in the HTTP response. */
-  ask(sender: TeamsSender, text: string): Promise<PostResult>;
+  ask(sender: TeamsSender, text: string, instance?: number): Promise<PostResult>;
   /** An Adaptive Card Universal Action (adaptiveCard/action invoke); the invoke response is the HTTP response. */
   cardAction(sender: TeamsSender, verb: string, data: Record<string, unknown>): Promise<PostResult>;
-  /** Conversations the agent started (POST /v3/conversations bodies), oldest first; ids a:created-1, … */
-  created: Array<{ members?: Array<{ id: string }>; tenantId?: string; isGroup?: boolean }>;
-  /** Activities the agent replaced through the connector (card updates), oldest first. */
-  updated: Array<{ conversation: string; activityId: string; body: SentActivity }>;
   /** A signin/tokenExchange invoke; the invoke response is the HTTP response. */
-  exchange(sender: TeamsSender, token: string, exchangeId: string): Promise<PostResult>;
+  exchange(sender: TeamsSender, token: string, exchangeId: string, instance?: number): Promise<PostResult>;
   close(): Promise<void>;
 }
 
@@ -55,7 +62,7 @@ export const oidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[
 
 let counter = 0;
 
-export async function startSignInStack(opts: { env?: (connectorUrl: string) => Record<string, string> } = {}): Promise<SignInStack> {
+export async function startSignInStack(options: { instances?: number; env?: (connectorUrl: string) => Record<string, string> } = {}): Promise<SignInStack> {
   const sent: SentActivity[] = [];
   const updated: SignInStack['updated'] = [];
   const created: SignInStack['created'] = [];
@@ -81,8 +88,13 @@ export async function startSignInStack(opts: { env?: (connectorUrl: string) => R
   const connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
   const ids = await startIdentityStandIns();
   const { SSO_DEV_USER: _dev, ...env } = ids.agentEnv;
-  const agentEnv = { ...env, ...(opts.env?.(connectorUrl) ?? {}) };
-  let agent = await startAgentUnderTest(agentEnv);
+  const instances = options.instances ?? 1;
+  const shared: Record<string, string> = instances > 1 ? { STATE_BACKEND: 'sqlite', STATE_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'sta-stack-')), 'state.db') } : {};
+  const agentEnv = { ...env, ...shared, ...(options.env?.(connectorUrl) ?? {}) };
+  const agents: AgentUnderTest[] = [];
+  for (let i = 0; i < instances; i++) agents.push(await startAgentUnderTest(agentEnv));
+  let agent = agents[0]!;
+  const target = (instance?: number) => (instance === undefined ? agent : agents[instance]!);
 
   const base = (sender: TeamsSender) => {
     const tenant = sender.tenantId ?? demoTenantId;
@@ -104,26 +116,30 @@ export async function startSignInStack(opts: { env?: (connectorUrl: string) => R
     get agent() {
       return agent;
     },
+    agents,
+    sent,
+    created,
+    updated,
     async restartAgent() {
+      const index = agents.indexOf(agent);
       await agent.close();
       agent = await startAgentUnderTest(agentEnv);
+      if (index >= 0) agents[index] = agent;
+      else agents.push(agent);
     },
     useAgent(next) {
       agent = next;
     },
     startAnotherAgent: () => startAgentUnderTest(agentEnv),
-    sent,
-    updated,
-    created,
     setConnectorDelay: (ms) => {
       delayMs = ms;
     },
-    ask: (sender, text) => postActivity(agent.url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
+    ask: (sender, text, instance) => postActivity(target(instance).url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
     cardAction: (sender, verb, data) =>
       postActivity(agent.url, { ...base(sender), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
-    exchange: (sender, token, exchangeId) => postActivity(agent.url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
+    exchange: (sender, token, exchangeId, instance) => postActivity(target(instance).url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
     async close() {
-      await agent.close();
+      for (const a of agents) await a.close();
       await ids.close();
       connector.closeAllConnections();
       connector.close();
