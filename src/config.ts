@@ -12,6 +12,7 @@ import { identitySettings } from './identity/identity-settings.js';
 import { graphSettings } from './graph/graph-settings.js';
 import { modelSettings } from './model/model-settings.js';
 import { stateSettings } from './state/state-settings.js';
+import { approvalSettings } from './approvals/approval-settings.js';
 
 const sections = {
   host: hostSettings,
@@ -24,6 +25,7 @@ const sections = {
   graph: graphSettings,
   model: modelSettings,
   state: stateSettings,
+  approvals: approvalSettings,
 } as const;
 
 type Sections = typeof sections;

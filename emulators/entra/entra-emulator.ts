@@ -36,7 +36,7 @@ export interface EntraEmulator {
   jwksUri(tenantId: string): string;
   mintToken(claims: Record<string, unknown>, opts?: MintOptions): Promise<string>;
   /** `acrs`: authentication contexts the user's sign-in met (conditional access step-up, e.g. MFA). */
-  mintUserSsoToken(user: string, opts?: MintOptions & { audience?: string; scopes?: string[]; acrs?: string[] }): Promise<string>;
+  mintUserSsoToken(user: string, opts?: MintOptions & { audience?: string; scopes?: string[]; acrs?: string[]; amr?: string[]; groups?: string[] }): Promise<string>;
   /** OpenID metadata of the emulated Bot Connector (issuer https://api.botframework.com), like login.botframework.com/v1/.well-known/openidconfiguration. */
   readonly botConnectorOpenIdConfigurationUrl: string;
   /**
@@ -253,6 +253,8 @@ export async function startEntraEmulator(opts: StartEntraOptions = {}): Promise<
           scp: scopes.join(' '),
           roles: user.appRoles ?? [],
           ...(mint.acrs ? { acrs: mint.acrs } : {}),
+          ...(mint.amr ? { amr: mint.amr } : {}),
+          ...(mint.groups ? { groups: mint.groups } : {}),
           ver: v1 ? '1.0' : '2.0',
         },
         mint,

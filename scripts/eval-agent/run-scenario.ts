@@ -45,7 +45,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       MODEL_PROVIDER: options.model,
       GRAPH_BASE_URL: `${graph.url}/v1.0`,
       AUDIT_LOG_PATH: join(options.workDir, `${scenario.id}.audit.jsonl`),
-      // Each scenario starts from fresh state (rate limits, canaries), as before.
+      // Each scenario starts from fresh state (rate limits, canaries, approvals).
       STATE_BACKEND: 'memory',
       ...options.env,
     });
@@ -53,7 +53,15 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     const replies: TurnReply[] = [];
     try {
       for (const [i, text] of scenario.messages.entries()) {
-        replies.push(await runtime.runTurn({ text, actor, conversationId: `eval-${scenario.id}`, channelId: 'msteams', correlationId: `eval-${scenario.id}-${i + 1}` }));
+        const reply = await runtime.runTurn({ text, actor, conversationId: `eval-${scenario.id}`, channelId: 'msteams', correlationId: `eval-${scenario.id}-${i + 1}` });
+        replies.push(reply);
+        // The user confirms every confirmation card unread (the worst case: a confirmation is not counted as a defence).
+        // Approval requests stay pending: nobody approves in the evaluation.
+        for (const held of reply.held ?? []) {
+          if (held.kind !== 'confirmation') continue;
+          const stored = await runtime.approvals.store.get(held.approvalId);
+          await runtime.approvals.decide({ id: held.approvalId, verb: 'confirm', actor, cardHash: stored?.argsSha256 });
+        }
       }
     } finally {
       await runtime.close();

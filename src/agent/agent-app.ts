@@ -8,7 +8,7 @@ import { auditedTurnOf, noteTurn, type ActivityAudit } from './activity-audit.js
 import { registerFeedbackRoute } from './feedback-route.js';
 import { SignInApplication } from './sign-in-application.js';
 import type { SignInFlow } from './sso/sign-in-flow.js';
-import type { TurnPipeline } from './turn-pipeline.js';
+import type { TurnPipeline, TurnReply } from './turn-pipeline.js';
 
 const log = createLogger('agent');
 
@@ -27,6 +27,8 @@ export interface MessageAnswererDeps {
   signIn?: Pick<SignInFlow, 'request'>;
   /** App roles of the user, when known (from the user's validated token). */
   rolesFor?: (activity: Activity) => string[];
+  /** Sends the cards of tool calls the turn held for a decision (approval routes). */
+  announceHeld?: (context: TurnContext, held: NonNullable<TurnReply['held']>) => Promise<void>;
 }
 
 export type MessageAnswerer = (context: TurnContext, text: string) => Promise<void>;
@@ -47,6 +49,7 @@ export function createMessageAnswerer(deps: MessageAnswererDeps): MessageAnswere
       return;
     }
     await context.sendActivity(reply.text);
+    if (reply.held && reply.held.length > 0 && deps.announceHeld) await deps.announceHeld(context, reply.held);
   };
 }
 

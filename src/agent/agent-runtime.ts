@@ -16,8 +16,12 @@ import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest
 import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
 import { actorFromActivity } from './activity-actor.js';
+import { buildApprovals } from './wiring/build-approvals.js';
+import type { ApprovalService } from '../approvals/approval-service.js';
 import { createStateStore } from '../state/create-state-store.js';
 import type { StateStore } from '../state/state-store.js';
+
+const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
 
 const log = createLogger('runtime');
 
@@ -26,6 +30,8 @@ export interface AgentRuntime {
   adapter: CloudAdapter;
   app: ReturnType<typeof createAgentApp>;
   readiness: ReadinessCheck[];
+  /** Pending approvals and confirmations (the evaluator plays the user who confirms). */
+  approvals: ApprovalService;
   /** The one state store every shared piece of state lives in (config.state). */
   state: StateStore;
   runTurn(req: TurnRequest): Promise<TurnReply>;
@@ -41,14 +47,16 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const state = createStateStore(config.state);
   const sso = createAgentSso(config, { state });
   const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
-  const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
+  const approvals = buildApprovals(config, { state, tools: ports.tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText) });
+  const pipeline = createTurnPipeline({ ...ports, approvals: approvals.port, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
   const outboundHosts = new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...config.host.serviceUrlHosts] });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, undefined, outboundHosts);
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
-  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn });
+  const approvalRoutes = approvals.routes(adapter);
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
   const app = createAgentApp({
     adapter,
     answer,
@@ -60,8 +68,10 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
     ],
     signIn: sso.signIn,
+    extend: (agentApp) => approvalRoutes.register(agentApp),
     audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf }),
   });
+  await approvals.start();
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
   log.info('agent ready', { model: ports.model.label, authMode: config.host.authMode });
   return {
@@ -69,11 +79,13 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     adapter,
     app,
     readiness: ports.readiness,
+    approvals: approvals.service,
     state,
     runTurn: (req) => pipeline.runTurn(req),
     reloadPolicies: () => ports.reloadPolicies(),
     close: async () => {
       try {
+        await approvals.close();
         await ports.close();
         await auditTrail.close();
       } finally {

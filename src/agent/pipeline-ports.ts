@@ -100,6 +100,11 @@ export interface UserTokenPort {
   getUserToken(actor: TurnActor, scopes: string[], options?: { claims?: string }): Promise<string>;
 }
 
+/** Holds a tool call for a person's decision: an approver's (approval) or the user's own (confirmation). */
+export interface ApprovalsPort {
+  hold(request: { kind: 'approval' | 'confirmation'; actor: TurnActor; tool: ToolDefinition; args: Record<string, unknown>; rule: string; reason: string; turnId: string }): Promise<{ id: string }>;
+}
+
 export interface AuditPort {
   write(record: TurnRecord): Promise<void>;
 }

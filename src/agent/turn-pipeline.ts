@@ -7,7 +7,7 @@ import { finishTurnRecord, newTurnRecord, recordStage, verdictRecord, type TextP
 import { createLogger } from '../logging/logger.js';
 import type { ToolContext } from '../tools/tool.js';
 import { checkInputSanity } from './input-sanity.js';
-import type { AuditPort, GuardPort, GuardScope, ModelPort, PortMessage, PortToolCall, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from './pipeline-ports.js';
+import type { ApprovalsPort, AuditPort, GuardPort, GuardScope, ModelPort, PortMessage, PortToolCall, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from './pipeline-ports.js';
 
 const log = createLogger('pipeline');
 
@@ -32,7 +32,14 @@ export interface TurnReply {
   signInRequired?: boolean;
   /** What a resource asked the sign-in to meet (conditional access): its claims, for the tool's scopes. */
   signInChallenge?: { claims: string; scopes: string[] };
-  pendingApproval?: { approvalId: string; tool: string };
+  /** Tool calls held for a decision in this turn: the cards to show. */
+  held?: HeldAction[];
+}
+
+export interface HeldAction {
+  approvalId: string;
+  tool: string;
+  kind: 'approval' | 'confirmation';
 }
 
 export interface TurnPipelineDeps {
@@ -42,6 +49,8 @@ export interface TurnPipelineDeps {
   tools: ToolsPort;
   userTokens: UserTokenPort;
   audit: AuditPort;
+  /** Without it, calls that need a decision are refused. */
+  approvals?: ApprovalsPort;
   maxInputChars: number;
   maxToolRounds: number;
   /** Prompt and response text in the record; default redacted. */
@@ -83,6 +92,12 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
         reply = await runStages(deps, request, record, raw);
       } catch (err) {
         reply = failure(record, err);
+      }
+      const held = record.toolCalls.filter((c): c is Record<string, unknown> & { approvalId: string } => typeof (c as { approvalId?: unknown }).approvalId === 'string');
+      // Stored requests get their cards even when the answer text itself was withheld.
+      if (held.length > 0) {
+        reply.held = held.map((c) => ({ approvalId: c.approvalId, tool: String(c.tool), kind: c.held as HeldAction['kind'] }));
+        if (reply.outcome === 'replied') reply.outcome = 'needs-approval';
       }
       record.outcome = reply.outcome;
       const responseText = textForAudit(textPolicy, reply.text);
@@ -190,8 +205,15 @@ async function runToolCall(
   const verdict = deps.tools.decide(tool, parsed.args, provenance, request.actor);
   Object.assign(entry, { risk: tool.risk, decision: verdict.decision, rule: verdict.rule, flags: verdict.flags });
   if (verdict.decision === 'deny') return `The action ${tool.name} was denied by policy: ${verdict.reason}`;
-  if (verdict.decision === 'needs-approval') {
-    return `The action ${tool.name} needs approval by an approver before it can run. Approval requests are not available yet, so it was not run. Reason: ${verdict.reason}`;
+  const kind = verdict.decision === 'needs-approval' ? 'approval' : verdict.flags.includes('needs-confirmation') ? 'confirmation' : undefined;
+  if (kind) {
+    if (!deps.approvals) return `The action ${tool.name} needs ${kind === 'approval' ? 'approval by an approver' : 'the user’s confirmation'}, which is not available here, so it was not run.`;
+    const held = await deps.approvals.hold({ kind, actor: request.actor, tool, args: parsed.args, rule: verdict.rule, reason: verdict.reason, turnId: record.correlationId });
+    Object.assign(entry, { approvalId: held.id, held: kind });
+    record.approvals.push({ approvalId: held.id, outcome: 'pending' });
+    return kind === 'approval'
+      ? `Not done yet: an approval request was sent to the approvers (reference ${held.id}); you will be told the outcome. ${verdict.reason}`
+      : 'Not done yet: please check the card below and confirm or cancel.';
   }
 
   // Set after a claims challenge: every token of the retry is then fetched fresh with these claims.

@@ -29,6 +29,11 @@ export interface ValidatedSsoToken {
   name?: string;
   scopes: string[];
   roles: AppRole[];
+  /** How the user signed in (`amr`, e.g. pwd, mfa) and the authentication contexts met (`acrs`), when the token says. */
+  amr: string[];
+  acrs: string[];
+  /** Group object ids when the app registration emits the groups claim (empty on overage: more than 200 groups). */
+  groups: string[];
   /** Expiry, milliseconds since epoch. */
   expiresAt: number;
 }
@@ -82,6 +87,9 @@ export function createSsoTokenValidator(opts: SsoValidatorOptions): SsoTokenVali
         name: typeof payload.name === 'string' ? payload.name : undefined,
         scopes,
         roles: rolesFromClaims({ roles: payload.roles }),
+        amr: stringList(payload.amr),
+        acrs: stringList(payload.acrs),
+        groups: stringList(payload.groups, 200),
         expiresAt: Number(payload.exp) * 1000,
       };
     },
@@ -100,4 +108,9 @@ function reasonOf(err: unknown): SsoTokenError['reason'] {
   if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWSSignatureVerificationFailed || err instanceof joseErrors.JOSEAlgNotAllowed) return 'signature';
   if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) return 'discovery';
   return 'malformed';
+}
+
+/** A claim that should be a list of short strings; anything else reads as empty. */
+function stringList(value: unknown, max = 16): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, max) : [];
 }

@@ -51,6 +51,11 @@ const toolRuleSchema = z
     /** When set, the actor must hold at least one of these app roles. */
     requiredRoles: z.array(z.string().min(1)).optional(),
     arguments: z.record(z.string().min(1), argumentRuleSchema).default({}),
+    /**
+     * When an allowed call first goes to the user as a confirmation card: always, unless it goes to
+     * exactly one recipient inside the tenant, or never (the default).
+     */
+    confirm: z.enum(['always', 'outside-single-internal-recipient', 'never']).default('never'),
   })
   .strict();
 export type ToolRule = z.infer<typeof toolRuleSchema>;

@@ -173,6 +173,8 @@ function decide(
       });
     }
   }
+  const recipientCount = leaves.filter((leaf) => ruleOf(leaf.argument).role === 'recipient').length;
+  if (toolRule.confirm === 'always' || (toolRule.confirm === 'outside-single-internal-recipient' && (outsideRecipient || recipientCount !== 1))) flags.push('needs-confirmation');
   return finish(findings, flags);
 }
 

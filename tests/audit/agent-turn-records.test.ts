@@ -76,7 +76,7 @@ describe('AgentTurn: one record per inbound activity', () => {
     ['a signin/failure invoke', () => invoke('signin/failure', { code: 'resourcematchfailed' }), 'sign-in-failure', 'sign-in-failed'],
     ['a rejected token exchange', () => invoke('signin/tokenExchange', { id: 'ex-1', connectionName: 'graph', token: 'not-a-jwt' }), 'sign-in', 'sign-in-failed'],
     ['feedback', () => invoke('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: `wrong, mail ${secrets.email}` }) } }), 'feedback', 'replied'],
-    ['a card action no route handles', () => invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'approve', data: {} } }), 'card-action', 'ignored'],
+    ['a card action no route handles', () => invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'archive', data: {} } }), 'card-action', 'ignored'],
   ] as const) {
     it(`records ${what}`, async () => {
       const written = await newRecordsAfter(agent, () => postActivity(agent.url, { ...activity(), serviceUrl: undefined }));

@@ -19,6 +19,7 @@ export interface AgentUnderTest {
 
 export async function startAgentUnderTest(env: Record<string, string> = {}): Promise<AgentUnderTest> {
   const auditDir = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'log');
+  // Each agent gets its own state (memory) unless the test shares a store on purpose.
   const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_DIR: auditDir, STATE_BACKEND: 'memory', ...env });
   const runtime = await createAgentRuntime(config);
   const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });

@@ -30,14 +30,29 @@ export interface SentActivity {
 
 export interface SignInStack {
   ids: IdentityStandIns;
+  /** The capturing connector (the activities' serviceUrl). */
+  connectorUrl: string;
+  /** The agent requests go to when no instance is named (the first, or the one `useAgent` chose). */
   agent: AgentUnderTest;
   agents: AgentUnderTest[];
   /** What the agent posted to the connector, oldest first. */
   sent: SentActivity[];
+  /** Conversations the agent started (POST /v3/conversations bodies), oldest first; ids a:created-1, … */
+  created: Array<{ members?: Array<{ id: string }>; tenantId?: string; isGroup?: boolean }>;
+  /** Activities the agent replaced through the connector (card updates), oldest first. */
+  updated: Array<{ conversation: string; activityId: string; body: SentActivity }>;
+  /** Stops the current agent and starts a new one with the same settings (a process restart). */
+  restartAgent(): Promise<void>;
+  /** Sends the next requests to this agent instead (another instance of the same deployment). */
+  useAgent(agent: AgentUnderTest): void;
+  /** Starts another agent with the same settings (a second instance); the caller closes it. */
+  startAnotherAgent(): Promise<AgentUnderTest>;
   /** Delay of the connector's answers (a slow channel). */
   setConnectorDelay(ms: number): void;
   /** A message whose replies come back in the HTTP response. */
   ask(sender: TeamsSender, text: string, instance?: number): Promise<PostResult>;
+  /** An Adaptive Card Universal Action (adaptiveCard/action invoke); the invoke response is the HTTP response. */
+  cardAction(sender: TeamsSender, verb: string, data: Record<string, unknown>): Promise<PostResult>;
   /** A signin/tokenExchange invoke; the invoke response is the HTTP response. */
   exchange(sender: TeamsSender, token: string, exchangeId: string, instance?: number): Promise<PostResult>;
   close(): Promise<void>;
@@ -47,8 +62,10 @@ export const oidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[
 
 let counter = 0;
 
-export async function startSignInStack(options: { instances?: number } = {}): Promise<SignInStack> {
+export async function startSignInStack(options: { instances?: number; env?: (connectorUrl: string) => Record<string, string> } = {}): Promise<SignInStack> {
   const sent: SentActivity[] = [];
+  const updated: SignInStack['updated'] = [];
+  const created: SignInStack['created'] = [];
   let delayMs = 0;
   const capture = express();
   capture.use(express.json());
@@ -58,6 +75,14 @@ export async function startSignInStack(options: { instances?: number } = {}): Pr
       res.json({ id: `sent-${sent.length}` });
     }, delayMs);
   });
+  capture.post('/v3/conversations', (req, res) => {
+    created.push(req.body);
+    res.json({ id: `a:created-${created.length}` });
+  });
+  capture.put('/v3/conversations/:conversation/activities/:activityId', (req, res) => {
+    updated.push({ conversation: req.params.conversation, activityId: req.params.activityId, body: req.body });
+    res.json({ id: req.params.activityId });
+  });
   const connector: Server = capture.listen(0, '127.0.0.1');
   await once(connector, 'listening');
   const connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
@@ -65,9 +90,11 @@ export async function startSignInStack(options: { instances?: number } = {}): Pr
   const { SSO_DEV_USER: _dev, ...env } = ids.agentEnv;
   const instances = options.instances ?? 1;
   const shared: Record<string, string> = instances > 1 ? { STATE_BACKEND: 'sqlite', STATE_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'sta-stack-')), 'state.db') } : {};
+  const agentEnv = { ...env, ...shared, ...(options.env?.(connectorUrl) ?? {}) };
   const agents: AgentUnderTest[] = [];
-  for (let i = 0; i < instances; i++) agents.push(await startAgentUnderTest({ ...env, ...shared }));
-  const agent = agents[0]!;
+  for (let i = 0; i < instances; i++) agents.push(await startAgentUnderTest(agentEnv));
+  let agent = agents[0]!;
+  const target = (instance?: number) => (instance === undefined ? agent : agents[instance]!);
 
   const base = (sender: TeamsSender) => {
     const tenant = sender.tenantId ?? demoTenantId;
@@ -85,14 +112,32 @@ export async function startSignInStack(options: { instances?: number } = {}): Pr
 
   return {
     ids,
-    agent,
+    connectorUrl,
+    get agent() {
+      return agent;
+    },
     agents,
     sent,
+    created,
+    updated,
+    async restartAgent() {
+      const index = agents.indexOf(agent);
+      await agent.close();
+      agent = await startAgentUnderTest(agentEnv);
+      if (index >= 0) agents[index] = agent;
+      else agents.push(agent);
+    },
+    useAgent(next) {
+      agent = next;
+    },
+    startAnotherAgent: () => startAgentUnderTest(agentEnv),
     setConnectorDelay: (ms) => {
       delayMs = ms;
     },
-    ask: (sender, text, instance = 0) => postActivity(agents[instance]!.url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
-    exchange: (sender, token, exchangeId, instance = 0) => postActivity(agents[instance]!.url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
+    ask: (sender, text, instance) => postActivity(target(instance).url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
+    cardAction: (sender, verb, data) =>
+      postActivity(agent.url, { ...base(sender), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
+    exchange: (sender, token, exchangeId, instance) => postActivity(target(instance).url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
     async close() {
       for (const a of agents) await a.close();
       await ids.close();

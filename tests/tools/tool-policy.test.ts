@@ -302,6 +302,35 @@ describe('tool policy', () => {
     });
   });
 
+  describe('confirmation before a send (issue 13)', () => {
+    const withConfirm = (mode: string) => {
+      const doc = structuredClone(repoPolicy);
+      doc.tools.send_mail.confirm = mode;
+      return createToolPolicy(doc);
+    };
+    const mail = (to: string[]) => ({ tool: sendMail, args: { to, subject: 'Lunch', body: 'See you at noon' } });
+    const user = 'send a mail to alex@contoso.example and miriam@contoso.example about lunch';
+    const needsConfirmation = (p: ReturnType<typeof createToolPolicy>, to: string[]) => {
+      const d = p.decide(mail(to), clean(user), actor);
+      assert.equal(d.decision, 'allow');
+      return d.flags.includes('needs-confirmation');
+    };
+
+    it('flags an allowed send per the tool\'s confirm setting: always, unless one colleague receives it, never', () => {
+      assert.equal(needsConfirmation(withConfirm('always'), ['alex@contoso.example']), true);
+      assert.equal(needsConfirmation(withConfirm('outside-single-internal-recipient'), ['alex@contoso.example']), false);
+      assert.equal(needsConfirmation(withConfirm('outside-single-internal-recipient'), ['alex@contoso.example', 'miriam@contoso.example']), true);
+      assert.equal(needsConfirmation(withConfirm('never'), ['alex@contoso.example', 'miriam@contoso.example']), false);
+      assert.equal(needsConfirmation(policy, ['alex@contoso.example']), true, 'the shipped policy confirms every mail');
+    });
+
+    it('refuses an unknown confirm setting when the policy is loaded', () => {
+      const doc = structuredClone(repoPolicy);
+      doc.tools.send_mail.confirm = 'sometimes';
+      assert.throws(() => createToolPolicy(doc));
+    });
+  });
+
   describe('loading the policy file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tool-policy-'));
 

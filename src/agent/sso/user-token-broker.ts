@@ -48,6 +48,8 @@ export interface UserTokenBroker {
   getUserToken(actor: TurnActor, scopes: string[], options?: UserTokenOptions): Promise<string>;
   /** App roles from the user's validated SSO token (empty before sign-in). */
   rolesOf(actor: TokenActor): string[];
+  /** Roles, display name and how the sender signed in (amr, acrs), from the same validated token as rolesOf; undefined before sign-in. */
+  signInOf(actor: TokenActor): { roles: string[]; amr: string[]; acrs: string[]; groups: string[]; name?: string } | undefined;
   /** In dev mode, fetches the mapped user's token (e.g. at start-up) so roles are known from the first turn. No-op otherwise. */
   warmUp(actor?: TokenActor): Promise<void>;
   /** Keeps a token validated by the signin/tokenExchange handler; refuses one that is not the sender's own. */
@@ -131,6 +133,12 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
     throw new SignInRequiredError('no-sso-token');
   };
 
+  const signInOf = (actor: TokenActor) => {
+    const stored = deps.store.get(bindingOf(actor));
+    const token = stored && stored.validated.expiresAt > Date.now() && (stored.source === 'dev' || belongsTo(stored.validated, actor)) ? stored.validated : deps.devSource && devTokenValid() ? devToken! : undefined;
+    return token ? { roles: [...token.roles], amr: [...(token.amr ?? [])], acrs: [...(token.acrs ?? [])], groups: [...(token.groups ?? [])], ...(token.name ? { name: token.name } : {}) } : undefined;
+  };
+
   return {
     async getUserToken(actor, scopes, options) {
       const sso = await current(actor);
@@ -138,11 +146,8 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       const token = await deps.obo.getToken(oboUserKey(sso), sso.token, scopes, options);
       return token.token;
     },
-    rolesOf(actor) {
-      const stored = deps.store.get(bindingOf(actor));
-      if (stored && stored.validated.expiresAt > Date.now() && (stored.source === 'dev' || belongsTo(stored.validated, actor))) return [...stored.validated.roles];
-      return deps.devSource && devTokenValid() ? [...devToken!.roles] : [];
-    },
+    rolesOf: (actor) => signInOf(actor)?.roles ?? [],
+    signInOf,
     async warmUp(actor) {
       if (!deps.devSource || (actor && deps.store.get(bindingOf(actor)))) return;
       try {

@@ -1,0 +1,314 @@
+// The decisions and the one execution of an approved (or confirmed) action.
+// Framework-free: the agent's routes translate card invokes into `decide`,
+// and a notifier port carries outcomes back to Teams.
+import { randomUUID } from 'node:crypto';
+import { finishTurnRecord, newTurnRecord, type TurnActor, type TurnRecord } from '../audit/turn-record.js';
+import { createLogger } from '../logging/logger.js';
+import type { RiskClass, ToolContext, ToolDefinition, ToolResult } from '../tools/tool.js';
+import { argumentsHash, isFinal, samePerson, type ApprovalActor, type ApprovalKind, type ApprovalRecord, type ApprovalState } from './approval-record.js';
+import type { ApprovalSettings } from './approval-settings.js';
+import type { ApprovalStore } from './approval-store.js';
+
+const log = createLogger('approvals');
+/** How long one execution attempt may take before another instance may call it interrupted. */
+const executionLeaseMs = 2 * 60_000;
+
+export type Verb = 'approve' | 'reject' | 'cancel' | 'confirm';
+
+/** What the approver's current sign-in shows (from the validated token bound to the sender). */
+export interface SignInFacts {
+  roles: string[];
+  amr: string[];
+  acrs: string[];
+  /** Group object ids from the token's groups claim. */
+  groups?: string[];
+  /** Display name from the token. */
+  name?: string;
+}
+
+export interface ApprovalServiceDeps {
+  store: ApprovalStore;
+  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'approversGroupId' | 'mfa' | 'mfaRisks'> & Partial<Pick<ApprovalSettings, 'approvers'>>;
+  tools: { get(name: string): ToolDefinition | undefined; parseArguments(tool: ToolDefinition, raw: string): { ok: true; args: Record<string, unknown> } | { ok: false; error: string } };
+  /** The requester's delegated token: the action runs as the person who asked for it. */
+  userToken(actor: TurnActor, scopes: string[]): Promise<string>;
+  /** Facts of the actor's sign-in, or undefined when they are not signed in. */
+  signInOf(actor: ApprovalActor): SignInFacts | undefined;
+  audit(record: TurnRecord): Promise<void>;
+  /** The requester's manager (Graph /me/manager as the requester), when approvers are managers; undefined = none or unknown. */
+  managerOf?(requester: TurnActor): Promise<{ oid: string; name?: string } | undefined>;
+  /** Told after every state change (cards, the requester's conversation). Failures are logged, never thrown. */
+  onChange?(record: ApprovalRecord, previous: ApprovalState): Promise<void>;
+  now?: () => number;
+}
+
+export interface ApprovalRequest {
+  kind: ApprovalKind;
+  requester: ApprovalActor;
+  tool: ToolDefinition;
+  args: Record<string, unknown>;
+  rule: string;
+  reason: string;
+  turnId: string;
+}
+
+export type DecisionCode = 'not-found' | 'tampered' | 'wrong-tenant' | 'self-approval' | 'not-approver' | 'not-requester' | 'step-up' | 'expired' | 'already-decided' | 'wrong-verb';
+
+export type DecisionResult = { ok: true; record: ApprovalRecord } | { ok: false; code: DecisionCode; record?: ApprovalRecord; message: string; demand?: { claims: string } };
+
+const messages: Record<DecisionCode, string> = {
+  'not-found': 'This request does not exist (or no longer exists).',
+  tampered: 'This card does not match the stored request. Nothing was done.',
+  'wrong-tenant': 'This request belongs to another organisation.',
+  'self-approval': 'You cannot approve or reject your own request. Another approver must decide.',
+  'not-approver': 'Only approvers can decide on this request.',
+  'not-requester': 'Only the person who asked can confirm or cancel this.',
+  'step-up': 'Deciding on this action needs a multi-factor sign-in. Please sign in again with MFA, then click again.',
+  expired: 'This request has expired. Nothing was done.',
+  'already-decided': 'This request was already decided.',
+  'wrong-verb': 'That action does not apply to this request.',
+};
+
+export class ApprovalService {
+  private readonly now: () => number;
+  constructor(private readonly deps: ApprovalServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  get store(): ApprovalStore {
+    return this.deps.store;
+  }
+
+  async request(input: ApprovalRequest): Promise<ApprovalRecord> {
+    const created = this.now();
+    const record: ApprovalRecord = {
+      id: randomUUID(),
+      kind: input.kind,
+      tenantId: input.requester.tenantId ?? 'unknown',
+      requester: pickActor(input.requester),
+      tool: input.tool.name,
+      args: structuredClone(input.args),
+      argsSha256: argumentsHash(input.tool.name, input.args),
+      risk: input.tool.risk,
+      rule: input.rule,
+      reason: input.reason,
+      turnId: input.turnId,
+      createdAt: new Date(created).toISOString(),
+      expiresAt: new Date(created + this.deps.settings.ttlMs).toISOString(),
+      state: 'pending',
+      idempotencyKey: randomUUID(),
+      history: [{ at: new Date(created).toISOString(), state: 'pending', by: actorRef(input.requester) }],
+    };
+    if (record.kind === 'approval' && this.deps.settings.approvers === 'manager') {
+      const manager = await this.managerOf(record.requester);
+      if (manager) {
+        record.approverOids = [manager.oid];
+        if (manager.name) record.approverName = manager.name.slice(0, 100);
+      }
+    }
+    await this.deps.store.create(record);
+    await this.audit(input.requester, record, 'requested', 'needs-approval', { approvers: record.approverOids ? 'manager' : 'role' });
+    return record;
+  }
+
+  /**
+   * A decision from a card. `cardHash`, when the card carried one, must match the stored
+   * arguments: a card edited to show other arguments is refused, but the stored record is what runs.
+   */
+  async decide(input: { id: unknown; verb: Verb; actor: ApprovalActor; comment?: string; cardHash?: unknown }): Promise<DecisionResult> {
+    const id = typeof input.id === 'string' && /^[0-9a-f-]{36}$/i.test(input.id) ? input.id.toLowerCase() : undefined;
+    const record = id ? await this.deps.store.get(id) : undefined;
+    const refuse = async (code: DecisionCode, rec?: ApprovalRecord, demand?: { claims: string }): Promise<DecisionResult> => {
+      await this.audit(input.actor, rec, `refused:${code}`, 'blocked', { verb: input.verb, approvalId: rec?.id });
+      return { ok: false, code, record: rec, message: messages[code], demand };
+    };
+    if (!record) return refuse('not-found');
+    if (input.cardHash !== record.argsSha256) return refuse('tampered', record);
+    if ((input.actor.tenantId ?? '').toLowerCase() !== record.tenantId.toLowerCase()) return refuse('wrong-tenant');
+    const check = this.authorise(input.verb, input.actor, record);
+    if (check) return refuse(check.code, record, check.demand);
+    if (record.state !== 'pending') return refuse('already-decided', record);
+    if (Date.parse(record.expiresAt) <= this.now()) {
+      await this.expire(record.id);
+      return refuse('expired', (await this.deps.store.get(record.id)) ?? record);
+    }
+    const to: ApprovalState = { approve: 'approved', reject: 'rejected', cancel: 'cancelled', confirm: 'confirmed' }[input.verb] as ApprovalState;
+    const comment = input.verb === 'reject' && typeof input.comment === 'string' ? input.comment.trim().slice(0, 500) : undefined;
+    const moved = await this.deps.store.transition(record.id, ['pending'], (r) => {
+      r.state = to;
+      r.decidedBy = pickActor(input.actor);
+      if (comment) r.comment = comment;
+      r.history.push({ at: new Date(this.now()).toISOString(), state: to, by: actorRef(input.actor) });
+      return r;
+    });
+    if (!moved.ok) return refuse(moved.reason === 'missing' ? 'not-found' : 'already-decided', moved.record);
+    await this.audit(input.actor, moved.record, input.verb, 'replied');
+    await this.notify(moved.record, 'pending');
+    if (to === 'approved' || to === 'confirmed') return { ok: true, record: (await this.execute(moved.record.id)) ?? moved.record };
+    return { ok: true, record: moved.record };
+  }
+
+  /** Runs an approved or confirmed action once: only the instance whose CAS to `executing` wins runs it. */
+  async execute(id: string): Promise<ApprovalRecord | undefined> {
+    const claimed = await this.deps.store.transition(id, ['approved', 'confirmed'], (r) => {
+      r.state = 'executing';
+      r.executingUntil = new Date(this.now() + executionLeaseMs).toISOString();
+      r.history.push({ at: new Date(this.now()).toISOString(), state: 'executing' });
+      return r;
+    });
+    if (!claimed.ok) return claimed.record;
+    const record = claimed.record;
+    const decided: ApprovalState = record.kind === 'approval' ? 'approved' : 'confirmed';
+    let result: ToolResult;
+    try {
+      result = await this.runStored(record);
+    } catch (err) {
+      if (err instanceof Error && err.name === 'SignInRequiredError') {
+        // Not run: the requester's sign-in is not available here. Back to decided; the sweep retries.
+        const back = await this.deps.store.transition(id, ['executing'], (r) => {
+          r.state = decided;
+          r.executingUntil = undefined;
+          r.history.push({ at: new Date(this.now()).toISOString(), state: decided, note: 'waiting for the requester’s sign-in' });
+          return r;
+        });
+        return back.record;
+      }
+      return this.finish(record, 'failed', err instanceof Error && err.name === 'ArgumentsMismatch' ? 'The stored arguments failed verification; nothing was run.' : 'The action failed.');
+    }
+    const error = (result.data as { error?: unknown } | undefined)?.error;
+    return this.finish(record, error === undefined ? 'executed' : 'failed', result.content.slice(0, 500));
+  }
+
+  /** Expires what waited too long; finishes decided actions an earlier process did not run; gives up on interrupted runs. */
+  async sweep(): Promise<void> {
+    for (const id of await this.deps.store.openIds()) {
+      try {
+        const record = await this.deps.store.get(id);
+        if (!record || isFinal(record.state)) {
+          await this.deps.store.removeFromIndex(id);
+        } else if (record.state === 'pending' && Date.parse(record.expiresAt) <= this.now()) {
+          await this.expire(id);
+        } else if (record.state === 'approved' || record.state === 'confirmed') {
+          await this.execute(id);
+        } else if (record.state === 'executing' && record.executingUntil && Date.parse(record.executingUntil) <= this.now()) {
+          // The attempt died mid-call: whether Graph applied it is unknown, so it is never run again (at most once).
+          await this.finish(record, 'failed', 'The action was interrupted; check whether it took effect before asking again.');
+        }
+      } catch (err) {
+        log.warn('approval sweep step failed', { error: err instanceof Error ? err.message : 'error' });
+      }
+    }
+  }
+
+  async expire(id: string): Promise<void> {
+    const moved = await this.deps.store.transition(id, ['pending'], (r) => {
+      r.state = 'expired';
+      r.history.push({ at: new Date(this.now()).toISOString(), state: 'expired' });
+      return r;
+    });
+    if (moved.ok) {
+      await this.audit(moved.record.requester, moved.record, 'expired', 'blocked');
+      await this.notify(moved.record, 'pending');
+    }
+  }
+
+  /** Who may use this verb on this record; undefined = allowed. */
+  private authorise(verb: Verb, actor: ApprovalActor, record: ApprovalRecord): { code: DecisionCode; demand?: { claims: string } } | undefined {
+    if (verb === 'confirm' || verb === 'cancel') {
+      if (verb === 'confirm' && record.kind !== 'confirmation') return { code: 'wrong-verb' };
+      return samePerson(actor, record.requester) ? undefined : { code: 'not-requester' };
+    }
+    if (record.kind !== 'approval') return { code: 'wrong-verb' };
+    if (samePerson(actor, record.requester)) return { code: 'self-approval' };
+    const signIn = this.deps.signInOf(actor);
+    // The manager decides by being the manager (checked against the signed-in object id); otherwise the role or group.
+    const allowed = record.approverOids
+      ? record.approverOids.some((oid) => oid.toLowerCase() === (actor.aadObjectId ?? '').toLowerCase())
+      : signIn !== undefined && isApprover(signIn, this.deps.settings);
+    if (!signIn || !allowed) return { code: 'not-approver' };
+    const { mfa, mfaRisks } = this.deps.settings;
+    if (mfa.kind !== 'off' && mfaRisks.includes(record.risk as RiskClass)) {
+      const met = mfa.kind === 'amr' ? signIn.amr.includes(mfa.value) : signIn.acrs.includes(mfa.value);
+      if (!met) return { code: 'step-up', demand: { claims: JSON.stringify({ access_token: mfa.kind === 'acrs' ? { acrs: { essential: true, value: mfa.value } } : { amr: { essential: true, values: [mfa.value] } } }) } };
+    }
+    return undefined;
+  }
+
+  /** The manager lookup never blocks a request: no manager or a failed lookup falls back to the role. */
+  private async managerOf(requester: ApprovalActor): Promise<{ oid: string; name?: string } | undefined> {
+    if (!this.deps.managerOf) return undefined;
+    try {
+      return await this.deps.managerOf({ userId: requester.userId, aadObjectId: requester.aadObjectId, tenantId: requester.tenantId, roles: [] });
+    } catch (err) {
+      log.warn('manager look-up failed; approvers by role', { error: err instanceof Error ? err.name : 'error' });
+      return undefined;
+    }
+  }
+
+  private async runStored(record: ApprovalRecord): Promise<ToolResult> {
+    const tool = this.deps.tools.get(record.tool);
+    // Exactly what was approved: the hash over the stored arguments, and the tool's schema once more.
+    if (!tool || argumentsHash(record.tool, record.args) !== record.argsSha256) throw Object.assign(new Error('arguments mismatch'), { name: 'ArgumentsMismatch' });
+    const parsed = this.deps.tools.parseArguments(tool, JSON.stringify(record.args));
+    if (!parsed.ok || argumentsHash(record.tool, parsed.args) !== record.argsSha256) throw Object.assign(new Error('arguments mismatch'), { name: 'ArgumentsMismatch' });
+    const requester: TurnActor = { userId: record.requester.userId, aadObjectId: record.requester.aadObjectId, tenantId: record.requester.tenantId, roles: [] };
+    const ctx: ToolContext = {
+      actor: requester,
+      correlationId: record.idempotencyKey,
+      getUserToken: (scopes) => this.deps.userToken(requester, scopes),
+    };
+    return tool.run(parsed.args, ctx);
+  }
+
+  private async finish(record: ApprovalRecord, state: 'executed' | 'failed', outcome: string): Promise<ApprovalRecord | undefined> {
+    const done = await this.deps.store.transition(record.id, ['executing'], (r) => {
+      r.state = state;
+      r.outcome = outcome;
+      r.executingUntil = undefined;
+      r.history.push({ at: new Date(this.now()).toISOString(), state });
+      return r;
+    });
+    if (!done.ok) return done.record;
+    await this.audit(record.decidedBy ?? record.requester, done.record, state, state === 'executed' ? 'replied' : 'error');
+    await this.notify(done.record, 'executing');
+    return done.record;
+  }
+
+  private async notify(record: ApprovalRecord, previous: ApprovalState): Promise<void> {
+    try {
+      await this.deps.onChange?.(record, previous);
+    } catch (err) {
+      log.warn('approval notification failed', { approvalId: record.id, error: err instanceof Error ? err.message : 'error' });
+    }
+  }
+
+  /** One audit record per step, shaped like a turn record so the audit log and its tools read it the same way. */
+  private async audit(actor: ApprovalActor, record: ApprovalRecord | undefined, step: string, outcome: TurnRecord['outcome'], extra: Record<string, unknown> = {}): Promise<void> {
+    const entry = newTurnRecord({ channelId: 'approval', conversationId: record?.requesterConversation?.conversationId ?? 'approval', activityType: 'approval', kind: 'card-action', name: `approval/${step}`, actor: { userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] } });
+    // The approvals list is what the alert queries read (e.g. outcome "rejected").
+    if (record) entry.approvals.push({ approvalId: record.id, outcome: step.startsWith('refused') ? step : record.state });
+    entry.stages.push({
+      stage: 'approval',
+      at: new Date(this.now()).toISOString(),
+      durationMs: 0,
+      detail: { step, ...(record ? { approvalId: record.id, kind: record.kind, tool: record.tool, argsSha256: record.argsSha256, state: record.state, rule: record.rule, turnId: record.turnId } : {}), ...extra },
+    });
+    finishTurnRecord(entry, outcome ?? 'replied');
+    try {
+      await this.deps.audit(entry);
+    } catch (err) {
+      log.error('approval audit write failed', { correlationId: entry.correlationId, error: err });
+    }
+  }
+}
+
+/** The Approver app role, or membership of the approvers group when one is configured (the token's groups claim). */
+export function isApprover(signIn: SignInFacts, settings: Pick<ApprovalSettings, 'approverRole' | 'approversGroupId'>): boolean {
+  if (signIn.roles.includes(settings.approverRole)) return true;
+  const group = settings.approversGroupId?.toLowerCase();
+  return group !== undefined && (signIn.groups ?? []).some((g) => g.toLowerCase() === group);
+}
+
+/** Only the fields an approval keeps (callers may pass a turn actor with roles). */
+const pickActor = (a: ApprovalActor): ApprovalActor => ({ userId: a.userId, ...(a.aadObjectId ? { aadObjectId: a.aadObjectId } : {}), ...(a.tenantId ? { tenantId: a.tenantId } : {}), ...(a.name ? { name: a.name.slice(0, 100) } : {}) });
+const actorRef = (actor: ApprovalActor) => actor.aadObjectId ?? actor.userId;
