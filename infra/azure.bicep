@@ -132,7 +132,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
     DisableLocalAuth: true
-    RetentionInDays: logRetentionDays
+    // Workspace-based: the workspace's retentionInDays (logRetentionDays) applies.
   }
 }
 
