@@ -1,7 +1,9 @@
 // Trains the local detector models and writes them next to the detectors:
-//   npm run train:guards            (synthetic corpus + dev set if present)
+//   npm run train:guards            (synthetic corpus + dev set if present;
+//                                    HANDWRITTEN=train-split leaves the check split out)
 // The dev set is read at training time only (GUARD_DEV_DATA or
-// ../shared/datasets/guard-dev.jsonl); HOLD_OUT_FAMILIES=a,b drops families.
+// ../shared/datasets/guard-dev.jsonl); HOLD_OUT_FAMILIES=a,b drops families
+// (default: the calibration family clinc-val).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
@@ -12,6 +14,8 @@ import { createRng } from './rng.js';
 import type { HandwrittenUse } from './handwritten.js';
 
 export const SEED = 20241126;
+/** Dev families never trained on, so the policy thresholds can be calibrated on them (everyday requests). Holding out bipia-clean too cost document recall (a scenario's planted instruction fell under the default). */
+export const CALIBRATION_FAMILIES = ['clinc-val'];
 /** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
 const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
 const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
@@ -42,9 +46,12 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
 function main(): void {
   const started = Date.now();
   const dev = readDevRows();
-  const holdOut = (process.env.HOLD_OUT_FAMILIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  // Held out by default: the calibration families of bench/detectors/calibrate.ts (thresholds are chosen on them).
+  const holdOut = (process.env.HOLD_OUT_FAMILIES ?? CALIBRATION_FAMILIES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
   console.log(dev.length > 0 ? `dev set: ${dev.length} rows` : 'dev set not found: training on the synthetic corpus only');
-  const files = trainAll(dev, holdOut);
+  // HANDWRITTEN=train-split keeps the hand-written check split (one row in five) out of training.
+  const handwritten = (process.env.HANDWRITTEN ?? 'all') as HandwrittenUse;
+  const files = trainAll(dev, holdOut, handwritten);
   const out = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
   writeFileSync(out('../../src/guard/detectors/injection/models/user-model.json'), JSON.stringify(files.user) + '\n');
   writeFileSync(out('../../src/guard/detectors/injection/models/segment-model.json'), JSON.stringify(files.segment) + '\n');

@@ -1,7 +1,7 @@
 // Wires the Agents SDK AgentApplication: which activity goes to which route.
 // The turn itself is the framework-free pipeline; routes only translate.
 import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
-import { AgentApplication, CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import { AgentApplication, CloudAdapter, RouteRank, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { createLogger } from '../logging/logger.js';
 import { actorFromActivity, messageText } from './activity-actor.js';
 import { SignInApplication } from './sign-in-application.js';
@@ -99,6 +99,20 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
 
   deps.signIn?.register(app);
   deps.extend?.(app);
+
+  // Any invoke no route claimed (a name this agent does not implement, or a card
+  // action it does not know) is the caller's mistake: 400 with a short reason,
+  // not the SDK's default 501, so no input a caller controls yields a 5xx.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke,
+    async (context) => {
+      const name = context.activity.name;
+      log.warn('unsupported invoke', { name: typeof name === 'string' && /^[A-Za-z0-9/_.-]{1,64}$/.test(name) ? name : 'other' });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke' } } } as Partial<Activity> as Activity);
+    },
+    true,
+    RouteRank.Last,
+  );
 
   app.onError(async (context, error) => {
     const correlationId = crypto.randomUUID();

@@ -4,17 +4,15 @@
 // verdict by its fail mode (closed = block, open = allow) instead.
 import type { TokenCredential } from '@azure/identity';
 import { createLogger } from '../../logging/logger.js';
+import { defaultGuardRegistry } from '../checks/index.js';
 import type { GuardSettings } from '../guard-settings.js';
 import { actionRank, strictest, type GuardAction, type GuardContext, type GuardDecision, type GuardEngine, type GuardVerdict } from '../guard-types.js';
-import { checkSize, RateLimitGuard } from '../limits/limits-guard.js';
-import { loadGuardPolicy } from '../policy/load-policy.js';
+import { loadGuardPolicy, parseGuardPolicy } from '../policy/load-policy.js';
 import type { GuardPolicy } from '../policy/policy-schema.js';
 import { AzureContentSafety } from '../providers/azure-content-safety.js';
-import { runDlpGuard } from './dlp-guard.js';
+import type { GuardRegistry } from '../registry/guard-registry.js';
+import { policyKeyOf, type CheckInstance, type GateInstance, type GuardDeps } from '../registry/guard-spec.js';
 import { applyEdits, type GuardOutcome } from './guard-result.js';
-import { runHarmGuard } from './harm-guard.js';
-import { runInjectionGuard } from './injection-guard.js';
-import { runLinkGuard, runPromptLeakGuard } from './output-guards.js';
 import { prepareText, type PreparedText } from './prepared-text.js';
 
 export interface GuardEngineOptions {
@@ -26,6 +24,8 @@ export interface GuardEngineOptions {
   credential?: TokenCredential;
   /** Base delay of the Content Safety retry backoff. */
   retryBaseDelayMs?: number;
+  /** The guards to run (default: the built-in ones); a fork registers its own here. */
+  registry?: GuardRegistry;
 }
 
 type Channel = 'user' | 'document' | 'output';
@@ -64,18 +64,27 @@ function wellFormed(text: unknown): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
+interface BuiltGuard<I> {
+  name: string;
+  instance: I;
+}
+
 export class PolicyGuardEngine implements GuardEngine {
-  private readonly rate: RateLimitGuard;
-  private readonly allowedHosts: string[];
+  private readonly gates: BuiltGuard<GateInstance>[] = [];
+  private readonly checks: BuiltGuard<CheckInstance>[] = [];
 
   constructor(
     readonly policy: GuardPolicy,
-    settings: GuardSettings,
-    private readonly azure: AzureContentSafety | undefined,
-    now?: () => number,
+    registry: GuardRegistry,
+    deps: GuardDeps,
   ) {
-    this.rate = new RateLimitGuard(settings.rateLimit, now);
-    this.allowedHosts = [...new Set([...policy.links.allowedHosts, ...settings.allowedLinkHosts].map((h) => h.toLowerCase()))];
+    const sections = policy as unknown as Record<string, unknown>;
+    for (const spec of registry.list()) {
+      // Each guard validates its own section (defaults fill what the file leaves out).
+      const instance = spec.create(spec.configSchema.parse(sections[policyKeyOf(spec)]), deps);
+      if (instance?.kind === 'gate') this.gates.push({ name: spec.name, instance });
+      else if (instance?.kind === 'check') this.checks.push({ name: spec.name, instance });
+    }
   }
 
   checkInput(text: string, ctx: GuardContext): Promise<GuardDecision> {
@@ -103,17 +112,10 @@ export class PolicyGuardEngine implements GuardEngine {
 
   private async evaluate(channel: Channel, input: string, ctx: GuardContext): Promise<GuardDecision> {
     const raw = wellFormed(input);
-    const p = this.policy;
-    const outcomes: GuardOutcome[] = [];
-
-    if (p.limits.enabled) {
-      const max = channel === 'user' ? p.limits.maxInputChars : channel === 'document' ? p.limits.maxDocumentChars : p.limits.maxOutputChars;
-      const tooBig = checkSize(raw, max);
-      if (tooBig) return this.combine(channel, raw, [tooBig]);
-      if (channel === 'user' && p.limits.rateLimit) {
-        const limited = this.rate.check(ctx);
-        if (limited) return this.combine(channel, raw, [limited]);
-      }
+    // Gates (size, rate) in order; the first that stops the text decides alone.
+    for (const g of this.gates) {
+      const stopped = g.instance.gate(raw, channel, ctx);
+      if (stopped) return this.combine(channel, raw, [stopped]);
     }
     if (raw.trim().length === 0) {
       // Nothing to inspect; still one verdict so the audit record shows the check ran.
@@ -122,27 +124,12 @@ export class PolicyGuardEngine implements GuardEngine {
     }
 
     const text: PreparedText = prepareText(raw);
-    const guards: NamedGuard[] = [];
-    if (p.injection.enabled && channel !== 'output') {
-      guards.push({ name: 'injection', failMode: p.injection.failMode, run: () => runInjectionGuard(text, channel, p.injection, this.azure) });
-    }
-    if (p.harm.enabled && p.harm.channels.includes(channel)) {
-      guards.push({ name: 'harm', failMode: p.harm.failMode, run: () => runHarmGuard(text, p.harm, this.azure) });
-    }
-    if (p.dlp.enabled) {
-      const actions = channel === 'user' ? p.dlp.input : channel === 'document' ? p.dlp.document : p.dlp.output;
-      guards.push({ name: 'dlp', failMode: p.dlp.failMode, run: () => runDlpGuard(text, actions) });
-    }
-    if (channel === 'output' && p.promptLeak.enabled && (ctx.canary || ctx.systemPrompt)) {
-      guards.push({ name: 'prompt-leak', failMode: p.promptLeak.failMode, run: () => runPromptLeakGuard(text, ctx, p.promptLeak) });
-    }
-    if (channel === 'output' && p.links.enabled) {
-      guards.push({ name: 'links', failMode: p.links.failMode, run: () => runLinkGuard(text, p.links, this.allowedHosts) });
-    }
-    outcomes.push(...(await Promise.all(guards.map(runSafely))));
+    const guards: NamedGuard[] = this.checks
+      .filter((g) => g.instance.runsOn(channel, ctx))
+      .map((g) => ({ name: g.name, failMode: g.instance.failMode, run: () => g.instance.check(text, channel, ctx) }));
+    const outcomes = await Promise.all(guards.map(runSafely));
     return this.combine(channel, raw, outcomes);
   }
-
   private combine(channel: Channel, raw: string, outcomes: GuardOutcome[]): GuardDecision {
     const verdicts = outcomes.flatMap((o) => o.verdicts);
     let action: GuardAction = 'allow';
@@ -160,8 +147,14 @@ export class PolicyGuardEngine implements GuardEngine {
 }
 
 export async function createGuardEngine(settings: GuardSettings, options: GuardEngineOptions = {}): Promise<GuardEngine> {
-  const policy = options.policy ?? (await loadGuardPolicy(settings.policyFile));
-  const wantsAzure = policy.injection.providers.includes('azure') || policy.harm.providers.includes('azure');
+  const registry = options.registry ?? defaultGuardRegistry();
+  const policy = options.policy
+    ? options.registry
+      ? parseGuardPolicy(options.policy, '(options.policy)', registry)
+      : options.policy
+    : await loadGuardPolicy(settings.policyFile, registry);
+  const sections = policy as unknown as Record<string, unknown>;
+  const wantsAzure = registry.list().some((spec) => spec.usesAzure?.(spec.configSchema.parse(sections[policyKeyOf(spec)])) ?? false);
   let azure: AzureContentSafety | undefined;
   if (settings.contentSafety) {
     azure = new AzureContentSafety(settings.contentSafety, { credential: options.credential, retryBaseDelayMs: options.retryBaseDelayMs, now: options.now });
@@ -169,5 +162,5 @@ export async function createGuardEngine(settings: GuardSettings, options: GuardE
   } else if (wantsAzure) {
     log.info('guard policy asks for the azure provider but CONTENT_SAFETY_ENDPOINT is empty; local guards only');
   }
-  return new PolicyGuardEngine(policy, settings, azure, options.now);
+  return new PolicyGuardEngine(policy, registry, { settings, azure, now: options.now, credential: options.credential });
 }

@@ -2,6 +2,7 @@
 // a deployment error: fail fast with a message naming the file and the field.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { GuardRegistry } from '../registry/guard-registry.js';
 import { guardPolicySchema, type GuardPolicy } from './policy-schema.js';
 
 /** The policy shipped with the template (policy/guard-policy.json at the repo root). */
@@ -14,8 +15,10 @@ export class GuardPolicyError extends Error {
   }
 }
 
-export function parseGuardPolicy(json: unknown, file = '(inline)'): GuardPolicy {
-  const result = guardPolicySchema.safeParse(json);
+/** Validates a policy; with a registry, its extra guards' sections are validated (and kept) too. */
+export function parseGuardPolicy(json: unknown, file = '(inline)', registry?: GuardRegistry): GuardPolicy {
+  const schema = registry ? (registry.policySchema() as unknown as typeof guardPolicySchema) : guardPolicySchema;
+  const result = schema.safeParse(json);
   if (result.success) return result.data;
   throw new GuardPolicyError(
     file,
@@ -23,7 +26,7 @@ export function parseGuardPolicy(json: unknown, file = '(inline)'): GuardPolicy 
   );
 }
 
-export async function loadGuardPolicy(file: string = shippedPolicyFile): Promise<GuardPolicy> {
+export async function loadGuardPolicy(file: string = shippedPolicyFile, registry?: GuardRegistry): Promise<GuardPolicy> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -37,5 +40,5 @@ export async function loadGuardPolicy(file: string = shippedPolicyFile): Promise
   } catch (err) {
     throw new GuardPolicyError(file, [`not valid JSON: ${(err as Error).message}`]);
   }
-  return parseGuardPolicy(json, file);
+  return parseGuardPolicy(json, file, registry);
 }

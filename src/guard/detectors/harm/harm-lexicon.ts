@@ -18,6 +18,7 @@ export interface HarmCue {
 }
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
+import { PatternPrefilter } from '../regexp-prefilter.js';
 
 const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
 const PERSON = '(?:someone|somebody|a person|people|persons|people in my (?:class|office|school|team)|my classmates|my coworkers|my colleagues|my family|my parents|my kids|my children|a human|humans|a man|a woman|a child|a kid|children|kids|my (?:wife|husband|boss|neighbou?r|partner|girlfriend|boyfriend|ex|mother|father|mom|dad|brother|sister|son|daughter|teacher|classmate|coworker|co-worker|colleague|roommate|friend|family|baby|landlord|rival|enemy)|him|her|them|my enemies|an? (?:ex|enemy|rival|cop|police officer|politician|president|senator|witness|teacher|student|baby|old lady|neighbou?r|stranger|classmate|coworker|homeless person)|the (?:president|prime minister|witness|police|cops|judge|neighbou?r|guy|girl|man|woman|kid|child|baby))';
@@ -108,6 +109,8 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.idiom', ['violence', 'self_harm'], -3, `(?:kill(?:ing)? (?:time|it|the lights|the engine|a process|the process|processes|the music|the mood|my cravings|weeds|bacteria|germs|a python|a task|the noise)|blow(?:ing)? up ${gap(2)}(?:balloons?|photos?|pictures?|images?|my phone|the internet|on social media)|bomb(?:ed|ing)? (?:a |the |my )?(?:test|exam|interview|audition|presentation)|steal(?:ing)? (?:someone's|a|her|his|their|my) (?:heart|thunder|spotlight|look|idea for)|steal the (?:show|spotlight)|steal (?:a |second )?base|break(?:ing)? into (?:the |a )?(?:film|music|movie|tech|fashion|acting|publishing|job) ?(?:industry|market|business|world|career)?|shoot(?:ing)? (?:a |the |some )?(?:photos?|pictures?|video|film|movie|scene|hoops|baskets?|free throws?|the breeze|my shot|for the stars|an email|a message|at the range|at a range|targets?|clay)|(?:crush|slay|destroy|murder|kill|nail|smash)(?:ing)? (?:it|the (?:interview|exam|game|competition|presentation|dance floor|audition|look))|execute (?:a|the|my|this) (?:plan|strategy|command|query|script|code|trade|order)|hang (?:a|the|my) (?:picture|painting|shelf|curtains?|mirror|tv|frame)|cut (?:the|a) (?:cake|bread|cost|costs|budget|losses|grass|hair|cord)|drown out|choke (?:up|back)|poison ivy|die (?:laughing|of laughter|of embarrassment)|dying to (?:see|know|try|meet)|to die for|knock(?:ing)? (?:it|them) out of the park|beat (?:the|my|a) (?:record|traffic|heat|deadline|competition|boss|level|game|odds)|attack(?:ing)? (?:a|the|this) (?:problem|issue|task|backlog)|punch(?:ing)? (?:holes?|a ticket|up)|gut (?:a|the) (?:fish|house|kitchen|building)|butcher (?:a|the) (?:chicken|pig|cow|lamb)|terminate (?:a|an|the|my) (?:contract|lease|instance|process|subscription|agreement|thread|session|employee contract)|eliminate (?:debt|waste|duplicates|errors|bugs|clutter|noise))\\b`),
   m('mitigate.pests', ['violence'], -3, `(?:kill\\w{0,3}|poison\\w{0,3}|get rid of|exterminat\\w{0,3}|trap\\w{0,3}|drown\\w{0,3}|shoot\\w{0,3}|eliminat\\w{0,3}) ${gap(2)}(?:mosquito(?:e?s)?|flies|fly|ants?|cockroach(?:es)?|roach(?:es)?|wasps?|hornets?|weeds?|rats?|mice|mouse|vermin|bugs?|termites?|pests?|moths?|fleas?|ticks?|slugs?|aphids?|bed ?bugs?|mold|mould|bacteria|germs|viruses|lice)\\b`),
   m('mitigate.history-or-definition', ['violence', 'hate'], -1.5, `(?:what (?:were|was|are|is) the (?:causes?|effects?|impacts?|consequences?|history|origins?|role|reasons?|legacy|definition|meaning)|why did|how did (?:the|it|they|world|people)|what happened (?:at|in|during|to)|when did|who (?:was|were) responsible|what does (?:the (?:word|term) )?[^ ]{1,30} mean|what is the (?:definition|meaning) of|define the term)\\b`),
+  // Policies, procedures and reports talk about threats in order to handle them.
+  m('mitigate.reporting', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:(?:workplace )?violence prevention|must be reported|should be reported|(?:is|are) reported to|report (?:it|them|this|threats|incidents|concerns) to|(?:is|are) taken seriously|zero[- ]tolerance|what(?:'s| is) the procedure (?:if|when|for)|what (?:do|should) (?:i|we|staff|employees) do if)\\b`),
   m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`),
 ];
 
@@ -117,11 +120,16 @@ export interface HarmCueHits {
   ids: string[];
 }
 
+// Each pattern runs only on texts that contain one of the ways it can start:
+// most texts hold none of the lexicon's words, and a skipped regex costs nothing.
+const prefilter = new PatternPrefilter([...HARM_CUES, ...HARM_MITIGATIONS].map((entry) => entry.pattern));
 export function matchHarmCues(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
-  for (const cue of HARM_CUES) {
-    if (cue.pattern.test(flat)) {
+  const candidates = prefilter.candidates(flat);
+  for (let i = 0; i < HARM_CUES.length; i++) {
+    const cue = HARM_CUES[i]!;
+    if (candidates[i] && cue.pattern.test(flat)) {
       byCategory[cue.category] += cue.weight;
       ids.push(cue.id);
     }
@@ -133,8 +141,10 @@ export function matchHarmCues(flat: string): HarmCueHits {
 export function matchHarmMitigations(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
-  for (const mitigation of HARM_MITIGATIONS) {
-    if (mitigation.pattern.test(flat)) {
+  const candidates = prefilter.candidates(flat);
+  for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
+    const mitigation = HARM_MITIGATIONS[i]!;
+    if (candidates[HARM_CUES.length + i] && mitigation.pattern.test(flat)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }

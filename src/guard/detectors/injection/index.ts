@@ -5,6 +5,7 @@
 // a harmful request and adversarial-suffix anomaly; for documents the most
 // request-like segment that does not fit the surrounding data.
 import { createInjectionDetector, type InjectionChannel, type InjectionScore } from './injection-detector.js';
+import { loadCharLm } from './char-lm.js';
 import { loadLinearModel } from './linear-model.js';
 
 export type { InjectionChannel, InjectionScore } from './injection-detector.js';
@@ -20,6 +21,7 @@ export const INJECTION_DEFAULT_THRESHOLD: Record<InjectionChannel, number> = { u
 const detector = createInjectionDetector({
   user: loadLinearModel(new URL('./models/user-model.json', import.meta.url)),
   segment: loadLinearModel(new URL('./models/segment-model.json', import.meta.url)),
+  charLm: loadCharLm(new URL('./models/char-lm.json', import.meta.url)),
 });
 // Compile every rule's regex at load (tens of ms), not on the first user's turn.
 detector.score('warm-up', 'user');

@@ -5,8 +5,10 @@ import { documentSegments, mayBeRequest } from './document-segments.js';
 import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
+import { windowBits, type CharLm, type WindowBits } from './char-lm.js';
 import { suffixAnomaly } from './suffix-anomaly.js';
 import { boundText, preparedView } from './text-prep.js';
+import { PatternPrefilter } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
 export interface InjectionScore {
@@ -20,6 +22,20 @@ const FRAME_CAP = 2.5;
 const FRAME_WITH_HARM_BONUS = 2.5;
 const FRAME_WITH_RISK_WORD = 0.7;
 const SUFFIX_WEIGHT = 3.5;
+/**
+ * Window-perplexity contrast (bits per symbol, noisiest window minus
+ * calmest) where the signal starts and where it is full: the start is about
+ * the 99th percentile of benign user messages, so alone it adds little; a
+ * noisy tail after a request is what lifts a message over the threshold.
+ */
+const PERPLEXITY_CONTRAST_START = 2.8;
+const PERPLEXITY_CONTRAST_FULL = 4.3;
+
+function perplexityAnomaly(bits: WindowBits): number {
+  const contrast = bits.max - bits.min;
+  if (contrast <= PERPLEXITY_CONTRAST_START) return 0;
+  return Math.min(1, (contrast - PERPLEXITY_CONTRAST_START) / (PERPLEXITY_CONTRAST_FULL - PERPLEXITY_CONTRAST_START));
+}
 /**
  * The user n-gram model alone must be surer than a technique rule: on benign
  * sources it never saw, its scores drift up (new vocabulary near attack words),
@@ -43,10 +59,17 @@ export interface InjectionDetector {
   score(text: string, channel: InjectionChannel): InjectionScore;
 }
 
+// A rule runs only on texts holding one of the ways its pattern can start.
+const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
+
 function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[]): number {
+  let prefilter = prefilters.get(rules);
+  if (!prefilter) prefilters.set(rules, (prefilter = new PatternPrefilter(rules.map((rule) => rule.pattern))));
+  const candidates = prefilter.candidates(flat);
   let sum = 0;
-  for (const rule of rules) {
-    if (rule.pattern.test(flat)) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (candidates[i] && rule.pattern.test(flat)) {
       sum += rule.weight;
       evidence.push(rule.id);
     }
@@ -54,7 +77,7 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   return sum;
 }
 
-export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel }): InjectionDetector {
+export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel; charLm?: CharLm }): InjectionDetector {
   const userModel = models.user;
   const segmentModel = models.segment;
   function signals(input: string, channel: InjectionChannel): InjectionSignals {
@@ -89,9 +112,11 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
         }
       }
       const anomaly = suffixAnomaly(boundText(text));
-      if (anomaly > 0) {
-        structureLogit += SUFFIX_WEIGHT * anomaly;
-        evidence.push('suffix.char-anomaly');
+      const perplexity = models.charLm ? perplexityAnomaly(windowBits(models.charLm, text)) : 0;
+      if (anomaly > 0 || perplexity > 0) {
+        structureLogit += SUFFIX_WEIGHT * Math.max(anomaly, perplexity);
+        if (anomaly > 0) evidence.push('suffix.char-anomaly');
+        if (perplexity > 0) evidence.push('suffix.window-perplexity');
       }
     } else {
       modelLogit = -Infinity;

@@ -25,6 +25,10 @@ const I18N_OVERRIDE_VERB = '(?:deaktivier(?:e|en)?|d[eé]sactive[sz]?|desactiva|
 const I18N_PRIOR = '(?:deine[n]?|ihre[n]?|tes|vos|tus|sus|le tue|i tuoi|tue|tuoi|as tuas|os teus|tuas|teus|suas|je|jouw|uw|del sistema|du syst[eè]me|des systems|di sistema|do sistema|van het systeem|vorherigen?|bisherigen?|obigen?|vorigen?|alten?|urspr[uü]nglichen?|alle|alles|pr[eé]c[eé]dentes?|ant[eé]rieures?|ci-dessus|initiales?|anteriores|previas|originales|iniciales|precedenti|originali|iniziali|pr[eé]vias|originais|vorige|eerdere|bovenstaande|oorspronkelijke|toutes? (?:les|tes|vos)|todas? (?:las|tus|sus)|tutte le|todas as)';
 const I18N_DIRECTIVE = '(?:sicherheitsrichtlinien|sicherheitsregeln|sicherheitsfilter|filter|filtres|filtros|filtri|anweisungen|instruktionen|regeln|befehle|vorgaben|richtlinien|instructions|consignes|r[eè]gles|directives|instrucciones|reglas|indicaciones|[oó]rdenes|directrices|istruzioni|regole|indicazioni|direttive|instru[cç][oõ]es|regras|orienta[cç][oõ]es|diretrizes|instructies|regels|opdrachten|richtlijnen)';
 
+// What an administrator overrides: "override the default sharing policy", "the old
+// retention settings" are configuration, not the reader's instructions.
+const ADMIN_SETTING = '(?:sharing|retention|password|expiry|expiration|label|theme|group|tenant|site|network|firewall|proxy|browser|printer|calendar|notification|audit|backup|sync|update|license|travel|expense|booking|per-diem)';
+
 // Alternatives that begin with a word are anchored at a word start (speed).
 const anchored = (source: string): RegExp => wordAnchoredRegExp(source);
 const r = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: anchored(source) });
@@ -33,7 +37,7 @@ const r = (id: string, weight: number, source: string): InjectionRule => ({ id, 
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
   // Not "disregard my previous message": a writer retracting their own words overrides nothing.
-  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} ${gap(2)}${DIRECTIVE}`),
+  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )${gap(2)}${DIRECTIVE}`),
   r('override.ignore-all', 3, `${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
   r('override.ignore-your', 3.5, `${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
@@ -68,7 +72,7 @@ export const SHARED_RULES: readonly InjectionRule[] = [
 
   // Hidden-prompt extraction.
   // "What were my original instructions?" is the user's own text, "the original instructions the customer gave" someone else's.
-  r('extract.system-prompt', 3.5, `(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
+  r('extract.system-prompt', 3.5, `(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))(?! (?:for|of|on) (?:the|a|an|our|my) (?!ai\\b|assistant|bot|chat|model|conversation|session|gpt|llm)[a-z]+)|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
   r('extract.your-instructions', 2, `(?:words|lines|sentences|text|content|parts?|tokens|characters) of your (?:instructions|prompt|rules|guidelines|system message|directives)|your (?:instructions|prompt|rules|guidelines) (?:verbatim|word for word|exactly as|in full)|(?:quote|print|repeat|reveal|output|recite|dump|leak) (?:me |us )?(?:all |all of |back |out )?your (?:instructions|prompt|rules|guidelines|directives)`),
   r('extract.text-above', 3, `(?:repeat|print|output|show|copy|reproduce|recite|summari[sz]e|translate) ${gap(3)}(?:words?|text|everything|all|content|sentences?|lines?|tokens?|instructions?) ${gap(2)}(?:above|before (?:this|that|my)|preceding|prior to)|(?:everything|all the text|the text) (?:above|before) (?:this|here)`),
   r('extract.verbatim', 2, `(?:verbatim|word for word|word-for-word|in full|exactly as written) ${gap(6)}(?:prompt|instructions|rules|message|context)|(?:prompt|instructions|rules|message) ${gap(5)}(?:verbatim|word for word|word-for-word)`),

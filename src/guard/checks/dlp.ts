@@ -1,12 +1,37 @@
 // PII and secrets guard: finds sensitive data, then applies the policy's
 // action per data type for this channel. Masks carry a type label so the
 // model and the user still understand the sentence.
+import { z } from 'zod';
 import { findSensitiveData } from '../dlp/find-sensitive-data.js';
 import { isSecretType, sensitiveTypes, type SensitiveType } from '../dlp/dlp-types.js';
 import { strictest, type GuardAction, type GuardVerdict } from '../guard-types.js';
-import type { DlpActions } from '../policy/policy-schema.js';
-import type { GuardOutcome, TextEdit } from './guard-result.js';
-import type { PreparedText } from './prepared-text.js';
+import { failModeField, guardActionField } from '../policy/policy-fields.js';
+import { defineGuard } from '../registry/guard-spec.js';
+import type { GuardOutcome, TextEdit } from '../engine/guard-result.js';
+import type { PreparedText } from '../engine/prepared-text.js';
+
+const dlpActions = z
+  .record(z.string(), guardActionField)
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!(sensitiveTypes as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `unknown data type; use one of ${sensitiveTypes.join(', ')}` });
+      }
+    }
+  })
+  .transform((v) => v as Partial<Record<SensitiveType, z.infer<typeof guardActionField>>>);
+export type DlpActions = z.output<typeof dlpActions>;
+
+export const dlpConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    input: dlpActions.default({}),
+    document: dlpActions.default({}),
+    output: dlpActions.default({}),
+    failMode: failModeField.default('closed'),
+  })
+  .strict()
+  .default({});
 
 export function maskLabel(type: string): string {
   return `[${type}]`;
@@ -39,3 +64,18 @@ export function runDlpGuard(text: PreparedText, actions: DlpActions): GuardOutco
   };
   return { verdicts: [verdict], edits };
 }
+
+export const dlpGuard = defineGuard({
+  name: 'dlp',
+  description: 'PII and secrets: an action per data type and channel (mask, block, needs-review)',
+  configSchema: dlpConfig,
+  create(config) {
+    if (!config.enabled) return undefined;
+    return {
+      kind: 'check',
+      failMode: config.failMode,
+      runsOn: () => true,
+      check: (text, channel) => runDlpGuard(text, channel === 'user' ? config.input : channel === 'document' ? config.document : config.output),
+    };
+  },
+});

@@ -1,8 +1,22 @@
 // Size limit on every channel and per-user / per-tenant rate limits on user
-// input. Runs first: an oversized text is never scanned by the other guards.
+// input. A gate: runs first, and an oversized text is never scanned by the
+// other guards.
+import { z } from 'zod';
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
 import type { GuardOutcome } from '../engine/guard-result.js';
-import { TokenBucketLimiter } from './token-bucket.js';
+import { TokenBucketLimiter } from '../limits/token-bucket.js';
+import { defineGuard } from '../registry/guard-spec.js';
+
+export const limitsConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    maxInputChars: z.number().int().min(1).max(10_000_000).default(16_000),
+    maxDocumentChars: z.number().int().min(1).max(50_000_000).default(2_000_000),
+    maxOutputChars: z.number().int().min(1).max(10_000_000).default(100_000),
+    rateLimit: z.boolean().default(true),
+  })
+  .strict()
+  .default({});
 
 export function checkSize(text: string, maxChars: number): GuardOutcome | undefined {
   if (text.length <= maxChars) return undefined;
@@ -43,3 +57,22 @@ export class RateLimitGuard {
     return { verdicts: [verdict], edits: [], messageKey: 'rateLimited' };
   }
 }
+
+export const limitsGuard = defineGuard({
+  name: 'limits',
+  description: 'Size limit per channel; per-user and per-tenant rate limits on user input',
+  configSchema: limitsConfig,
+  create(config, deps) {
+    if (!config.enabled) return undefined;
+    const rate = new RateLimitGuard(deps.settings.rateLimit, deps.now);
+    return {
+      kind: 'gate',
+      gate(raw, channel, ctx) {
+        const max = channel === 'user' ? config.maxInputChars : channel === 'document' ? config.maxDocumentChars : config.maxOutputChars;
+        const tooBig = checkSize(raw, max);
+        if (tooBig) return tooBig;
+        return channel === 'user' && config.rateLimit ? rate.check(ctx) : undefined;
+      },
+    };
+  },
+});

@@ -1,13 +1,36 @@
 // Harmful-content guard (hate, sexual, violence, self-harm) on any channel.
 // A category is flagged when its severity is AT OR ABOVE its threshold: the
 // comparison teams-ai v1 got backwards, so it is tested at the exact edges.
+import { z } from 'zod';
 import { scoreHarm, type HarmCategory } from '../detectors/harm/index.js';
 import type { GuardVerdict } from '../guard-types.js';
-import type { GuardPolicy } from '../policy/policy-schema.js';
+import { blockingActionField, channelField, failModeField, providerField, unitScoreField } from '../policy/policy-fields.js';
 import { analyzeTextMaxChars, type AzureContentSafety, type AzureHarmCategory } from '../providers/azure-content-safety.js';
 import { ContentSafetyError } from '../providers/content-safety-error.js';
-import type { GuardOutcome } from './guard-result.js';
-import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from './prepared-text.js';
+import { defineGuard } from '../registry/guard-spec.js';
+import type { GuardOutcome } from '../engine/guard-result.js';
+import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from '../engine/prepared-text.js';
+
+/** Azure's four-level scale; a category is flagged when severity >= its threshold. "off" never flags. */
+const severity = z.union([z.literal(2), z.literal(4), z.literal(6), z.literal('off')], { errorMap: () => ({ message: 'expected 2, 4, 6 or "off"' }) });
+
+export const harmConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    providers: z.array(providerField).min(1).default(['local']),
+    channels: z.array(channelField).default(['user', 'document', 'output']),
+    severityThresholds: z
+      .object({ hate: severity.default(4), sexual: severity.default(4), violence: severity.default(4), self_harm: severity.default(4) })
+      .strict()
+      .default({}),
+    /** Local overall score threshold; omit to use the detector's shipped default. */
+    scoreThreshold: unitScoreField.optional(),
+    action: blockingActionField.default('block'),
+    failMode: failModeField.default('closed'),
+  })
+  .strict()
+  .default({});
+export type HarmConfig = z.output<typeof harmConfig>;
 
 const categories: HarmCategory[] = ['hate', 'sexual', 'violence', 'self_harm'];
 const fromAzure: Record<AzureHarmCategory, HarmCategory> = { Hate: 'hate', Sexual: 'sexual', Violence: 'violence', SelfHarm: 'self_harm' };
@@ -25,7 +48,7 @@ export function flaggedCategories(severity: Severities, thresholds: Record<HarmC
     .sort((a, b) => severity[b] - severity[a]);
 }
 
-function verdictFor(severity: Severities, score: number, scoreFlag: boolean, policy: GuardPolicy['harm'], provider: 'local' | 'azure', evidence: string[], fallback?: string): GuardVerdict {
+function verdictFor(severity: Severities, score: number, scoreFlag: boolean, policy: HarmConfig, provider: 'local' | 'azure', evidence: string[], fallback?: string): GuardVerdict {
   const flagged = flaggedCategories(severity, policy.severityThresholds);
   const worst = categories.reduce((a, b) => (severity[b] > severity[a] ? b : a), 'hate' as HarmCategory);
   const isFlagged = flagged.length > 0 || scoreFlag;
@@ -56,7 +79,7 @@ export function localHarm(text: PreparedText): { severity: Severities; score: nu
   return { severity, score, evidence };
 }
 
-export async function runHarmGuard(text: PreparedText, policy: GuardPolicy['harm'], azure: AzureContentSafety | undefined): Promise<GuardOutcome> {
+export async function runHarmGuard(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety | undefined): Promise<GuardOutcome> {
   const verdicts: GuardVerdict[] = [];
   const wantsAzure = policy.providers.includes('azure') && azure !== undefined;
   let fallback: string | undefined;
@@ -82,3 +105,19 @@ export async function runHarmGuard(text: PreparedText, policy: GuardPolicy['harm
   return { verdicts, edits: [] };
 }
 
+
+export const harmGuard = defineGuard({
+  name: 'harm',
+  description: 'Hate, sexual, violence and self-harm content by severity (local lexicon, Azure text analysis)',
+  configSchema: harmConfig,
+  usesAzure: (config) => config.providers.includes('azure'),
+  create(config, deps) {
+    if (!config.enabled) return undefined;
+    return {
+      kind: 'check',
+      failMode: config.failMode,
+      runsOn: (channel) => config.channels.includes(channel),
+      check: (text) => runHarmGuard(text, config, deps.azure),
+    };
+  },
+});

@@ -2,14 +2,30 @@
 // Local: the in-process detector scored on raw, normalised and decoded views
 // (the highest score counts). Azure: Prompt Shields. Both may run; either
 // flagging flags. If Azure fails, the local verdict stands and says so.
+import { z } from 'zod';
 import { INJECTION_DEFAULT_THRESHOLD, scoreInjection, type InjectionChannel } from '../detectors/injection/index.js';
 import type { GuardAction, GuardVerdict } from '../guard-types.js';
-import type { GuardPolicy } from '../policy/policy-schema.js';
+import { blockingActionField, failModeField, providerField, unitScoreField } from '../policy/policy-fields.js';
 import type { AzureContentSafety } from '../providers/azure-content-safety.js';
 import { shieldPromptMaxChars, shieldPromptMaxDocuments } from '../providers/azure-content-safety.js';
 import { ContentSafetyError } from '../providers/content-safety-error.js';
-import type { GuardOutcome } from './guard-result.js';
-import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from './prepared-text.js';
+import { defineGuard } from '../registry/guard-spec.js';
+import type { GuardOutcome } from '../engine/guard-result.js';
+import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from '../engine/prepared-text.js';
+
+export const injectionConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    providers: z.array(providerField).min(1).default(['local']),
+    /** Omit to use the detector's shipped default for that channel. */
+    thresholds: z.object({ user: unitScoreField.optional(), document: unitScoreField.optional() }).strict().default({}),
+    userAction: blockingActionField.default('block'),
+    documentAction: blockingActionField.default('block'),
+    failMode: failModeField.default('closed'),
+  })
+  .strict()
+  .default({});
+export type InjectionConfig = z.output<typeof injectionConfig>;
 
 /** Most requests one check may send; text past this is covered by the local detector alone. */
 const maxAzureRequests = 4;
@@ -50,7 +66,7 @@ async function azureInjection(azure: AzureContentSafety, text: PreparedText, cha
 export async function runInjectionGuard(
   text: PreparedText,
   channel: InjectionChannel,
-  policy: GuardPolicy['injection'],
+  policy: InjectionConfig,
   azure: AzureContentSafety | undefined,
 ): Promise<GuardOutcome> {
   const category = channel === 'user' ? 'jailbreak' : 'document-injection';
@@ -91,3 +107,19 @@ export async function runInjectionGuard(
   }
   return { verdicts, edits: [] };
 }
+
+export const injectionGuard = defineGuard({
+  name: 'injection',
+  description: 'Prompt injection and jailbreaks in user messages and untrusted documents (local detector, Azure Prompt Shields)',
+  configSchema: injectionConfig,
+  usesAzure: (config) => config.providers.includes('azure'),
+  create(config, deps) {
+    if (!config.enabled) return undefined;
+    return {
+      kind: 'check',
+      failMode: config.failMode,
+      runsOn: (channel) => channel !== 'output',
+      check: (text, channel) => runInjectionGuard(text, channel as InjectionChannel, config, deps.azure),
+    };
+  },
+});

@@ -1,16 +1,35 @@
-// Output-only guards: system-prompt leak (canary, rule ids, disclosure
-// concepts, n-gram overlap) and exfiltration links. Both work on the raw model
-// output and its normalised and decoded views.
+// Output-only guard: system-prompt leak (canary, rule ids, disclosure
+// concepts, n-gram overlap) on the raw model output and its normalised and
+// decoded views.
+import { z } from 'zod';
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
-import { findExfiltrationLinks } from '../output/exfiltration-links.js';
 import { disclosureConcepts } from '../output/disclosure-concepts.js';
 import { countRefs, findCanary, promptRefs, systemPromptOverlap } from '../output/prompt-leak.js';
-import type { GuardPolicy } from '../policy/policy-schema.js';
+import { blockingActionField, failModeField, unitScoreField } from '../policy/policy-fields.js';
 import { toRawSpan } from '../normalize/normalize-text.js';
-import type { GuardOutcome, TextEdit } from './guard-result.js';
-import type { PreparedText } from './prepared-text.js';
+import { defineGuard } from '../registry/guard-spec.js';
+import type { GuardOutcome } from '../engine/guard-result.js';
+import type { PreparedText } from '../engine/prepared-text.js';
 
-export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy: GuardPolicy['promptLeak']): GuardOutcome {
+export const promptLeakConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Words per shingle when comparing output with the system prompt. */
+    ngramWords: z.number().int().min(3).max(32).default(8),
+    /** Share of the system prompt's shingles found in the output that counts as a leak. */
+    overlapThreshold: unitScoreField.default(0.2),
+    /** Distinct rule ids of the system prompt ("[ref:…]") in the output that count as a leak; 0 turns the check off. */
+    refMin: z.number().int().min(0).max(64).default(1),
+    /** Distinct disclosure concepts (any language) in the output that count as a leak; 0 turns the check off. */
+    conceptMin: z.number().int().min(0).max(64).default(6),
+    action: blockingActionField.default('block'),
+    failMode: failModeField.default('closed'),
+  })
+  .strict()
+  .default({});
+export type PromptLeakConfig = z.output<typeof promptLeakConfig>;
+
+export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy: PromptLeakConfig): GuardOutcome {
   const evidence: string[] = [];
   const spans: GuardVerdict['spans'] = [];
   let score = 0;
@@ -74,26 +93,19 @@ export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy
   };
 }
 
-export function runLinkGuard(text: PreparedText, policy: GuardPolicy['links'], allowedHosts: string[]): GuardOutcome {
-  const findings = findExfiltrationLinks(text.raw, { allowedHosts, maxQueryValueChars: policy.maxQueryValueChars });
-  const edits: TextEdit[] = findings.map((f) => ({
-    start: f.start,
-    end: f.end,
-    replacement: f.kind === 'image' || f.kind === 'html' ? '' : f.keepText !== undefined ? f.keepText : '[link removed]',
-  }));
-  const reasons = new Set(findings.map((f) => `link.${f.kind}.${f.reason}`));
-  return {
-    verdicts: [
-      {
-        guard: 'links',
-        action: findings.length > 0 ? policy.action : 'allow',
-        category: findings.length > 0 ? 'exfiltration-link' : 'none',
-        score: findings.length > 0 ? 1 : 0,
-        spans: findings.map((f) => ({ type: f.kind === 'image' ? 'IMAGE_LINK' : 'LINK', start: f.start, end: f.end })),
-        evidence: [...reasons, ...(findings.length > 0 ? [`links.removed:${findings.length}`] : [])],
-        provider: 'local',
-      },
-    ],
-    edits: policy.action === 'mask' ? edits : [],
-  };
-}
+export const promptLeakGuard = defineGuard({
+  name: 'prompt-leak',
+  policyKey: 'promptLeak',
+  description: 'System-prompt leaks in model output: canary, rule ids, disclosure concepts, shingle overlap',
+  configSchema: promptLeakConfig,
+  create(config) {
+    if (!config.enabled) return undefined;
+    return {
+      kind: 'check',
+      failMode: config.failMode,
+      // Nothing to compare with when the turn planted no canary and passed no prompt.
+      runsOn: (channel, ctx) => channel === 'output' && Boolean(ctx.canary || ctx.systemPrompt),
+      check: (text, _channel, ctx) => runPromptLeakGuard(text, ctx, config),
+    };
+  },
+});

@@ -1,0 +1,315 @@
+// A cheap necessary condition for a large word pattern: the first three
+// characters every match can start with, read off the pattern's source. A
+// pattern whose possible starts occur nowhere in the text cannot match, so the
+// regex engine never runs on it. Most texts contain few of the lexicon's
+// rare words, which makes most of the lexicon free.
+//
+// Sound by construction: anything the reader does not understand (\w, [^ ],
+// lookbehind, too many combinations) widens the condition, up to "always run".
+
+/** Length of the start keys: longer at a word start (indexed only there), short anywhere else. */
+const WORD_KEY_CHARS = 8;
+const KEY_CHARS = 3;
+/** Past this many distinct starts a pattern is always run (the check would cost more than it saves). */
+const MAX_KEYS = 4_000;
+
+type Atom = { kind: 'chars'; chars: string[] } | { kind: 'group'; alts: Node[][] } | { kind: 'boundary' } | { kind: 'zero' } | { kind: 'unknown' };
+interface Node {
+  atom: Atom;
+  min: number;
+  max: number;
+}
+
+class Unsupported extends Error {}
+
+/** Parses the subset of regex syntax the lexicons use; the rest becomes `unknown` atoms. */
+function parse(source: string): Node[][] {
+  let i = 0;
+  function alternatives(): Node[][] {
+    const alts: Node[][] = [[]];
+    while (i < source.length) {
+      const ch = source[i]!;
+      if (ch === ')') return alts;
+      if (ch === '|') {
+        i++;
+        alts.push([]);
+        continue;
+      }
+      const atom = readAtom();
+      const [min, max] = readQuantifier();
+      alts[alts.length - 1]!.push({ atom, min, max });
+    }
+    return alts;
+  }
+  function readAtom(): Atom {
+    const ch = source[i]!;
+    if (ch === '(') {
+      i++;
+      let lookaround = false;
+      if (source.startsWith('?:', i)) i += 2;
+      else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
+        i += 2;
+        lookaround = true;
+      } else if (source[i] === '?') throw new Unsupported('lookbehind or named group');
+      const alts = alternatives();
+      if (source[i] !== ')') throw new Unsupported('unbalanced');
+      i++;
+      return lookaround ? { kind: 'zero' } : { kind: 'group', alts };
+    }
+    if (ch === '[') return readClass();
+    if (ch === '\\') {
+      const next = source[i + 1];
+      i += 2;
+      if (next === 'b') return { kind: 'boundary' };
+      if (next === 'B') return { kind: 'zero' };
+      if (next !== undefined && /[^A-Za-z0-9]/.test(next)) return { kind: 'chars', chars: [next] };
+      return { kind: 'unknown' };
+    }
+    i++;
+    if (ch === '^' || ch === '$') return { kind: 'zero' };
+    if (ch === '.') return { kind: 'unknown' };
+    return { kind: 'chars', chars: [ch] };
+  }
+  function readClass(): Atom {
+    i++;
+    const negated = source[i] === '^';
+    const chars: string[] = [];
+    let unknown = negated;
+    while (i < source.length && source[i] !== ']') {
+      let ch = source[i]!;
+      if (ch === '\\') {
+        const next = source[i + 1]!;
+        i += 2;
+        if (/[A-Za-z0-9]/.test(next)) unknown = true;
+        else chars.push(next);
+        continue;
+      }
+      i++;
+      if (source[i] === '-' && source[i + 1] !== ']' && i + 1 < source.length) {
+        const to = source[i + 1]!;
+        i += 2;
+        for (let c = ch.charCodeAt(0); c <= to.charCodeAt(0) && chars.length < 64; c++) chars.push(String.fromCharCode(c));
+        ch = '';
+        continue;
+      }
+      chars.push(ch);
+    }
+    i++;
+    return unknown || chars.length === 0 || chars.length > 16 ? { kind: 'unknown' } : { kind: 'chars', chars };
+  }
+  function readQuantifier(): [number, number] {
+    const ch = source[i];
+    let range: [number, number] = [1, 1];
+    if (ch === '?') range = [0, 1];
+    else if (ch === '*') range = [0, Infinity];
+    else if (ch === '+') range = [1, Infinity];
+    else if (ch === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 16));
+      if (!m) return range;
+      i += m[0].length - 1;
+      range = [Number(m[1]), m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3])];
+    } else return range;
+    i++;
+    if (source[i] === '?') i++; // lazy: same set of matches
+    return range;
+  }
+  const alts = alternatives();
+  if (i !== source.length) throw new Unsupported('trailing input');
+  return alts;
+}
+
+export interface Start {
+  /** the match's first characters, up to WORD_KEY_CHARS at a word start, else KEY_CHARS */
+  key: string;
+  /** the match starts at a word start (a \b before a word character) */
+  atWordStart: boolean;
+}
+
+class TooMany extends Error {}
+
+/** Every way a match of `seq` (followed by `rest`) can begin, cut at KEY_CHARS characters. */
+function starts(alts: Node[][], wordKeyChars: number): Start[] {
+  const out = new Map<string, Start>();
+  let steps = 0;
+  const emit = (rawKey: string, boundary: boolean): void => {
+    const atWordStart = boundary && rawKey.length > 0 && isWordCode(rawKey.charCodeAt(0));
+    const key = atWordStart ? rawKey : rawKey.slice(0, KEY_CHARS);
+    const id = `${atWordStart ? 'w' : 'a'}${key}`;
+    if (!out.has(id)) out.set(id, { key, atWordStart });
+    if (out.size > MAX_KEYS) throw new TooMany();
+  };
+  // `stack` holds the sequences still to read after the current one (continuations).
+  function walk(seq: Node[], at: number, stack: Array<{ seq: Node[]; at: number }>, key: string, boundary: boolean): void {
+    // Zero-width repeats could loop for ever: bound the work instead.
+    if (++steps > 200_000) throw new TooMany();
+    if (key.length >= (boundary ? wordKeyChars : KEY_CHARS)) return emit(key, boundary);
+    if (at >= seq.length) {
+      const [next, ...rest] = stack;
+      if (!next) return emit(key, boundary);
+      return walk(next.seq, next.at, rest, key, boundary);
+    }
+    const node = seq[at]!;
+    if (node.min === 0) walk(seq, at + 1, stack, key, boundary);
+    if (node.max === 0) return;
+    // One more repetition, then the rest of the node's count, then what follows.
+    const again: Node = { atom: node.atom, min: Math.max(0, node.min - 1), max: node.max - 1 };
+    const after = again.max > 0 ? [{ seq: [again], at: 0 }, { seq, at: at + 1 }, ...stack] : [{ seq, at: at + 1 }, ...stack];
+    const atom = node.atom;
+    switch (atom.kind) {
+      case 'boundary':
+        return walk(after[0]!.seq, after[0]!.at, after.slice(1), key, boundary || key.length === 0);
+      case 'zero':
+        return walk(after[0]!.seq, after[0]!.at, after.slice(1), key, boundary);
+      case 'unknown':
+        return emit(key, boundary);
+      case 'chars':
+        for (const c of atom.chars) walk(after[0]!.seq, after[0]!.at, after.slice(1), key + c, boundary);
+        return;
+      case 'group':
+        for (const alt of atom.alts) walk(alt, 0, after, key, boundary);
+        return;
+    }
+  }
+  for (const alt of alts) walk(alt, 0, [], '', false);
+  return [...out.values()];
+}
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+
+// 32-bit hash of a key: FNV-1a over its UTF-16 units, then a murmur3 finish.
+// Built one character at a time, so all prefixes of a position cost one pass.
+const FNV_SEED = 0x811c9dc5;
+const fnvStep = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193);
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+function keyHash(key: string): number {
+  let h = FNV_SEED;
+  for (let k = 0; k < key.length; k++) h = fnvStep(h, key.charCodeAt(k));
+  return finish(h);
+}
+
+/** A read-only map from 32-bit key hashes to lists of pattern indexes (open addressing, linear probing). */
+class StartTable {
+  private readonly hashes: Uint32Array;
+  private readonly used: Uint8Array;
+  private readonly lists: number[][] = [];
+  private readonly slots: Int32Array;
+
+  constructor(entries: Map<number, number[]>) {
+    let size = 16;
+    while (size < entries.size * 4) size *= 2;
+    this.hashes = new Uint32Array(size);
+    this.used = new Uint8Array(size);
+    this.slots = new Int32Array(size);
+    for (const [hash, list] of entries) {
+      let i = hash & (size - 1);
+      while (this.used[i]) i = (i + 1) & (size - 1);
+      this.used[i] = 1;
+      this.hashes[i] = hash;
+      this.slots[i] = this.lists.push(list) - 1;
+    }
+  }
+
+  /** The patterns that can start with the key of this hash, if any. */
+  get(hash: number): number[] | undefined {
+    const mask = this.hashes.length - 1;
+    let i = hash & mask;
+    while (this.used[i]) {
+      if (this.hashes[i] === hash) return this.lists[this.slots[i]!];
+      i = (i + 1) & mask;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Which of a fixed list of patterns can match a text: those with a start
+ * found in it, plus those whose starts could not be read. One pass over the
+ * text's word starts (and, if a pattern needs it, every position), looking
+ * each 1..8-character prefix up in a table built once.
+ */
+export class PatternPrefilter {
+  private readonly always: number[] = [];
+  private readonly wordStarts: StartTable;
+  private readonly anywhere: StartTable | undefined;
+
+  constructor(readonly patterns: readonly RegExp[]) {
+    const word = new Map<number, number[]>();
+    const any = new Map<number, number[]>();
+    patterns.forEach((pattern, index) => {
+      const found = patternStarts(pattern);
+      // A start shorter than two characters is in nearly every text.
+      if (!found || found.length === 0 || found.some((s) => s.key.length < 2)) {
+        this.always.push(index);
+        return;
+      }
+      for (const s of found) {
+        const table = s.atWordStart ? word : any;
+        const hash = keyHash(s.key);
+        const list = table.get(hash) ?? [];
+        if (!list.includes(index)) list.push(index);
+        table.set(hash, list);
+      }
+    });
+    this.wordStarts = new StartTable(word);
+    this.anywhere = any.size > 0 ? new StartTable(any) : undefined;
+  }
+
+  private lastText: string | undefined;
+  private lastCandidates: boolean[] = [];
+
+  /** candidates[i] is false when patterns[i] cannot match `text` (remembered for the next call on the same text). */
+  candidates(text: string): boolean[] {
+    if (text !== this.lastText) {
+      this.lastCandidates = this.compute(text);
+      this.lastText = text;
+    }
+    return this.lastCandidates;
+  }
+
+  private compute(text: string): boolean[] {
+    const out = new Array<boolean>(this.patterns.length).fill(false);
+    for (const index of this.always) out[index] = true;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      if (this.anywhere) this.mark(this.anywhere, text, i, KEY_CHARS, out);
+      if (isWordCode(text.charCodeAt(i)) && (i === 0 || !isWordCode(text.charCodeAt(i - 1)))) this.mark(this.wordStarts, text, i, WORD_KEY_CHARS, out);
+    }
+    return out;
+  }
+
+  private mark(table: StartTable, text: string, at: number, longest: number, out: boolean[]): void {
+    const end = Math.min(text.length, at + longest);
+    let h = FNV_SEED;
+    for (let i = at; i < end; i++) {
+      h = fnvStep(h, text.charCodeAt(i));
+      const list = table.get(finish(h));
+      if (list) for (const index of list) out[index] = true;
+    }
+  }
+}
+
+/** How a pattern's matches can start, or undefined when that cannot be read off its source. */
+export function patternStarts(pattern: RegExp): Start[] | undefined {
+  // Case-insensitive patterns would need every casing of each start.
+  if (pattern.flags.includes('i')) return undefined;
+  try {
+    const alts = parse(pattern.source);
+    // Long keys are the most selective; patterns with many ways to start get shorter ones.
+    for (const length of [WORD_KEY_CHARS, 5, KEY_CHARS]) {
+      try {
+        return starts(alts, length);
+      } catch (err) {
+        if (!(err instanceof TooMany)) throw err;
+      }
+    }
+    return undefined;
+  } catch (err) {
+    if (err instanceof Unsupported) return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { HARM_CUES, HARM_MITIGATIONS } from '../../../src/guard/detectors/harm/harm-lexicon.js';
+import { FRAMING_CUES } from '../../../src/guard/detectors/injection/framing-cues.js';
+import { DOCUMENT_RULES, SHARED_RULES } from '../../../src/guard/detectors/injection/injection-rules.js';
+import { preparedView } from '../../../src/guard/detectors/injection/text-prep.js';
+import { PatternPrefilter, patternStarts } from '../../../src/guard/detectors/regexp-prefilter.js';
+
+const lexicon = [...HARM_CUES, ...HARM_MITIGATIONS];
+
+// The offline model's help text: what the output guard reads on most turns.
+const helpText = `Hi! I'm the Secure Teams Agent, running on its offline demo model. I can:
+- search your files ("what files do I have about the budget?")
+- summarise a file ("summarise the budget file")
+- send a mail ("send a mail to adele@contoso.com about lunch saying see you at noon")
+- schedule a meeting ("schedule a meeting with adele@contoso.com tomorrow at 10 about the budget")
+Actions that change or share data go through a policy check and may need approval.`;
+
+describe('regexp prefilter', () => {
+  it('reads the starts of a word pattern, long at word starts', () => {
+    const keys = patternStarts(/\b(?:kill\w{0,3}|murder) (?:him|her)\b/)!.map((s) => `${s.atWordStart ? 'w' : 'a'}:${s.key}`);
+    assert.deepEqual(keys.sort(), ['w:kill', 'w:kill her', 'w:kill him', 'w:murder h'].sort());
+  });
+
+  it('runs a pattern whose start it cannot read', () => {
+    const filter = new PatternPrefilter([/(?:[^ ]+ ){0,2}bomb/, /\bzebra crossing/, /(?<=x)y/]);
+    assert.deepEqual(filter.candidates('nothing here'), [true, false, true]);
+  });
+
+  it('never skips a harm or injection pattern that matches (every row of the proxy set)', () => {
+    const patterns: Array<{ id: string; pattern: RegExp }> = [...lexicon, ...SHARED_RULES, ...DOCUMENT_RULES, ...FRAMING_CUES];
+    const filter = new PatternPrefilter(patterns.map((entry) => entry.pattern));
+    const rows = readFileSync(new URL('../../../bench/detectors/proxy-heldout.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean);
+    let matches = 0;
+    for (const line of rows) {
+      const { flat } = preparedView((JSON.parse(line) as { text: string }).text);
+      const candidates = filter.candidates(flat);
+      patterns.forEach((entry, i) => {
+        if (!entry.pattern.test(flat)) return;
+        matches++;
+        assert.ok(candidates[i], `${entry.id} matches but was skipped`);
+      });
+    }
+    assert.ok(matches > 100, `only ${matches} matches: the check would prove little`);
+  });
+
+  it('skips most of the harm lexicon on an everyday answer', () => {
+    const filter = new PatternPrefilter(lexicon.map((entry) => entry.pattern));
+    const run = filter.candidates(preparedView(helpText).flat).filter(Boolean).length;
+    assert.ok(run <= lexicon.length / 4, `${run} of ${lexicon.length} patterns still run`);
+  });
+});
