@@ -82,5 +82,10 @@ describe('build: dist/ for App Service', () => {
     assert.ok(at('cli/runNpmCommand run --silent audit:gate') > at('cli/runNpmCommand ci '));
     assert.ok(at('cli/runNpmCommand run build') > at('cli/runNpmCommand run --silent audit:gate'));
     assert.ok(at('azureAppService/zipDeploy') > at('cli/runNpmCommand run build'));
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    for (const step of deploy) {
+      const run = /^cli\/runNpmCommand run (?:--silent )?([a-z:-]{1,40})/.exec(step);
+      if (run) assert.ok(run[1]! in scripts, `teamsapp.yml runs npm run ${run[1]}, which package.json does not define`);
+    }
   });
 });
