@@ -17,6 +17,7 @@
 //   Microsoft.Storage/storageAccounts (+ table/blob services, tables, containers, immutabilityPolicies) 2023-05-01
 //   Microsoft.Web/serverfarms, sites, sites/basicPublishingCredentialsPolicies 2024-04-01
 //   Microsoft.BotService/botServices(+/channels) 2022-09-15, Microsoft.Authorization/roleAssignments 2022-04-01
+//   Microsoft.Insights/actionGroups 2023-01-01
 
 @minLength(4)
 @maxLength(20)
@@ -81,11 +82,13 @@ param logRetentionDays int = 90
 @description('Days each audit blob stays immutable (write once, read many) after it is written.')
 param auditImmutabilityDays int = 365
 
-// Alert rules and the audit workbook live in infra/monitor/*.bicep (audit issue). When that
-// module is in the repository, reference it here as `module monitor './monitor/<file>.bicep'`
-// with the workspace and Application Insights ids below; until then this parameter only
-// records where its alerts would go.
-@description('MONITOR MODULE (not yet referenced): e-mail address for the audit alert rules of infra/monitor.')
+// MONITOR MODULE: the alert rules and the audit workbook are infra/monitor/monitor.bicep (audit
+// issue), not yet in this branch's main line. When it is, reference it here:
+//   module monitor 'monitor/monitor.bicep' = {
+//     name: 'agent-monitor'
+//     params: { appInsightsId: appInsights.id, location: location, actionGroupId: empty(alertEmail) ? '' : alertsActionGroup.id }
+//   }
+@description('E-mail address the audit alert rules (infra/monitor) notify; empty: no action group.')
 param alertEmail string = ''
 
 var tenantId = subscription().tenantId
@@ -109,6 +112,23 @@ var roleMonitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
   location: location
+}
+
+// Where the audit alerts of infra/monitor go (see MONITOR MODULE above).
+resource alertsActionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
+  name: '${resourceBaseName}-alerts'
+  location: 'global'
+  properties: {
+    groupShortName: 'agentalerts'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operators'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
 }
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {

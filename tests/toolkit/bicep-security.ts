@@ -95,3 +95,19 @@ export function bicepSecurityProblems(bicep: string): string[] {
   if (/listKeys\(|listCredentials\(|listConnectionStrings\(|primaryKey|AccountKey=/.test(bicep)) problems.push('reads a key out of a service');
   return problems;
 }
+
+/** The parameters file can weaken what the template defaults to: retention, immutability, tier. */
+export function parameterProblems(parameters: { parameters: Record<string, { value: unknown }> }): string[] {
+  const problems: string[] = [];
+  const value = (name: string) => parameters.parameters[name]?.value;
+  const atLeast = (name: string, min: number) => {
+    const v = value(name);
+    if (v !== undefined && !(typeof v === 'number' && v >= min)) problems.push(`${name} must be at least ${min}`);
+  };
+  atLeast('auditImmutabilityDays', 180);
+  atLeast('logRetentionDays', 30);
+  atLeast('instanceCount', 1);
+  const sku = value('webAppSku');
+  if (typeof sku === 'string' && /^(F1|D1|FREE|SHARED)$/i.test(sku)) problems.push('webAppSku must be a paid tier (Always On)');
+  return problems;
+}

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { placeholderNames, repoRoot } from '../../scripts/package-app.js';
-import { bicepSecurityProblems, resourceBlock, resourcesOfType } from './bicep-security.js';
+import { bicepSecurityProblems, parameterProblems, resourceBlock, resourcesOfType } from './bicep-security.js';
 import { createReadTools, readToolDepsFromSettings } from '../../src/tools/read/create-read-tools.js';
 import { createActionTools } from '../../src/tools/index.js';
 import { graphSettings } from '../../src/graph/graph-settings.js';
@@ -158,6 +158,14 @@ describe('infra: security baseline of azure.bicep (static)', () => {
     ['role to someone else', 'principalId: identity.properties.principalId\n    principalType', 'principalId: otherPrincipalId\n    principalType'],
     ['a key read out', 'value: appInsights.properties.ConnectionString', 'value: storage.listKeys().keys[0].value'],
   ];
+  it('the parameters file keeps the retention, the immutability period and a paid tier', () => {
+    assert.deepEqual(parameterProblems(parameters), []);
+    const weaken = (name: string, value: unknown) => parameterProblems({ parameters: { ...parameters.parameters, [name]: { value } } });
+    assert.notDeepEqual(weaken('auditImmutabilityDays', 7), []);
+    assert.notDeepEqual(weaken('logRetentionDays', 7), []);
+    assert.notDeepEqual(weaken('webAppSku', 'F1'), []);
+  });
+
   for (const [what, from, to] of weakenings) {
     it(`fails when weakened: ${what}`, () => {
       assert.ok(bicep.includes(from), `the template contains ${JSON.stringify(from)}`);
