@@ -153,7 +153,7 @@ describe('configuration contract: code, infra/azure.bicep, toolkit files, env te
     // Written by a toolkit action, which reads it back on the next run (e.g. TEAMS_APP_ID, M365_TITLE_ID).
     const actionOutputs = new Set(projectFiles().flatMap((file) => toolkitActions(file).flatMap((a) => Object.values(a.writeToEnvironmentFile ?? {}).map(String))));
     const bicepOutputs = new Set([...read('infra/azure.bicep').matchAll(/^output ([A-Z][A-Z0-9_]{1,80}) /gm)].map((m) => m[1]!));
-    const docs = readdirSync(join(repoRoot, 'docs')).map((f) => read(`docs/${f}`)).join('\n');
+    const docs = readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => read(`docs/${f}`)).join('\n');
     for (const file of readdirSync(join(repoRoot, 'env')).filter((f) => f.startsWith('.env.'))) {
       for (const name of Object.keys(parseEnv(read(`env/${file}`)))) {
         if (name.startsWith('SECRET_')) continue; // secrets the toolkit writes; checked in infra.test.ts
