@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { hostSettings } from './host/host-settings.js';
 import { auditSettings } from './audit/audit-settings.js';
+import { appInsightsSettings } from './audit/app-insights-settings.js';
 import { agentSettings } from './agent/agent-settings.js';
 import { guardSettings } from './guard/guard-settings.js';
 import { toolsSettings } from './tools/tools-settings.js';
@@ -16,6 +17,7 @@ const sections = {
   host: hostSettings,
   agent: agentSettings,
   audit: auditSettings,
+  appInsights: appInsightsSettings,
   guard: guardSettings,
   tools: toolsSettings,
   identity: identitySettings,

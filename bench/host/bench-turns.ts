@@ -1,7 +1,9 @@
 // Throughput and latency of whole guarded turns over HTTP, compared with a bare
-// Agents SDK echo agent on the same machine (the SDK's own floor).
+// Agents SDK echo agent on the same machine (the SDK's own floor), and the same
+// turns with the Application Insights exporter on, sending to the local
+// ingestion collector (HTTPS with the dev CA: the npm script trusts it).
 //   npm run bench:host [-- --seconds 10 --connections 16]
-// Both run in this process on 127.0.0.1; autocannon drives them from here too.
+// All run in this process on 127.0.0.1; autocannon drives them from here too.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -11,6 +13,7 @@ import autocannon from 'autocannon';
 import express from 'express';
 import { ActivityTypes } from '@microsoft/agents-activity';
 import { AgentApplication, CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
+import { startIngestionCollector } from '../../emulators/app-insights/ingestion-collector.js';
 import { loadConfig } from '../../src/config.js';
 import { createAgentRuntime } from '../../src/agent/agent-runtime.js';
 import { startHost } from '../../src/host/http-server.js';
@@ -65,29 +68,44 @@ async function run(label: string, url: string, text: string) {
 }
 
 setLogLevel('error');
-const config = loadConfig({
+const benchEnv = (extra: Record<string, string> = {}) => ({
   AUTH_MODE: 'dev-anonymous',
   HOST: '127.0.0.1',
   PORT: '0',
-  AUDIT_LOG_PATH: join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.jsonl'),
+  AUDIT_LOG_DIR: join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'log'),
   // The benchmark measures turns, not the rate limiter.
   GUARD_RATE_USER_PER_MINUTE: '100000',
   GUARD_RATE_USER_BURST: '100000',
   GUARD_RATE_TENANT_PER_MINUTE: '10000000',
   GUARD_RATE_TENANT_BURST: '10000000',
+  ...extra,
 });
-const runtime = await createAgentRuntime(config);
-const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
+async function startAgent(env: Record<string, string>) {
+  const config = loadConfig(env);
+  const runtime = await createAgentRuntime(config);
+  const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
+  return { runtime, host };
+}
+const { runtime, host } = await startAgent(benchEnv());
 const bare = await startBareEcho();
+// The exporter's agent is started second: the SDK's providers are per process and the first agent has none.
+process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
+const collector = await startIngestionCollector();
+const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString }));
 
 console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
 // Warm up both servers (JIT, caches) so the order of runs does not decide the result.
-await Promise.all([bare.url, host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+await Promise.all([bare.url, host.url, exported.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
 const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
 const guarded = await run('guarded turn (input+output guards, offline model, audit)', host.url, 'hello there, how are you today?');
+const withExporter = await run('guarded turn + Application Insights exporter (to the local collector)', exported.host.url, 'hello there, how are you today?');
 const help = await run('help command (no pipeline)', host.url, 'help');
 console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
+console.log(`exporter on / off throughput ratio: ${(withExporter.rps / Math.max(1, guarded.rps)).toFixed(2)}; AgentTurn events received by the collector: ${collector.events('AgentTurn').length}`);
 
 await host.close();
 await runtime.close();
+await exported.host.close();
+await exported.runtime.close();
+await collector.close();
 await bare.close();

@@ -61,9 +61,8 @@ export function stoppingLayers(replies: TurnReply[], deniedGraphRequests: number
       if (call.decision === 'needs-approval') layers.add(`approval:${String(call.rule ?? 'needs-approval')}`);
       if (call.contentWithheld) layers.add('guard:document');
     }
-    for (const entry of reply.record.guardVerdicts as Array<Record<string, unknown>>) {
-      const verdict = (entry.verdict ?? {}) as Record<string, unknown>;
-      if (verdict.action && verdict.action !== 'allow') layers.add(`guard:${String(entry.channel ?? '?')}:${String(verdict.guard ?? verdict.category ?? '?')}`);
+    for (const entry of reply.record.guardVerdicts) {
+      if (entry.action && entry.action !== 'allow') layers.add(`guard:${entry.channel}:${entry.guard}`);
     }
     if (reply.outcome === 'blocked') layers.add('guard:blocked-turn');
   }

@@ -4,6 +4,8 @@ import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
 import { AgentApplication, CloudAdapter, RouteRank, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { createLogger } from '../logging/logger.js';
 import { actorFromActivity, messageText } from './activity-actor.js';
+import { auditedTurnOf, noteTurn, type ActivityAudit } from './activity-audit.js';
+import { registerFeedbackRoute } from './feedback-route.js';
 import { SignInApplication } from './sign-in-application.js';
 import type { SignInFlow } from './sso/sign-in-flow.js';
 import type { TurnPipeline } from './turn-pipeline.js';
@@ -13,6 +15,8 @@ const log = createLogger('agent');
 export interface AgentCommand {
   /** Matches the whole message, case-insensitive, optional leading slash. */
   names: string[];
+  /** Also matches the name followed by words (the command reads them from the activity). */
+  withArguments?: boolean;
   description: string;
   run(context: TurnContext): Promise<void>;
 }
@@ -36,6 +40,7 @@ export function createMessageAnswerer(deps: MessageAnswererDeps): MessageAnswere
       actor,
       conversationId: context.activity.conversation?.id ?? 'unknown',
       channelId: context.activity.channelId ?? 'unknown',
+      record: auditedTurnOf(context),
     });
     if (reply.signInRequired && deps.signIn) {
       await deps.signIn.request(context, text, reply.signInChallenge);
@@ -54,6 +59,8 @@ export interface AgentAppDeps {
   signIn?: Pick<SignInFlow, 'handles' | 'exchange' | 'register'>;
   /** Extra routes (card actions) registered by their modules. */
   extend?: (app: AgentApplication<TurnState>) => void;
+  /** Opens and writes the AgentTurn of each activity the agent acts on. */
+  audit?: ActivityAudit;
 }
 
 export function helpText(modelLabel: string, commands: AgentCommand[]): string {
@@ -67,7 +74,7 @@ export function helpText(modelLabel: string, commands: AgentCommand[]): string {
 }
 
 export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> {
-  const app = new SignInApplication({ adapter: deps.adapter, startTypingTimer: false }, deps.signIn);
+  const app = new SignInApplication({ adapter: deps.adapter, startTypingTimer: false }, deps.signIn, deps.audit);
   const commands = deps.commands ?? [];
 
   app.onConversationUpdate('membersAdded', async (context) => {
@@ -79,18 +86,20 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
 
   const commandFor = (text: string) => {
     const normalised = text.trim().replace(/^\//, '').toLowerCase();
-    return commands.find((c) => c.names.includes(normalised));
+    return commands.find((c) => c.names.includes(normalised) || (c.withArguments && c.names.some((n) => normalised.startsWith(`${n} `))));
   };
 
   app.onActivity(ActivityTypes.Message, async (context) => {
     const text = messageText(context.activity);
     const normalised = text.trim().replace(/^\//, '').toLowerCase();
     if (normalised === 'help' || normalised === '?') {
+      noteTurn(context, { kind: 'command', name: 'help' });
       await context.sendActivity(helpText(deps.modelLabel, commands));
       return;
     }
     const command = commandFor(text);
     if (command) {
+      noteTurn(context, { kind: 'command', name: command.names[0] });
       await command.run(context);
       return;
     }
@@ -98,6 +107,7 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
   });
 
   deps.signIn?.register(app);
+  registerFeedbackRoute(app);
   deps.extend?.(app);
 
   // Any invoke no route claimed (a name this agent does not implement, or a card
@@ -108,6 +118,7 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
     async (context) => {
       const name = context.activity.name;
       log.warn('unsupported invoke', { name: typeof name === 'string' && /^[A-Za-z0-9/_.-]{1,64}$/.test(name) ? name : 'other' });
+      noteTurn(context, { outcome: 'ignored', result: 'unsupported-invoke' });
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke' } } } as Partial<Activity> as Activity);
     },
     true,
@@ -115,7 +126,8 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
   );
 
   app.onError(async (context, error) => {
-    const correlationId = crypto.randomUUID();
+    // The same reference as the activity's AgentTurn, so the user's id leads to the record.
+    const correlationId = auditedTurnOf(context)?.correlationId ?? crypto.randomUUID();
     log.error('route failed', { correlationId, error });
     try {
       await context.sendActivity(`Sorry, something went wrong on our side. Reference: ${correlationId}`);

@@ -2,11 +2,12 @@
 // implementation adapted to the pipeline ports, the Agents SDK adapter and app.
 import { CloudAdapter, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AppConfig } from '../config.js';
-import { openLocalAuditLog } from '../audit/local-audit-log.js';
+import { openAuditTrail } from '../audit/audit-trail.js';
 import { createLogger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../host/http-server.js';
 import type { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
+import { createActivityAudit } from './activity-audit.js';
 import { createAgentApp, createMessageAnswerer } from './agent-app.js';
 import { auditCommand, reloadPolicyCommand } from './admin-commands.js';
 import { createAgentSso } from './sso/create-sso.js';
@@ -28,9 +29,10 @@ export interface AgentRuntime {
 }
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
-  const auditLog = await openLocalAuditLog(config.audit.localLogPath);
+  const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
+  const auditLog = auditTrail.log;
   const sso = createAgentSso(config);
-  const ports = await buildPorts(config, auditLog, { userTokens: sso.broker, readiness: dependencyChecks(config) });
+  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config) });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
@@ -46,10 +48,11 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     commands: [
       { names: ['whoami', 'who am i', 'who am i?'], description: 'Show who you are signed in as', run: (context) => answer(context, 'who am I?') },
       signOutCommand(sso.broker),
-      requireRoleForCommand(auditCommand(config.audit.localLogPath), 'Auditor', rolesOfContext),
+      requireRoleForCommand(auditCommand(auditLog), 'Auditor', rolesOfContext),
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
     ],
     signIn: sso.signIn,
+    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf }),
   });
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
   log.info('agent ready', { model: ports.model.label, authMode: config.host.authMode });
@@ -61,8 +64,21 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     runTurn: (req) => pipeline.runTurn(req),
     close: async () => {
       await ports.close();
+      await auditTrail.close();
     },
   };
+}
+
+/** Dependency targets named in telemetry: hosts only. */
+function telemetryTargets(config: AppConfig): { graphHost?: string; contentSafetyHost?: string } {
+  const host = (url: string | undefined) => {
+    try {
+      return url ? new URL(url).host : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { graphHost: host(config.graph.baseUrl), contentSafetyHost: host(config.guard.contentSafety?.endpoint) };
 }
 
 /** Outbound (agent → channel) credentials for the SDK's connector client. */

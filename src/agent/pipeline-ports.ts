@@ -44,12 +44,20 @@ export type PortMessage =
 
 export interface ModelPort {
   readonly label: string;
-  complete(req: { messages: PortMessage[]; tools: Array<{ name: string; description: string; parameters: Record<string, unknown> }>; signal?: AbortSignal }): Promise<{ content: string | null; toolCalls: PortToolCall[] }>;
+  complete(req: { messages: PortMessage[]; tools: Array<{ name: string; description: string; parameters: Record<string, unknown> }>; signal?: AbortSignal }): Promise<{
+    content: string | null;
+    toolCalls: PortToolCall[];
+    /** The model version the service answered with, e.g. gpt-4o-2024-08-06. */
+    model?: string;
+    usage?: { promptTokens: number; completionTokens: number };
+  }>;
 }
 
 export interface PromptSession {
   /** The system prompt text for this conversation (its own message; never mixed with other text). */
   systemPrompt: string;
+  /** Front-matter version plus a hash of the text, for the audit record. */
+  systemPromptVersion?: string;
   canary: string;
   /** Initial messages: system prompt, then the user's text as a user message. */
   start(userText: string): PortMessage[];

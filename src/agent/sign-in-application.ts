@@ -9,6 +9,7 @@
 // promptly however long the answer takes.
 import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, TurnContext, type AgentApplicationOptions, type TurnState } from '@microsoft/agents-hosting';
+import type { ActivityAudit } from './activity-audit.js';
 
 export interface SignInStep {
   handles(activity: Activity): boolean;
@@ -23,16 +24,33 @@ export class SignInApplication extends AgentApplication<TurnState> {
   constructor(
     options: Partial<AgentApplicationOptions<TurnState>>,
     private readonly signIn?: SignInStep,
+    private readonly audit?: ActivityAudit,
   ) {
     super(options);
   }
 
+  /** Every activity passes here: its AgentTurn is opened first and written once it is done, whatever happened. */
   override async runInternal(context: TurnContext): Promise<boolean> {
+    const record = this.audit?.begin(context);
+    let handled = false;
+    try {
+      handled = await this.route(context);
+      return handled;
+    } catch (err) {
+      if (record) this.audit!.fail(record, err);
+      throw err;
+    } finally {
+      if (record) await this.audit!.end(context, record, handled);
+    }
+  }
+
+  private async route(context: TurnContext): Promise<boolean> {
     if (!this.signIn?.handles(context.activity)) return super.runInternal(context);
     const next = await this.signIn.exchange(context);
     if (next) {
+      // The question that waited for sign-in is a turn of its own, with its own AgentTurn.
       const followUp = new TurnContext(context.adapter, next, context.identity ?? anonymous);
-      this.startLongRunningCall(followUp, (detached) => super.runInternal(detached));
+      this.startLongRunningCall(followUp, (detached) => this.runInternal(detached));
     }
     return true;
   }

@@ -2,7 +2,8 @@
 // Plain functions over the ports in pipeline-ports.ts; no Agents SDK types here,
 // so the pipeline runs the same under the HTTP host, the evaluator and tests.
 import { createHash } from 'node:crypto';
-import { newTurnRecord, recordStage, type TurnActor, type TurnOutcome, type TurnRecord } from '../audit/turn-record.js';
+import { textForAudit } from '../audit/text-policy.js';
+import { finishTurnRecord, newTurnRecord, recordStage, verdictRecord, type TextPolicy, type TurnActor, type TurnOutcome, type TurnRecord } from '../audit/turn-record.js';
 import { createLogger } from '../logging/logger.js';
 import type { ToolContext } from '../tools/tool.js';
 import { checkInputSanity } from './input-sanity.js';
@@ -16,6 +17,11 @@ export interface TurnRequest {
   conversationId: string;
   channelId: string;
   correlationId?: string;
+  /**
+   * The activity's AgentTurn when the caller (the activity layer) owns it: the pipeline fills it
+   * and the caller writes it once for the whole activity. Without it the pipeline writes its own.
+   */
+  record?: TurnRecord;
 }
 
 export interface TurnReply {
@@ -38,6 +44,12 @@ export interface TurnPipelineDeps {
   audit: AuditPort;
   maxInputChars: number;
   maxToolRounds: number;
+  /** Prompt and response text in the record; default redacted. */
+  textPolicy?: TextPolicy;
+  /** Provider, deployment and API version of the configured model (the response names the model version). */
+  modelInfo?: { provider: string; deployment: string; apiVersion?: string; host?: string };
+  /** Hashes of the guard and tool policies in force (they change on reload). */
+  policyVersions?: () => { guardPolicy?: string; toolPolicy?: string };
 }
 
 export interface TurnPipeline {
@@ -53,15 +65,19 @@ class SignInNeeded extends Error {
 export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
   return {
     async runTurn(request) {
-      const record = newTurnRecord({
-        correlationId: request.correlationId,
-        channelId: request.channelId,
-        conversationId: request.conversationId,
-        activityType: 'message',
-        actor: request.actor,
-      });
+      const owned = request.record === undefined;
+      const textPolicy = deps.textPolicy ?? 'redacted';
+      const record =
+        request.record ??
+        newTurnRecord({ correlationId: request.correlationId, channelId: request.channelId, conversationId: request.conversationId, activityType: 'message', actor: request.actor, textPolicy });
+      record.textPolicy = textPolicy;
+      record.actor = request.actor;
       const raw = typeof request.text === 'string' ? request.text : '';
       record.input = { chars: raw.length, sha256: createHash('sha256').update(raw).digest('hex') };
+      const promptText = textForAudit(textPolicy, raw);
+      if (promptText !== undefined) record.promptText = promptText;
+      if (deps.modelInfo) record.model = { ...deps.modelInfo };
+      record.versions = { ...record.versions, ...deps.policyVersions?.() };
       let reply: TurnReply;
       try {
         reply = await runStages(deps, request, record, raw);
@@ -69,7 +85,10 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
         reply = failure(record, err);
       }
       record.outcome = reply.outcome;
-      record.endedAt = new Date().toISOString();
+      const responseText = textForAudit(textPolicy, reply.text);
+      if (responseText !== undefined) record.responseText = responseText;
+      if (!owned) return reply;
+      finishTurnRecord(record, reply.outcome);
       try {
         await deps.audit.write(record);
       } catch (err) {
@@ -89,6 +108,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   }
 
   const session = deps.prompt.session(request.conversationId);
+  if (session.systemPromptVersion) record.versions = { ...record.versions, systemPrompt: session.systemPromptVersion };
   const scope: GuardScope = {
     userId: request.actor.userId,
     tenantId: request.actor.tenantId,
@@ -98,7 +118,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   };
 
   const input = await recordStage(record, 'input-guard', () => deps.guard.checkInput(sanity.text, scope), (r) => ({ action: r.action }));
-  record.guardVerdicts.push(...input.verdicts.map((v) => ({ channel: 'input', verdict: v })));
+  record.guardVerdicts.push(...input.verdicts.map((v) => verdictRecord('input', v)));
   if (input.action === 'block' || input.action === 'needs-review') {
     return { text: input.userMessage ?? 'I can’t help with that request.', record, outcome: 'blocked' };
   }
@@ -114,6 +134,13 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
       () => deps.model.complete({ messages, tools: deps.tools.list().map(({ name, description, parameters }) => ({ name, description, parameters })) }),
       (r) => ({ round, toolCalls: r.toolCalls.length, model: deps.model.label }),
     );
+    if (response.usage) {
+      const tokens = (record.tokens ??= { prompt: 0, completion: 0, total: 0 });
+      tokens.prompt += response.usage.promptTokens;
+      tokens.completion += response.usage.completionTokens;
+      tokens.total = tokens.prompt + tokens.completion;
+    }
+    if (response.model && record.model) record.model.version = response.model;
     if (response.toolCalls.length === 0) {
       finalText = response.content ?? '';
       break;
@@ -128,7 +155,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   if (finalText === null) finalText = 'I could not finish that request within the allowed number of steps. Please try a simpler request.';
 
   const output = await recordStage(record, 'output-guard', () => deps.guard.checkOutput(finalText ?? '', scope), (r) => ({ action: r.action }));
-  record.guardVerdicts.push(...output.verdicts.map((v) => ({ channel: 'output', verdict: v })));
+  record.guardVerdicts.push(...output.verdicts.map((v) => verdictRecord('output', v)));
   if (output.action === 'block' || output.action === 'needs-review') {
     return { text: output.userMessage ?? 'I prepared an answer but withheld it because it did not pass a safety check.', record, outcome: 'blocked' };
   }
@@ -189,11 +216,12 @@ async function runToolCall(
   if (reported !== undefined) entry.error = reported;
   entry.untrusted = result.untrusted;
   if (result.zone) entry.zone = result.zone;
+  if (result.found?.length || result.untrusted) record.dataSources.push({ tool: tool.name, ids: (result.found ?? []).slice(0, 50), ...(result.zone ? { zone: result.zone } : {}) });
   provenance.addToolOutput(tool, parsed.args, result);
   if (!result.untrusted) return result.content;
 
   const checked = await deps.guard.checkDocument(result.content, scope);
-  record.guardVerdicts.push(...checked.verdicts.map((v) => ({ channel: 'document', tool: tool.name, verdict: v })));
+  record.guardVerdicts.push(...checked.verdicts.map((v) => verdictRecord('document', v, tool.name)));
   if (checked.action === 'block' || checked.action === 'needs-review') {
     entry.contentWithheld = true;
     return wrapUntrusted('[content withheld: it was flagged as unsafe by the content guard]', tool.name);
@@ -228,7 +256,7 @@ function failure(record: TurnRecord, err: unknown): TurnReply {
     return { text: 'Please sign in so I can reach your Microsoft 365 data on your behalf.', record, outcome: 'sign-in-required', signInRequired: true, signInChallenge: err.challenge };
   }
   const code = err instanceof Error ? err.name : 'Error';
-  record.error = { code, message: 'internal error' };
+  record.error = { code, message: 'internal error', correlationId: record.correlationId };
   log.error('turn failed', { correlationId: record.correlationId, error: err });
   return {
     text: `Sorry, something went wrong on our side. If it happens again, give this reference to your administrator: ${record.correlationId}`,

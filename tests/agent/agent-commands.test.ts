@@ -6,6 +6,9 @@ import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
 
 const say = (agent: AgentUnderTest, text: string) => postActivity(agent.url, messageActivity(text, { serviceUrl: undefined }));
+/** The Adaptive Card of the first reply, as JSON text. */
+const cardOf = (reply: { body: { activities: Array<{ attachments?: Array<{ contentType: string; content: unknown }> }> } }) =>
+  JSON.stringify(reply.body.activities[0]?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content ?? null);
 
 describe('agent: commands gated by app roles (dev mode, mapped users)', () => {
   const started: Array<{ close(): Promise<void> }> = [];
@@ -26,12 +29,29 @@ describe('agent: commands gated by app roles (dev mode, mapped users)', () => {
     assert.match(reply.texts[0] ?? '', /need the Auditor role/);
   });
 
-  it('shows an Auditor the recent turns and the state of the hash chain', async () => {
+  it('shows an Auditor the recent turns and the state of the hash chain as a card', async () => {
     const agent = await agentAs('patti@contoso.example');
     await say(agent, 'who am I?');
-    const reply = await say(agent, '/audit');
-    assert.match(reply.texts[0] ?? '', /chain intact \(1 records\)/);
-    assert.match(reply.texts[0] ?? '', /replied/);
+    const card = cardOf(await say(agent, '/audit'));
+    assert.match(card, /chain intact from the last signed checkpoint/);
+    assert.match(card, /command \(whoami\) → replied/);
+    assert.match(card, /who_am_i:allow/);
+  });
+
+  it('pages the audit view and filters it by user and by conversation', async () => {
+    const agent = await agentAs('patti@contoso.example');
+    for (let i = 0; i < 12; i++) await say(agent, 'help');
+    const first = JSON.parse(cardOf(await say(agent, 'audit')));
+    assert.equal(first.body.filter((b: { type: string }) => b.type === 'Container').length, 10);
+    assert.equal(first.actions[0].data.msteams.value, 'audit page 2');
+    const second = JSON.parse(cardOf(await say(agent, 'audit page 2')));
+    assert.ok(second.body.filter((b: { type: string }) => b.type === 'Container').length >= 2);
+    const other = messageActivity('help', { serviceUrl: undefined, from: { id: '29:someone-else', aadObjectId: '00000000-0000-0000-0000-0000000000b2' } });
+    await postActivity(agent.url, other);
+    const byUser = cardOf(await say(agent, 'audit user 00000000-0000-0000-0000-0000000000b2'));
+    assert.equal((byUser.match(/"title":"Turn"/g) ?? []).length, 1);
+    const byConversation = cardOf(await say(agent, `audit conversation ${(other.conversation as { id: string }).id}`));
+    assert.equal((byConversation.match(/"title":"Turn"/g) ?? []).length, 1);
   });
 
   it('lets only an Admin reload the policies', async () => {
@@ -115,8 +135,8 @@ describe('agent: a failed on-behalf-of exchange', () => {
       const reply = await say(agent, 'what files do I have about the budget?');
       assert.match(reply.texts[0] ?? '', /administrator can grant it|sign in again/);
       assert.doesNotMatch(reply.texts[0] ?? '', /AADSTS|stack|at /);
-      const [last] = await readRecentAuditEntries(agent.auditPath, 1);
-      const call = (last!.record as { toolCalls: Array<{ tool: string; ok: boolean; error?: string }> }).toolCalls[0]!;
+      const [last] = await readRecentAuditEntries(agent.auditDir, 1);
+      const call = (last!.body as { toolCalls: Array<{ tool: string; ok: boolean; error?: string }> }).toolCalls[0]!;
       assert.equal(call.tool, 'search_files');
       assert.equal(call.ok, false);
       assert.equal(call.error, 'consent_required');

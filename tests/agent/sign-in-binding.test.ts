@@ -33,7 +33,8 @@ describe('agent: a sign-in is bound to its sender (tenant, object id, channel us
     const patti: TeamsSender = { fromId: '29:patti', aadObjectId: oidOf(pattiToken) };
     assert.equal((await stack.exchange(patti, pattiToken, 'ex-patti')).status, 200);
     assert.match((await stack.ask(patti, 'who am I?')).texts[0] ?? '', /Patti Fernandez/);
-    assert.match((await stack.ask(patti, 'audit')).texts[0] ?? '', /Audit log: chain intact/, 'Patti herself is served with her Auditor role');
+    // The audit view is an Adaptive Card.
+    assert.match(JSON.stringify((await stack.ask(patti, 'audit')).body), /Audit log: chain intact/, 'Patti herself is served with her Auditor role');
 
     const mallory: TeamsSender = { fromId: '29:mallory', aadObjectId: patti.aadObjectId };
     assert.match((await stack.ask(mallory, 'audit')).texts[0] ?? '', /need the Auditor role/);

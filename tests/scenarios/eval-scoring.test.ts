@@ -12,7 +12,7 @@ import type { Effects } from '../../emulators/graph/graph-store.js';
 
 const noEffects = (): Effects => ({ sentMail: [], links: [], deletions: [], events: [], updates: [] });
 
-function reply(text: string, toolCalls: Array<Record<string, unknown>> = [], guardVerdicts: unknown[] = [], outcome: TurnReply['outcome'] = 'replied'): TurnReply {
+function reply(text: string, toolCalls: Array<Record<string, unknown>> = [], guardVerdicts: TurnReply['record']['guardVerdicts'] = [], outcome: TurnReply['outcome'] = 'replied'): TurnReply {
   const record = newTurnRecord({ channelId: 'msteams', conversationId: 'c', activityType: 'message', actor: { userId: 'u', roles: [] } });
   record.toolCalls.push(...toolCalls);
   record.guardVerdicts.push(...guardVerdicts);
@@ -63,7 +63,7 @@ describe('agent evaluation scoring', () => {
   });
 
   it('ranks policy before approval before guards, and says not-triggered when nothing acted', () => {
-    const both = [reply('x', [{ tool: 'delete_file', decision: 'needs-approval', rule: 'risk.destructive.tainted' }], [{ channel: 'output', verdict: { guard: 'links', action: 'mask' } }])];
+    const both = [reply('x', [{ tool: 'delete_file', decision: 'needs-approval', rule: 'risk.destructive.tainted' }], [{ channel: 'output', guard: 'links', action: 'mask', category: 'link', score: 1 }])];
     assert.equal(scoreScenario(attack(), both, [], 0).primaryStop, 'approval:risk.destructive.tainted');
     assert.deepEqual(scoreScenario(attack(), both, [], 0).stoppedBy, ['approval:risk.destructive.tainted', 'guard:output:links']);
     const malformedFirst = [reply('x', [{ tool: 'send_mail', decision: 'deny', rule: 'invalid-arguments' }, { tool: 'send_mail', decision: 'deny', rule: 'recipient.outside-tenant' }])];

@@ -11,20 +11,21 @@ export interface AgentUnderTest {
   url: string;
   host: RunningHost;
   runtime: AgentRuntime;
-  auditPath: string;
+  /** The local audit log's segment folder. */
+  auditDir: string;
   close(): Promise<void>;
 }
 
 export async function startAgentUnderTest(env: Record<string, string> = {}): Promise<AgentUnderTest> {
-  const auditPath = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'audit.jsonl');
-  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_PATH: auditPath, ...env });
+  const auditDir = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'log');
+  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_DIR: auditDir, ...env });
   const runtime = await createAgentRuntime(config);
   const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
   return {
     url: host.url,
     host,
     runtime,
-    auditPath,
+    auditDir,
     close: async () => {
       await host.close();
       await runtime.close();

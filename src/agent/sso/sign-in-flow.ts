@@ -6,6 +6,7 @@
 import { Activity, ActivityTypes, type Attachment } from '@microsoft/agents-activity';
 import { MessageFactory, type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { actorFromActivity } from '../activity-actor.js';
+import { noteTurn } from '../activity-audit.js';
 import { WaitingQuestions, type WaitingQuestion } from '../waiting-questions.js';
 import { exchangeToken, isTokenExchange, signInFailure, verifyState, type SignInDemand, type TokenExchangeDeps } from './sso-invoke-handler.js';
 import { bindingKey } from './sso-token-store.js';
@@ -37,6 +38,7 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
     async exchange(context) {
       const key = keyOf(context.activity);
       const outcome = await exchangeToken(context, deps, waiting.peek(key)?.demand);
+      noteTurn(context, { outcome: outcome === 'signed-in' ? 'signed-in' : outcome === 'duplicate' ? 'ignored' : 'sign-in-failed', result: outcome });
       if (outcome !== 'signed-in') return undefined;
       const question = waiting.take(key);
       return question ? replayOf(context.activity, question) : undefined;
@@ -47,8 +49,9 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
     },
     register(app) {
       const invoke = (name: string) => async (context: TurnContext) => context.activity.type === ActivityTypes.Invoke && context.activity.name === name;
-      app.addRoute(invoke('signin/verifyState'), async (context) => void (await verifyState(context)), true);
-      app.addRoute(invoke('signin/failure'), async (context) => void (await signInFailure(context)), true);
+      const failed = (context: TurnContext, result: string) => noteTurn(context, { outcome: 'sign-in-failed', result });
+      app.addRoute(invoke('signin/verifyState'), async (context) => failed(context, await verifyState(context)), true);
+      app.addRoute(invoke('signin/failure'), async (context) => failed(context, await signInFailure(context)), true);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { hasRole, type AppRole } from '../../identity/app-roles.js';
 import { RoleRequiredError } from '../../identity/identity-errors.js';
 import { actorFromActivity } from '../activity-actor.js';
+import { noteTurn } from '../activity-audit.js';
 import type { AgentCommand } from '../agent-app.js';
 import type { UserTokenBroker } from './user-token-broker.js';
 
@@ -24,6 +25,7 @@ export function requireRoleForCommand(command: AgentCommand, role: AppRole, role
     ...command,
     async run(context) {
       if (!hasRole({ roles: rolesOf(context) }, role)) {
+        noteTurn(context, { outcome: 'denied', result: `role-required:${role}` });
         await context.sendActivity(new RoleRequiredError(role, action).message);
         return;
       }

@@ -2,16 +2,18 @@
 // knows every module; each adapter is a few lines because the modules already
 // speak plain data.
 import type { AppConfig } from '../../config.js';
-import type { LocalAuditLog } from '../../audit/local-audit-log.js';
+import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { ReadinessCheck } from '../../host/http-server.js';
-import { createGuardEngine } from '../../guard/index.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createGuardEngine, shippedPolicyFile } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
 import { createActionTools } from '../../tools/actions/index.js';
 import { newTurnProvenance, recordToolOutput, type TurnProvenance } from '../../tools/provenance.js';
 import { createReadTools, readToolDepsFromSettings } from '../../tools/read/create-read-tools.js';
 import { createToolRegistry } from '../../tools/tool-registry.js';
-import { loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
+import { DEFAULT_TOOL_POLICY_FILE, loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
 import type { ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
 import type { TurnPipelineDeps } from '../turn-pipeline.js';
@@ -28,7 +30,7 @@ export interface PortOverrides {
   readiness?: ReadinessCheck[];
 }
 
-export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, identity: PortOverrides): Promise<BuiltPorts> {
+export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail, 'write'>, identity: PortOverrides): Promise<BuiltPorts> {
   // Held by reference so an Admin's "reload policy" swaps them between turns.
   let guardEngine: GuardPort = await createGuardEngine(config.guard);
   const guard: GuardPort = {
@@ -42,14 +44,53 @@ export async function buildPorts(config: AppConfig, auditLog: LocalAuditLog, ide
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
   const tools = buildToolsPort(policyHolder, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
-  const audit: AuditPort = { write: async (record) => void (await auditLog.append(record)) };
+  const audit: AuditPort = { write: (record) => auditTrail.write(record) };
+  // The audit names the policies in force by the hash of their files, read again on reload.
+  const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
+  let versions = policyFiles();
   const reloadPolicies = async () => {
     const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard), loadPolicy()];
     guardEngine = nextGuard;
     policyHolder.current = nextPolicy;
+    versions = policyFiles();
     return ['guard policy', 'tool policy'];
   };
-  return { guard, prompt, model, tools, userTokens: identity.userTokens, audit, readiness: identity.readiness ?? [], reloadPolicies, close: async () => {} };
+  return {
+    guard,
+    prompt,
+    model,
+    tools,
+    userTokens: identity.userTokens,
+    audit,
+    readiness: identity.readiness ?? [],
+    reloadPolicies,
+    textPolicy: config.audit.textPolicy,
+    modelInfo: modelInfoOf(config),
+    policyVersions: () => versions,
+    close: async () => {},
+  };
+}
+
+function fileVersion(path: string): string {
+  try {
+    return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)}`;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function modelInfoOf(config: AppConfig): { provider: string; deployment: string; apiVersion?: string; host?: string } {
+  const { provider, azure, openAiCompatible } = config.model;
+  const host = (url: string) => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return undefined;
+    }
+  };
+  if (azure) return { provider, deployment: azure.deployment, apiVersion: azure.apiVersion, host: host(azure.endpoint) };
+  if (openAiCompatible) return { provider, deployment: openAiCompatible.model, host: host(openAiCompatible.baseUrl) };
+  return { provider, deployment: provider };
 }
 
 function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefinition[]): ToolsPort {
