@@ -17,7 +17,7 @@
 //   Microsoft.Storage/storageAccounts (+ table/blob services, tables, containers, immutabilityPolicies) 2023-05-01
 //   Microsoft.Web/serverfarms, sites, sites/basicPublishingCredentialsPolicies 2024-04-01
 //   Microsoft.BotService/botServices(+/channels) 2022-09-15, Microsoft.Authorization/roleAssignments 2022-04-01
-//   Microsoft.Insights/actionGroups 2023-01-01
+//   Microsoft.Insights/actionGroups 2023-01-01; the modules in infra/monitor name their own
 
 @minLength(4)
 @maxLength(20)
@@ -66,7 +66,7 @@ param openAiApiVersion string = '2024-10-21'
 param openAiCapacity int = 30
 
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
-@description('Redundancy of the state and audit storage. ZRS or GZRS where the region offers them.')
+@description('Redundancy of the state storage (the audit archive is ZRS). ZRS or GZRS where the region offers them.')
 param storageSku string = 'Standard_LRS'
 
 @description('Create an Azure AI Content Safety account for the guard engine.')
@@ -82,12 +82,7 @@ param logRetentionDays int = 90
 @description('Days each audit blob stays immutable (write once, read many) after it is written.')
 param auditImmutabilityDays int = 365
 
-// MONITOR MODULE: the alert rules and the audit workbook are infra/monitor/monitor.bicep (audit
-// issue), not yet in this branch's main line. When it is, reference it here:
-//   module monitor 'monitor/monitor.bicep' = {
-//     name: 'agent-monitor'
-//     params: { appInsightsId: appInsights.id, location: location, actionGroupId: empty(alertEmail) ? '' : alertsActionGroup.id }
-//   }
+// The alert rules and the audit workbook (infra/monitor/monitor.bicep) notify this address.
 @description('E-mail address the audit alert rules (infra/monitor) notify; empty: no action group.')
 param alertEmail string = ''
 
@@ -97,7 +92,7 @@ var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)
 // One table holds every record instances share (history, canaries, rate limits, exchange
 // de-duplication, approvals, the kill switch): src/state, STATE_TABLE_NAME.
 var stateTableName = 'agentstate'
-var auditContainerName = 'audit'
+var auditArchiveAccountName = 'staudit${uniqueString(resourceGroup().id, resourceBaseName)}'
 var openAiEndpoint = 'https://${resourceBaseName}-aoai.openai.azure.com/'
 var contentSafetyEndpoint = 'https://${resourceBaseName}-safety.cognitiveservices.azure.com/'
 var stateTablesEndpoint = 'https://${storageAccountName}.table.${environment().suffixes.storage}'
@@ -106,7 +101,6 @@ var stateTablesEndpoint = 'https://${storageAccountName}.table.${environment().s
 var roleCognitiveServicesOpenAIUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 var roleCognitiveServicesUser = 'a97b65f3-24c7-4388-baec-2e87135dc908'
 var roleStorageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-var roleStorageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var roleMonitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -114,7 +108,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   location: location
 }
 
-// Where the audit alerts of infra/monitor go (see MONITOR MODULE above).
+// Where the audit alerts of infra/monitor go.
 resource alertsActionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
   name: '${resourceBaseName}-alerts'
   location: 'global'
@@ -230,7 +224,8 @@ resource contentSafetyUser 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
-// Shared state (Tables) and the audit archive (Blob). Entra-only: no account key works.
+// Shared state (Tables). Entra-only: no account key works. The audit archive is its own account
+// (module auditArchive below), so no role on this one reaches it.
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
   location: location
@@ -259,41 +254,6 @@ resource stateTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023
   name: stateTableName
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
-  properties: {
-    containerDeleteRetentionPolicy: {
-      enabled: true
-      days: 30
-    }
-    deleteRetentionPolicy: {
-      enabled: true
-      days: 30
-    }
-  }
-}
-
-resource auditContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: auditContainerName
-  properties: {
-    publicAccess: 'None'
-  }
-}
-
-// Time-based retention (WORM): audit blobs cannot be changed or deleted for
-// auditImmutabilityDays; appending to an append blob stays allowed. Lock it once verified
-// (docs/deploy.md): an unlocked policy can still be removed by an Owner.
-resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
-  parent: auditContainer
-  name: 'default'
-  properties: {
-    immutabilityPeriodSinceCreationInDays: auditImmutabilityDays
-    allowProtectedAppendWrites: true
-  }
-}
-
 resource stateTableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, roleStorageTableDataContributor)
   scope: storage
@@ -304,13 +264,26 @@ resource stateTableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-resource auditBlobWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, roleStorageBlobDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleStorageBlobDataContributor)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
+// The audit archive: sealed audit segments in a container with a time-based immutability
+// (WORM) policy, in a storage account of its own without shared keys; only the managed
+// identity may write, at container scope (infra/monitor/audit-archive.bicep).
+module auditArchive 'monitor/audit-archive.bicep' = {
+  name: 'agent-audit-archive'
+  params: {
+    storageAccountName: auditArchiveAccountName
+    location: location
+    agentPrincipalId: identity.properties.principalId
+    immutabilityDays: auditImmutabilityDays
+  }
+}
+
+// Scheduled query alerts over the AgentTurn events and the audit workbook.
+module monitor 'monitor/monitor.bicep' = {
+  name: 'agent-monitor'
+  params: {
+    appInsightsId: appInsights.id
+    location: location
+    actionGroupId: empty(alertEmail) ? '' : alertsActionGroup.id
   }
 }
 
@@ -342,9 +315,15 @@ var baseAppSettings = [
   { name: 'BOT_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
   { name: 'ALLOWED_TENANT_IDS', value: effectiveAllowedTenants }
   { name: 'TENANT_DOMAINS', value: tenantDomains }
+  // Where to send; ingestion takes the identity's Entra token only (DisableLocalAuth).
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-  // /home is the App Service share: the local hash-chained log survives restarts.
-  { name: 'AUDIT_LOG_PATH', value: '/home/data/secure-teams-agent/audit.jsonl' }
+  { name: 'APPLICATIONINSIGHTS_AUTH', value: 'managed-identity' }
+  { name: 'APPLICATIONINSIGHTS_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
+  // /home is the App Service share: the local hash-chained log survives restarts; each
+  // instance keeps its own chain there (WEBSITE_INSTANCE_ID, set by App Service).
+  { name: 'AUDIT_LOG_DIR', value: '/home/data/secure-teams-agent/audit' }
+  { name: 'AUDIT_ARCHIVE_CONTAINER_URL', value: auditArchive.outputs.containerUrl }
+  { name: 'AUDIT_ARCHIVE_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
   { name: 'STATE_BACKEND', value: 'azure-tables' }
   { name: 'STATE_TABLES_ENDPOINT', value: stateTablesEndpoint }
   { name: 'STATE_TABLE_NAME', value: stateTableName }
@@ -449,6 +428,6 @@ output AZURE_OPENAI_ENDPOINT string = deployAzureOpenAI ? openAiEndpoint : ''
 output AZURE_OPENAI_DEPLOYMENT string = deployAzureOpenAI ? openAiModelName : ''
 output CONTENT_SAFETY_ENDPOINT string = deployContentSafety ? contentSafetyEndpoint : ''
 output STATE_TABLES_ENDPOINT string = stateTablesEndpoint
-output AUDIT_STORAGE_ACCOUNT_NAME string = storage.name
+output AUDIT_STORAGE_ACCOUNT_NAME string = auditArchiveAccountName
 output LOG_ANALYTICS_WORKSPACE_ID string = logAnalytics.properties.customerId
 output APPLICATIONINSIGHTS_RESOURCE_ID string = appInsights.id

@@ -30,7 +30,6 @@ export const requiredRoleAssignments: ReadonlyArray<{ symbol: string; scope: str
   { symbol: 'openAiUser', scope: 'openAi', role: 'roleCognitiveServicesOpenAIUser' },
   { symbol: 'contentSafetyUser', scope: 'contentSafety', role: 'roleCognitiveServicesUser' },
   { symbol: 'stateTableWriter', scope: 'storage', role: 'roleStorageTableDataContributor' },
-  { symbol: 'auditBlobWriter', scope: 'storage', role: 'roleStorageBlobDataContributor' },
   { symbol: 'appInsightsPublisher', scope: 'appInsights', role: 'roleMonitoringMetricsPublisher' },
 ];
 
@@ -69,9 +68,13 @@ export function bicepSecurityProblems(bicep: string): string[] {
   need('storage', /^\s{4}minimumTlsVersion: 'TLS1_2'$/m, "minimumTlsVersion must be 'TLS1_2'");
   need('storage', /^\s{4}supportsHttpsTrafficOnly: true$/m, 'supportsHttpsTrafficOnly must be true');
   need('storage', /^\s{4}allowBlobPublicAccess: false$/m, 'allowBlobPublicAccess must be false');
-  need('auditContainer', /^\s{2}parent: blobService$/m, 'the audit container must be in the storage account');
-  need('auditImmutability', /^resource auditImmutability 'Microsoft\.Storage\/storageAccounts\/blobServices\/containers\/immutabilityPolicies@[^']{1,40}' = \{\s{1,10}parent: auditContainer\s{1,10}name: 'default'/, 'the audit container needs its time-based immutability policy');
-  need('auditImmutability', /^\s{4}immutabilityPeriodSinceCreationInDays: auditImmutabilityDays$/m, 'the retention must come from auditImmutabilityDays');
+  // The audit archive module: the identity writes, the period comes from auditImmutabilityDays.
+  const archive = /^module auditArchive 'monitor\/audit-archive\.bicep' = \{[\s\S]{0,400}?^\}/m.exec(bicep)?.[0];
+  if (!archive) problems.push('the audit archive module (monitor/audit-archive.bicep) must be deployed');
+  else {
+    if (!/^\s{4}agentPrincipalId: identity\.properties\.principalId$/m.test(archive)) problems.push('auditArchive: the managed identity must be the archive writer');
+    if (!/^\s{4}immutabilityDays: auditImmutabilityDays$/m.test(archive)) problems.push('auditArchive: the immutability period must come from auditImmutabilityDays');
+  }
   const days = /@minValue\((\d{1,6})\)\s{1,10}@maxValue\(\d{1,6}\)\s{1,10}@description\('[^']{1,200}'\)\s{1,10}param auditImmutabilityDays int = (\d{1,6})$/m.exec(bicep);
   if (!days || Number(days[1]) < 1 || Number(days[2]) < 180) problems.push('auditImmutabilityDays must keep a minimum of 1 and a default of at least 180 days');
 
@@ -85,8 +88,10 @@ export function bicepSecurityProblems(bicep: string): string[] {
     need(symbol, /^\s{4}principalType: 'ServicePrincipal'$/m, "principalType must be 'ServicePrincipal'");
   }
   for (const [name, id] of Object.entries(allowedRoles)) {
-    if (!bicep.includes(`var ${name} = '${id}'`)) problems.push(`role variable ${name} must be the built-in role ${id}`);
+    const declared = new RegExp(`^var ${name} = '([^']{1,60})'$`, 'm').exec(bicep);
+    if (declared && declared[1] !== id) problems.push(`role variable ${name} must be the built-in role ${id}`);
   }
+  for (const { role } of requiredRoleAssignments) if (!new RegExp(`^var ${role} = '`, 'm').test(bicep)) problems.push(`role variable ${role} is missing`);
   const roleIds = [...bicep.matchAll(/'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'/g)].map((m) => m[1]!);
   for (const id of roleIds) if (!Object.values(allowedRoles).includes(id)) problems.push(`unexpected role or id ${id} (Owner/Contributor-like grants are not allowed)`);
 
@@ -109,5 +114,26 @@ export function parameterProblems(parameters: { parameters: Record<string, { val
   atLeast('instanceCount', 1);
   const sku = value('webAppSku');
   if (typeof sku === 'string' && /^(F1|D1|FREE|SHARED)$/i.test(sku)) problems.push('webAppSku must be a paid tier (Always On)');
+  return problems;
+}
+
+/** infra/monitor/audit-archive.bicep: WORM container, Entra-only account, the writer role at container scope only. */
+export function archiveProblems(archive: string): string[] {
+  const problems: string[] = [];
+  const need = (symbol: string, pattern: RegExp, what: string) => {
+    const block = resourceBlock(archive, symbol);
+    if (block === undefined) problems.push(`audit-archive: resource ${symbol} is missing`);
+    else if (!pattern.test(block)) problems.push(`audit-archive ${symbol}: ${what}`);
+  };
+  need('account', /^\s{4}allowSharedKeyAccess: false$/m, 'allowSharedKeyAccess must be false');
+  need('account', /^\s{4}minimumTlsVersion: 'TLS1_2'$/m, "minimumTlsVersion must be 'TLS1_2'");
+  need('account', /^\s{4}allowBlobPublicAccess: false$/m, 'allowBlobPublicAccess must be false');
+  need('immutability', /^resource immutability 'Microsoft\.Storage\/storageAccounts\/blobServices\/containers\/immutabilityPolicies@[^']{1,40}' = \{\s{1,10}parent: container\s{1,10}name: 'default'/, 'the container needs its time-based immutability policy');
+  need('immutability', /^\s{4}immutabilityPeriodSinceCreationInDays: immutabilityDays$/m, 'the period must come from immutabilityDays');
+  need('agentWriter', /^\s{2}scope: container$/m, 'the writer role must be scoped to the container');
+  need('agentWriter', /^\s{4}principalId: agentPrincipalId$/m, 'the writer must be the agent identity');
+  need('agentWriter', /roleDefinitions', roleStorageBlobDataContributor\)/, 'must grant Storage Blob Data Contributor');
+  if (!/^var roleStorageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'$/m.test(archive)) problems.push('audit-archive: roleStorageBlobDataContributor must be the built-in role');
+  if (/listKeys\(|@secure\(\)/.test(archive)) problems.push('audit-archive reads or takes a secret');
   return problems;
 }

@@ -54,6 +54,7 @@ function sampleValue(expression: string, bicep: string, seen = 0): string {
     if (declared) return sampleValue(declared[1]!.trim(), bicep, seen + 1);
   }
   if (/ConnectionString$/.test(expression)) return 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-1.in.applicationinsights.azure.com/';
+  if (/(Url|Endpoint)$/.test(expression)) return 'https://x1.blob.core.windows.net/audit';
   // Ids (client ids, tenant ids) and anything computed at deployment.
   return '11111111-2222-4333-8444-555555555555';
 }

@@ -7,12 +7,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { placeholderNames, repoRoot } from '../../scripts/package-app.js';
-import { bicepSecurityProblems, parameterProblems, resourceBlock, resourcesOfType } from './bicep-security.js';
+import { archiveProblems, bicepSecurityProblems, parameterProblems, resourceBlock, resourcesOfType } from './bicep-security.js';
 import { createReadTools, readToolDepsFromSettings } from '../../src/tools/read/create-read-tools.js';
 import { createActionTools } from '../../src/tools/index.js';
 import { graphSettings } from '../../src/graph/graph-settings.js';
 
 const bicep = readFileSync(join(repoRoot, 'infra', 'azure.bicep'), 'utf8');
+const archiveBicep = readFileSync(join(repoRoot, 'infra', 'monitor', 'audit-archive.bicep'), 'utf8');
 const parameters = JSON.parse(readFileSync(join(repoRoot, 'infra', 'azure.parameters.json'), 'utf8'));
 const entraManifest = JSON.parse(readFileSync(join(repoRoot, 'infra', 'entra', 'aad.manifest.json'), 'utf8'));
 
@@ -98,17 +99,18 @@ describe('infra: azure.bicep and azure.parameters.json', () => {
     }
   });
 
-  it('storage: Entra-only, TLS 1.2, the state table and an immutable audit container, with Table and Blob Data Contributor for the identity', () => {
+  it('storage: Entra-only state table with Table Data Contributor; the audit archive and the alerts are the infra/monitor modules', () => {
     const storage = block('storage');
     assert.match(storage, /allowSharedKeyAccess: false/);
     assert.match(storage, /allowBlobPublicAccess: false/);
     assert.match(storage, /minimumTlsVersion: 'TLS1_2'/);
     assert.match(block('stateTable'), /parent: tableService/);
     assert.match(bicep, /var stateTableName = 'agentstate'/, 'the table the state store uses by default (STATE_TABLE_NAME)');
-    assert.match(block('auditImmutability'), /parent: auditContainer[\s\S]{0,200}allowProtectedAppendWrites: true/);
     assert.match(block('stateTableWriter'), /roleStorageTableDataContributor/);
-    assert.match(block('auditBlobWriter'), /roleStorageBlobDataContributor/);
     assert.match(bicep, /\{ name: 'STATE_BACKEND', value: 'azure-tables' \}/, 'several instances share state through Azure Tables');
+    assert.match(bicep, /^module monitor 'monitor\/monitor\.bicep' = \{[\s\S]{0,200}appInsightsId: appInsights\.id/m);
+    assert.match(bicep, /\{ name: 'AUDIT_ARCHIVE_CONTAINER_URL', value: auditArchive\.outputs\.containerUrl \}/);
+    assert.match(bicep, /\{ name: 'APPLICATIONINSIGHTS_AUTH', value: 'managed-identity' \}/, 'ingestion with the identity token (local auth is off)');
   });
 
   it('the plan scales out, Log Analytics retention is a parameter, Key Vault is absent because nothing needs a secret', () => {
@@ -150,14 +152,30 @@ describe('infra: security baseline of azure.bicep (static)', () => {
     ['shared keys default', '    allowSharedKeyAccess: false\n', ''],
     ['storage TLS 1.0', "minimumTlsVersion: 'TLS1_2'", "minimumTlsVersion: 'TLS1_0'"],
     ['public blobs', 'allowBlobPublicAccess: false', 'allowBlobPublicAccess: true'],
-    ['immutability policy removed', "resource auditImmutability '", "resource auditRetentionNote '"],
+    ['audit archive module removed', "module auditArchive '", "module auditArchiveRemoved '"],
+    ['archive period not from the parameter', 'immutabilityDays: auditImmutabilityDays', 'immutabilityDays: 1'],
     ['immutability of one day by default', 'param auditImmutabilityDays int = 365', 'param auditImmutabilityDays int = 1'],
     ['OpenAI role removed', 'resource openAiUser ', 'resource openAiUserRemoved '],
-    ['blob role removed', 'roleDefinitions\', roleStorageBlobDataContributor)', "roleDefinitions', roleStorageTableDataContributor)"],
+    ['table role removed', 'resource stateTableWriter ', 'resource stateTableWriterRemoved '],
     ['Owner granted', "var roleMonitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'", "var roleMonitoringMetricsPublisher = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'"],
     ['role to someone else', 'principalId: identity.properties.principalId\n    principalType', 'principalId: otherPrincipalId\n    principalType'],
     ['a key read out', 'value: appInsights.properties.ConnectionString', 'value: storage.listKeys().keys[0].value'],
   ];
+  it('the audit archive module keeps its WORM policy, Entra-only account and container-scoped writer', () => {
+    assert.deepEqual(archiveProblems(archiveBicep), []);
+    const weakened: Array<[string, string]> = [
+      ['allowSharedKeyAccess: false', 'allowSharedKeyAccess: true'],
+      ["resource immutability '", "resource immutabilityRemoved '"],
+      ['immutabilityPeriodSinceCreationInDays: immutabilityDays', 'immutabilityPeriodSinceCreationInDays: 1'],
+      ['  scope: container\n', '  scope: account\n'],
+      ['principalId: agentPrincipalId', 'principalId: someoneElse'],
+    ];
+    for (const [from, to] of weakened) {
+      assert.ok(archiveBicep.includes(from), from);
+      assert.notDeepEqual(archiveProblems(archiveBicep.replace(from, to)), [], `${from} -> ${to} goes unnoticed`);
+    }
+  });
+
   it('the parameters file keeps the retention, the immutability period and a paid tier', () => {
     assert.deepEqual(parameterProblems(parameters), []);
     const weaken = (name: string, value: unknown) => parameterProblems({ parameters: { ...parameters.parameters, [name]: { value } } });
