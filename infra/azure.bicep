@@ -2,7 +2,8 @@
 // action (teamsapp.yml) or `az deployment group create` with infra/azure.parameters.json.
 // Outputs in UPPER_SNAKE case are written back to env/.env.<env> by the toolkit.
 //
-// Security choices: no secret exists anywhere, so there is no Key Vault. The bot's
+// Security choices: one secret only, the audit checkpoint signing key (Ed25519, it cannot be
+// keyless), kept in Key Vault and read by App Service as a Key Vault reference. The bot's
 // single-tenant Entra app (BOT_ID, created by the toolkit's aadApp/create) trusts the
 // user-assigned managed identity as a federated credential, so the agent signs in as the
 // bot (Bot Framework and on-behalf-of) with the identity's token instead of a password.
@@ -17,7 +18,7 @@
 //   Microsoft.Storage/storageAccounts (+ table/blob services, tables, containers, immutabilityPolicies) 2023-05-01
 //   Microsoft.Web/serverfarms, sites, sites/basicPublishingCredentialsPolicies 2024-04-01
 //   Microsoft.BotService/botServices(+/channels) 2022-09-15, Microsoft.Authorization/roleAssignments 2022-04-01
-//   Microsoft.Insights/actionGroups 2023-01-01; the modules in infra/monitor name their own
+//   Microsoft.KeyVault/vaults 2023-07-01, Microsoft.Insights/actionGroups 2023-01-01; the modules in infra/monitor name their own
 
 @minLength(4)
 @maxLength(20)
@@ -92,6 +93,9 @@ var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)
 // One table holds every record instances share (history, canaries, rate limits, exchange
 // de-duplication, approvals, the kill switch): src/state, STATE_TABLE_NAME.
 var stateTableName = 'agentstate'
+var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
+// Created by the provision step after arm/deploy (teamsapp.yml, docs/deploy.md), never by the template.
+var auditSigningKeySecret = 'audit-signing-key'
 var auditArchiveAccountName = 'staudit${uniqueString(resourceGroup().id, resourceBaseName)}'
 var openAiEndpoint = 'https://${resourceBaseName}-aoai.openai.azure.com/'
 var contentSafetyEndpoint = 'https://${resourceBaseName}-safety.cognitiveservices.azure.com/'
@@ -102,6 +106,7 @@ var roleCognitiveServicesOpenAIUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 var roleCognitiveServicesUser = 'a97b65f3-24c7-4388-baec-2e87135dc908'
 var roleStorageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var roleMonitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var roleKeyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
@@ -264,6 +269,35 @@ resource stateTableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+// The one secret: the audit checkpoint signing key. RBAC only (no access policies), purge
+// protection, and the identity may read secrets, nothing else.
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource keyVaultReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, identity.id, roleKeyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleKeyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // The audit archive: sealed audit segments in a container with a time-based immutability
 // (WORM) policy, in a storage account of its own without shared keys; only the managed
 // identity may write, at container scope (infra/monitor/audit-archive.bicep).
@@ -324,6 +358,8 @@ var baseAppSettings = [
   { name: 'AUDIT_LOG_DIR', value: '/home/data/secure-teams-agent/audit' }
   { name: 'AUDIT_ARCHIVE_CONTAINER_URL', value: auditArchive.outputs.containerUrl }
   { name: 'AUDIT_ARCHIVE_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
+  // Resolved by App Service with keyVaultReferenceIdentity; the value never appears in settings.
+  { name: 'AUDIT_SIGNING_KEY', value: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/${auditSigningKeySecret}/)' }
   { name: 'STATE_BACKEND', value: 'azure-tables' }
   { name: 'STATE_TABLES_ENDPOINT', value: stateTablesEndpoint }
   { name: 'STATE_TABLE_NAME', value: stateTableName }
@@ -354,6 +390,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    keyVaultReferenceIdentity: identity.id
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
@@ -429,5 +466,6 @@ output AZURE_OPENAI_DEPLOYMENT string = deployAzureOpenAI ? openAiModelName : ''
 output CONTENT_SAFETY_ENDPOINT string = deployContentSafety ? contentSafetyEndpoint : ''
 output STATE_TABLES_ENDPOINT string = stateTablesEndpoint
 output AUDIT_STORAGE_ACCOUNT_NAME string = auditArchiveAccountName
+output AUDIT_VAULT_NAME string = keyVaultName
 output LOG_ANALYTICS_WORKSPACE_ID string = logAnalytics.properties.customerId
 output APPLICATIONINSIGHTS_RESOURCE_ID string = appInsights.id

@@ -23,6 +23,7 @@ export const allowedRoles: Readonly<Record<string, string>> = {
   roleStorageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
   roleStorageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
   roleMonitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb',
+  roleKeyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
 };
 
 /** The role assignments the agent needs: symbol → scope and role variable. */
@@ -31,6 +32,7 @@ export const requiredRoleAssignments: ReadonlyArray<{ symbol: string; scope: str
   { symbol: 'contentSafetyUser', scope: 'contentSafety', role: 'roleCognitiveServicesUser' },
   { symbol: 'stateTableWriter', scope: 'storage', role: 'roleStorageTableDataContributor' },
   { symbol: 'appInsightsPublisher', scope: 'appInsights', role: 'roleMonitoringMetricsPublisher' },
+  { symbol: 'keyVaultReader', scope: 'keyVault', role: 'roleKeyVaultSecretsUser' },
 ];
 
 /** Every way the template falls short of the security baseline; empty when it holds. */
@@ -77,6 +79,12 @@ export function bicepSecurityProblems(bicep: string): string[] {
   }
   const days = /@minValue\((\d{1,6})\)\s{1,10}@maxValue\(\d{1,6}\)\s{1,10}@description\('[^']{1,200}'\)\s{1,10}param auditImmutabilityDays int = (\d{1,6})$/m.exec(bicep);
   if (!days || Number(days[1]) < 1 || Number(days[2]) < 180) problems.push('auditImmutabilityDays must keep a minimum of 1 and a default of at least 180 days');
+
+  // Key Vault: only for the audit signing key; RBAC, purge protection, read through the identity.
+  need('keyVault', /^\s{4}enableRbacAuthorization: true$/m, 'enableRbacAuthorization must be true (no access policies)');
+  need('keyVault', /^\s{4}enablePurgeProtection: true$/m, 'enablePurgeProtection must be true');
+  need('keyVault', /^\s{4}enableSoftDelete: true$/m, 'enableSoftDelete must be true');
+  need('webApp', /^\s{4}keyVaultReferenceIdentity: identity\.id$/m, 'Key Vault references must resolve with the user-assigned identity');
 
   // Role assignments: the needed ones, to the identity, and no broader role anywhere.
   for (const { symbol, scope, role } of requiredRoleAssignments) {

@@ -50,7 +50,12 @@ describe('infra: azure.bicep and azure.parameters.json', () => {
   it('holds no secret: no secure parameter, no key read out of a service, nothing secret in outputs', () => {
     assert.doesNotMatch(bicep, /@secure\(\)/);
     assert.doesNotMatch(bicep, /listKeys\(|listCredentials\(|primaryKey/);
-    assert.doesNotMatch(bicep.split('\n').filter((l) => l.startsWith('output ')).join('\n'), /[Ss]ecret|[Kk]ey|[Pp]assword|ConnectionString/);
+    const outputs = [...bicep.matchAll(/^output (\w{1,80}) string = (.{1,300})$/gm)];
+    assert.ok(outputs.length >= 10);
+    for (const [, name, value] of outputs) {
+      assert.doesNotMatch(name!, /SECRET|KEY|PASSWORD|CONNECTION_STRING/, `output ${name}`);
+      assert.doesNotMatch(value!, /ConnectionString|listKeys|secrets\//, `output ${name} hands out a secret`);
+    }
   });
 
   it('App Service: Node 22 LTS on Linux, HTTPS only, TLS 1.2+, FTPS and FTP publishing off, user-assigned identity', () => {
@@ -113,11 +118,14 @@ describe('infra: azure.bicep and azure.parameters.json', () => {
     assert.match(bicep, /\{ name: 'APPLICATIONINSIGHTS_AUTH', value: 'managed-identity' \}/, 'ingestion with the identity token (local auth is off)');
   });
 
-  it('the plan scales out, Log Analytics retention is a parameter, Key Vault is absent because nothing needs a secret', () => {
+  it('the plan scales out, Log Analytics retention is a parameter, Key Vault holds only the audit signing key', () => {
     assert.match(block('plan'), /capacity: instanceCount/);
     assert.match(block('logAnalytics'), /retentionInDays: logRetentionDays/);
     assert.match(block('webApp'), /appCommandLine: 'node dist\/index\.js'/, 'App Service runs the build output, no TypeScript loader');
-    assert.deepEqual(resourcesOfType(bicep, 'Microsoft.KeyVault/vaults'), []);
+    assert.deepEqual(resourcesOfType(bicep, 'Microsoft.KeyVault/vaults'), ['keyVault']);
+    const references = [...bicep.matchAll(/@Microsoft\.KeyVault\(/g)];
+    assert.equal(references.length, 1, 'one Key Vault reference');
+    assert.match(bicep, /\{ name: 'AUDIT_SIGNING_KEY', value: '@Microsoft\.KeyVault\(SecretUri=\$\{keyVault\.properties\.vaultUri\}secrets\/\$\{auditSigningKeySecret\}\/\)' \}/);
   });
 
   it('Application Insights sits on a Log Analytics workspace and its connection string reaches the app', () => {
@@ -159,6 +167,9 @@ describe('infra: security baseline of azure.bicep (static)', () => {
     ['table role removed', 'resource stateTableWriter ', 'resource stateTableWriterRemoved '],
     ['Owner granted', "var roleMonitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'", "var roleMonitoringMetricsPublisher = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'"],
     ['role to someone else', 'principalId: identity.properties.principalId\n    principalType', 'principalId: otherPrincipalId\n    principalType'],
+    ['Key Vault access policies instead of RBAC', 'enableRbacAuthorization: true', 'enableRbacAuthorization: false'],
+    ['purge protection off', 'enablePurgeProtection: true', 'enablePurgeProtection: false'],
+    ['Key Vault references with another identity', '    keyVaultReferenceIdentity: identity.id\n', ''],
     ['a key read out', 'value: appInsights.properties.ConnectionString', 'value: storage.listKeys().keys[0].value'],
   ];
   it('the audit archive module keeps its WORM policy, Entra-only account and container-scoped writer', () => {
