@@ -1,7 +1,8 @@
 // Throughput and latency of whole guarded turns over HTTP, compared with a bare
 // Agents SDK echo agent on the same machine (the SDK's own floor), and the same
 // turns with the Application Insights exporter on, sending to the local
-// ingestion collector (HTTPS with the dev CA: the npm script trusts it).
+// ingestion collector (HTTPS with the dev CA: the npm script trusts it), and
+// with the shared state on Azure Tables (Azurite) instead of the embedded SQLite.
 //   npm run bench:host [-- --seconds 10 --connections 16]
 // All run in this process on 127.0.0.1; autocannon drives them from here too.
 import { once } from 'node:events';
@@ -14,6 +15,7 @@ import express from 'express';
 import { ActivityTypes } from '@microsoft/agents-activity';
 import { AgentApplication, CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
 import { startIngestionCollector } from '../../emulators/app-insights/ingestion-collector.js';
+import { startAzurite } from '../../tests/support/azurite.js';
 import { loadConfig } from '../../src/config.js';
 import { createAgentRuntime } from '../../src/agent/agent-runtime.js';
 import { startHost } from '../../src/host/http-server.js';
@@ -73,6 +75,9 @@ const benchEnv = (extra: Record<string, string> = {}) => ({
   HOST: '127.0.0.1',
   PORT: '0',
   AUDIT_LOG_DIR: join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'log'),
+  // The embedded default (SQLite) in a fresh file, so earlier runs' records do not count.
+  STATE_BACKEND: 'sqlite',
+  STATE_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-state-')), 'state.db'),
   // The benchmark measures turns, not the rate limiter.
   GUARD_RATE_USER_PER_MINUTE: '100000',
   GUARD_RATE_USER_BURST: '100000',
@@ -88,6 +93,8 @@ async function startAgent(env: Record<string, string>) {
 }
 const { runtime, host } = await startAgent(benchEnv());
 const bare = await startBareEcho();
+const azurite = await startAzurite();
+const onTables = await startAgent(benchEnv({ STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TABLE_NAME: 'bench' }));
 // The exporter's agent is started second: the SDK's providers are per process and the first agent has none.
 process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
 const collector = await startIngestionCollector();
@@ -95,17 +102,22 @@ const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRI
 
 console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
 // Warm up both servers (JIT, caches) so the order of runs does not decide the result.
-await Promise.all([bare.url, host.url, exported.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
 const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
 const guarded = await run('guarded turn (input+output guards, offline model, audit)', host.url, 'hello there, how are you today?');
+const withTables = await run('guarded turn, shared state on Azure Tables (Azurite)', onTables.host.url, 'hello there, how are you today?');
 const withExporter = await run('guarded turn + Application Insights exporter (to the local collector)', exported.host.url, 'hello there, how are you today?');
 const help = await run('help command (no pipeline)', host.url, 'help');
 console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
+console.log(`Azure Tables (Azurite) / embedded SQLite state throughput ratio: ${(withTables.rps / Math.max(1, guarded.rps)).toFixed(2)}`);
 console.log(`exporter on / off throughput ratio: ${(withExporter.rps / Math.max(1, guarded.rps)).toFixed(2)}; AgentTurn events received by the collector: ${collector.events('AgentTurn').length}`);
 
 await host.close();
 await runtime.close();
 await exported.host.close();
 await exported.runtime.close();
+await onTables.host.close();
+await onTables.runtime.close();
+await azurite.stop();
 await collector.close();
 await bare.close();

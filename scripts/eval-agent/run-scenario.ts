@@ -45,6 +45,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       MODEL_PROVIDER: options.model,
       GRAPH_BASE_URL: `${graph.url}/v1.0`,
       AUDIT_LOG_PATH: join(options.workDir, `${scenario.id}.audit.jsonl`),
+      // Each scenario starts from fresh state (rate limits, canaries), as before.
+      STATE_BACKEND: 'memory',
       ...options.env,
     });
     const runtime = await createAgentRuntime(config);

@@ -16,6 +16,8 @@ import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest
 import { buildPorts } from './wiring/build-ports.js';
 import { dependencyChecks } from './wiring/readiness.js';
 import { actorFromActivity } from './activity-actor.js';
+import { createStateStore } from '../state/create-state-store.js';
+import type { StateStore } from '../state/state-store.js';
 
 const log = createLogger('runtime');
 
@@ -24,15 +26,21 @@ export interface AgentRuntime {
   adapter: CloudAdapter;
   app: ReturnType<typeof createAgentApp>;
   readiness: ReadinessCheck[];
+  /** The one state store every shared piece of state lives in (config.state). */
+  state: StateStore;
   runTurn(req: TurnRequest): Promise<TurnReply>;
+  /** What the Admin "reload policy" command does: reload here, tell the other instances. */
+  reloadPolicies(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
   const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
   const auditLog = auditTrail.log;
-  const sso = createAgentSso(config);
-  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config) });
+  // One store per process, shared by every stage that keeps state across turns (and instances).
+  const state = createStateStore(config.state);
+  const sso = createAgentSso(config, { state });
+  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
   const pipeline = createTurnPipeline({ ...ports, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
@@ -61,10 +69,16 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     adapter,
     app,
     readiness: ports.readiness,
+    state,
     runTurn: (req) => pipeline.runTurn(req),
+    reloadPolicies: () => ports.reloadPolicies(),
     close: async () => {
-      await ports.close();
-      await auditTrail.close();
+      try {
+        await ports.close();
+        await auditTrail.close();
+      } finally {
+        await state.close();
+      }
     },
   };
 }

@@ -66,7 +66,8 @@ export interface PromptSession {
 }
 
 export interface PromptPort {
-  session(conversationId: string): PromptSession;
+  /** The turn's prompt session, carrying the conversation's canary (shared by every instance). */
+  session(conversationId: string): Promise<PromptSession>;
 }
 
 export interface PolicyVerdict {

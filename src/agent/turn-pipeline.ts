@@ -107,7 +107,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
     return { text: sanity.reply, record, outcome: 'replied' };
   }
 
-  const session = deps.prompt.session(request.conversationId);
+  const session = await deps.prompt.session(request.conversationId);
   if (session.systemPromptVersion) record.versions = { ...record.versions, systemPrompt: session.systemPromptVersion };
   const scope: GuardScope = {
     userId: request.actor.userId,
@@ -123,7 +123,9 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
     return { text: input.userMessage ?? 'I can’t help with that request.', record, outcome: 'blocked' };
   }
 
-  const messages = await recordStage(record, 'prompt', () => session.start(input.text), (m) => ({ messages: m.length }));
+  // The canary's fingerprint (never the canary) ties the audit records of one conversation together across instances.
+  const canaryId = createHash('sha256').update(session.canary).digest('base64url').slice(0, 12);
+  const messages = await recordStage(record, 'prompt', () => session.start(input.text), (m) => ({ messages: m.length, canaryId }));
   const provenance = deps.tools.newProvenance(input.text);
   let finalText: string | null = null;
 

@@ -4,6 +4,7 @@
 // set until shortly before they expire; signOut() forgets everything of a user.
 import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import { AuthenticationError, AuthenticationRequiredError, ManagedIdentityCredential, OnBehalfOfCredential, type AccessToken } from '@azure/identity';
 import { SignJWT } from 'jose';
 import { createLogger } from '../logging/logger.js';
@@ -46,13 +47,15 @@ interface UserEntry {
 const scopeName = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
 
 export class OnBehalfOfTokenProvider {
-  private readonly users = new Map<string, UserEntry>();
+  /** Per-user credential and tokens; least recently used users are forgotten first (a miss costs one OBO call). */
+  private readonly users: LRUCache<string, UserEntry>;
   private readonly resource: string;
   private readonly getAssertion?: () => Promise<string>;
 
   constructor(private readonly opts: OboOptions) {
     this.resource = (opts.resource ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
     this.getAssertion = assertionSource(opts);
+    this.users = new LRUCache({ max: opts.maxUsers ?? 1000 });
   }
 
   /**
@@ -68,10 +71,7 @@ export class OnBehalfOfTokenProvider {
     if (!entry || entry.ssoHash !== ssoHash) {
       entry = { ssoHash, credential: this.newCredential(ssoToken), tokens: new Map() };
     }
-    // Re-insert so the map's order is least-recently-used first.
-    this.users.delete(userKey);
     this.users.set(userKey, entry);
-    this.evict();
 
     const cached = entry.tokens.get(scopeKey);
     const margin = (this.opts.refreshMarginSec ?? 300) * 1000;
@@ -126,15 +126,6 @@ export class OnBehalfOfTokenProvider {
     if (c.kind === 'secret') return new OnBehalfOfCredential({ ...common, clientSecret: c.clientSecret });
     if (c.kind === 'certificate') return new OnBehalfOfCredential({ ...common, certificatePath: c.certificatePath });
     return new OnBehalfOfCredential({ ...common, getAssertion: this.getAssertion! });
-  }
-
-  private evict(): void {
-    const max = this.opts.maxUsers ?? 1000;
-    while (this.users.size > max) {
-      const oldest = this.users.keys().next().value;
-      if (oldest === undefined) break;
-      this.users.delete(oldest);
-    }
   }
 
   private translate(err: unknown, scopes: string[], userKey: string, correlationId: string): Error {

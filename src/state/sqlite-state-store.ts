@@ -95,14 +95,15 @@ export class SqliteStateStore implements StateStore {
     checkPutOptions(options);
     const text = serialize(value);
     const etag = randomBytes(9).toString('base64url');
-    const write = this.db.transaction(() => {
+    // Built inside run(): on a closed database even building a transaction throws.
+    const write = this.run(() => this.db.transaction(() => {
       const row = this.select.get(namespace, key);
       // Expired or unparseable records count as absent, so create-only may replace them.
       const live = this.isLive(row) && decodeValue(row.v).ok;
       if (options.ifNoneMatch === '*' && live) throw new StateError('conflict', 'record already exists', this.backend);
       if (options.ifMatch !== undefined && (!live || row!.etag !== options.ifMatch)) throw new StateError('conflict', 'record changed since it was read', this.backend);
       this.upsert.run(namespace, key, text, etag, options.ttlMs === undefined ? null : this.now() + options.ttlMs);
-    });
+    }));
     this.run(() => write.immediate());
     return etag;
   }
@@ -110,7 +111,7 @@ export class SqliteStateStore implements StateStore {
   async delete(namespace: string, key: string, options: DeleteOptions = {}): Promise<boolean> {
     checkNamespace(namespace);
     checkKey(key);
-    const remove = this.db.transaction((): boolean => {
+    const remove = this.run(() => this.db.transaction((): boolean => {
       const row = this.select.get(namespace, key);
       const live = this.isLive(row);
       if (options.ifMatch !== undefined) {
@@ -118,7 +119,7 @@ export class SqliteStateStore implements StateStore {
         return this.removeIf.run(namespace, key, options.ifMatch).changes === 1;
       }
       return this.remove.run(namespace, key).changes === 1 && live;
-    });
+    }));
     return this.run(() => remove.immediate());
   }
 

@@ -96,3 +96,37 @@ describe('agent: the token exchange is answered before the waiting question', ()
     await waitFor(() => stack.sent.some((a) => /Marketing budget 2026 draft\.docx/.test(a.text ?? '')), 15_000);
   });
 });
+
+describe('agent: the waiting question across instances (shared state store)', () => {
+  let stack: SignInStack;
+  before(async () => {
+    stack = await startSignInStack({ instances: 2 });
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  const answers = () => stack.sent.filter((a) => /Marketing budget 2026 draft\.docx/.test(a.text ?? '')).length;
+
+  it('is answered by the instance that receives the sign-in', async () => {
+    const token = await stack.ids.entra.mintUserSsoToken('megan@contoso.example');
+    const megan = { fromId: '29:megan', aadObjectId: oidOf(token), conversationId: 'conv-cross' };
+    assert.ok(signInCardOf(await stack.ask(megan, 'what files do I have about the budget?', 0)));
+    assert.equal((await stack.exchange(megan, token, 'ex-cross', 1)).status, 200);
+    await waitFor(() => answers() === 1, 15_000);
+  });
+
+  it('is answered exactly once when two sign-ins reach both instances at once', async () => {
+    const token = await stack.ids.entra.mintUserSsoToken('megan@contoso.example');
+    const megan = { fromId: '29:megan', aadObjectId: oidOf(token), conversationId: 'conv-twice' };
+    const before = answers();
+    // Instance 0 holds no token for Megan yet (her sign-in above reached instance 1).
+    assert.ok(signInCardOf(await stack.ask(megan, 'what files do I have about the budget?', 0)));
+    // Two clients of the same user: two exchange ids, so de-duplication lets both through; the question goes once.
+    const [a, b] = await Promise.all([stack.exchange(megan, token, 'ex-desktop', 0), stack.exchange(megan, token, 'ex-phone', 1)]);
+    assert.deepEqual([a.status, b.status], [200, 200]);
+    await waitFor(() => answers() === before + 1, 15_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(answers(), before + 1);
+  });
+});

@@ -36,7 +36,7 @@ function recordingDeps(calls: string[], overrides: Partial<TurnPipelineDeps> = {
     written,
     guard: { checkInput: allow('input-guard'), checkDocument: allow('document-guard'), checkOutput: allow('output-guard') },
     prompt: {
-      session: () => ({
+      session: async () => ({
         systemPrompt: 'SYSTEM',
         canary: 'CANARY',
         start: (userText: string): PortMessage[] => {

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { fileIds, siteIds } from '../../emulators/graph/graph-seed.js';
 import { DataZonePolicy } from '../../src/graph/data-zones.js';
 import type { ToolResult } from '../../src/tools/tool.js';
+import { createReadTools } from '../../src/tools/read/create-read-tools.js';
+import { MemoryStateStore } from '../../src/state/memory-state-store.js';
 import { captureLogs, startIdentityHarness, users, type IdentityHarness } from '../identity/identity-harness.js';
 
 const alexPrivate = [fileIds.alexSalaryReview, fileIds.alexBudgetScratchpad];
@@ -50,6 +52,20 @@ describe('read tools (user-scoped Graph through SSO + OBO)', () => {
     assert.equal(pptx.zone, 'internal');
     const shared = await h.tool('read_file').run({ fileId: fileIds.alexEventPlanShared }, ctx);
     assert.match(shared.content, /Catering budget: 18k/);
+  });
+
+  it('read_file finds a bare id that search_files saw on another instance (item locations in the shared store)', async () => {
+    const state = new MemoryStateStore();
+    const instance = () => createReadTools({ graphBaseUrl: `${h.graph.url}/v1.0`, zones: DataZonePolicy.load('policy/data-zones.json'), maxFileBytes: 1024 * 1024, maxTextChars: 20_000, state });
+    const [a, b] = [instance(), instance()];
+    const ctx = h.context(await h.signIn(users.megan));
+    await a.find((t) => t.name === 'search_files')!.run({ query: 'budget' }, ctx);
+    const read = await b.find((t) => t.name === 'read_file')!.run({ fileId: fileIds.commsBudgetOverview }, ctx);
+    assert.match(read.content, /We invest in the drone launch/);
+    // Another user does not inherit Megan's locations.
+    const alex = h.context(await h.signIn(users.alex));
+    const other = await b.find((t) => t.name === 'read_file')!.run({ fileId: fileIds.commsBudgetOverview }, alex);
+    assert.doesNotMatch(other.content, /We invest in the drone launch/);
   });
 
   it("no tool and no phrasing lets user A reach user B's private files", async () => {

@@ -47,14 +47,17 @@ describe('app roles and tenant allow-list', () => {
 
   it('sign out answers whether there was anything to forget', async () => {
     const signedOut: string[] = [];
-    const command = signOutCommand({ signOut: (actor) => (signedOut.push(actor.userId), actor.userId === '29:a') });
+    const command = signOutCommand({ signOut: async (actor) => (signedOut.push(actor.userId), { signedOut: actor.userId === '29:a', everywhere: actor.userId !== '29:c' }) });
     const a = fakeContext({ id: '29:a' });
     await command.run(a.context);
     assert.match(a.sent[0]!, /You are signed out/);
     const b = fakeContext({ id: '29:b' });
     await command.run(b.context);
     assert.match(b.sent[0]!, /not signed in/);
-    assert.deepEqual(signedOut, ['29:a', '29:b']);
+    const c = fakeContext({ id: '29:c' });
+    await command.run(c.context);
+    assert.match(c.sent[0]!, /could not reach my shared store/);
+    assert.deepEqual(signedOut, ['29:a', '29:b', '29:c']);
   });
 
   it('allows only listed tenants, case-insensitively, and nobody when the list is empty', () => {

@@ -6,6 +6,7 @@ import { fileIds } from '../../emulators/graph/graph-seed.js';
 import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createAgentSso } from '../../src/agent/sso/create-sso.js';
+import { MemoryStateStore } from '../../src/state/memory-state-store.js';
 import { createReadTools, readToolDepsFromSettings } from '../../src/tools/read/create-read-tools.js';
 
 describe('dev-mode identity path (settings → SSO from the emulator → OBO → Graph)', () => {
@@ -20,7 +21,7 @@ describe('dev-mode identity path (settings → SSO from the emulator → OBO →
   it('answers "what files do I have about the budget?" from the emulated tenant as the demo user', async () => {
     const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', ...standIns.agentEnv });
     assert.equal(config.identity.devUser, 'megan@contoso.example');
-    const sso = createAgentSso(config);
+    const sso = createAgentSso(config, { state: new MemoryStateStore() });
     const actor = { userId: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000aa', tenantId: '00000000-0000-0000-0000-000000000001', roles: [] as string[] };
     await sso.broker.warmUp(actor);
     assert.deepEqual(sso.broker.rolesOf(actor), ['User']);

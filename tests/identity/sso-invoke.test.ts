@@ -9,7 +9,9 @@ import { ActivityTypes } from '@microsoft/agents-activity';
 import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
 import { demoBotAppId, demoTenantId, otherTenantId } from '../../emulators/entra/seed.js';
-import { InMemoryExchangeClaims } from '../../src/agent/sso/exchange-deduplicator.js';
+import { StateExchangeClaims } from '../../src/agent/sso/exchange-deduplicator.js';
+import { MemoryStateStore } from '../../src/state/memory-state-store.js';
+import { WaitingQuestions } from '../../src/agent/waiting-questions.js';
 import { buildSignInCard } from '../../src/agent/sso/sign-in-card.js';
 import { createSignInFlow } from '../../src/agent/sso/sign-in-flow.js';
 import { SignInApplication } from '../../src/agent/sign-in-application.js';
@@ -50,7 +52,8 @@ describe('Teams SSO invokes (signin/tokenExchange, verifyState, failure)', () =>
     const signIn = createSignInFlow({
       validator,
       broker,
-      claims: new InMemoryExchangeClaims(),
+      claims: new StateExchangeClaims(new MemoryStateStore()),
+      waiting: new WaitingQuestions(new MemoryStateStore()),
       allowedTenants: [demoTenantId],
       connectionName: 'graph-sso',
       signInCard: () => buildSignInCard({ connectionName: 'graph-sso', appId: demoBotAppId }),

@@ -54,11 +54,11 @@ describe('user token broker', () => {
     broker.remember(actor, validated);
     await broker.getUserToken(actor, ['User.Read']);
     // The sign-in is bound to tenant + object id + channel user id: naming only part of it signs nobody out.
-    assert.equal(broker.signOut({ userId: '29:alex', tenantId: demoTenantId }), false);
-    assert.equal(broker.signOut(actor), true);
+    assert.equal((await broker.signOut({ userId: '29:alex', tenantId: demoTenantId })).signedOut, false);
+    assert.equal((await broker.signOut(actor)).signedOut, true);
     await assert.rejects(broker.getUserToken(actor, ['User.Read']), SignInRequiredError);
     assert.deepEqual(broker.rolesOf(actor), []);
-    assert.equal(broker.signOut(actor), false);
+    assert.equal((await broker.signOut(actor)).signedOut, false);
   });
 
   it('does not use an expired SSO token, nor one from another tenant than the activity', async () => {

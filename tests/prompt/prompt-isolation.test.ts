@@ -4,6 +4,12 @@ import { containsCanary, isCanary, newCanary } from '../../src/prompt/canary.js'
 import { PromptError } from '../../src/prompt/prompt-error.js';
 import { createPromptSession } from '../../src/prompt/prompt-session.js';
 import { createPromptSessionStore } from '../../src/prompt/prompt-session-store.js';
+import { promptRefs } from '../../src/guard/output/prompt-leak.js';
+import { MemoryStateStore } from '../../src/state/memory-state-store.js';
+import { SqliteStateStore } from '../../src/state/sqlite-state-store.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { newSpotlightMarker, spotlight, type SpotlightedText } from '../../src/prompt/spotlight.js';
 import { loadSystemPromptTemplate, parseSystemPromptTemplate, renderSystemPrompt } from '../../src/prompt/system-prompt.js';
 
@@ -133,11 +139,11 @@ describe('spotlighted text type', () => {
 });
 
 describe('prompt session store', () => {
-  it('keeps one canary per conversation and gives every turn its own marker', () => {
+  it('keeps one canary per conversation and gives every turn its own marker', async () => {
     const store = createPromptSessionStore();
-    const a1 = store.session('conv-a');
-    const a2 = store.session('conv-a');
-    const b = store.session('conv-b');
+    const a1 = await store.session('conv-a');
+    const a2 = await store.session('conv-a');
+    const b = await store.session('conv-b');
     assert.equal(a1.canary, a2.canary);
     assert.notEqual(a1.canary, b.canary);
     a1.start('one');
@@ -148,14 +154,47 @@ describe('prompt session store', () => {
     assert.ok(wrap('x', 'tool:t').includes(`id=${a1.marker.id}`));
   });
 
-  it('forgets the least recently used conversation beyond its bound', () => {
+  it('a conversation the local cache forgot keeps its canary (read again from the state store)', async () => {
     const store = createPromptSessionStore({ maxConversations: 2 });
-    const first = store.session('1').canary;
-    store.session('2');
-    store.session('1');
-    store.session('3');
-    assert.equal(store.size, 2);
-    assert.equal(store.canaryOf('1'), first);
-    assert.equal(store.canaryOf('2'), undefined);
+    const first = (await store.session('1')).canary;
+    const second = (await store.session('2')).canary;
+    await store.session('3');
+    await store.session('4');
+    assert.equal(await store.canaryOf('1'), first);
+    assert.equal((await store.session('2')).canary, second);
+    assert.equal(await store.canaryOf('never-started'), undefined);
+  });
+
+  it('two instances starting the same conversation at once agree on its canary (create-only in the shared store)', async () => {
+    const state = new MemoryStateStore();
+    const [a, b] = [createPromptSessionStore({ state }), createPromptSessionStore({ state })];
+    for (let i = 0; i < 20; i++) {
+      const [sa, sb] = await Promise.all([a.session(`conv-${i}`), b.session(`conv-${i}`)]);
+      assert.equal(sa.canary, sb.canary);
+      assert.deepEqual(promptRefs(sa.systemPrompt), promptRefs(sb.systemPrompt));
+    }
+  });
+
+  it('the canary expires with its TTL, refreshed while the conversation goes on', async () => {
+    let now = 1_000_000;
+    const state = new MemoryStateStore({ now: () => now });
+    const ttlMs = 10 * 60 * 60_000;
+    // A fresh instance each time (empty local cache), as when turns move between instances.
+    const instance = () => createPromptSessionStore({ state, ttlMs, now: () => now });
+    const canary = (await instance().session('c')).canary;
+    now += ttlMs * 0.75; // used: refreshed
+    assert.equal((await instance().session('c')).canary, canary);
+    now += ttlMs * 0.75;
+    assert.equal((await instance().session('c')).canary, canary);
+    now += ttlMs + 1; // unused for longer than the TTL: a new one
+    assert.notEqual((await instance().session('c')).canary, canary);
+  });
+
+  it('a turn still gets a canary when the state store is down', async () => {
+    const state = new SqliteStateStore({ path: join(mkdtempSync(join(tmpdir(), 'canary-')), 'state.db') });
+    await state.close();
+    const session = await createPromptSessionStore({ state }).session('c');
+    assert.ok(isCanary(session.canary));
+    assert.ok(session.systemPrompt.includes(session.canary));
   });
 });

@@ -1,5 +1,6 @@
 // Starts the real agent (runtime + HTTP host) in this process on 127.0.0.1:0
-// with the given environment, for tests that speak HTTP to it.
+// with the given environment, for tests that speak HTTP to it. State is in
+// memory (one fresh store per agent) unless the environment names a backend.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ export interface AgentUnderTest {
 
 export async function startAgentUnderTest(env: Record<string, string> = {}): Promise<AgentUnderTest> {
   const auditDir = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'log');
-  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_DIR: auditDir, ...env });
+  const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_DIR: auditDir, STATE_BACKEND: 'memory', ...env });
   const runtime = await createAgentRuntime(config);
   const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
   return {

@@ -1,7 +1,12 @@
 // The real agent (dev-anonymous host, no dev user: nobody is signed in until a
 // Teams token exchange) against the Entra and Graph emulators, with a local
 // connector that captures what the agent sends outside the HTTP response
-// (the sign-in replay). Activities are shaped like Teams sends them.
+// (the sign-in replay). Activities are shaped like Teams sends them. With
+// `instances: n` it starts n agents sharing one SQLite state file (n instances
+// behind a load balancer); `agent` is the first.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,14 +31,15 @@ export interface SentActivity {
 export interface SignInStack {
   ids: IdentityStandIns;
   agent: AgentUnderTest;
+  agents: AgentUnderTest[];
   /** What the agent posted to the connector, oldest first. */
   sent: SentActivity[];
   /** Delay of the connector's answers (a slow channel). */
   setConnectorDelay(ms: number): void;
   /** A message whose replies come back in the HTTP response. */
-  ask(sender: TeamsSender, text: string): Promise<PostResult>;
+  ask(sender: TeamsSender, text: string, instance?: number): Promise<PostResult>;
   /** A signin/tokenExchange invoke; the invoke response is the HTTP response. */
-  exchange(sender: TeamsSender, token: string, exchangeId: string): Promise<PostResult>;
+  exchange(sender: TeamsSender, token: string, exchangeId: string, instance?: number): Promise<PostResult>;
   close(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export const oidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[
 
 let counter = 0;
 
-export async function startSignInStack(): Promise<SignInStack> {
+export async function startSignInStack(options: { instances?: number } = {}): Promise<SignInStack> {
   const sent: SentActivity[] = [];
   let delayMs = 0;
   const capture = express();
@@ -57,7 +63,11 @@ export async function startSignInStack(): Promise<SignInStack> {
   const connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
   const ids = await startIdentityStandIns();
   const { SSO_DEV_USER: _dev, ...env } = ids.agentEnv;
-  const agent = await startAgentUnderTest(env);
+  const instances = options.instances ?? 1;
+  const shared: Record<string, string> = instances > 1 ? { STATE_BACKEND: 'sqlite', STATE_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'sta-stack-')), 'state.db') } : {};
+  const agents: AgentUnderTest[] = [];
+  for (let i = 0; i < instances; i++) agents.push(await startAgentUnderTest({ ...env, ...shared }));
+  const agent = agents[0]!;
 
   const base = (sender: TeamsSender) => {
     const tenant = sender.tenantId ?? demoTenantId;
@@ -76,14 +86,15 @@ export async function startSignInStack(): Promise<SignInStack> {
   return {
     ids,
     agent,
+    agents,
     sent,
     setConnectorDelay: (ms) => {
       delayMs = ms;
     },
-    ask: (sender, text) => postActivity(agent.url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
-    exchange: (sender, token, exchangeId) => postActivity(agent.url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
+    ask: (sender, text, instance = 0) => postActivity(agents[instance]!.url, { ...base(sender), type: 'message', text, deliveryMode: 'expectReplies' }),
+    exchange: (sender, token, exchangeId, instance = 0) => postActivity(agents[instance]!.url, { ...base(sender), type: 'invoke', name: 'signin/tokenExchange', value: { id: exchangeId, connectionName: 'graph-sso', token } }),
     async close() {
-      await agent.close();
+      for (const a of agents) await a.close();
       await ids.close();
       connector.closeAllConnections();
       connector.close();

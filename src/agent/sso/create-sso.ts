@@ -5,14 +5,16 @@ import type { AppConfig } from '../../config.js';
 import { OnBehalfOfTokenProvider, type OboClientCredential } from '../../identity/obo-token-provider.js';
 import { createSsoTokenValidator, type SsoTokenValidator } from '../../identity/sso-token-validator.js';
 import { createDevSsoSource } from './dev-sso-source.js';
-import { InMemoryExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
+import { StateExchangeClaims, type ExchangeClaimStore } from './exchange-deduplicator.js';
 import { buildSignInCard } from './sign-in-card.js';
 import { createSignInFlow, type SignInFlow } from './sign-in-flow.js';
-import { SqliteExchangeClaims } from './sqlite-exchange-claims.js';
+import { WaitingQuestions } from '../waiting-questions.js';
+import { SignOutMarkers } from './sign-out-markers.js';
 import { SsoTokenStore } from './sso-token-store.js';
 import { createUserTokenBroker, type UserTokenBroker } from './user-token-broker.js';
 import type { Attachment } from '@microsoft/agents-activity';
 import { createLogger } from '../../logging/logger.js';
+import type { StateStore } from '../../state/state-store.js';
 
 const log = createLogger('identity');
 
@@ -26,7 +28,7 @@ export interface AgentSso {
   signInCard(text?: string): Attachment;
 }
 
-export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'graph'>, opts: { claims?: ExchangeClaimStore } = {}): AgentSso {
+export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'graph'>, opts: { state: StateStore; claims?: ExchangeClaimStore }): AgentSso {
   const { auth } = config.host;
   const audiences = [`api://botid-${auth.appId}`, auth.appId, ...config.identity.extraAudiences].filter((a) => a && a !== 'api://botid-');
   const validator = createSsoTokenValidator({ authorityHost: auth.authorityHost, allowedTenants: auth.allowedTenants, audiences, requiredScope: config.identity.requiredScope });
@@ -44,10 +46,10 @@ export function createAgentSso(config: Pick<AppConfig, 'host' | 'identity' | 'gr
   const devSource = config.identity.devUser
     ? createDevSsoSource({ tokenUrl: config.identity.devTokenUrl ?? `${auth.authorityHost}/_emulator/sso-token`, user: config.identity.devUser })
     : undefined;
-  const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource });
-  const claims = opts.claims ?? (config.identity.exchangeClaimsDb ? new SqliteExchangeClaims(config.identity.exchangeClaimsDb) : new InMemoryExchangeClaims());
+  const broker = createUserTokenBroker({ store: new SsoTokenStore(), obo, validator, allowedTenants: auth.allowedTenants, devSource, signedOut: new SignOutMarkers(opts.state) });
+  const claims = opts.claims ?? new StateExchangeClaims(opts.state);
   const signInCard = (text?: string) => buildSignInCard({ connectionName: config.identity.oauthConnectionName, appId: auth.appId, text });
-  const signIn = createSignInFlow({ validator, broker, claims, allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });
+  const signIn = createSignInFlow({ validator, broker, claims, waiting: new WaitingQuestions(opts.state), allowedTenants: auth.allowedTenants, connectionName: config.identity.oauthConnectionName, signInCard });
   return { broker, validator, obo, signIn, signInCard };
 }
 

@@ -7,9 +7,13 @@ import { Activity, ActivityTypes, type Attachment } from '@microsoft/agents-acti
 import { MessageFactory, type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { actorFromActivity } from '../activity-actor.js';
 import { noteTurn } from '../activity-audit.js';
-import { WaitingQuestions, type WaitingQuestion } from '../waiting-questions.js';
+import type { WaitingQuestion, WaitingQuestions } from '../waiting-questions.js';
 import { exchangeToken, isTokenExchange, signInFailure, verifyState, type SignInDemand, type TokenExchangeDeps } from './sso-invoke-handler.js';
 import { bindingKey } from './sso-token-store.js';
+import { createLogger } from '../../logging/logger.js';
+import { StateError } from '../../state/state-errors.js';
+
+const log = createLogger('identity.sso');
 
 export interface SignInFlow {
   /** True for the invoke that the sign-in step answers before routing (signin/tokenExchange). */
@@ -24,27 +28,51 @@ export interface SignInFlow {
 
 export interface SignInFlowDeps extends TokenExchangeDeps {
   signInCard(text?: string): Attachment;
-  waiting?: WaitingQuestions;
+  /** Questions held until sign-in, in the shared state store (the sign-in may reach another instance). */
+  waiting: WaitingQuestions;
 }
 
 const stepUpText = 'Your organisation asks you to sign in again (for example with multi-factor authentication) before I can do this. I will answer your question once you have.';
 
+const lostText = 'You are signed in, but I could not retrieve the question you asked before. Please ask it again.';
+const notKeptText = 'I could not keep your question while you sign in. Once you are signed in, please ask it again.';
+
+/** A state store failure becomes undefined (logged); anything else is a bug and propagates. */
+async function orUndefined<T>(work: Promise<T>, what: string): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof StateError)) throw err;
+    log.warn(`waiting question: ${what} failed`, { code: err.code, backend: err.backend });
+    return undefined;
+  }
+}
+
 export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
-  const waiting = deps.waiting ?? new WaitingQuestions();
+  const { waiting } = deps;
   const keyOf = (activity: Activity) => `${bindingKey(actorFromActivity(activity))}|${activity.conversation?.id ?? ''}`;
 
   return {
     handles: isTokenExchange,
     async exchange(context) {
       const key = keyOf(context.activity);
-      const outcome = await exchangeToken(context, deps, waiting.peek(key)?.demand);
+      const outcome = await exchangeToken(context, deps, (await orUndefined(waiting.peek(key), 'peek'))?.demand);
       noteTurn(context, { outcome: outcome === 'signed-in' ? 'signed-in' : outcome === 'duplicate' ? 'ignored' : 'sign-in-failed', result: outcome });
       if (outcome !== 'signed-in') return undefined;
-      const question = waiting.take(key);
+      let question: WaitingQuestion | undefined;
+      try {
+        question = await waiting.take(key);
+      } catch (err) {
+        if (!(err instanceof StateError)) throw err;
+        log.warn('waiting question: take failed', { code: err.code, backend: err.backend });
+        await context.sendActivity(lostText);
+        return undefined;
+      }
       return question ? replayOf(context.activity, question) : undefined;
     },
     async request(context, text, demand) {
-      waiting.hold(keyOf(context.activity), { text, demand });
+      const kept = await orUndefined(waiting.hold(keyOf(context.activity), { text, demand }).then(() => true), 'hold');
+      if (!kept) await context.sendActivity(notKeptText);
       await context.sendActivity(MessageFactory.attachment(deps.signInCard(demand ? stepUpText : undefined)));
     },
     register(app) {

@@ -13,8 +13,10 @@ export function signOutCommand(broker: Pick<UserTokenBroker, 'signOut'>): AgentC
     names: ['sign out', 'signout', 'logout', 'log out'],
     description: 'Forget your sign-in and every token the agent holds for you',
     async run(context) {
-      const had = broker.signOut(actorFromActivity(context.activity));
-      await context.sendActivity(had ? 'You are signed out. I no longer hold any token for you.' : 'You were not signed in.');
+      const { signedOut, everywhere } = await broker.signOut(actorFromActivity(context.activity));
+      const text = signedOut ? 'You are signed out. I no longer hold any token for you.' : 'You were not signed in.';
+      // Said plainly when the other instances could not be told (the state store failed).
+      await context.sendActivity(everywhere ? text : `${text} I could not reach my shared store, so a sign-in made elsewhere may stay usable for up to an hour.`);
     },
   };
 }

@@ -3,6 +3,7 @@
 // bound to one sender: tenant + Entra object id + channel user id (Teams 29:...).
 // A lookup has to name all three, so another sender who copies someone's object
 // id, or the same object id from another tenant or channel account, finds nothing.
+import { LRUCache } from 'lru-cache';
 import type { ValidatedSsoToken } from '../../identity/sso-token-validator.js';
 
 export type SsoTokenSource = 'teams' | 'dev';
@@ -10,6 +11,8 @@ export type SsoTokenSource = 'teams' | 'dev';
 export interface StoredSsoToken {
   validated: ValidatedSsoToken;
   source: SsoTokenSource;
+  /** When this instance stored it (compared with a sign-out marker from any instance). */
+  storedAt: number;
 }
 
 /** Who a sign-in belongs to, as the activity names the sender. */
@@ -24,19 +27,15 @@ export function bindingKey(sender: SenderBinding): string {
 }
 
 export class SsoTokenStore {
-  private readonly byBinding = new Map<string, StoredSsoToken>();
+  /** Least recently used sign-ins are forgotten first (that user is asked to sign in again). */
+  private readonly byBinding: LRUCache<string, StoredSsoToken>;
 
-  constructor(private readonly maxUsers = 10_000) {}
+  constructor(maxUsers = 10_000) {
+    this.byBinding = new LRUCache({ max: maxUsers });
+  }
 
   put(sender: SenderBinding, validated: ValidatedSsoToken, source: SsoTokenSource): void {
-    const key = bindingKey(sender);
-    this.byBinding.delete(key);
-    this.byBinding.set(key, { validated, source });
-    while (this.byBinding.size > this.maxUsers) {
-      const oldest = this.byBinding.keys().next().value;
-      if (oldest === undefined) break;
-      this.byBinding.delete(oldest);
-    }
+    this.byBinding.set(bindingKey(sender), { validated, source, storedAt: Date.now() });
   }
 
   get(sender: SenderBinding): StoredSsoToken | undefined {

@@ -9,7 +9,9 @@ import type { OnBehalfOfTokenProvider } from '../../identity/obo-token-provider.
 import type { SsoTokenValidator, ValidatedSsoToken } from '../../identity/sso-token-validator.js';
 import { isTenantAllowed } from '../../identity/tenant-allow-list.js';
 import type { DevSsoSource } from './dev-sso-source.js';
+import type { SignOutMarkers } from './sign-out-markers.js';
 import type { SenderBinding, SsoTokenStore } from './sso-token-store.js';
+import { StateError } from '../../state/state-errors.js';
 
 const log = createLogger('identity.broker');
 /** An SSO token this close to expiry is not used for a new exchange. */
@@ -22,6 +24,15 @@ export interface UserTokenBrokerDeps {
   allowedTenants: readonly string[];
   /** Local development only (SSO_DEV_USER). */
   devSource?: DevSsoSource;
+  /** Shared sign-out markers, so a sign-out on one instance holds on all; without them sign-out is per instance. */
+  signedOut?: SignOutMarkers;
+}
+
+export interface SignOutResult {
+  /** Something was forgotten on this instance. */
+  signedOut: boolean;
+  /** The sign-out marker was written, so the other instances stop using their copies too. */
+  everywhere: boolean;
 }
 
 /** The sender a sign-in is bound to: tenant, Entra object id and channel user id of the activity. */
@@ -47,8 +58,8 @@ export interface UserTokenBroker {
    * SignInRequiredError('interaction-required') when the sign-in does not meet the claims.
    */
   signIn(actor: TokenActor, validated: ValidatedSsoToken, proof: { scopes: string[]; claims?: string }): Promise<void>;
-  /** The "sign out" command: forgets the SSO token and every cached Graph token of the user. */
-  signOut(actor: TokenActor): boolean;
+  /** The "sign out" command: forgets the SSO token and every cached Graph token of the user, here and (by a marker) on every instance. */
+  signOut(actor: TokenActor): Promise<SignOutResult>;
 }
 
 const bindingOf = (actor: TokenActor): SenderBinding => ({ tenantId: actor.tenantId, aadObjectId: actor.aadObjectId, userId: actor.userId });
@@ -85,6 +96,19 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
     return devToken;
   };
 
+  /** True when the user signed out (on any instance) at or after `since`. A store outage reads as "no" (logged). */
+  const signedOutSince = async (actor: TokenActor, since: number): Promise<boolean> => {
+    if (!deps.signedOut) return false;
+    try {
+      const at = await deps.signedOut.signedOutAt(actor);
+      return at !== undefined && at >= since;
+    } catch (err) {
+      if (!(err instanceof StateError)) throw err;
+      log.warn('sign-out markers unavailable; using this instance’s sign-in', { code: err.code, backend: err.backend });
+      return false;
+    }
+  };
+
   const current = async (actor: TokenActor): Promise<ValidatedSsoToken> => {
     let stored = deps.store.get(bindingOf(actor));
     if (stored && stored.validated.expiresAt - expiryMarginMs <= Date.now()) {
@@ -95,6 +119,11 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
     if (stored) {
       // Checked on every use, not only when stored: a Teams token serves only its own user and tenant.
       if (stored.source === 'teams' && !belongsTo(stored.validated, actor)) throw new SignInRequiredError('no-sso-token');
+      if (stored.source === 'teams' && (await signedOutSince(actor, stored.storedAt))) {
+        deps.store.remove(bindingOf(actor));
+        deps.obo.signOut(oboUserKey(stored.validated));
+        throw new SignInRequiredError('no-sso-token');
+      }
       return stored.validated;
     }
     const dev = await fromDevSource(actor);
@@ -131,14 +160,25 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       await deps.obo.getToken(oboUserKey(validated), validated.token, proof.scopes, proof.claims ? { claims: proof.claims } : undefined);
       deps.store.put(bindingOf(actor), validated, 'teams');
     },
-    signOut(actor) {
+    async signOut(actor) {
       const removed = deps.store.remove(bindingOf(actor));
       // Only the removed sign-in's own Graph tokens: naming someone's object id signs nobody else out.
       const hadTokens = removed ? deps.obo.signOut(oboUserKey(removed.validated)) : false;
       // Dev mode: the next turn fetches a fresh token for the mapped user.
       const hadDev = devToken !== undefined;
       devToken = undefined;
-      return removed !== undefined || hadTokens || hadDev;
+      let everywhere = !deps.signedOut;
+      // The marker names the Entra user the activity names; without an object id there is nobody to mark.
+      if (deps.signedOut && actor.aadObjectId) {
+        try {
+          await deps.signedOut.mark(actor);
+          everywhere = true;
+        } catch (err) {
+          if (!(err instanceof StateError)) throw err;
+          log.warn('sign-out marker not written; other instances keep their copy until it expires', { code: err.code, backend: err.backend });
+        }
+      }
+      return { signedOut: removed !== undefined || hadTokens || hadDev, everywhere };
     },
   };
 }

@@ -17,6 +17,12 @@ import { DEFAULT_TOOL_POLICY_FILE, loadToolPolicy, parseToolArguments, type Tool
 import type { ToolDefinition } from '../../tools/tool.js';
 import type { AuditPort, GuardPort, ModelPort, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from '../pipeline-ports.js';
 import type { TurnPipelineDeps } from '../turn-pipeline.js';
+import type { StateStore } from '../../state/state-store.js';
+import { StateError } from '../../state/state-errors.js';
+import { createLogger } from '../../logging/logger.js';
+import { PolicyGeneration } from './policy-generation.js';
+
+const log = createLogger('runtime.policy');
 
 export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds'> {
   readiness: ReadinessCheck[];
@@ -28,33 +34,68 @@ export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'ma
 export interface PortOverrides {
   userTokens: UserTokenPort;
   readiness?: ReadinessCheck[];
+  /** Shared state (rate limits, canaries, item locations, policy generation); the runtime owns and closes it. */
+  state: StateStore;
 }
 
 export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail, 'write'>, identity: PortOverrides): Promise<BuiltPorts> {
   // Held by reference so an Admin's "reload policy" swaps them between turns.
-  let guardEngine: GuardPort = await createGuardEngine(config.guard);
+  let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state });
+  const generation = new PolicyGeneration(identity.state);
+  let seenGeneration = await generation.current().catch(() => 0);
   const guard: GuardPort = {
-    checkInput: (text, scope) => guardEngine.checkInput(text, scope),
+    // Once per turn, before anything else: pick up a reload made on another instance.
+    checkInput: async (text, scope) => {
+      await followReloads();
+      return guardEngine.checkInput(text, scope);
+    },
     checkDocument: (text, scope) => guardEngine.checkDocument(text, scope),
     checkOutput: (text, scope) => guardEngine.checkOutput(text, scope),
   };
-  const sessions = createPromptSessionStore();
+  const sessions = createPromptSessionStore({ state: identity.state });
   const prompt: PromptPort = { session: (conversationId) => sessions.session(conversationId) };
   const model: ModelPort = createModelClient(config.model);
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
-  const tools = buildToolsPort(policyHolder, [...createReadTools(readToolDepsFromSettings(config.graph)), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
+  const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
   const audit: AuditPort = { write: (record) => auditTrail.write(record) };
   // The audit names the policies in force by the hash of their files, read again on reload.
   const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
   let versions = policyFiles();
-  const reloadPolicies = async () => {
-    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard), loadPolicy()];
+  const reloadHere = async () => {
+    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state }), loadPolicy()];
     guardEngine = nextGuard;
     policyHolder.current = nextPolicy;
     versions = policyFiles();
     return ['guard policy', 'tool policy'];
   };
+  const reloadPolicies = async () => {
+    const reloaded = await reloadHere();
+    try {
+      seenGeneration = await generation.bump();
+      return reloaded;
+    } catch (err) {
+      if (!(err instanceof StateError)) throw err;
+      log.warn('policy reload not announced to the other instances', { code: err.code, backend: err.backend });
+      return [...reloaded, 'on this instance only (the shared state store is unavailable)'];
+    }
+  };
+  let following: Promise<void> | undefined;
+  const followReloads = () =>
+    (following ??= (async () => {
+      try {
+        const current = await generation.current();
+        if (current === seenGeneration) return;
+        seenGeneration = current;
+        await reloadHere();
+        log.info('policies reloaded after a reload on another instance', { generation: current });
+      } catch (err) {
+        // Store down or a bad policy file: the running policies stay in force.
+        log.warn('could not follow a policy reload', { error: err instanceof Error ? err.name : 'error' });
+      } finally {
+        following = undefined;
+      }
+    })());
   return {
     guard,
     prompt,

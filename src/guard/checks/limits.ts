@@ -1,7 +1,15 @@
 // Size limit on every channel and per-user / per-tenant rate limits on user
 // input. A gate: runs first, and an oversized text is never scanned by the
-// other guards.
+// other guards. With a state store the buckets are shared by every instance
+// (one CAS write per limit per turn); when the store cannot answer, each
+// instance falls back to its own buckets (at most N × the limit for N
+// instances) and says so.
 import { z } from 'zod';
+import { createLogger } from '../../logging/logger.js';
+import { FallbackRateLimiter } from '../../state/fallback-rate-limiter.js';
+import { StoredTokenBucketLimiter, type RateLimiter } from '../../state/rate-limiter.js';
+import type { StateError } from '../../state/state-errors.js';
+import type { StateStore } from '../../state/state-store.js';
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
 import type { GuardOutcome } from '../engine/guard-result.js';
 import { TokenBucketLimiter } from '../limits/token-bucket.js';
@@ -18,6 +26,8 @@ export const limitsConfig = z
   .strict()
   .default({});
 
+const log = createLogger('guard.limits');
+
 export function checkSize(text: string, maxChars: number): GuardOutcome | undefined {
   if (text.length <= maxChars) return undefined;
   const verdict: GuardVerdict = { guard: 'limits', action: 'block', category: 'size', score: 1, spans: [], evidence: [`size.chars:${text.length}>${maxChars}`], provider: 'local' };
@@ -31,29 +41,52 @@ export interface RateLimits {
   tenantBurst: number;
 }
 
-export class RateLimitGuard {
-  private readonly users: TokenBucketLimiter;
-  private readonly tenants: TokenBucketLimiter;
+export interface RateLimitGuardOptions {
+  now?: () => number;
+  /** Shared buckets (namespaces rate-user, rate-tenant); without it the buckets are this process's own. */
+  state?: StateStore;
+}
 
-  constructor(limits: RateLimits, now?: () => number) {
-    this.users = new TokenBucketLimiter({ perMinute: limits.userPerMinute, burst: limits.userBurst, now });
-    this.tenants = new TokenBucketLimiter({ perMinute: limits.tenantPerMinute, burst: limits.tenantBurst, now });
+interface Limiters {
+  shared?: RateLimiter;
+  local: RateLimiter;
+}
+
+export class RateLimitGuard {
+  private readonly users: Limiters;
+  private readonly tenants: Limiters;
+
+  constructor(limits: RateLimits, options: RateLimitGuardOptions = {}) {
+    const { now, state } = options;
+    const limiters = (namespace: string, perMinute: number, burst: number): Limiters => ({
+      shared: state ? new StoredTokenBucketLimiter(state, { namespace, perMinute, burst, now }) : undefined,
+      local: new TokenBucketLimiter({ perMinute, burst, now }),
+    });
+    this.users = limiters('rate-user', limits.userPerMinute, limits.userBurst);
+    this.tenants = limiters('rate-tenant', limits.tenantPerMinute, limits.tenantBurst);
   }
 
-  /** Takes one token from the user's and the tenant's bucket, or blocks when either is empty. */
-  check(ctx: GuardContext): GuardOutcome | undefined {
-    const userKey = `${ctx.tenantId ?? '-'}/${ctx.userId}`;
-    const tenantKey = ctx.tenantId ?? '-';
-    const userOk = this.users.available(userKey);
-    const tenantOk = this.tenants.available(tenantKey);
-    if (userOk && tenantOk) {
-      this.users.take(userKey);
-      this.tenants.take(tenantKey);
-      return undefined;
+  /**
+   * Takes one token from the user's bucket, then one from the tenant's; blocks when either is empty.
+   * A tenant denial still costs the user that token (no refund: a refund would be a second write).
+   * When the shared store failed, the outcome says so (an allow verdict with evidence) for the audit.
+   */
+  async check(ctx: GuardContext): Promise<GuardOutcome | undefined> {
+    let degraded = false;
+    const onFallback = (err: StateError) => {
+      degraded = true;
+      log.warn('shared rate limits unavailable; this instance’s own buckets apply', { code: err.code, backend: err.backend });
+    };
+    const consume = ({ shared, local }: Limiters, key: string) => (shared ? new FallbackRateLimiter(shared, local, onFallback) : local).consume(key);
+    const user = await consume(this.users, `${ctx.tenantId ?? '-'}/${ctx.userId}`);
+    const decision = user.allowed ? await consume(this.tenants, ctx.tenantId ?? '-') : user;
+    const fallback = degraded ? ['rate.store-unavailable'] : [];
+    if (decision.allowed) {
+      if (!degraded) return undefined;
+      return { verdicts: [{ guard: 'limits', action: 'allow', category: 'rate', score: 0, spans: [], evidence: fallback, provider: 'local', fallback: 'instance-buckets' }], edits: [] };
     }
-    const scope = userOk ? 'tenant' : 'user';
-    const waitMs = userOk ? this.tenants.retryAfterMs(tenantKey) : this.users.retryAfterMs(userKey);
-    const verdict: GuardVerdict = { guard: 'limits', action: 'block', category: 'rate', score: 1, spans: [], evidence: [`rate.${scope}`, `rate.retry-after-ms:${waitMs}`], provider: 'local' };
+    const scope = user.allowed ? 'tenant' : 'user';
+    const verdict: GuardVerdict = { guard: 'limits', action: 'block', category: 'rate', score: 1, spans: [], evidence: [`rate.${scope}`, `rate.retry-after-ms:${decision.retryAfterMs}`, ...fallback], provider: 'local' };
     return { verdicts: [verdict], edits: [], messageKey: 'rateLimited' };
   }
 }
@@ -64,10 +97,10 @@ export const limitsGuard = defineGuard({
   configSchema: limitsConfig,
   create(config, deps) {
     if (!config.enabled) return undefined;
-    const rate = new RateLimitGuard(deps.settings.rateLimit, deps.now);
+    const rate = new RateLimitGuard(deps.settings.rateLimit, { now: deps.now, state: deps.state });
     return {
       kind: 'gate',
-      gate(raw, channel, ctx) {
+      async gate(raw, channel, ctx) {
         const max = channel === 'user' ? config.maxInputChars : channel === 'document' ? config.maxDocumentChars : config.maxOutputChars;
         const tooBig = checkSize(raw, max);
         if (tooBig) return tooBig;

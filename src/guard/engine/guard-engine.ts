@@ -4,6 +4,7 @@
 // verdict by its fail mode (closed = block, open = allow) instead.
 import type { TokenCredential } from '@azure/identity';
 import { createLogger } from '../../logging/logger.js';
+import type { StateStore } from '../../state/state-store.js';
 import { defaultGuardRegistry } from '../checks/index.js';
 import type { GuardSettings } from '../guard-settings.js';
 import { actionRank, strictest, type GuardAction, type GuardContext, type GuardDecision, type GuardEngine, type GuardVerdict } from '../guard-types.js';
@@ -26,6 +27,8 @@ export interface GuardEngineOptions {
   retryBaseDelayMs?: number;
   /** The guards to run (default: the built-in ones); a fork registers its own here. */
   registry?: GuardRegistry;
+  /** Shared state for rate limits across instances; without it each process keeps its own buckets. */
+  state?: StateStore;
 }
 
 type Channel = 'user' | 'document' | 'output';
@@ -113,14 +116,16 @@ export class PolicyGuardEngine implements GuardEngine {
   private async evaluate(channel: Channel, input: string, ctx: GuardContext): Promise<GuardDecision> {
     const raw = wellFormed(input);
     // Gates (size, rate) in order; the first that stops the text decides alone.
+    const passed: GuardOutcome[] = [];
     for (const g of this.gates) {
-      const stopped = g.instance.gate(raw, channel, ctx);
-      if (stopped) return this.combine(channel, raw, [stopped]);
+      const outcome = await g.instance.gate(raw, channel, ctx);
+      if (outcome?.verdicts.some((v) => v.action === 'block')) return this.combine(channel, raw, [outcome]);
+      if (outcome) passed.push(outcome);
     }
     if (raw.trim().length === 0) {
       // Nothing to inspect; still one verdict so the audit record shows the check ran.
       const empty: GuardVerdict = { guard: 'limits', action: 'allow', category: 'empty', score: 0, spans: [], evidence: ['input.empty'], provider: 'local' };
-      return this.combine(channel, raw, [{ verdicts: [empty], edits: [] }]);
+      return this.combine(channel, raw, [...passed, { verdicts: [empty], edits: [] }]);
     }
 
     const text: PreparedText = prepareText(raw);
@@ -128,7 +133,7 @@ export class PolicyGuardEngine implements GuardEngine {
       .filter((g) => g.instance.runsOn(channel, ctx))
       .map((g) => ({ name: g.name, failMode: g.instance.failMode, run: () => g.instance.check(text, channel, ctx) }));
     const outcomes = await Promise.all(guards.map(runSafely));
-    return this.combine(channel, raw, outcomes);
+    return this.combine(channel, raw, [...passed, ...outcomes]);
   }
   private combine(channel: Channel, raw: string, outcomes: GuardOutcome[]): GuardDecision {
     const verdicts = outcomes.flatMap((o) => o.verdicts);
@@ -162,5 +167,5 @@ export async function createGuardEngine(settings: GuardSettings, options: GuardE
   } else if (wantsAzure) {
     log.info('guard policy asks for the azure provider but CONTENT_SAFETY_ENDPOINT is empty; local guards only');
   }
-  return new PolicyGuardEngine(policy, registry, { settings, azure, now: options.now, credential: options.credential });
+  return new PolicyGuardEngine(policy, registry, { settings, azure, now: options.now, credential: options.credential, state: options.state });
 }

@@ -1,6 +1,9 @@
 // Token-bucket rate limiting per key (user, tenant). Memory stays bounded:
 // the least recently used buckets are dropped first, and a dropped bucket is
-// simply full again, which errs towards letting a user through.
+// simply full again, which errs towards letting a user through. Also the
+// per-instance fallback behind the shared limiter (src/state/rate-limiter.ts).
+import { LRUCache } from 'lru-cache';
+import type { RateDecision, RateLimiter } from '../../state/rate-limiter.js';
 
 export interface TokenBucketOptions {
   /** Tokens added per minute. */
@@ -16,14 +19,13 @@ interface Bucket {
   updatedAt: number;
 }
 
-export class TokenBucketLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+export class TokenBucketLimiter implements RateLimiter {
+  private readonly buckets: LRUCache<string, Bucket>;
   private readonly now: () => number;
-  private readonly maxKeys: number;
 
   constructor(private readonly options: TokenBucketOptions) {
     this.now = options.now ?? Date.now;
-    this.maxKeys = options.maxKeys ?? 100_000;
+    this.buckets = new LRUCache({ max: options.maxKeys ?? 100_000 });
   }
 
   private refill(key: string): Bucket {
@@ -34,10 +36,8 @@ export class TokenBucketLimiter {
       const elapsed = Math.max(0, now - bucket.updatedAt);
       bucket.tokens = Math.min(this.options.burst, bucket.tokens + (elapsed * this.options.perMinute) / 60_000);
       bucket.updatedAt = now;
-      this.buckets.delete(key); // re-insert to mark as recently used
     }
     this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
     return bucket;
   }
 
@@ -49,6 +49,14 @@ export class TokenBucketLimiter {
   take(key: string): void {
     const bucket = this.refill(key);
     bucket.tokens = Math.max(0, bucket.tokens - 1);
+  }
+
+  /** The shared RateLimiter contract: takes `points` tokens if the bucket holds that many. */
+  async consume(key: string, points = 1): Promise<RateDecision> {
+    const bucket = this.refill(key);
+    if (bucket.tokens < points) return { allowed: false, remaining: Math.floor(bucket.tokens), retryAfterMs: Math.ceil(((points - bucket.tokens) * 60_000) / this.options.perMinute) };
+    bucket.tokens -= points;
+    return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
   }
 
   /** Milliseconds until the next token for `key`. */

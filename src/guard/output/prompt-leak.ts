@@ -6,6 +6,7 @@
 // prompt is made of, in any of the agent's languages (disclosure-concepts.ts),
 // (4) the output shares enough word n-grams with the system prompt text. Word
 // shingles make (4) linear in the text length.
+import { LRUCache } from 'lru-cache';
 
 export interface LeakResult {
   canary?: { start: number; end: number; view: 'raw' | 'normalized' | 'compact' };
@@ -50,8 +51,8 @@ function shingleHashes(tokens: string[], n: number, ids: Map<string, number>, ad
   return out;
 }
 
-const promptCache = new Map<string, { n: number; ids: Map<string, number>; set: Set<number> }>();
-const promptCacheLimit = 64;
+// System prompts are few (one template, rendered per conversation): keep the most recent shingle sets.
+const promptCache = new LRUCache<string, { n: number; ids: Map<string, number>; set: Set<number> }>({ max: 64 });
 
 function promptShingles(systemPrompt: string, ngramWords: number): { n: number; ids: Map<string, number>; set: Set<number> } {
   const key = `${ngramWords}\u0000${systemPrompt}`;
@@ -62,7 +63,6 @@ function promptShingles(systemPrompt: string, ngramWords: number): { n: number; 
   const n = Math.max(3, Math.min(ngramWords, tokens.length));
   const ids = new Map<string, number>();
   const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids, true)) };
-  if (promptCache.size >= promptCacheLimit) promptCache.delete(promptCache.keys().next().value!);
   promptCache.set(key, value);
   return value;
 }
@@ -90,14 +90,13 @@ export function findCanary(raw: string, normalized: string, canary: string): Lea
 }
 
 const refPattern = /\[ref:([a-z2-7]{8})\]/g;
-const refCache = new Map<string, string[]>();
+const refCache = new LRUCache<string, string[]>({ max: 64 });
 
 /** The rule ids planted in a rendered system prompt (see src/prompt/system-prompt.md). */
 export function promptRefs(systemPrompt: string): string[] {
   const cached = refCache.get(systemPrompt);
   if (cached) return cached;
   const refs = [...new Set([...systemPrompt.matchAll(refPattern)].map((m) => m[1]!))];
-  if (refCache.size >= promptCacheLimit) refCache.delete(refCache.keys().next().value!);
   refCache.set(systemPrompt, refs);
   return refs;
 }

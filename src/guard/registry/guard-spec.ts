@@ -9,6 +9,7 @@ import type { GuardContext } from '../guard-types.js';
 import type { GuardOutcome } from '../engine/guard-result.js';
 import type { PreparedText } from '../engine/prepared-text.js';
 import type { AzureContentSafety } from '../providers/azure-content-safety.js';
+import type { StateStore } from '../../state/state-store.js';
 
 export type GuardChannel = 'user' | 'document' | 'output';
 
@@ -19,12 +20,18 @@ export interface GuardDeps {
   azure: AzureContentSafety | undefined;
   now?: () => number;
   credential?: TokenCredential;
+  /** Shared state (rate limits across instances); absent = each process keeps its own. */
+  state?: StateStore;
 }
 
-/** A gate runs first on the raw text and may stop the check at once (size and rate limits). */
+/**
+ * A gate runs first on the raw text and may stop the check at once (size and rate limits):
+ * an outcome with a block verdict stops it; any other outcome (e.g. an allow that records a
+ * fallback) joins the decision's verdicts.
+ */
 export interface GateInstance {
   kind: 'gate';
-  gate(raw: string, channel: GuardChannel, ctx: GuardContext): GuardOutcome | undefined;
+  gate(raw: string, channel: GuardChannel, ctx: GuardContext): GuardOutcome | undefined | Promise<GuardOutcome | undefined>;
 }
 
 /** A check runs on the prepared (normalised and decoded) text, in parallel with the other checks. */

@@ -9,11 +9,12 @@ import { ItemLocations, type ReadToolDeps } from './read-tool-support.js';
 import { readFileTool } from './read-file.js';
 import { searchFilesTool } from './search-files.js';
 import { whoAmITool } from './who-am-i.js';
+import { MemoryStateStore } from '../../state/memory-state-store.js';
 
 export type { ReadToolDeps } from './read-tool-support.js';
 
 export function createReadTools(deps: ReadToolDeps): ToolDefinition[] {
-  const locations = new ItemLocations();
+  const locations = new ItemLocations(deps.state ?? new MemoryStateStore());
   return [whoAmITool(deps), searchFilesTool(deps, locations), readFileTool(deps, locations), listRecentFilesTool(deps, locations), listSitePagesTool(deps), listListItemsTool(deps)];
 }
 

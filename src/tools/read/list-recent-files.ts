@@ -25,6 +25,7 @@ export function listRecentFilesTool(deps: ReadToolDeps, locations: ItemLocations
         const graph = graphFor(deps, ctx, scopes);
         const response = await graph.get<{ value?: RecentItem[] }>('/me/drive/recent?$top=20');
         const files: Array<{ id: string; name: string; zone: 'public' | 'internal' | 'confidential'; modified?: string }> = [];
+        const seen: Array<[string, string]> = [];
         let withheld = 0;
         for (const entry of response.value ?? []) {
           const item = entry.remoteItem ?? entry;
@@ -37,9 +38,10 @@ export function listRecentFilesTool(deps: ReadToolDeps, locations: ItemLocations
             continue;
           }
           const driveId = (item.parentReference ?? entry.parentReference)?.driveId;
-          if (driveId) locations.remember(userKeyOf(ctx), id, driveId);
+          if (driveId) seen.push([id, driveId]);
           files.push({ id, name, zone, modified: item.lastModifiedDateTime ?? entry.lastModifiedDateTime });
         }
+        await locations.remember(userKeyOf(ctx), seen);
         if (files.length === 0) return { content: 'No recent files.', untrusted: false, data: { files, withheld } };
         const lines = files.map((f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}; zone: ${f.zone}; modified: ${f.modified ?? 'unknown'}`);
         if (withheld) lines.push(`(${withheld} more file(s) withheld by the data-zone policy.)`);

@@ -39,7 +39,7 @@ export function readFileTool(deps: ReadToolDeps, locations: ItemLocations): Tool
         const fileId = requireText(args, 'fileId', 200);
         const givenDrive = typeof args.driveId === 'string' && args.driveId.trim() ? args.driveId.trim() : undefined;
         if (!idPattern.test(fileId) || (givenDrive && !idPattern.test(givenDrive))) throw new ToolArgumentError('fileId and driveId must be Graph ids (letters, digits, ! _ . -).');
-        const driveId = givenDrive ?? locations.driveOf(userKeyOf(ctx), fileId);
+        const driveId = givenDrive ?? (await locations.driveOf(userKeyOf(ctx), fileId));
         const base = driveId ? `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(fileId)}` : `/me/drive/items/${encodeURIComponent(fileId)}`;
         const graph = graphFor(deps, ctx, scopes);
         const item = await graph.get<DriveItem>(base);

@@ -6,6 +6,13 @@ import { GraphRequestError } from '../../graph/graph-errors.js';
 import type { DataZonePolicy, ZoneRef } from '../../graph/data-zones.js';
 import { ConsentRequiredError, OboExchangeError } from '../../identity/identity-errors.js';
 import type { DataZone, ToolContext, ToolResult } from '../tool.js';
+import { createHash } from 'node:crypto';
+import { createLogger } from '../../logging/logger.js';
+import { StateError } from '../../state/state-errors.js';
+import type { StateStore } from '../../state/state-store.js';
+import { updateRecord } from '../../state/update-record.js';
+
+const log = createLogger('tools.read');
 
 export interface ReadToolDeps {
   /** e.g. https://graph.microsoft.com/v1.0 */
@@ -17,6 +24,8 @@ export interface ReadToolDeps {
   maxRetries?: number;
   maxRetryAfterSec?: number;
   fetch?: typeof fetch;
+  /** Where item → drive locations are kept (shared across instances); default: this process's memory. */
+  state?: StateStore;
 }
 
 export function graphFor(deps: ReadToolDeps, ctx: ToolContext, scopes: string[]): GraphClient {
@@ -31,27 +40,62 @@ export function graphFor(deps: ReadToolDeps, ctx: ToolContext, scopes: string[])
   });
 }
 
-/** Remembers which drive an item id was seen in, per user, so read_file accepts a bare item id. */
+/**
+ * Remembers which drive an item id was seen in, per user, so read_file accepts a bare
+ * item id. Kept in the shared state store (one record per user, 1 h TTL), because "read
+ * that file" may reach another instance than the search did. Best effort: a store failure
+ * is logged and read_file falls back to the user's own drive.
+ */
 export class ItemLocations {
-  private readonly byUser = new Map<string, Map<string, string>>();
-  constructor(private readonly maxUsers = 1000, private readonly maxItemsPerUser = 500) {}
+  constructor(
+    private readonly store: StateStore,
+    private readonly maxItemsPerUser = 500,
+    private readonly ttlMs = 60 * 60_000,
+  ) {}
 
-  remember(userKey: string, itemId: string, driveId: string): void {
-    let items = this.byUser.get(userKey);
-    if (!items) {
-      items = new Map();
-      if (this.byUser.size >= this.maxUsers) this.byUser.delete(this.byUser.keys().next().value!);
-      this.byUser.set(userKey, items);
+  async remember(userKey: string, items: ReadonlyArray<readonly [itemId: string, driveId: string]>): Promise<void> {
+    if (items.length === 0) return;
+    try {
+      await updateRecord<Record<string, string>, void>(
+        this.store,
+        locationNamespace,
+        userHash(userKey),
+        (current) => {
+          const next: Record<string, string> = { ...current };
+          for (const [itemId, driveId] of items) {
+            delete next[itemId]; // re-inserted last: the newest survive the bound
+            next[itemId] = driveId;
+          }
+          const ids = Object.keys(next);
+          for (const id of ids.slice(0, Math.max(0, ids.length - this.maxItemsPerUser))) delete next[id];
+          return { value: next, result: undefined };
+        },
+        { parse: parseLocations, ttlMs: this.ttlMs },
+      );
+    } catch (err) {
+      if (!(err instanceof StateError)) throw err;
+      log.warn('item locations not remembered', { code: err.code, backend: err.backend });
     }
-    items.delete(itemId);
-    items.set(itemId, driveId);
-    if (items.size > this.maxItemsPerUser) items.delete(items.keys().next().value!);
   }
 
-  driveOf(userKey: string, itemId: string): string | undefined {
-    return this.byUser.get(userKey)?.get(itemId);
+  async driveOf(userKey: string, itemId: string): Promise<string | undefined> {
+    try {
+      const record = await this.store.get(locationNamespace, userHash(userKey), parseLocations);
+      return record && Object.hasOwn(record.value, itemId) ? record.value[itemId] : undefined;
+    } catch (err) {
+      if (!(err instanceof StateError)) throw err;
+      log.warn('item locations unavailable', { code: err.code, backend: err.backend });
+      return undefined;
+    }
   }
 }
+
+const locationNamespace = 'item-location';
+const userHash = (userKey: string) => createHash('sha256').update(userKey).digest('base64url');
+const parseLocations = (value: unknown): Record<string, string> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) throw new Error('not item locations');
+  return value as Record<string, string>;
+};
 
 export const userKeyOf = (ctx: ToolContext) => ctx.actor.aadObjectId ?? ctx.actor.userId;
 

@@ -48,10 +48,10 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
             withheld++;
             continue;
           }
-          if (r.parentReference?.driveId) locations.remember(userKeyOf(ctx), r.id, r.parentReference.driveId);
           results.push({ id: r.id, name: r.name, driveId: r.parentReference?.driveId, zone, webUrl: r.webUrl, modified: r.lastModifiedDateTime, summary: plainSummary(hit.summary) });
           if (results.length >= maxResults) break;
         }
+        await locations.remember(userKeyOf(ctx), results.flatMap((r) => (r.driveId ? [[r.id, r.driveId] as const] : [])));
         if (results.length === 0) {
           return { content: `No files matched the search${withheld ? ` in the zones the agent may reach (${withheld} result(s) withheld by the data-zone policy)` : ''}.`, untrusted: true, data: { results, withheld } };
         }

@@ -35,9 +35,9 @@ describe('system prompt leak in translation or paraphrase (issue 10, finding 6)'
     assert.ok(!/\{\{|\}\}/.test(session.systemPrompt));
   });
 
-  it('a conversation keeps its rule ids across turns (the store keeps only the canary)', () => {
+  it('a conversation keeps its rule ids across turns (the store keeps only the canary)', async () => {
     const store = createPromptSessionStore();
-    assert.deepEqual(promptRefs(store.session('conv').systemPrompt), promptRefs(store.session('conv').systemPrompt));
+    assert.deepEqual(promptRefs((await store.session('conv')).systemPrompt), promptRefs((await store.session('conv')).systemPrompt));
   });
 
   it('blocks translations that keep the rule ids (de, fr, es, nl, it, pt)', async () => {
