@@ -55,3 +55,23 @@ function describeIssue(issue: z.ZodIssue): string {
   const variable = issue.path.length > 0 ? issue.path.join('.') : 'settings';
   return `${variable}: ${issue.message}`;
 }
+
+/** Variables read outside the sections: the logger (read before config) and the env-file loader. */
+const processSettings = ['LOG_LEVEL', 'APP_ENV'] as const;
+
+/**
+ * Every environment variable the agent reads, from the section schemas themselves, so the
+ * configuration contract (env templates, infra/azure.bicep, README) cannot drift from the code.
+ */
+export function settingNames(): string[] {
+  const names = Object.values(sections).flatMap((schema) => Object.keys(sectionObject(schema as z.ZodTypeAny).shape));
+  return [...new Set([...names, ...processSettings])].sort();
+}
+
+/** The zod object under a section's refinements and transforms. */
+function sectionObject(schema: z.ZodTypeAny): z.AnyZodObject {
+  let inner: z.ZodTypeAny = schema;
+  while (inner instanceof z.ZodEffects) inner = inner.innerType();
+  if (!(inner instanceof z.ZodObject)) throw new Error('a settings section must be a zod object keyed by variable names');
+  return inner;
+}

@@ -61,7 +61,7 @@ async function issue(tenantParam: string, form: Record<string, string | undefine
   if (!app) throw oauthErrors.appNotFound(clientId, tenant.id);
   await authenticateClient(app, form, ctx.tokenEndpointUrl(tenantParam));
 
-  const requested = parseScopes(required(form, 'scope'));
+  const requested = parseScopes(required(form, 'scope'), (resource) => tenant.apps.find((a) => a.appId.toLowerCase() === resource.toLowerCase() || a.identifierUris.includes(resource)));
   record.scopes = requested.names;
   if (grantType === 'client_credentials') return clientCredentials(tenant, app, requested, ctx);
   if (grantType === jwtBearer) return onBehalfOf(tenant, app, requested, form, ctx, record);
@@ -81,7 +81,7 @@ interface RequestedScopes {
 }
 
 /** "https://graph.microsoft.com/User.Read openid" → Graph, ["User.Read"]. Bare names mean Graph. */
-function parseScopes(raw: string): RequestedScopes {
+function parseScopes(raw: string, tenantApp: (resource: string) => SeedApp | undefined): RequestedScopes {
   const resources = new Set<string>();
   const names: string[] = [];
   let isDefault = false;
@@ -98,8 +98,10 @@ function parseScopes(raw: string): RequestedScopes {
   if (resources.size === 0) throw oauthErrors.invalidScope(raw);
   if (resources.size > 1) throw oauthErrors.invalidScope(`${raw} (scopes for more than one resource in one request)`);
   const resource = [...resources][0]!;
-  // Graph for users' data; the Bot Connector for the token a bot replies to a channel with (app-only).
-  if (resource.toLowerCase() !== graphResource.identifier && resource.toLowerCase() !== botConnector.resource) throw oauthErrors.invalidResource(resource);
+  // Graph for users' data; the Bot Connector for the token a bot replies to a channel with (app-only);
+  // an app of the tenant by app id or identifier URI (a caller of the bot, e.g. the smoke check).
+  const known = resource.toLowerCase() === graphResource.identifier || resource.toLowerCase() === botConnector.resource || tenantApp(resource) !== undefined;
+  if (!known) throw oauthErrors.invalidResource(resource);
   if (isDefault && names.length > 0) throw oauthErrors.invalidScope(`${raw} (.default cannot be combined with other scopes)`);
   return { resource, names, isDefault };
 }
@@ -145,8 +147,10 @@ async function clientCredentials(tenant: SeedTenant, app: SeedApp, requested: Re
   if (!requested.isDefault) throw oauthErrors.invalidScope(`${requested.names.join(' ')} (client_credentials requires {resource}/.default)`);
   const appOid = servicePrincipalOid(app.appId);
   const lifetime = ctx.lifetimeSec();
+  // A v2 token for one of the tenant's own apps names that app's id as its audience.
+  const resourceApp = tenant.apps.find((a) => a.identifierUris.includes(requested.resource));
   const accessToken = await ctx.mint(
-    { aud: requested.resource, tid: tenant.id, oid: appOid, sub: appOid, azp: app.appId, azpacr: '1', idtyp: 'app', roles: app.applicationPermissions ?? [], ver: '2.0' },
+    { aud: resourceApp?.appId ?? requested.resource, tid: tenant.id, oid: appOid, sub: appOid, azp: app.appId, azpacr: '1', idtyp: 'app', roles: app.applicationPermissions ?? [], ver: '2.0' },
     lifetime,
   );
   return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken };

@@ -83,7 +83,7 @@ function settingsNames(): Set<string> {
 }
 
 /** Read by Azure App Service or a Microsoft SDK directly, not by src/**\/*-settings.ts. */
-const platformSettings = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING']);
+const platformSettings = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND', 'APPLICATIONINSIGHTS_CONNECTION_STRING']);
 
 describe('toolkit: project files', () => {
   for (const { file, env } of projectFiles) {
