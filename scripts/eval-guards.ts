@@ -11,11 +11,11 @@
 // so detection is measured independently of the shipped per-type actions).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createGuardEngine, guardSettings, loadGuardPolicy, type GuardDecision, type GuardEngine, type GuardPolicy } from '../src/guard/index.js';
 import { sensitiveTypes } from '../src/guard/dlp/dlp-types.js';
 import { setLogLevel } from '../src/logging/logger.js';
+import { PROXY_SETS, proxyFile } from '../bench/detectors/proxy-sets.js';
 
 interface Row {
   set: string;
@@ -53,10 +53,6 @@ function usage(message: string): never {
   process.stderr.write(`${message}\nusage: npm run --silent eval:guards -- (--data FILE[,FILE...] | --proxy) --out REPORT.json [--provider local|azure]\n`);
   process.exit(2);
 }
-
-/** The independent proxy sets: written apart from the training corpus, one per attack family and hard-negative kind. */
-const PROXY_SETS = ['proxy-heldout', 'proxy-suffix', 'proxy-suffix-benign', 'proxy-technical', 'proxy-creative', 'proxy-workplace', 'proxy-everyday-harm'];
-const proxyFiles = (): string[] => PROXY_SETS.map((name) => fileURLToPath(new URL(`../bench/detectors/${name}.jsonl`, import.meta.url)));
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -113,7 +109,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const files = process.argv.includes('--proxy') ? proxyFiles() : (arg('data') ?? usage('--data or --proxy is required')).split(',').filter(Boolean);
+  const files = process.argv.includes('--proxy') ? PROXY_SETS.map(proxyFile) : (arg('data') ?? usage('--data or --proxy is required')).split(',').filter(Boolean);
   const data = files.map((f) => relative(process.cwd(), f) || f).join(',');
   const out = arg('out') ?? usage('--out is required');
   const provider = (arg('provider') ?? 'local') as 'local' | 'azure';
