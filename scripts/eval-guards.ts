@@ -1,17 +1,24 @@
 // Evaluates the configured guards on a labelled JSONL file and writes the
 // report format of ../shared/datasets/README.md, plus a Markdown table on stdout.
-//   npm run --silent eval:guards -- --data FILE --out REPORT.json [--provider local|azure]
+//   npm run --silent eval:guards -- --data FILE[,FILE...] --out REPORT.json [--provider local|azure]
+//   npm run --silent eval:guards -- --proxy --out REPORT.json
+// --proxy evaluates the independent proxy sets (bench/detectors/proxy-*.jsonl,
+// never trained on) and adds TPR / FPR per set and per family. With several
+// files each family is prefixed with its file's name.
 // User rows go through checkInput, document rows through checkDocument.
 // Attack rows are judged on the injection verdict, harm rows on the harm
 // verdict, PII rows on the DLP spans (with every data type switched to mask,
 // so detection is measured independently of the shipped per-type actions).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGuardEngine, guardSettings, loadGuardPolicy, type GuardDecision, type GuardEngine, type GuardPolicy } from '../src/guard/index.js';
 import { sensitiveTypes } from '../src/guard/dlp/dlp-types.js';
 import { setLogLevel } from '../src/logging/logger.js';
+import { PROXY_SETS, proxyFile } from '../bench/detectors/proxy-sets.js';
 
 interface Row {
+  set: string;
   id: string;
   task: 'attack' | 'harm' | 'pii';
   channel: 'user' | 'document';
@@ -19,6 +26,13 @@ interface Row {
   family: string;
   text: string;
   spans?: Array<{ type: string; start: number; end: number }>;
+}
+
+interface Rates {
+  pos: number;
+  neg: number;
+  tpr: number | null;
+  fpr: number | null;
 }
 
 interface Binary {
@@ -36,7 +50,7 @@ function arg(name: string): string | undefined {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run --silent eval:guards -- --data FILE --out REPORT.json [--provider local|azure]\n`);
+  process.stderr.write(`${message}\nusage: npm run --silent eval:guards -- (--data FILE[,FILE...] | --proxy) --out REPORT.json [--provider local|azure]\n`);
   process.exit(2);
 }
 
@@ -57,6 +71,16 @@ function binary(items: Array<{ label: number; flagged: boolean; score: number }>
     best = Math.max(best, p);
   }
   return { pos: pos.length, neg: neg.length, tpr: round(tpr), fpr: round(fpr), balanced_accuracy: round((tpr + 1 - fpr) / 2), tpr_at_fpr_1pct: round(best) };
+}
+
+/** TPR and FPR per family (and per set): both labels of a family in one row. */
+function rateTable(items: Array<{ key: string; label: number; flagged: boolean }>): Record<string, Rates> {
+  const out: Record<string, { pos: number; neg: number; tp: number; fp: number }> = {};
+  for (const r of items) {
+    const g = (out[r.key] ??= { pos: 0, neg: 0, tp: 0, fp: 0 });
+    if (r.label === 1) { g.pos++; if (r.flagged) g.tp++; } else { g.neg++; if (r.flagged) g.fp++; }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => [k, { pos: g.pos, neg: g.neg, tpr: g.pos ? round(g.tp / g.pos) : null, fpr: g.neg ? round(g.fp / g.neg) : null }]));
 }
 
 function families(items: Array<{ family: string; label: number; flagged: boolean }>) {
@@ -85,17 +109,25 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const data = arg('data') ?? usage('--data is required');
+  const files = process.argv.includes('--proxy') ? PROXY_SETS.map(proxyFile) : (arg('data') ?? usage('--data or --proxy is required')).split(',').filter(Boolean);
+  const data = files.map((f) => relative(process.cwd(), f) || f).join(',');
   const out = arg('out') ?? usage('--out is required');
   const provider = (arg('provider') ?? 'local') as 'local' | 'azure';
   if (provider !== 'local' && provider !== 'azure') usage('--provider must be local or azure');
   setLogLevel('error');
 
-  let rows: Row[];
-  try {
-    rows = readFileSync(data, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
-  } catch (err) {
-    usage(`cannot read ${data}: ${(err as Error).message}`);
+  const rows: Row[] = [];
+  for (const file of files) {
+    const set = basename(file, '.jsonl');
+    try {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const r = JSON.parse(line) as Row;
+        rows.push({ ...r, set, family: files.length > 1 ? `${set}:${r.family}` : r.family });
+      }
+    } catch (err) {
+      usage(`cannot read ${file}: ${(err as Error).message}`);
+    }
   }
 
   const settings = guardSettings.parse(process.env);
@@ -116,8 +148,8 @@ async function main(): Promise<void> {
   // Warm-up: JIT and caches, not measured.
   for (const r of rows.slice(0, 100)) await check(r);
 
-  const attack: Array<{ channel: string; family: string; label: number; flagged: boolean; score: number }> = [];
-  const harm: Array<{ family: string; label: number; flagged: boolean; score: number }> = [];
+  const attack: Array<{ set: string; channel: string; family: string; label: number; flagged: boolean; score: number }> = [];
+  const harm: Array<{ set: string; family: string; label: number; flagged: boolean; score: number }> = [];
   const gold = new Map<string, number>();
   const found = new Map<string, number>();
   let predicted = 0;
@@ -133,10 +165,10 @@ async function main(): Promise<void> {
       const vs = verdictsOf('injection');
       const limits = verdictsOf('limits');
       const flagged = [...vs, ...limits].some((v) => v.action !== 'allow');
-      attack.push({ channel: r.channel, family: r.family, label: r.label, flagged, score: Math.max(0, ...vs.map((v) => v.score), ...limits.map((v) => v.score)) });
+      attack.push({ set: r.set, channel: r.channel, family: r.family, label: r.label, flagged, score: Math.max(0, ...vs.map((v) => v.score), ...limits.map((v) => v.score)) });
     } else if (r.task === 'harm') {
       const vs = verdictsOf('harm');
-      harm.push({ family: r.family, label: r.label, flagged: vs.some((v) => v.action !== 'allow'), score: Math.max(0, ...vs.map((v) => v.score)) });
+      harm.push({ set: r.set, family: r.family, label: r.label, flagged: vs.some((v) => v.action !== 'allow'), score: Math.max(0, ...vs.map((v) => v.score)) });
     } else if (r.task === 'pii') {
       const spans = verdictsOf('dlp').flatMap((v) => v.spans);
       const goldSpans = r.spans ?? [];
@@ -171,8 +203,13 @@ async function main(): Promise<void> {
       document: binary(attack.filter((r) => r.channel === 'document')),
       all: binary(attack),
       families: families(attack),
+      family_rates: rateTable(attack.map((r) => ({ key: r.family, label: r.label, flagged: r.flagged }))),
     },
-    harm: { all: binary(harm), families: families(harm) },
+    harm: { all: binary(harm), families: families(harm), family_rates: rateTable(harm.map((r) => ({ key: r.family, label: r.label, flagged: r.flagged }))) },
+    set_rates: rateTable([
+      ...attack.map((r) => ({ key: `${r.set} | attack/${r.channel}`, label: r.label, flagged: r.flagged })),
+      ...harm.map((r) => ({ key: `${r.set} | harm`, label: r.label, flagged: r.flagged })),
+    ]),
     pii: {
       entities,
       micro: { gold: goldTotal, found: foundTotal, recall: round(goldTotal ? foundTotal / goldTotal : 0), predicted, correct, precision: round(predicted ? correct / predicted : 0) },
@@ -187,8 +224,9 @@ function markdown(report: {
   data: string;
   provider: string;
   rows: number;
-  attack: { user: Binary; document: Binary; all: Binary; families: Record<string, { n: number; label: number; flagged_rate: number }> };
-  harm: { all: Binary; families: Record<string, { n: number; label: number; flagged_rate: number }> };
+  attack: { user: Binary; document: Binary; all: Binary; family_rates: Record<string, Rates> };
+  harm: { all: Binary; family_rates: Record<string, Rates> };
+  set_rates: Record<string, Rates>;
   pii: { entities: Record<string, { gold: number; found: number; recall: number }>; micro: { gold: number; found: number; recall: number; predicted: number; correct: number; precision: number } };
   latency_us: { p50: number; p99: number; max: number };
 }): string {
@@ -200,9 +238,16 @@ function markdown(report: {
   b('attack / document', report.attack.document);
   b('attack / all', report.attack.all);
   b('harm', report.harm.all);
-  lines.push('', '| family | n | label | flagged rate |', '|---|---:|---:|---:|');
-  for (const [name, f] of Object.entries(report.attack.families)) lines.push(`| attack: ${name} | ${f.n} | ${f.label} | ${f.flagged_rate.toFixed(3)} |`);
-  for (const [name, f] of Object.entries(report.harm.families)) lines.push(`| harm: ${name} | ${f.n} | ${f.label} | ${f.flagged_rate.toFixed(3)} |`);
+  const r = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+  const table = (title: string, entries: Array<[string, Rates]>) => {
+    lines.push('', `| ${title} | pos | neg | TPR | FPR |`, `|${'---|'.repeat(title.split(' | ').length)}---:|---:|---:|---:|`);
+    for (const [name, x] of entries) lines.push(`| ${name} | ${x.pos} | ${x.neg} | ${r(x.tpr)} | ${r(x.fpr)} |`);
+  };
+  if (report.data.includes(',')) table('set | task/channel', Object.entries(report.set_rates));
+  table('family (TPR on its attacks / harmful rows, FPR on its clean rows)', [
+    ...Object.entries(report.attack.family_rates).map(([k, x]): [string, Rates] => [`attack: ${k}`, x]),
+    ...Object.entries(report.harm.family_rates).map(([k, x]): [string, Rates] => [`harm: ${k}`, x]),
+  ]);
   lines.push('', '| PII type | gold | found | recall |', '|---|---:|---:|---:|');
   for (const [name, e] of Object.entries(report.pii.entities)) lines.push(`| ${name} | ${e.gold} | ${e.found} | ${e.recall.toFixed(3)} |`);
   const m = report.pii.micro;

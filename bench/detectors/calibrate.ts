@@ -1,10 +1,12 @@
 // Chooses the injection thresholds per channel for a stated false-positive
 // rate on a calibration set the models were never trained on, and prints the
 // true-positive rate at those points:
-//   npx tsx bench/detectors/calibrate.ts [--write user,document] [--user-fpr 0.01] [--document-fpr 0.02] [--families]
+//   npx tsx bench/detectors/calibrate.ts [--write user,document] [--user-fpr 0.01] [--document-fpr 0.02] [--families] [--sets a,b]
 // Calibration set: one half (by a hash of the text) of the independent bench
 // sets (proxy-heldout, workplace-benign, odd-benign, technical-content: hard
-// negatives and attacks, none of it trained on), plus the dev families the
+// negatives and attacks; calibration-documents: 315 ordinary clean documents of
+// many forms, so the 2 % document point rests on more than a handful of
+// documents; none of it trained on), plus the dev families the
 // shipped models were trained WITHOUT (HOLD_OUT_FAMILIES at training time;
 // default clinc-val: 600 ordinary assistant requests, i.e.
 // everyday traffic). The script refuses a family the models list as trained
@@ -48,7 +50,10 @@ for (const model of ['user-model', 'segment-model']) {
   const leaked = devCalibration.filter((f) => new RegExp(`\\b${f}\\b`).test(trainedOn));
   if (leaked.length) throw new Error(`${model} was trained on ${leaked.join(', ')}: retrain with HOLD_OUT_FAMILIES=${devCalibration.join(',')} or pick other calibration families`);
 }
-const independent = ['proxy-heldout', 'workplace-benign', 'odd-benign', 'technical-content'];
+const independent = ['proxy-heldout', 'workplace-benign', 'odd-benign', 'technical-content', 'calibration-documents'];
+// --sets narrows which independent sets' clean rows choose the threshold (attacks still come from
+// every set's calibration half), e.g. ordinary documents alone against the mix rich in hard negatives.
+const calibrationSets = args.includes('--sets') ? args[args.indexOf('--sets') + 1]!.split(',') : independent;
 const calibration: Record<Channel, Scored[]> = { user: [], document: [] };
 const reports = new Map<string, Record<Channel, Scored[]>>();
 const add = (name: string, r: Row, s: number) => {
@@ -58,7 +63,7 @@ const add = (name: string, r: Row, s: number) => {
 for (const name of independent) {
   for (const r of read(here(`./${name}.jsonl`))) {
     const s = score(r);
-    if (fnv1a(r.text) % 2 === 0) calibration[r.channel].push({ label: r.label, family: r.family, score: s, set: name });
+    if (fnv1a(r.text) % 2 === 0 && (r.label === 1 || calibrationSets.includes(name))) calibration[r.channel].push({ label: r.label, family: r.family, score: s, set: name });
     else add('independent, other half', r, s);
     add(name, r, s);
   }

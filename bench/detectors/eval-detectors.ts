@@ -1,6 +1,7 @@
 // Quick evaluation of the local injection and harm detectors on the dev set:
 //   npx tsx bench/detectors/eval-detectors.ts [--no-lofo]
-// Prints TPR/FPR per channel and family with the shipped models, then
+// Prints TPR/FPR per channel and family with the shipped models (dev set and
+// the independent proxy sets), then
 // leave-one-family-out numbers (retrains without the family, scores it),
 // runs without any dev rows in training (synthetic only; synthetic + hand-written), and latency.
 import { performance } from 'node:perf_hooks';
@@ -11,6 +12,7 @@ import { INJECTION_DEFAULT_THRESHOLD, scoreInjection } from '../../src/guard/det
 import { linearModelFromFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { readDevRows, type DevRow } from '../../scripts/train/dev-data.js';
 import { trainAll, type TrainedFiles } from '../../scripts/train/train-guards.js';
+import { readProxyRows } from './proxy-sets.js';
 
 interface Scorers {
   injection: (text: string, channel: 'user' | 'document') => number;
@@ -49,8 +51,12 @@ function rates(rows: readonly DevRow[], scores: readonly number[]) {
 
 function familyTable(rows: readonly DevRow[], scores: readonly number[]): Record<string, string> {
   const out: Record<string, { n: number; flagged: number; label: number }> = {};
+  // A family with both labels (clean and injected documents of one form) gets one line per label.
+  const labels = new Map<string, Set<number>>();
+  for (const r of rows) labels.set(`${r.task}/${r.channel}/${r.family}`, (labels.get(`${r.task}/${r.channel}/${r.family}`) ?? new Set()).add(r.label));
   rows.forEach((r, i) => {
-    const key = `${r.task}/${r.channel}/${r.family}`;
+    const base = `${r.task}/${r.channel}/${r.family}`;
+    const key = labels.get(base)!.size > 1 ? `${base}/${r.label === 1 ? 'positive' : 'negative'}` : base;
     const f = (out[key] ??= { n: 0, flagged: 0, label: r.label });
     f.n++;
     if (scores[i]! >= thresholdFor(r)) f.flagged++;
@@ -120,6 +126,8 @@ function main(): void {
   const all = readDevRows().filter((r) => r.task === 'attack' || r.task === 'harm');
   if (all.length === 0) throw new Error('dev set not found: set GUARD_DEV_DATA or run from the repo root next to ../shared/datasets');
   report('shipped models (trained on synthetic + all dev families: in-sample for dev)', all, shipped);
+  // Held out of every training run: written apart from the corpus (npm run --silent eval:guards -- --proxy for the shipped policy).
+  report('independent proxy sets, shipped models (never trained on; detector default thresholds)', readProxyRows().filter((r) => r.task !== 'pii'), shipped);
   if (!process.argv.includes('--no-lofo')) {
     const dev = readDevRows();
     report('synthetic corpus only (no dev rows, no hand-written rows in training)', all, scorersFrom(trainAll([], [], 'none')));

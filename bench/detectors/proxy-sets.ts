@@ -1,0 +1,20 @@
+// The independent proxy sets: written apart from the training corpus, one per
+// attack family and hard-negative kind, never trained on or calibrated on.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DevRow } from '../../scripts/train/dev-data.js';
+
+export const PROXY_SETS = ['proxy-heldout', 'proxy-suffix', 'proxy-suffix-benign', 'proxy-technical', 'proxy-creative', 'proxy-workplace', 'proxy-everyday-harm'] as const;
+
+export const proxyFile = (name: string): string => fileURLToPath(new URL(`./${name}.jsonl`, import.meta.url));
+
+/** Every proxy row, its family prefixed with its set (`proxy-technical:tech/code`). */
+export function readProxyRows(): DevRow[] {
+  return PROXY_SETS.flatMap((set) =>
+    readFileSync(proxyFile(set), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as DevRow)
+      .map((r) => ({ ...r, family: `${set}:${r.family}` })),
+  );
+}
