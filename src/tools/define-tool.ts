@@ -4,6 +4,7 @@
 // never let it skip the policy: no risk class → external (sending data out);
 // no result trust → every result is untrusted (spotlighted, checked as a document).
 import { z } from 'zod/v4';
+import { GraphRequestError } from '../graph/graph-errors.js';
 import type { LookupDeclaration, ResultTrust, RiskClass, ToolArgumentRole, ToolContext, ToolDefinition, ToolResult } from './tool.js';
 
 // Bounded quantifiers only: the model's output is matched against it.
@@ -55,7 +56,14 @@ export function defineTool<S extends ArgumentsSchema>(spec: ToolSpec<S>): ToolDe
       // The registry already checked the JSON schema; this also applies the schema's transforms and defaults.
       const parsed = spec.arguments.safeParse(args);
       if (!parsed.success) return { content: `${spec.name}: the arguments do not match the tool's schema.`, untrusted: false, data: { error: 'invalid_arguments' } };
-      return spec.run(parsed.data, ctx);
+      try {
+        return await spec.run(parsed.data, ctx);
+      } catch (err) {
+        // A Graph refusal (not found, access denied, throttled) is a reply the model can relay and the audit records;
+        // sign-in and consent errors propagate so the pipeline asks the user to sign in.
+        if (!(err instanceof GraphRequestError)) throw err;
+        return { content: `${spec.name}: ${err.message}`, untrusted: false, data: { error: `graph_${err.failure}`, status: err.status, graphCode: err.graphCode } };
+      }
     },
   };
 }
