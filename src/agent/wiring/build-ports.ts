@@ -6,7 +6,7 @@ import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { ReadinessCheck } from '../../host/http-server.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createGuardEngine, shippedPolicyFile } from '../../guard/index.js';
+import { createGuardEngine, defaultGuardRegistry, shippedPolicyFile, type GuardSpec } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
 import { newTurnProvenance, recordToolOutput, type TurnProvenance } from '../../tools/provenance.js';
@@ -37,11 +37,15 @@ export interface PortOverrides {
   state: StateStore;
   /** A fork's own tools, registered beside the shipped ones (docs/extending.md). */
   tools?: readonly ToolFactory[];
+  /** A fork's own guards, run after the built-in ones (docs/extending.md). */
+  guards?: readonly GuardSpec[];
 }
 
 export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail, 'write'>, identity: PortOverrides): Promise<BuiltPorts> {
+  // The built-in guards plus a fork's; the policy file then needs (or defaults) a section for each.
+  const guardRegistry = defaultGuardRegistry().with(...(identity.guards ?? []));
   // Held by reference so an Admin's "reload policy" swaps them between turns.
-  let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state });
+  let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state, registry: guardRegistry });
   const generation = new PolicyGeneration(identity.state);
   let seenGeneration = await generation.current().catch(() => 0);
   const guard: GuardPort = {
@@ -64,7 +68,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
   const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
   let versions = policyFiles();
   const reloadHere = async () => {
-    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state }), loadPolicy()];
+    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state, registry: guardRegistry }), loadPolicy()];
     guardEngine = nextGuard;
     policyHolder.current = nextPolicy;
     versions = policyFiles();
