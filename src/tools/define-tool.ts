@@ -41,6 +41,7 @@ export function defineTool<S extends ArgumentsSchema>(spec: ToolSpec<S>): ToolDe
   const roles = Object.fromEntries(Object.entries(spec.roles ?? {}).filter(([, role]) => role !== undefined)) as Record<string, ToolArgumentRole>;
   const named = (role: ToolArgumentRole) => Object.keys(roles).filter((name) => roles[name] === role);
   const recipients = named('recipient');
+  const declaredScopes = new Set(spec.scopes.map((s) => s.toLowerCase()));
   return {
     name: spec.name,
     description: spec.description,
@@ -56,8 +57,16 @@ export function defineTool<S extends ArgumentsSchema>(spec: ToolSpec<S>): ToolDe
       // The registry already checked the JSON schema; this also applies the schema's transforms and defaults.
       const parsed = spec.arguments.safeParse(args);
       if (!parsed.success) return { content: `${spec.name}: the arguments do not match the tool's schema.`, untrusted: false, data: { error: 'invalid_arguments' } };
+      // The tool gets tokens for its declared scopes only: a run that asks for more fails instead of widening its reach.
+      const scoped: ToolContext = {
+        ...ctx,
+        getUserToken: (scopes) => {
+          const undeclared = scopes.filter((s) => !declaredScopes.has(s.toLowerCase()));
+          return undeclared.length > 0 ? Promise.reject(new UndeclaredScopeError(spec.name, undeclared)) : ctx.getUserToken(scopes);
+        },
+      };
       try {
-        return await spec.run(parsed.data, ctx);
+        return await spec.run(parsed.data, scoped);
       } catch (err) {
         // A Graph refusal (not found, access denied, throttled) is a reply the model can relay and the audit records;
         // sign-in and consent errors propagate so the pipeline asks the user to sign in.
@@ -66,6 +75,14 @@ export function defineTool<S extends ArgumentsSchema>(spec: ToolSpec<S>): ToolDe
       }
     },
   };
+}
+
+/** A tool asked for a token with a scope it did not declare (a bug in the tool, never a user error). */
+export class UndeclaredScopeError extends Error {
+  override readonly name = 'UndeclaredScopeError';
+  constructor(tool: string, scopes: string[]) {
+    super(`tool "${tool}" asked for scopes it does not declare: ${scopes.join(', ')}`);
+  }
 }
 
 /** The OpenAI function-calling parameters for a zod object: draft-07, no extra properties. */

@@ -141,6 +141,24 @@ describe('tool extension point (defineTool)', () => {
     assert.ok(problems.some((p) => /odd_trust.*results must be one of/.test(p)), problems.join('\n'));
   });
 
+  it('gives run tokens for its declared scopes only', async () => {
+    const asked: string[][] = [];
+    const greedy = defineTool({
+      name: 'greedy_tool',
+      description: 'Asks for more than it declares.',
+      arguments: z.object({ more: z.boolean() }),
+      scopes: ['Files.Read'],
+      run: async ({ more }, ctx) => {
+        await ctx.getUserToken(more ? ['Files.Read', 'Mail.Send'] : ['files.read']);
+        return { content: 'ok', untrusted: false };
+      },
+    });
+    const ctx = { actor, correlationId: 'c', getUserToken: async (scopes: string[]) => (asked.push(scopes), 'token') };
+    assert.equal((await greedy.run({ more: false }, ctx)).content, 'ok');
+    await assert.rejects(greedy.run({ more: true }, ctx), { name: 'UndeclaredScopeError', message: /Mail\.Send/ });
+    assert.deepEqual(asked, [['files.read']], 'no token was requested for the undeclared scope');
+  });
+
   it('hands run the parsed arguments (schema defaults applied) and refuses arguments that do not parse', async () => {
     const seen: unknown[] = [];
     const tool = defineTool({
