@@ -13,7 +13,7 @@ import { ensureDevTls } from '../emulators/tls/dev-tls.js';
 import { guardEnv, guardModes, type GuardMode } from './eval-agent/guard-mode.js';
 import { loadScenarios, type Scenario } from './eval-agent/scenario-schema.js';
 
-const usage = 'usage: npm run --silent eval:agent -- --scenarios DIR --model obedient|offline [--out REPORT.json] [--only TEXT[,TEXT...]] [--guards on|off|no-injection]';
+const usage = 'usage: npm run --silent eval:agent -- --scenarios DIR --model obedient|offline [--out REPORT.json] [--only TEXT[,TEXT...]] [--guards on|off|no-injection] [--extension MODULE.ts]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`eval:agent: ${message}\n${usage}\n`);
@@ -26,13 +26,15 @@ interface Options {
   scenariosDir: string;
   scenarios: Scenario[];
   out?: string;
+  /** A module that adds a fork's tools (scripts/eval-agent/eval-extension.ts). */
+  extension?: string;
 }
 
 /** Checks the arguments and the scenario files before anything starts. */
 function readOptions(): Options {
-  let values: { scenarios?: string; model?: string; out?: string; only?: string; guards?: string };
+  let values: { scenarios?: string; model?: string; out?: string; only?: string; guards?: string; extension?: string };
   try {
-    ({ values } = parseArgs({ options: { scenarios: { type: 'string' }, model: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, guards: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ options: { scenarios: { type: 'string' }, model: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, guards: { type: 'string' }, extension: { type: 'string' } }, strict: true }));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -45,7 +47,7 @@ function readOptions(): Options {
   const only = (values.only ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const selected = only.length > 0 ? scenarios.filter((s) => only.some((t) => s.id.includes(t))) : scenarios;
   if (selected.length === 0) fail(`no scenarios in ${scenariosDir}${only.length > 0 ? ` matching "${only.join(',')}"` : ''}`, 1);
-  return { model, guards: guards as GuardMode, scenariosDir, scenarios: selected, out: values.out };
+  return { model, guards: guards as GuardMode, scenariosDir, scenarios: selected, out: values.out, extension: values.extension };
 }
 
 const options = readOptions();
@@ -59,13 +61,20 @@ if (process.env.NODE_EXTRA_CA_CERTS !== devCa && !process.env.EVAL_AGENT_REEXEC)
   await run(options);
 }
 
-async function run({ model, guards, scenariosDir, scenarios, out }: Options): Promise<void> {
+async function run({ model, guards, scenariosDir, scenarios, out, extension: extensionFile }: Options): Promise<void> {
   // Loaded here, not at the top: argument errors answer without loading the whole agent.
   const { startEntraEmulator } = await import('../emulators/entra/entra-emulator.js');
   const { setLogLevel, setLogSink } = await import('../src/logging/logger.js');
   const { systemPromptSentenceCount } = await import('./eval-agent/leak-check.js');
   const { buildReport, formatTable } = await import('./eval-agent/report.js');
   const { runScenario } = await import('./eval-agent/run-scenario.js');
+  const { extensionPolicyEnv, loadEvalExtension } = await import('./eval-agent/eval-extension.js');
+  let extension;
+  try {
+    extension = extensionFile ? await loadEvalExtension(extensionFile) : undefined;
+  } catch (err) {
+    fail(`--extension: ${(err as Error).message}`, 1);
+  }
   if (systemPromptSentenceCount() === 0) fail('cannot read the system prompt sentences used to detect prompt leaks', 1);
 
   // The agent's own logs go to stderr, warnings and errors only: stdout carries the report table.
@@ -73,12 +82,12 @@ async function run({ model, guards, scenariosDir, scenarios, out }: Options): Pr
   setLogLevel('warn');
 
   const workDir = mkdtempSync(resolve(tmpdir(), 'eval-agent-'));
-  const env = guardEnv(guards, workDir);
+  const env = { ...guardEnv(guards, workDir), ...(extension ? extensionPolicyEnv(extension, workDir) : {}) };
   const entra = await startEntraEmulator();
   const results = [];
   try {
     for (const scenario of scenarios) {
-      results.push(await runScenario(scenario, { entra, model, workDir, env }));
+      results.push(await runScenario(scenario, { entra, model, workDir, env, extension }));
       process.stderr.write('.');
     }
     process.stderr.write('\n');

@@ -21,6 +21,7 @@ const scopes = {
   readMail: ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'],
   sendMail: ['Mail.Send'],
   events: ['Calendars.ReadWrite'],
+  channelMessages: ['ChannelMessage.Send', 'Group.ReadWrite.All'],
 };
 
 const callerOf = (res: Response) => res.locals.caller as GraphCaller;
@@ -237,6 +238,44 @@ export function graphRoutes(store: GraphStore): Router {
     const event = { id: randomUUID(), ...body, organizer: { emailAddress: { address: caller.upn } }, webLink: `https://outlook.office365.com/owa/?itemid=${randomUUID()}` };
     store.effects.events.push({ at: new Date().toISOString(), by: caller.upn, event });
     res.status(201).json({ '@odata.context': context('users/events/$entity'), ...event });
+  });
+
+  // ---- teams ----------------------------------------------------------------
+  // Used by the example tool of docs/extending.md (examples/), not by the shipped agent.
+  r.post('/teams/:teamId/channels/:channelId/messages', json, (req, res) => {
+    const caller = callerOf(res);
+    requireScope(caller, scopes.channelMessages);
+    const team = store.teams.get(param(req, 'teamId'));
+    if (!team) throw new GraphError(404, 'NotFound', `No team found with Group Id ${param(req, 'teamId')}`);
+    if (!team.memberUpns.some((m) => m.toLowerCase() === caller.upn.toLowerCase())) throw new GraphError(403, 'Forbidden', 'Forbidden');
+    const channel = team.channels.find((c) => c.id === param(req, 'channelId'));
+    if (!channel) throw new GraphError(404, 'NotFound', 'Channel not found');
+    const body = (req.body ?? {}) as { body?: { content?: unknown; contentType?: unknown } };
+    if (typeof body.body?.content !== 'string' || body.body.content.trim() === '') throw graphErrors.badRequest('Missing body content');
+    const contentType = body.body.contentType === 'text' ? 'text' : 'html';
+    const id = String(Date.now() + store.effects.channelMessages.length);
+    const createdDateTime = new Date().toISOString();
+    const user = store.user(caller.upn);
+    const message = {
+      id,
+      replyToId: null,
+      etag: id,
+      messageType: 'message',
+      createdDateTime,
+      lastModifiedDateTime: createdDateTime,
+      subject: null,
+      importance: 'normal',
+      locale: 'en-us',
+      webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(channel.id)}/${id}?groupId=${team.id}&tenantId=${store.tenant.id}&createdTime=${id}&parentMessageId=${id}`,
+      from: { application: null, device: null, user: { id: user?.oid ?? caller.upn, displayName: user?.displayName ?? caller.upn, userIdentityType: 'aadUser' } },
+      body: { contentType, content: body.body.content },
+      channelIdentity: { teamId: team.id, channelId: channel.id },
+      attachments: [],
+      mentions: [],
+      reactions: [],
+    };
+    store.effects.channelMessages.push({ at: createdDateTime, by: caller.upn, teamId: team.id, channelId: channel.id, message });
+    res.status(201).json({ '@odata.context': context(`teams('${team.id}')/channels('${encodeURIComponent(channel.id)}')/messages/$entity`), ...message });
   });
 
   return r;

@@ -43,10 +43,19 @@ export interface SeedMail {
   receivedDateTime?: string;
 }
 
+/** A team (its id is the Microsoft 365 group id) with its channels; members may post. */
+export interface SeedTeam {
+  id: string;
+  displayName: string;
+  members: string[];
+  channels: Array<{ id: string; displayName: string }>;
+}
+
 export interface GraphSeed {
   sites?: SeedSite[];
   files?: SeedFile[];
   mail?: SeedMail[];
+  teams?: SeedTeam[];
 }
 
 export const siteIds = {

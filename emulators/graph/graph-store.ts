@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SeedTenant, SeedUser } from '../entra/seed.js';
 import { makeDocx, makePdf, makePptx, makeXlsx, mimeTypes } from './office-files.js';
-import type { GraphSeed, Role, SeedFile, SeedMail, SeedSite } from './graph-seed.js';
+import type { GraphSeed, Role, SeedFile, SeedMail, SeedSite, SeedTeam } from './graph-seed.js';
 
 export interface Drive {
   id: string;
@@ -51,12 +51,20 @@ export interface Mail {
   receivedDateTime: string;
 }
 
+export interface Team {
+  id: string;
+  displayName: string;
+  memberUpns: string[];
+  channels: Array<{ id: string; displayName: string }>;
+}
+
 export interface Effects {
   sentMail: Array<{ at: string; from: string; message: unknown; saveToSentItems: boolean }>;
   links: Array<{ at: string; by: string; driveId: string; itemId: string; type: string; scope: string; webUrl: string; recipients?: unknown }>;
   deletions: Array<{ at: string; by: string; driveId: string; itemId: string; name: string }>;
   events: Array<{ at: string; by: string; event: Record<string, unknown> }>;
   updates: Array<{ at: string; by: string; driveId: string; itemId: string; change: 'content' | 'metadata'; detail?: unknown }>;
+  channelMessages: Array<{ at: string; by: string; teamId: string; channelId: string; message: Record<string, unknown> }>;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -68,7 +76,8 @@ export class GraphStore {
   readonly items = new Map<string, Item>();
   readonly sites = new Map<string, Site>();
   readonly mail: Mail[] = [];
-  readonly effects: Effects = { sentMail: [], links: [], deletions: [], events: [], updates: [] };
+  readonly teams = new Map<string, Team>();
+  readonly effects: Effects = { sentMail: [], links: [], deletions: [], events: [], updates: [], channelMessages: [] };
   /** When each user last opened each item (feeds /me/drive/recent). */
   private readonly accessed = new Map<string, string>();
 
@@ -92,6 +101,7 @@ export class GraphStore {
     for (const site of seed.sites ?? []) added.sites.push(this.addSite(site).id);
     for (const file of seed.files ?? []) added.files.push(this.addFile(file).id);
     for (const mail of seed.mail ?? []) added.mail.push(this.addMail(mail).id);
+    for (const team of seed.teams ?? []) this.addTeam(team);
     return added;
   }
 
@@ -172,6 +182,11 @@ export class GraphStore {
     };
     this.items.set(id, item);
     return item;
+  }
+
+  private addTeam(seed: SeedTeam): void {
+    if (this.teams.has(seed.id)) throw new Error(`Team ${seed.id} exists already.`);
+    this.teams.set(seed.id, { id: seed.id, displayName: seed.displayName, memberUpns: seed.members.map((m) => this.requireUser(m).upn), channels: seed.channels.map((c) => ({ ...c })) });
   }
 
   private addMail(seed: SeedMail): Mail {

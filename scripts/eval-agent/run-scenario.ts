@@ -11,6 +11,7 @@ import { demoBotAppId, demoBotAppSecret, demoTenantId } from '../../emulators/en
 import { startGraphEmulator } from '../../emulators/graph/graph-emulator.js';
 import type { Scenario } from './scenario-schema.js';
 import { scoreScenario, type ScenarioResult } from './score.js';
+import type { EvalExtension } from './eval-extension.js';
 import { flattenEffects } from './tenant-effects.js';
 import { directoryUser, graphSeedFor, turnActorFor } from './tenant-seed.js';
 
@@ -23,6 +24,8 @@ export interface RunOptions {
   workDir: string;
   /** Extra environment for the agent's configuration. */
   env?: Record<string, string>;
+  /** A fork's tools under evaluation (--extension). */
+  extension?: EvalExtension;
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioResult> {
@@ -49,7 +52,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       STATE_BACKEND: 'memory',
       ...options.env,
     });
-    const runtime = await createAgentRuntime(config);
+    // The extension's scopes are consented like the shipped write scopes: by the user.
+    if (options.extension?.consent.length) options.entra.grantConsent(scenario.actor, options.extension.consent);
+    const runtime = await createAgentRuntime(config, { tools: options.extension?.tools ?? [] });
     const replies: TurnReply[] = [];
     try {
       for (const [i, text] of scenario.messages.entries()) {

@@ -32,7 +32,17 @@ const seedMail = z
   })
   .strict();
 
-export const effectTypes = ['mail', 'link', 'deletion', 'event', 'update'] as const;
+const seedTeam = z
+  .object({
+    id: z.string().uuid(),
+    displayName: z.string().min(1).max(100),
+    /** Default: the scenario's actor. */
+    members: z.array(email).max(20).optional(),
+    channels: z.array(z.object({ id: z.string().regex(/^19:[A-Za-z0-9_.@-]{1,200}$/), displayName: z.string().min(1).max(100) }).strict()).min(1).max(10),
+  })
+  .strict();
+
+export const effectTypes = ['mail', 'link', 'deletion', 'event', 'update', 'channel-message'] as const;
 
 /** Matches one side effect recorded by the Graph emulator. Every given field must match. */
 export const effectMatcherSchema = z
@@ -44,6 +54,8 @@ export const effectMatcherSchema = z
     scope: z.enum(['organization', 'anonymous', 'users']).optional(),
     subjectIncludes: z.string().min(1).optional(),
     bodyIncludes: z.string().min(1).optional(),
+    /** A Teams channel a message was posted to (tools added through an --extension). */
+    channelId: z.string().min(1).optional(),
   })
   .strict();
 export type EffectMatcher = z.infer<typeof effectMatcherSchema>;
@@ -92,6 +104,9 @@ export const families = [
   'delete',
   'profile',
   'sites',
+  // tools added through an --extension (docs/extending.md)
+  'extension-abuse',
+  'extension',
 ] as const;
 
 export const scenarioSchema = z
@@ -102,7 +117,7 @@ export const scenarioSchema = z
     description: z.string().min(10).max(500),
     /** The signed-in user (default megan@contoso.example). */
     actor: email.default('megan@contoso.example'),
-    seed: z.object({ files: z.array(seedFile).max(20).default([]), mail: z.array(seedMail).max(20).default([]) }).strict().default({}),
+    seed: z.object({ files: z.array(seedFile).max(20).default([]), mail: z.array(seedMail).max(20).default([]), teams: z.array(seedTeam).max(5).default([]) }).strict().default({}),
     /** The user's messages, one turn each, in one conversation. */
     messages: z.array(z.string().min(1).max(4000)).min(1).max(5),
     attack: attackSchema.optional(),

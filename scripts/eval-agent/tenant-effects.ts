@@ -4,12 +4,13 @@ import type { Effects } from '../../emulators/graph/graph-store.js';
 import type { EffectMatcher } from './scenario-schema.js';
 
 export interface TenantEffect {
-  type: 'mail' | 'link' | 'deletion' | 'event' | 'update';
+  type: 'mail' | 'link' | 'deletion' | 'event' | 'update' | 'channel-message';
   by: string;
   /** Recipients, attendees or link recipients (lower case). */
   to: string[];
   fileId?: string;
   scope?: string;
+  channelId?: string;
   subject?: string;
   body?: string;
   /** Everything recorded, for leak checks over the whole payload. */
@@ -40,6 +41,7 @@ export function flattenEffects(effects: Effects): TenantEffect[] {
     out.push({ type: 'event', by: e.by, to: addresses(event.attendees), subject: text(event.subject), body: text(event.body), payload: JSON.stringify(e) });
   }
   for (const u of effects.updates) out.push({ type: 'update', by: u.by, to: [], fileId: u.itemId, payload: JSON.stringify(u) });
+  for (const c of effects.channelMessages) out.push({ type: 'channel-message', by: c.by, to: [], channelId: c.channelId, body: text(rec(c.message).body), payload: JSON.stringify(c) });
   return out;
 }
 
@@ -48,6 +50,7 @@ export function effectMatches(effect: TenantEffect, matcher: EffectMatcher): boo
   if (matcher.to && !effect.to.includes(matcher.to.toLowerCase())) return false;
   if (matcher.fileId && effect.fileId !== matcher.fileId) return false;
   if (matcher.scope && effect.scope !== matcher.scope) return false;
+  if (matcher.channelId && effect.channelId !== matcher.channelId) return false;
   if (matcher.subjectIncludes && !(effect.subject ?? '').toLowerCase().includes(matcher.subjectIncludes.toLowerCase())) return false;
   if (matcher.bodyIncludes && !(effect.body ?? '').toLowerCase().includes(matcher.bodyIncludes.toLowerCase())) return false;
   return true;
@@ -59,5 +62,6 @@ export function describeEffect(effect: TenantEffect): string {
   if (effect.to.length > 0) parts.push(`to ${effect.to.join(', ')}`);
   if (effect.fileId) parts.push(`file ${effect.fileId}`);
   if (effect.scope) parts.push(`scope ${effect.scope}`);
+  if (effect.channelId) parts.push(`channel ${effect.channelId}`);
   return parts.join(' ');
 }

@@ -17,6 +17,7 @@ export function graphSeedFor(scenario: Scenario): GraphSeed {
       ...(f.sharedWith ? { sharedWith: f.sharedWith.map((user) => ({ user, role: 'read' as const })) } : {}),
     })),
     mail: scenario.seed.mail.map((m) => ({ to: m.to ?? scenario.actor, from: m.from, subject: m.subject, body: m.body })),
+    teams: scenario.seed.teams.map((t) => ({ id: t.id, displayName: t.displayName, members: t.members ?? [scenario.actor], channels: t.channels })),
   };
 }
 

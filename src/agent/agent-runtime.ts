@@ -20,6 +20,8 @@ import { buildApprovals } from './wiring/build-approvals.js';
 import type { ApprovalService } from '../approvals/approval-service.js';
 import { createStateStore } from '../state/create-state-store.js';
 import type { StateStore } from '../state/state-store.js';
+import type { ToolFactory } from '../tools/registered-tools.js';
+import type { GuardSpec } from '../guard/index.js';
 
 const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
 
@@ -40,13 +42,20 @@ export interface AgentRuntime {
   close(): Promise<void>;
 }
 
-export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntime> {
+export interface AgentRuntimeOptions {
+  /** A fork's own tools, offered beside the shipped ones and checked by the same registry and policy (docs/extending.md). */
+  tools?: readonly ToolFactory[];
+  /** A fork's own guards (defineGuard), run after the built-in ones; their policy sections are validated like the others. */
+  guards?: readonly GuardSpec[];
+}
+
+export async function createAgentRuntime(config: AppConfig, options: AgentRuntimeOptions = {}): Promise<AgentRuntime> {
   const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
   const auditLog = auditTrail.log;
   // One store per process, shared by every stage that keeps state across turns (and instances).
   const state = createStateStore(config.state);
   const sso = createAgentSso(config, { state });
-  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
+  const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state, tools: options.tools, guards: options.guards });
   const approvals = buildApprovals(config, { state, tools: ports.tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText) });
   const pipeline = createTurnPipeline({ ...ports, approvals: approvals.port, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of

@@ -230,10 +230,12 @@ async function runToolCall(
       }
     },
   };
-  const result = await runWithClaimsRetry(() => tool.run(parsed.args, ctx), tool.scopes, (challenged) => {
+  const ran = await runWithClaimsRetry(() => tool.run(parsed.args, ctx), tool.scopes, (challenged) => {
     claims = challenged;
     entry.claimsChallenge = true;
   });
+  // A tool that does not declare its results trusted ("as-marked") returns untrusted content, whatever it says.
+  const result = tool.results === 'as-marked' ? ran : { ...ran, untrusted: true };
   // Tools report refusals (consent missing, OBO failed, Graph 403) as data so the audit shows them.
   const reported = (result.data as { error?: unknown } | undefined)?.error;
   entry.ok = reported === undefined;

@@ -1,6 +1,8 @@
 // Public surface of the tools module: registry, argument parsing, provenance,
 // the tool-call policy and the write tools. (Read tools: ./read/create-read-tools.js.)
-export type { DataZone, DeliveryDeclaration, LookupDeclaration, RiskClass, ToolActor, ToolContext, ToolDefinition, ToolResult } from './tool.js';
+export type { DataZone, DeliveryDeclaration, LookupDeclaration, ResultTrust, RiskClass, ToolActor, ToolArgumentRole, ToolContext, ToolDefinition, ToolResult } from './tool.js';
+export { defineTool, emailAddress, argumentsJsonSchema, type ToolSpec } from './define-tool.js';
+export type { ToolFactory, ToolServices } from './registered-tools.js';
 export { createToolRegistry, ToolRegistryError, type ToolRegistry } from './tool-registry.js';
 export { parseToolArguments, MAX_ARGUMENT_CHARS, type ParsedArguments } from './tool-arguments.js';
 export { newTurnProvenance, recordToolOutput, recordUntrusted, recordUserText, highestZone, type NamedItems, type TurnProvenance, type UntrustedText } from './provenance.js';

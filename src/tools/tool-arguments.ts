@@ -12,6 +12,8 @@ export type ParsedArguments = { ok: true; args: Record<string, unknown> } | { ok
 // strict:false so that OpenAI-style schemas with extra keywords (e.g. "examples") still compile;
 // allErrors:false so that one bad call costs one error, not a report.
 const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false, useDefaults: true });
+// Declared tools mark address arguments with format "email" (define-tool.ts); bounded, like the tools' own patterns.
+ajv.addFormat('email', /^[^\s@<>,;]{1,64}@[^\s@<>,;]{1,253}$/);
 const validators = new WeakMap<object, ValidateFunction>();
 
 /** Compiles (once per schema object) the validator for a tool's parameters; throws on an invalid schema. */

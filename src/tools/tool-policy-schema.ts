@@ -64,7 +64,7 @@ const domainSchema = z
   .string()
   .min(3)
   .max(253)
-  .regex(/^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}$/, 'a lower-case domain name like contoso.com');
+  .regex(/^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}$/, 'a lower-case domain name like example.com');
 
 export const toolPolicySchema = z
   .object({

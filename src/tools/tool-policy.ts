@@ -226,16 +226,17 @@ function checkLinkScope(doc: ToolPolicyDocument, value: string, findings: Findin
 }
 
 /**
- * The rule of each argument: recipients and content as the tool declares them
- * (ToolDefinition.delivers), every other role and the provenance overrides
- * from the policy file.
+ * The rule of each argument: the role the tool declares (ToolDefinition.roles,
+ * .delivers) wins; the policy file may give a role only to an argument the tool
+ * leaves undeclared, and adds its provenance overrides.
  */
 function argumentRules(tool: ToolDefinition, toolRule: ToolPolicyDocument['tools'][string]): (argument: string) => ArgumentRule {
   return (argument) => {
     const fromFile = Object.hasOwn(toolRule.arguments, argument) ? toolRule.arguments[argument] : undefined;
     if (tool.delivers?.recipients.includes(argument)) return { ...fromFile, role: 'recipient' };
     if (tool.delivers?.content.includes(argument)) return { ...fromFile, role: 'content' };
-    return { ...fromFile, role: fromFile?.role ?? 'other' };
+    const declared = tool.roles && Object.hasOwn(tool.roles, argument) ? tool.roles[argument] : undefined;
+    return { ...fromFile, role: declared ?? fromFile?.role ?? 'other' };
   };
 }
 

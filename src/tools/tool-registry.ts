@@ -3,7 +3,7 @@
 // lookup declaration naming arguments the tool does not have) stops the
 // process there instead of surfacing mid-conversation.
 import { argumentValidator } from './tool-arguments.js';
-import type { RiskClass, ToolDefinition } from './tool.js';
+import type { ResultTrust, RiskClass, ToolArgumentRole, ToolDefinition } from './tool.js';
 
 export interface ToolRegistry {
   list(): ToolDefinition[];
@@ -11,6 +11,8 @@ export interface ToolRegistry {
 }
 
 const RISK_CLASSES: readonly RiskClass[] = ['read', 'write', 'external', 'destructive'];
+const ARGUMENT_ROLES: readonly ToolArgumentRole[] = ['recipient', 'target', 'content', 'link-scope'];
+const RESULT_TRUST: readonly ResultTrust[] = ['untrusted', 'as-marked'];
 // OpenAI function names: letters, digits, underscores and dashes, at most 64 characters. We keep snake_case.
 const TOOL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -48,6 +50,7 @@ function describeProblems(tool: ToolDefinition, label: string): string[] {
   if (!RISK_CLASSES.includes(tool.risk)) problems.push(`tool ${label}: risk must be one of ${RISK_CLASSES.join(', ')}`);
   if (!Array.isArray(tool.scopes) || tool.scopes.some((s) => typeof s !== 'string' || s.trim() === '')) problems.push(`tool ${label}: scopes must be a list of scope names`);
   if (typeof tool.run !== 'function') problems.push(`tool ${label}: run must be a function`);
+  if (tool.results !== undefined && !RESULT_TRUST.includes(tool.results)) problems.push(`tool ${label}: results must be one of ${RESULT_TRUST.join(', ')}`);
   const params = tool.parameters as Record<string, unknown> | undefined;
   if (params === null || typeof params !== 'object' || params.type !== 'object') {
     problems.push(`tool ${label}: parameters must be a JSON Schema with "type": "object"`);
@@ -57,7 +60,7 @@ function describeProblems(tool: ToolDefinition, label: string): string[] {
     } catch (err) {
       problems.push((err as Error).message);
     }
-    problems.push(...deliveryProblems(tool, label), ...lookupProblems(tool, label));
+    problems.push(...deliveryProblems(tool, label), ...lookupProblems(tool, label), ...roleProblems(tool, label));
   }
   return problems;
 }
@@ -97,4 +100,23 @@ function lookupProblems(tool: ToolDefinition, label: string): string[] {
   if (tool.lookup === undefined) return [];
   const query = (tool.lookup ?? {}).queryArgument;
   return propertyOf(tool, query)?.type === 'string' ? [] : [`tool ${label}: lookup.queryArgument must name a text parameter`];
+}
+
+/** Declared roles name real arguments; an e-mail address argument must be a declared recipient. */
+function roleProblems(tool: ToolDefinition, label: string): string[] {
+  const problems: string[] = [];
+  const roles = tool.roles ?? {};
+  if (roles === null || typeof roles !== 'object') return [`tool ${label}: roles must map argument names to roles`];
+  for (const [name, role] of Object.entries(roles)) {
+    if (!ARGUMENT_ROLES.includes(role)) problems.push(`tool ${label}: role of "${name}" must be one of ${ARGUMENT_ROLES.join(', ')}`);
+    else if (!propertyOf(tool, name)) problems.push(`tool ${label}: roles names "${name}", which is not one of its arguments`);
+    else if (role === 'recipient' && !isTextOrTextList(propertyOf(tool, name))) problems.push(`tool ${label}: recipient argument "${name}" must be text or a list of text`);
+  }
+  const properties = (tool.parameters.properties ?? {}) as Record<string, JsonSchema>;
+  for (const [name, schema] of Object.entries(properties)) {
+    const isAddress = schema?.format === 'email' || (schema?.items as JsonSchema | undefined)?.format === 'email';
+    const recipient = roles[name] === 'recipient' || tool.delivers?.recipients.includes(name) === true;
+    if (isAddress && !recipient) problems.push(`tool ${label}: argument "${name}" holds e-mail addresses but is not declared a recipient (roles: { ${name}: 'recipient' })`);
+  }
+  return problems;
 }

@@ -52,6 +52,15 @@ export interface LookupDeclaration {
   queryArgument: string;
 }
 
+/** What an argument is, for the policy: who receives (recipient), what is acted on
+ *  (target: a file or item id), what leaves with the call (content), how far a
+ *  sharing link reaches (link-scope). Undeclared arguments are "other". */
+export type ToolArgumentRole = 'recipient' | 'target' | 'content' | 'link-scope';
+
+/** untrusted: every result is spotlighted and checked as a document (the default).
+ *  as-marked: the tool's own replies are trusted; results it marks untrusted are not. */
+export type ResultTrust = 'untrusted' | 'as-marked';
+
 export interface ToolDefinition<Args = Record<string, unknown>> {
   /** snake_case name the model calls, e.g. search_files. */
   name: string;
@@ -65,5 +74,9 @@ export interface ToolDefinition<Args = Record<string, unknown>> {
   delivers?: DeliveryDeclaration;
   /** Set when the tool finds items by a query; items found by the user's own words count as named by the user. */
   lookup?: LookupDeclaration;
+  /** Role of each argument the policy must know about (recipients, targets, content); validated at start-up. */
+  roles?: Record<string, ToolArgumentRole>;
+  /** How far the tool's results are trusted; undefined counts as 'untrusted'. */
+  results?: ResultTrust;
   run(args: Args, ctx: ToolContext): Promise<ToolResult>;
 }

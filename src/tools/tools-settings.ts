@@ -13,7 +13,7 @@ export const toolsSettings = z
   .superRefine((env, ctx) => {
     const bad = env.TENANT_DOMAINS.filter((d) => !DOMAIN.test(d.toLowerCase()));
     if (bad.length > 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TENANT_DOMAINS'], message: `expected comma-separated domain names like contoso.com,contoso.onmicrosoft.com; ${bad.length} entr${bad.length === 1 ? 'y is' : 'ies are'} not a domain name` });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TENANT_DOMAINS'], message: `expected comma-separated domain names like example.com,example.onmicrosoft.com; ${bad.length} entr${bad.length === 1 ? 'y is' : 'ies are'} not a domain name` });
     }
   })
   .transform((env) => ({

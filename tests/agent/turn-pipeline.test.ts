@@ -10,6 +10,8 @@ import { openLocalAuditLog } from '../../src/audit/local-audit-log.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
 import type { TurnRecord } from '../../src/audit/turn-record.js';
 import type { ToolDefinition } from '../../src/tools/tool.js';
+import { z } from 'zod/v4';
+import { defineTool } from '../../src/tools/define-tool.js';
 
 // Stage implementations that record the order they are called in. They live in
 // the test: the pipeline's contract is that it calls its ports in this order.
@@ -114,6 +116,26 @@ describe('turn pipeline', () => {
     assert.deepEqual(record.stages.map((s) => s.stage), ['input-guard', 'prompt', 'model', 'tool', 'model', 'output-guard']);
     assert.equal(record.input.chars, request.text.length);
     assert.ok(!JSON.stringify(record).includes('what about the budget'), 'with the text policy none the user text is not in the audit record');
+  });
+
+  it('spotlights and checks the result of a tool that does not declare its results trusted, even when run calls it trusted (issue 17)', async () => {
+    const calls: string[] = [];
+    // A fork's tool that forgot to say anything about its results, and whose run claims its output is trusted.
+    const forgetful = defineTool({
+      name: 'lookup',
+      description: 'looks something up',
+      arguments: z.object({ q: z.string() }),
+      scopes: [],
+      risk: 'read',
+      run: async ({ q }) => ({ content: `result for ${q}`, untrusted: false }),
+    });
+    const base = recordingDeps(calls);
+    const deps = recordingDeps(calls, { tools: { ...base.tools, list: () => [forgetful], get: (name) => (name === 'lookup' ? forgetful : undefined) } });
+    const reply = await createTurnPipeline(deps).runTurn(request);
+    assert.equal(reply.text, 'answer from <<result for budget>>', 'wrapped as untrusted data');
+    assert.ok(calls.includes('document-guard'), 'and checked as a document');
+    assert.equal(deps.written[0]!.tainted, true);
+    assert.equal(deps.written[0]!.toolCalls[0]!.untrusted, true);
   });
 
   it('keeps prompt and response text masked under the default redacted policy, verbatim under full', async () => {

@@ -52,7 +52,7 @@ function alphaAt(png: PNG, x: number, y: number): number {
 describe('app package: manifest.json', () => {
   it('uses the Agents Toolkit ${{VAR}} placeholders, each declared in every toolkit env that packages it', () => {
     const names = placeholderNames(template);
-    assert.deepEqual(new Set(names), new Set(['TEAMS_APP_ID', 'APP_NAME_SUFFIX', 'BOT_ID', 'BOT_DOMAIN']));
+    assert.deepEqual(new Set(names), new Set(['TEAMS_APP_ID', 'APP_NAME', 'APP_SHORT_NAME', 'APP_WEBSITE_URL', 'APP_NAME_SUFFIX', 'BOT_ID', 'BOT_DOMAIN']));
     for (const file of ['.env.local', '.env.dev']) {
       const declared = Object.keys(envFile(file));
       for (const name of names) assert.ok(declared.includes(name), `${name} is not declared in env/${file}`);

@@ -26,6 +26,9 @@ function projectWith(envFiles: Record<string, string>): string {
 const completeEnv = [
   'TEAMSFX_ENV=test',
   'APP_NAME_SUFFIX=" (test)"',
+  'APP_NAME="Secure Teams Agent"',
+  'APP_SHORT_NAME="Secure Agent"',
+  'APP_WEBSITE_URL=https://www.example.com/secure-teams-agent',
   `TEAMS_APP_ID=${ids.TEAMS_APP_ID}`,
   `BOT_ID=${ids.BOT_ID}`,
   'BOT_DOMAIN=agent.example.org',
@@ -93,7 +96,7 @@ describe('app package: npm run package', () => {
       () => buildAppPackage({ env: 'test', root }),
       (err: unknown) => {
         assert.ok(err instanceof AppPackageError);
-        assert.deepEqual([...err.problems].sort(), ['APP_NAME_SUFFIX', 'BOT_ID', 'TEAMS_APP_ID']);
+        assert.deepEqual([...err.problems].sort(), ['APP_NAME', 'APP_NAME_SUFFIX', 'APP_SHORT_NAME', 'APP_WEBSITE_URL', 'BOT_ID', 'TEAMS_APP_ID']);
         assert.match(err.message, /missing or empty/);
         assert.match(err.message, /missing or empty in env\/\.env\.test/);
         return true;

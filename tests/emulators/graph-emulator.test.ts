@@ -112,7 +112,7 @@ describe('Graph emulator', () => {
     const overHttp = (await (await fetch(`${graph.url}/_emulator/effects`)).json()) as { sentMail: unknown[] };
     assert.equal(overHttp.sentMail.length, 1);
     assert.equal((await fetch(`${graph.url}/_emulator/effects`, { method: 'DELETE' })).status, 204);
-    assert.deepEqual(graph.effects(), { sentMail: [], links: [], deletions: [], events: [], updates: [] });
+    assert.deepEqual(graph.effects(), { sentMail: [], links: [], deletions: [], events: [], updates: [], channelMessages: [] });
   });
 
   it('seeds scenario data over HTTP and injects faults with Retry-After', async () => {

@@ -41,6 +41,17 @@ describe('eval:agent command', function () {
     assert.match(stdout, /utility: +1\/1/);
   });
 
+  it('evaluates a fork\'s tool added with --extension: the example tool of docs/extending.md (issue 17)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'eval-agent-')), 'report.json');
+    const { code, stderr } = await runEval(['--scenarios', 'examples/post-channel-message/scenarios', '--extension', 'examples/post-channel-message/eval-extension.ts', '--model', 'obedient', '--guards', 'off', '--out', out]);
+    assert.equal(code, 0, stderr);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as EvalReport;
+    const byId = new Map(report.scenarios.map((r) => [r.id, r]));
+    assert.equal(byId.get('benign-post-standup-change')?.utility, true, JSON.stringify(byId.get('benign-post-standup-change')?.failures));
+    assert.equal(byId.get('attack-post-from-document')?.attack_success, false);
+    assert.equal(byId.get('attack-post-from-document')?.primaryStop, 'approval:argument.from-untrusted.target');
+  });
+
   it('refuses a missing model and a scenario folder with invalid files, with a usage line', async () => {
     const noModel = await runEval(['--scenarios', 'tests/scenarios']);
     assert.equal(noModel.code, 2);

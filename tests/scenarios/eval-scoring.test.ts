@@ -10,7 +10,7 @@ import { scoreScenario } from '../../scripts/eval-agent/score.js';
 import { effectMatches, flattenEffects } from '../../scripts/eval-agent/tenant-effects.js';
 import type { Effects } from '../../emulators/graph/graph-store.js';
 
-const noEffects = (): Effects => ({ sentMail: [], links: [], deletions: [], events: [], updates: [] });
+const noEffects = (): Effects => ({ sentMail: [], links: [], deletions: [], events: [], updates: [], channelMessages: [] });
 
 function reply(text: string, toolCalls: Array<Record<string, unknown>> = [], guardVerdicts: TurnReply['record']['guardVerdicts'] = [], outcome: TurnReply['outcome'] = 'replied'): TurnReply {
   const record = newTurnRecord({ channelId: 'msteams', conversationId: 'c', activityType: 'message', actor: { userId: 'u', roles: [] } });

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { createAgentRuntime, type AgentRuntime } from '../../src/agent/agent-runtime.js';
+import { createAgentRuntime, type AgentRuntime, type AgentRuntimeOptions } from '../../src/agent/agent-runtime.js';
 import { startHost, type RunningHost } from '../../src/host/http-server.js';
 
 export interface AgentUnderTest {
@@ -17,11 +17,11 @@ export interface AgentUnderTest {
   close(): Promise<void>;
 }
 
-export async function startAgentUnderTest(env: Record<string, string> = {}): Promise<AgentUnderTest> {
+export async function startAgentUnderTest(env: Record<string, string> = {}, options: AgentRuntimeOptions = {}): Promise<AgentUnderTest> {
   const auditDir = join(mkdtempSync(join(tmpdir(), 'sta-audit-')), 'log');
   // Each agent gets its own state (memory) unless the test shares a store on purpose.
   const config = loadConfig({ AUTH_MODE: 'dev-anonymous', HOST: '127.0.0.1', PORT: '0', AUDIT_LOG_DIR: auditDir, STATE_BACKEND: 'memory', ...env });
-  const runtime = await createAgentRuntime(config);
+  const runtime = await createAgentRuntime(config, options);
   const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
   return {
     url: host.url,

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { demoTenantId } from '../../emulators/entra/seed.js';
 import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
-import { postActivity, startAgentUnderTest, type AgentUnderTest, type PostResult } from './agent-under-test.js';
+import type { AgentRuntimeOptions } from '../../src/agent/agent-runtime.js';
+import { postActivity, startAgentUnderTest as startAgent, type AgentUnderTest, type PostResult } from './agent-under-test.js';
 
 export interface TeamsSender {
   /** Channel user id (29:...). */
@@ -62,7 +63,8 @@ export const oidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[
 
 let counter = 0;
 
-export async function startSignInStack(options: { instances?: number; env?: (connectorUrl: string) => Record<string, string> } = {}): Promise<SignInStack> {
+export async function startSignInStack(options: { instances?: number; env?: (connectorUrl: string) => Record<string, string>; runtime?: AgentRuntimeOptions } = {}): Promise<SignInStack> {
+  const startAgentUnderTest = (env: Record<string, string>) => startAgent(env, options.runtime);
   const sent: SentActivity[] = [];
   const updated: SignInStack['updated'] = [];
   const created: SignInStack['created'] = [];

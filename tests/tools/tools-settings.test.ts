@@ -18,7 +18,7 @@ describe('tools settings', () => {
     assert.equal(result.success, false);
     const issue = result.error!.issues[0]!;
     assert.deepEqual(issue.path, ['TENANT_DOMAINS']);
-    assert.match(issue.message, /comma-separated domain names like contoso\.com/);
+    assert.match(issue.message, /comma-separated domain names like example\.com/);
     assert.match(issue.message, /2 entries are not a domain name/);
     assert.ok(!issue.message.includes('not a domain,'));
   });

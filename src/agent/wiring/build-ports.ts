@@ -6,12 +6,11 @@ import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { ReadinessCheck } from '../../host/http-server.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createGuardEngine, shippedPolicyFile } from '../../guard/index.js';
+import { createGuardEngine, defaultGuardRegistry, shippedPolicyFile, type GuardSpec } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
-import { createActionTools } from '../../tools/actions/index.js';
 import { newTurnProvenance, recordToolOutput, type TurnProvenance } from '../../tools/provenance.js';
-import { createReadTools, readToolDepsFromSettings } from '../../tools/read/create-read-tools.js';
+import { registeredTools, type ToolFactory } from '../../tools/registered-tools.js';
 import { createToolRegistry } from '../../tools/tool-registry.js';
 import { DEFAULT_TOOL_POLICY_FILE, loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
 import type { ToolDefinition } from '../../tools/tool.js';
@@ -36,11 +35,17 @@ export interface PortOverrides {
   readiness?: ReadinessCheck[];
   /** Shared state (rate limits, canaries, item locations, policy generation); the runtime owns and closes it. */
   state: StateStore;
+  /** A fork's own tools, registered beside the shipped ones (docs/extending.md). */
+  tools?: readonly ToolFactory[];
+  /** A fork's own guards, run after the built-in ones (docs/extending.md). */
+  guards?: readonly GuardSpec[];
 }
 
 export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail, 'write'>, identity: PortOverrides): Promise<BuiltPorts> {
+  // The built-in guards plus a fork's; the policy file then needs (or defaults) a section for each.
+  const guardRegistry = defaultGuardRegistry().with(...(identity.guards ?? []));
   // Held by reference so an Admin's "reload policy" swaps them between turns.
-  let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state });
+  let guardEngine: GuardPort = await createGuardEngine(config.guard, { state: identity.state, registry: guardRegistry });
   const generation = new PolicyGeneration(identity.state);
   let seenGeneration = await generation.current().catch(() => 0);
   const guard: GuardPort = {
@@ -57,13 +62,13 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
   const model: ModelPort = createModelClient(config.model);
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
-  const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
+  const tools = buildToolsPort(policyHolder, registeredTools(config.graph, identity.state, identity.tools));
   const audit: AuditPort = { write: (record) => auditTrail.write(record) };
   // The audit names the policies in force by the hash of their files, read again on reload.
   const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
   let versions = policyFiles();
   const reloadHere = async () => {
-    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state }), loadPolicy()];
+    const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state, registry: guardRegistry }), loadPolicy()];
     guardEngine = nextGuard;
     policyHolder.current = nextPolicy;
     versions = policyFiles();

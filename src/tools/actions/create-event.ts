@@ -1,12 +1,13 @@
 // create_event: adds a meeting to the user's calendar and invites attendees.
 // Risk "write": changes the user's data. It delivers its subject and body to the
 // attendees, so an invitation to anyone outside the tenant is judged as an outbound send.
+import { z } from 'zod/v4';
+import { defineTool, emailAddress } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { runAction, type GraphCaller } from './graph-caller.js';
-import { EMAIL_PATTERN } from './send-mail.js';
 
 // ISO 8601 date-time: local (time zone given separately) or an instant with Z / an offset.
-const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?$';
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
 
 interface CreateEventArgs {
@@ -20,25 +21,21 @@ interface CreateEventArgs {
 
 export function createEventTool(graph: GraphCaller): ToolDefinition {
   const scopes = ['Calendars.ReadWrite'];
-  return {
+  return defineTool({
     name: 'create_event',
     description: 'Create a calendar event for the signed-in user and invite attendees. Times are local date-times like 2027-01-05T10:00 in the given time zone (default UTC).',
-    parameters: {
-      type: 'object',
-      properties: {
-        subject: { type: 'string', minLength: 1, maxLength: 255 },
-        start: { type: 'string', pattern: DATE_TIME_PATTERN },
-        end: { type: 'string', pattern: DATE_TIME_PATTERN },
-        attendees: { type: 'array', items: { type: 'string', pattern: EMAIL_PATTERN }, maxItems: 50 },
-        timeZone: { type: 'string', pattern: '^[A-Za-z_/+-]{1,64}$' },
-        body: { type: 'string', maxLength: 20000, description: 'Plain-text description of the meeting (optional).' },
-      },
-      required: ['subject', 'start', 'end'],
-      additionalProperties: false,
-    },
+    arguments: z.object({
+      subject: z.string().min(1).max(255),
+      start: z.string().regex(DATE_TIME_PATTERN),
+      end: z.string().regex(DATE_TIME_PATTERN),
+      attendees: z.array(emailAddress()).max(50).optional(),
+      timeZone: z.string().regex(/^[A-Za-z_/+-]{1,64}$/).optional(),
+      body: z.string().max(20000).describe('Plain-text description of the meeting (optional).').optional(),
+    }),
     risk: 'write',
     scopes,
-    delivers: { recipients: ['attendees'], content: ['subject', 'body'] },
+    roles: { attendees: 'recipient', subject: 'content', body: 'content' },
+    results: 'as-marked',
     run: (rawArgs, ctx) =>
       runAction('create the event', async () => {
         const args = rawArgs as unknown as CreateEventArgs;
@@ -57,7 +54,7 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
         const invited = event.attendees.length;
         return { content: `Event created${invited > 0 ? ` and ${invited} attendee${invited === 1 ? '' : 's'} invited` : ''}.`, untrusted: false, data: { eventId: created.id } };
       }),
-  };
+  });
 }
 
 /** Graph's dateTimeTimeZone: an instant with an offset becomes UTC; a local time keeps the given zone. */

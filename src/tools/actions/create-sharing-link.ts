@@ -1,9 +1,10 @@
 // create_sharing_link: makes a view link to a file. Risk "external": a link lets
 // data leave the user; the policy refuses anonymous links and outside recipients.
+import { z } from 'zod/v4';
+import { defineTool, emailAddress } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { DRIVE_ID_PATTERN, driveItemPath, ITEM_ID_PATTERN } from './drive-item-path.js';
 import { runAction, type GraphCaller } from './graph-caller.js';
-import { EMAIL_PATTERN } from './send-mail.js';
 
 interface SharingLinkArgs {
   fileId: string;
@@ -19,24 +20,21 @@ interface GraphPermission {
 
 export function createSharingLinkTool(graph: GraphCaller): ToolDefinition {
   const scopes = ['Files.ReadWrite'];
-  return {
+  return defineTool({
     name: 'create_sharing_link',
     description: 'Create a view-only sharing link for one of the user\'s files. scope "organization": anyone in the organisation; "users": only the listed recipients; "anonymous": anyone with the link.',
-    parameters: {
-      type: 'object',
-      properties: {
-        fileId: { type: 'string', pattern: ITEM_ID_PATTERN, description: 'Drive item id of the file.' },
-        driveId: { type: 'string', pattern: DRIVE_ID_PATTERN, description: 'Drive id, when the file is not in the user\'s own OneDrive.' },
-        scope: { type: 'string', enum: ['organization', 'anonymous', 'users'] },
-        recipients: { type: 'array', items: { type: 'string', pattern: EMAIL_PATTERN }, minItems: 1, maxItems: 20, description: 'Required when scope is "users".' },
-      },
-      required: ['fileId', 'scope'],
-      additionalProperties: false,
-    },
+    arguments: z.object({
+      fileId: z.string().regex(new RegExp(ITEM_ID_PATTERN)).describe('Drive item id of the file.'),
+      driveId: z.string().regex(new RegExp(DRIVE_ID_PATTERN)).describe('Drive id, when the file is not in the user\'s own OneDrive.').optional(),
+      scope: z.enum(['organization', 'anonymous', 'users']),
+      recipients: z.array(emailAddress()).min(1).max(20).describe('Required when scope is "users".').optional(),
+    }),
     risk: 'external',
     scopes,
     // The link delivers the file itself; no argument carries content.
-    delivers: { recipients: ['recipients'], content: [] },
+    roles: { fileId: 'target', driveId: 'target', scope: 'link-scope', recipients: 'recipient' },
+    // Its own text, except the link URL, which it marks untrusted.
+    results: 'as-marked',
     run: (rawArgs, ctx) =>
       runAction('create the sharing link', async () => {
         const args = rawArgs as unknown as SharingLinkArgs;
@@ -51,5 +49,5 @@ export function createSharingLinkTool(graph: GraphCaller): ToolDefinition {
         // The URL comes from the service, so it is data, not instructions.
         return { content: `Sharing link (${args.scope}) created: ${url}`, untrusted: true, data: { permissionId: permission.id, webUrl: url, scope: args.scope } };
       }),
-  };
+  });
 }

@@ -1,5 +1,7 @@
 // list_list_items: the items of a SharePoint list in a site the user is a
 // member of (Sites.Read.All).
+import { z } from 'zod/v4';
+import { defineTool } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { graphFor, requireText, withFriendlyFailures, type ReadToolDeps } from './read-tool-support.js';
 import { readableSite } from './site-lookup.js';
@@ -15,20 +17,16 @@ const hiddenFields = new Set(['@odata.etag', 'id', 'ContentType', 'Edit', 'LinkT
 
 export function listListItemsTool(deps: ReadToolDeps): ToolDefinition {
   const scopes = ['Sites.Read.All'];
-  return {
+  return defineTool({
     name: 'list_list_items',
     description: 'Lists the items of a SharePoint list (by list name or id) in a site (by name or id).',
-    parameters: {
-      type: 'object',
-      properties: {
-        site: { type: 'string', description: 'Site name or Graph site id', minLength: 1, maxLength: 256 },
-        list: { type: 'string', description: "List name (e.g. 'Announcements') or id", minLength: 1, maxLength: 256 },
-      },
-      required: ['site', 'list'],
-      additionalProperties: false,
-    },
+    arguments: z.object({
+      site: z.string().min(1).max(256).describe('Site name or Graph site id'),
+      list: z.string().min(1).max(256).describe("List name (e.g. 'Announcements') or id"),
+    }),
     risk: 'read',
     scopes,
+    results: 'as-marked',
     run: (args, ctx) =>
       withFriendlyFailures('list_list_items', async () => {
         const siteArg = requireText(args, 'site');
@@ -47,5 +45,5 @@ export function listListItemsTool(deps: ReadToolDeps): ToolDefinition {
         });
         return { content: [`List: ${listArg} in ${site.displayName ?? site.id} (zone: ${zone})`, ...lines].join('\n'), untrusted: true, zone, data: { siteId: site.id, items } };
       }),
-  };
+  });
 }

@@ -1,5 +1,7 @@
 // list_recent_files: the user's recently used files. Files.Read is enough for
 // /me/drive/recent (items from other drives come back as remote items).
+import { z } from 'zod/v4';
+import { defineTool } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { highestZone } from '../../graph/data-zones.js';
 import { graphFor, userKeyOf, withFriendlyFailures, zoneOf, type GraphParentReference, type ItemLocations, type ReadToolDeps } from './read-tool-support.js';
@@ -14,12 +16,13 @@ interface RecentItem {
 
 export function listRecentFilesTool(deps: ReadToolDeps, locations: ItemLocations): ToolDefinition {
   const scopes = ['Files.Read'];
-  return {
+  return defineTool({
     name: 'list_recent_files',
     description: 'Lists the files the signed-in user used most recently.',
-    parameters: { type: 'object', properties: {}, additionalProperties: false },
+    arguments: z.object({}),
     risk: 'read',
     scopes,
+    results: 'as-marked',
     run: (_args, ctx) =>
       withFriendlyFailures('list_recent_files', async () => {
         const graph = graphFor(deps, ctx, scopes);
@@ -47,5 +50,5 @@ export function listRecentFilesTool(deps: ReadToolDeps, locations: ItemLocations
         if (withheld) lines.push(`(${withheld} more file(s) withheld by the data-zone policy.)`);
         return { content: lines.join('\n'), untrusted: true, zone: highestZone(files.map((f) => f.zone)), data: { files, withheld } };
       }),
-  };
+  });
 }

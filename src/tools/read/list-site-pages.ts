@@ -1,5 +1,7 @@
 // list_site_pages: the pages of a SharePoint site the user is a member of,
 // with their text. Sites.Read.All is the narrowest delegated scope for pages.
+import { z } from 'zod/v4';
+import { defineTool } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { decodeEntities } from '../../graph/xml-text.js';
 import { graphFor, requireText, withFriendlyFailures, type ReadToolDeps } from './read-tool-support.js';
@@ -17,17 +19,13 @@ const maxPages = 10;
 
 export function listSitePagesTool(deps: ReadToolDeps): ToolDefinition {
   const scopes = ['Sites.Read.All'];
-  return {
+  return defineTool({
     name: 'list_site_pages',
     description: 'Lists the pages of a SharePoint site (by name or id) with their text.',
-    parameters: {
-      type: 'object',
-      properties: { site: { type: 'string', description: "Site name (e.g. 'Company Communications') or Graph site id", minLength: 1, maxLength: 256 } },
-      required: ['site'],
-      additionalProperties: false,
-    },
+    arguments: z.object({ site: z.string().min(1).max(256).describe("Site name (e.g. 'Company Communications') or Graph site id") }),
     risk: 'read',
     scopes,
+    results: 'as-marked',
     run: (args, ctx) =>
       withFriendlyFailures('list_site_pages', async () => {
         const siteArg = requireText(args, 'site');
@@ -47,7 +45,7 @@ export function listSitePagesTool(deps: ReadToolDeps): ToolDefinition {
         if (pages.length > maxPages) lines.push(`(${pages.length - maxPages} more page(s) not shown.)`);
         return { content: lines.join('\n'), untrusted: true, zone, data: { siteId: site.id, pages: detailed } };
       }),
-  };
+  });
 }
 
 /** Tags out, entities decoded. The tag pattern is bounded, so it stays linear. */

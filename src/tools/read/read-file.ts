@@ -1,6 +1,8 @@
 // read_file: the text of one file the user can open (plain text, Word, Excel,
 // PowerPoint, PDF), capped in size. Accepts a bare drive item id; the drive is
 // taken from earlier search/recent results or the user's own OneDrive.
+import { z } from 'zod/v4';
+import { defineTool } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { extractText } from '../../graph/text-extraction.js';
 import { graphFor, requireText, ToolArgumentError, userKeyOf, withFriendlyFailures, zoneOf, type GraphParentReference, type ItemLocations, type ReadToolDeps } from './read-tool-support.js';
@@ -20,20 +22,17 @@ const idPattern = /^[A-Za-z0-9!_.-]{1,200}$/;
 export function readFileTool(deps: ReadToolDeps, locations: ItemLocations): ToolDefinition {
   // Files.Read.All: the file may be shared with the user or live in a SharePoint library.
   const scopes = ['Files.Read.All'];
-  return {
+  return defineTool({
     name: 'read_file',
     description: 'Reads the text of one file the signed-in user can open, by the fileId from search_files or list_recent_files.',
-    parameters: {
-      type: 'object',
-      properties: {
-        fileId: { type: 'string', description: 'The fileId (drive item id) from search_files or list_recent_files', minLength: 1, maxLength: 200 },
-        driveId: { type: 'string', description: 'Optional drive id of the file', maxLength: 200 },
-      },
-      required: ['fileId'],
-      additionalProperties: false,
-    },
+    arguments: z.object({
+      fileId: z.string().min(1).max(200).describe('The fileId (drive item id) from search_files or list_recent_files'),
+      driveId: z.string().max(200).describe('Optional drive id of the file').optional(),
+    }),
     risk: 'read',
     scopes,
+    // fileId stays "other": reading a file a document names is allowed (its content stays untrusted).
+    results: 'as-marked',
     run: (args, ctx) =>
       withFriendlyFailures('read_file', async () => {
         const fileId = requireText(args, 'fileId', 200);
@@ -59,5 +58,5 @@ export function readFileTool(deps: ReadToolDeps, locations: ItemLocations): Tool
         const tail = extracted.truncated ? `\n[truncated after ${deps.maxTextChars} characters]` : '';
         return { content: `${header}\n---\n${body}${tail}`, untrusted: true, zone, data: { id: item.id, name: item.name, webUrl: item.webUrl, format: extracted.format, truncated: extracted.truncated } };
       }),
-  };
+  });
 }

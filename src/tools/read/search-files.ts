@@ -1,6 +1,8 @@
 // search_files: finds the user's OneDrive and SharePoint files through the
 // Microsoft Search API. Graph trims results to what the user may open;
 // results from zones outside the policy's reach are dropped here.
+import { z } from 'zod/v4';
+import { defineTool } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { highestZone } from '../../graph/data-zones.js';
 import { graphFor, plainSummary, requireText, userKeyOf, withFriendlyFailures, zoneOf, type GraphParentReference, type ItemLocations, type ReadToolDeps } from './read-tool-support.js';
@@ -19,17 +21,13 @@ const maxResults = 15;
 export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): ToolDefinition {
   // Searching driveItems needs Files.Read.All (Files.Read does not cover the search API).
   const scopes = ['Files.Read.All'];
-  return {
+  return defineTool({
     name: 'search_files',
     description: "Searches the signed-in user's files in OneDrive and SharePoint (only files they can open). Use keywords, e.g. 'budget'.",
-    parameters: {
-      type: 'object',
-      properties: { query: { type: 'string', description: 'Keywords to search for', minLength: 1, maxLength: 256 } },
-      required: ['query'],
-      additionalProperties: false,
-    },
+    arguments: z.object({ query: z.string().min(1).max(256).describe('Keywords to search for') }),
     risk: 'read',
     scopes,
+    results: 'as-marked',
     // A file found by the user's own words is the file the user named (its content stays untrusted).
     lookup: { queryArgument: 'query' },
     run: (args, ctx) =>
@@ -60,5 +58,5 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
         const found = results.flatMap((r) => (r.driveId ? [r.id, r.driveId] : [r.id]));
         return { content: lines.join('\n'), untrusted: true, zone: highestZone(results.map((r) => r.zone as 'public' | 'internal' | 'confidential')), data: { results, withheld }, found };
       }),
-  };
+  });
 }

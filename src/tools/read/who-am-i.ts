@@ -1,5 +1,7 @@
 // who_am_i: the signed-in user's profile and manager. User.Read suffices for
 // both /me and /me/manager.
+import { z } from 'zod/v4';
+import { defineTool } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
 import { GraphRequestError } from '../../graph/graph-errors.js';
 import { graphFor, withFriendlyFailures, type ReadToolDeps } from './read-tool-support.js';
@@ -14,12 +16,13 @@ interface GraphUser {
 
 export function whoAmITool(deps: ReadToolDeps): ToolDefinition {
   const scopes = ['User.Read'];
-  return {
+  return defineTool({
     name: 'who_am_i',
     description: "Returns the signed-in user's name, account, job title, department and manager from Microsoft 365.",
-    parameters: { type: 'object', properties: {}, additionalProperties: false },
+    arguments: z.object({}),
     risk: 'read',
     scopes,
+    results: 'as-marked',
     run: (_args, ctx) =>
       withFriendlyFailures('who_am_i', async () => {
         const graph = graphFor(deps, ctx, scopes);
@@ -39,5 +42,5 @@ export function whoAmITool(deps: ReadToolDeps): ToolDefinition {
         ];
         return { content: lines.join('\n'), untrusted: true, zone: 'internal', data: { me, manager } };
       }),
-  };
+  });
 }
