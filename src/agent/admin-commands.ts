@@ -78,7 +78,7 @@ const modeNames: Record<string, AgentMode> = { normal: 'normal', 'read-only': 'r
 const usage = `Usage: admin mode ${agentModes.join('|')} [reason]`;
 
 /** `admin mode <mode> [reason]`: the words split on spaces, no pattern over the user's text. */
-export function parseModeCommand(text: string): { mode?: AgentMode; reason?: string; invalid?: true } {
+function parseModeCommand(text: string): { mode?: AgentMode; reason?: string; invalid?: true } {
   const words = text.trim().replace(/^\//, '').split(/\s+/);
   const requested = words[2]?.toLowerCase();
   if (requested === undefined) return {};

@@ -19,7 +19,7 @@ const key = 'mode';
 const strictness: Record<AgentMode, number> = { normal: 0, 'read-only': 1, maintenance: 2 };
 
 /** The stricter of two modes. */
-export const stricterMode = (a: AgentMode, b: AgentMode): AgentMode => (strictness[a] >= strictness[b] ? a : b);
+const stricterMode = (a: AgentMode, b: AgentMode): AgentMode => (strictness[a] >= strictness[b] ? a : b);
 
 const modeChange = z.object({
   mode: z.enum(agentModes),
@@ -108,10 +108,10 @@ export class AgentModeSwitch {
       if (next.shared !== this.known.shared) log.info('agent mode changed', { mode: next.shared, previous: this.known.shared });
       this.known = next;
     } catch (err) {
-      if (!(err instanceof StateError)) throw err;
       // Keep the last known mode: a store outage neither lifts a switch nor takes the agent down.
       this.known = { ...this.known, fresh: false };
-      log.warn('could not read the agent mode; keeping the last known one', { code: err.code, backend: err.backend, mode: this.known.shared });
+      const cause = err instanceof StateError ? { code: err.code, backend: err.backend } : { error: err instanceof Error ? err.name : 'error' };
+      log.warn('could not read the agent mode; keeping the last known one', { ...cause, mode: this.known.shared });
     }
     this.validUntil = this.now() + this.options.cacheMs;
   }

@@ -9,11 +9,10 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { createActivityAudit } from './activity-audit.js';
 import { createAgentApp, createMessageAnswerer } from './agent-app.js';
-import { hostname } from 'node:os';
 import { auditCommand, modeCommand, reloadPolicyCommand, statusCommand } from './admin-commands.js';
 import { AgentModeSwitch } from './agent-mode.js';
 import { gateToolsByMode } from './wiring/mode-gated-tools.js';
-import { loadSystemPromptTemplate } from '../prompt/system-prompt.js';
+import { createStatusReader } from './wiring/agent-status.js';
 import { createAgentSso } from './sso/create-sso.js';
 import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
@@ -73,19 +72,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
   const approvalRoutes = approvals.routes(adapter);
-  const instanceId = config.audit.instanceId ?? `${hostname().slice(0, 40)}:${process.pid}`;
-  const statusOf = async () => ({
-    instanceId,
-    uptimeSec: process.uptime(),
-    model: ports.modelInfo ?? { provider: config.model.provider, deployment: ports.model.label },
-    modelVersion: ports.modelVersionSeen(),
-    systemPrompt: loadSystemPromptTemplate().versionId,
-    versions: ports.policyVersions(),
-    mode: await modes.state(),
-    modeCacheSec: Math.ceil(config.agent.mode.cacheMs / 1000),
-    lastReload: await ports.lastPolicyReload(),
-    stateBackend: state.backend,
-  });
+  const statusOf = createStatusReader({ ports, modes, stateBackend: state.backend, instanceId: config.audit.instanceId });
   const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
   const app = createAgentApp({
     adapter,

@@ -22,7 +22,7 @@ export interface AgentStatus {
 
 const who = (by: { userId: string; aadObjectId?: string; name?: string }) => `${by.name ? `${by.name} ` : ''}(${by.aadObjectId ?? by.userId})`;
 
-export function uptimeText(seconds: number): string {
+function uptimeText(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const [d, h, m] = [Math.floor(s / 86_400), Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60)];
   return d > 0 ? `${d} d ${h} h ${m} min` : h > 0 ? `${h} h ${m} min` : `${m} min ${s % 60} s`;

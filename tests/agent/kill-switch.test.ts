@@ -5,6 +5,9 @@
 // maintenance answers every message politely while sign-in and the Admin
 // commands keep working, and every step is in the audit log.
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
 import type { TurnRecord } from '../../src/audit/turn-record.js';
 import { actionsOf, approvalEnv, cardsOf, cardText } from '../support/approval-cards.js';
@@ -35,9 +38,12 @@ describe('agent: kill switch across two instances (admin mode, AGENT_MODE, share
   const sender: Record<string, TeamsSender> = {};
   const mails = () => stack.ids.graph.effects().sentMail.length;
   const mailText = (topic: string) => `send a mail to miriam@contoso.example about ${topic} saying the draft is ready`;
+  const guardPolicyFile = join(mkdtempSync(join(tmpdir(), 'sta-killswitch-')), 'guard-policy.json');
 
   before(async () => {
-    stack = await startSignInStack({ instances: 2, env: (connectorUrl) => ({ ...approvalEnv(connectorUrl), AGENT_MODE_CACHE_SEC: '1', GUARD_RATE_USER_BURST: '1000', GUARD_RATE_USER_PER_MINUTE: '6000' }) });
+    copyFileSync('policy/guard-policy.json', guardPolicyFile);
+    const env = { AGENT_MODE_CACHE_SEC: '1', GUARD_POLICY_FILE: guardPolicyFile, GUARD_RATE_USER_BURST: '1000', GUARD_RATE_USER_PER_MINUTE: '6000' };
+    stack = await startSignInStack({ instances: 2, env: (connectorUrl) => ({ ...approvalEnv(connectorUrl), ...env }) });
     // Sign-ins are per instance (tokens are never shared): each user signs in on both.
     for (const upn of ['isaiah@contoso.example', 'megan@contoso.example']) {
       const token = await stack.ids.entra.mintUserSsoToken(upn);
@@ -122,7 +128,9 @@ describe('agent: kill switch across two instances (admin mode, AGENT_MODE, share
 
   it('status shows model, prompt, policy and weights versions, the instance, the store and the last policy reload (who, when, old and new)', async () => {
     const { isaiah } = sender as Record<string, TeamsSender>;
-    assert.match((await stack.ask(isaiah!, 'reload policy', A)).texts[0] ?? '', /Reloaded: guard policy, tool policy\. both files are unchanged/);
+    // The same policy written differently: a new file version, the same behaviour.
+    writeFileSync(guardPolicyFile, JSON.stringify(JSON.parse(readFileSync(guardPolicyFile, 'utf8'))));
+    assert.match((await stack.ask(isaiah!, 'reload policy', A)).texts[0] ?? '', /^Reloaded: guard policy, tool policy\. guard policy sha256:[0-9a-f]{16} → sha256:[0-9a-f]{16}\.$/);
     const card = JSON.parse(cardText(cardsOf(await stack.ask(isaiah!, 'status', B))[0]));
     const facts = Object.fromEntries(card.body[1].facts.map((f: { title: string; value: string }) => [f.title, f.value]));
     assert.match(facts.Model, /^offline · deployment offline/);
@@ -133,13 +141,14 @@ describe('agent: kill switch across two instances (admin mode, AGENT_MODE, share
     assert.match(facts.Instance, /:\d+ · up \d/);
     assert.equal(facts['State store'], 'sqlite');
     assert.match(facts.Mode, /^normal/);
-    assert.match(facts['Last policy reload'], new RegExp(`by \\(${isaiah!.aadObjectId}\\) \\(generation \\d+\\): guard policy unchanged \\(sha256:[0-9a-f]{16}\\); tool policy unchanged`));
+    assert.match(facts['Last policy reload'], new RegExp(`by \\(${isaiah!.aadObjectId}\\) \\(generation \\d+\\): guard policy sha256:[0-9a-f]{16} → ${facts['Guard policy']}; tool policy unchanged`));
 
     const records = await auditRecords(stack, A);
     const reload = records.find((r) => r.name === 'reload policy');
     const detail = reload?.stages.find((s) => s.stage === 'policy-reload')?.detail as { previous: Record<string, string>; next: Record<string, string> } | undefined;
     assert.ok(detail && reload!.actor.aadObjectId === isaiah!.aadObjectId, 'the reload is audited with who');
-    assert.equal(detail.previous.guardPolicy, facts['Guard policy']);
+    assert.notEqual(detail.previous.guardPolicy, detail.next.guardPolicy, 'old and new versions');
+    assert.equal(detail.next.guardPolicy, facts['Guard policy']);
     assert.equal(detail.next.toolPolicy, facts['Tool policy']);
     const turn = (await auditRecords(stack, B)).find((r) => r.kind === 'message' && r.versions?.systemPrompt);
     assert.equal(turn?.versions?.detectorWeights, facts['Detector weights'], 'every turn names the detector weights it ran with');

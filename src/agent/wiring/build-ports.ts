@@ -37,6 +37,8 @@ export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'ma
   reloadPolicies(by?: PolicyReload['by']): Promise<PolicyReloadResult>;
   /** The versions in force here: guard and tool policy files, detector weights. */
   policyVersions(): PolicyVersions;
+  /** Picks up a reload made on another instance now (each turn does it too); never throws. */
+  followReloads(): Promise<void>;
   /** The last reload any instance recorded (undefined before the first, or when the store fails). */
   lastPolicyReload(): Promise<PolicyReload | undefined>;
   /** The model version the service last answered with (Azure OpenAI names it per response). */
@@ -102,13 +104,16 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     const next = versions;
     try {
       seenGeneration = await generation.bump();
-      await generation.recordReload({ at: new Date().toISOString(), by, generation: seenGeneration, previous, next });
-      return { reloaded, previous, next, announced: true };
     } catch (err) {
       if (!(err instanceof StateError)) throw err;
       log.warn('policy reload not announced to the other instances', { code: err.code, backend: err.backend });
       return { reloaded: [...reloaded, 'on this instance only (the shared state store is unavailable)'], previous, next, announced: false };
     }
+    // For `status` only: the reload itself is done and announced, and the command's AgentTurn keeps who and what.
+    await generation.recordReload({ at: new Date().toISOString(), by, generation: seenGeneration, previous, next }).catch((err: unknown) => {
+      log.warn('last policy reload not kept in the shared state', { error: err instanceof StateError ? err.code : 'error' });
+    });
+    return { reloaded, previous, next, announced: true };
   };
   let following: Promise<void> | undefined;
   const followReloads = () =>
@@ -138,6 +143,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     textPolicy: config.audit.textPolicy,
     modelInfo: modelInfoOf(config),
     policyVersions: () => versions,
+    followReloads,
     lastPolicyReload: () => generation.lastReload().catch(() => undefined),
     modelVersionSeen: () => modelVersionSeen,
     close: async () => {},

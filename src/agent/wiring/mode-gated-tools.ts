@@ -6,7 +6,7 @@ import type { ToolDefinition, ToolResult } from '../../tools/tool.js';
 import type { PolicyVerdict, ToolsPort } from '../pipeline-ports.js';
 import type { AgentMode } from '../agent-mode.js';
 
-export const modeDeniedRule = 'agent-mode';
+const modeDeniedRule = 'agent-mode';
 const reason = (mode: AgentMode) =>
   `the agent is in ${mode} mode: an administrator has paused every action that writes, sends, shares or deletes. Reading still works.`;
 

@@ -20,8 +20,8 @@ const versions = z.object({ guardPolicy: z.string().max(100).optional(), toolPol
 const policyReload = z.object({
   at: z.string().max(40),
   by: z.object({ userId: z.string().max(200), aadObjectId: z.string().max(64).optional(), name: z.string().max(100).optional() }),
-  /** The generation this reload moved to; 0 when the other instances could not be told. */
-  generation: z.number().int().min(0),
+  /** The generation this reload moved to. */
+  generation: z.number().int().min(1),
   previous: versions,
   next: versions,
 });
