@@ -16,10 +16,12 @@ export interface ActivityAuditDeps {
   audit: AuditPort;
   textPolicy: TextPolicy;
   rolesFor?: (activity: Activity) => string[];
+  /** The kill-switch mode the activity runs in (read once when the record opens). */
+  mode?: () => Promise<string>;
 }
 
 export interface ActivityAudit {
-  begin(context: TurnContext): TurnRecord | undefined;
+  begin(context: TurnContext): Promise<TurnRecord | undefined>;
   end(context: TurnContext, record: TurnRecord, handled: boolean): Promise<void>;
   fail(record: TurnRecord, err: unknown): void;
 }
@@ -39,7 +41,7 @@ export function turnKindOf(activity: Activity): { kind: TurnKind; name?: string 
 
 export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
   return {
-    begin(context) {
+    async begin(context) {
       const kind = turnKindOf(context.activity);
       if (!kind) return undefined;
       const record = newTurnRecord({
@@ -50,6 +52,7 @@ export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
         textPolicy: deps.textPolicy,
         ...kind,
       });
+      if (deps.mode) record.mode = await deps.mode();
       records.set(context, record);
       return record;
     },

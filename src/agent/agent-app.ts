@@ -18,6 +18,8 @@ export interface AgentCommand {
   /** Also matches the name followed by words (the command reads them from the activity). */
   withArguments?: boolean;
   description: string;
+  /** Still runs in maintenance mode (sign-out, the Admin and Auditor commands); every other message gets the maintenance reply. */
+  inMaintenance?: boolean;
   run(context: TurnContext): Promise<void>;
 }
 
@@ -64,6 +66,8 @@ export interface AgentAppDeps {
   extend?: (app: AgentApplication<TurnState>) => void;
   /** Opens and writes the AgentTurn of each activity the agent acts on. */
   audit?: ActivityAudit;
+  /** The kill switch's maintenance mode: while it is active, every message gets `reply` and nothing else runs. */
+  maintenance?: { active(): Promise<boolean>; reply: string };
 }
 
 export function helpText(modelLabel: string, commands: AgentCommand[]): string {
@@ -95,12 +99,17 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
   app.onActivity(ActivityTypes.Message, async (context) => {
     const text = messageText(context.activity);
     const normalised = text.trim().replace(/^\//, '').toLowerCase();
+    const command = commandFor(text);
+    if (!command?.inMaintenance && deps.maintenance && (await deps.maintenance.active())) {
+      noteTurn(context, { outcome: 'replied', result: 'maintenance' });
+      await context.sendActivity(deps.maintenance.reply);
+      return;
+    }
     if (normalised === 'help' || normalised === '?') {
       noteTurn(context, { kind: 'command', name: 'help' });
       await context.sendActivity(helpText(deps.modelLabel, commands));
       return;
     }
-    const command = commandFor(text);
     if (command) {
       noteTurn(context, { kind: 'command', name: command.names[0] });
       await command.run(context);

@@ -9,7 +9,10 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { createActivityAudit } from './activity-audit.js';
 import { createAgentApp, createMessageAnswerer } from './agent-app.js';
-import { auditCommand, reloadPolicyCommand } from './admin-commands.js';
+import { auditCommand, modeCommand, reloadPolicyCommand, statusCommand } from './admin-commands.js';
+import { AgentModeSwitch } from './agent-mode.js';
+import { gateToolsByMode } from './wiring/mode-gated-tools.js';
+import { createStatusReader } from './wiring/agent-status.js';
 import { createAgentSso } from './sso/create-sso.js';
 import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
@@ -24,6 +27,7 @@ import type { ToolFactory } from '../tools/registered-tools.js';
 import type { GuardSpec } from '../guard/index.js';
 
 const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
+const maintenanceText = 'I am paused for maintenance at the moment and cannot help with requests. Please try again later.';
 
 const log = createLogger('runtime');
 
@@ -39,6 +43,8 @@ export interface AgentRuntime {
   runTurn(req: TurnRequest): Promise<TurnReply>;
   /** What the Admin "reload policy" command does: reload here, tell the other instances. */
   reloadPolicies(): Promise<string[]>;
+  /** The kill switch (shared mode: normal, read-only, maintenance). */
+  modes: AgentModeSwitch;
   close(): Promise<void>;
 }
 
@@ -56,8 +62,18 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
   const state = createStateStore(config.state);
   const sso = createAgentSso(config, { state });
   const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state, tools: options.tools, guards: options.guards });
-  const approvals = buildApprovals(config, { state, tools: ports.tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText) });
-  const pipeline = createTurnPipeline({ ...ports, approvals: approvals.port, maxInputChars: config.agent.maxInputChars, maxToolRounds: config.agent.maxToolRounds });
+  const modes = new AgentModeSwitch(state, config.agent.mode);
+  // Read-only / maintenance: the policy denies non-read tools in a turn, and the run itself is refused, also for approved actions.
+  const tools = gateToolsByMode(ports.tools, modes);
+  const approvals = buildApprovals(config, { state, tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText), mode: () => modes.current() });
+  const pipeline = createTurnPipeline({
+    ...ports,
+    tools,
+    mode: () => modes.current(),
+    approvals: approvals.port,
+    maxInputChars: config.agent.maxInputChars,
+    maxToolRounds: config.agent.maxToolRounds,
+  });
   // The SDK's own outbound check on the same allow-list the host enforces: a second lock in front of
   // every connector call (it also compares the serviceurl claim's host). The host answers 403 first.
   const outboundHosts = new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...config.host.serviceUrlHosts] });
@@ -65,6 +81,7 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
   const approvalRoutes = approvals.routes(adapter);
+  const statusOf = createStatusReader({ ports, modes, stateBackend: state.backend, instanceId: config.audit.instanceId });
   const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
   const app = createAgentApp({
     adapter,
@@ -72,13 +89,16 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
     modelLabel: ports.model.label,
     commands: [
       { names: ['whoami', 'who am i', 'who am i?'], description: 'Show who you are signed in as', run: (context) => answer(context, 'who am I?') },
-      signOutCommand(sso.broker),
-      requireRoleForCommand(auditCommand(auditLog), 'Auditor', rolesOfContext),
+      { ...signOutCommand(sso.broker), inMaintenance: true },
+      { ...requireRoleForCommand(auditCommand(auditLog), 'Auditor', rolesOfContext), inMaintenance: true },
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
+      requireRoleForCommand(modeCommand(modes), 'Admin', rolesOfContext, 'switch the agent mode'),
+      requireRoleForCommand(statusCommand(statusOf), 'Admin', rolesOfContext, 'see the agent status'),
     ],
     signIn: sso.signIn,
     extend: (agentApp) => approvalRoutes.register(agentApp),
-    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf }),
+    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf, mode: async () => (await modes.state()).mode }),
+    maintenance: { active: async () => (await modes.state()).mode === 'maintenance', reply: maintenanceText },
   });
   await approvals.start();
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
@@ -90,8 +110,12 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
     readiness: ports.readiness,
     approvals: approvals.service,
     state,
-    runTurn: (req) => pipeline.runTurn(req),
-    reloadPolicies: () => ports.reloadPolicies(),
+    runTurn: async (req) => {
+      await modes.state();
+      return pipeline.runTurn(req);
+    },
+    reloadPolicies: async () => (await ports.reloadPolicies()).reloaded,
+    modes,
     close: async () => {
       try {
         await approvals.close();

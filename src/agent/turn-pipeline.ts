@@ -58,7 +58,9 @@ export interface TurnPipelineDeps {
   /** Provider, deployment and API version of the configured model (the response names the model version). */
   modelInfo?: { provider: string; deployment: string; apiVersion?: string; host?: string };
   /** Hashes of the guard and tool policies in force (they change on reload). */
-  policyVersions?: () => { guardPolicy?: string; toolPolicy?: string };
+  policyVersions?: () => { guardPolicy?: string; toolPolicy?: string; detectorWeights?: string };
+  /** The kill-switch mode the turn runs in (the activity layer may have recorded it already). */
+  mode?: () => string;
 }
 
 export interface TurnPipeline {
@@ -87,6 +89,7 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
       if (promptText !== undefined) record.promptText = promptText;
       if (deps.modelInfo) record.model = { ...deps.modelInfo };
       record.versions = { ...record.versions, ...deps.policyVersions?.() };
+      if (deps.mode) record.mode ??= deps.mode();
       let reply: TurnReply;
       try {
         reply = await runStages(deps, request, record, raw);

@@ -39,6 +39,8 @@ export interface ApprovalServiceDeps {
   managerOf?(requester: TurnActor): Promise<{ oid: string; name?: string } | undefined>;
   /** Told after every state change (cards, the requester's conversation). Failures are logged, never thrown. */
   onChange?(record: ApprovalRecord, previous: ApprovalState): Promise<void>;
+  /** The kill-switch mode, recorded on every step's audit record. */
+  mode?: () => string;
   now?: () => number;
 }
 
@@ -285,6 +287,7 @@ export class ApprovalService {
   /** One audit record per step, shaped like a turn record so the audit log and its tools read it the same way. */
   private async audit(actor: ApprovalActor, record: ApprovalRecord | undefined, step: string, outcome: TurnRecord['outcome'], extra: Record<string, unknown> = {}): Promise<void> {
     const entry = newTurnRecord({ channelId: 'approval', conversationId: record?.requesterConversation?.conversationId ?? 'approval', activityType: 'approval', kind: 'card-action', name: `approval/${step}`, actor: { userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] } });
+    if (this.deps.mode) entry.mode = this.deps.mode();
     // The approvals list is what the alert queries read (e.g. outcome "rejected").
     if (record) entry.approvals.push({ approvalId: record.id, outcome: step.startsWith('refused') ? step : record.state });
     entry.stages.push({

@@ -31,6 +31,8 @@ export const auditSettings = z
     const dir = instance ? join(base, `instance-${instance}`) : base;
     return {
       dir,
+      /** The App Service instance (shortened), when there is one: the Admin `status` command names it. */
+      instanceId: instance || undefined,
       signingKey: env.AUDIT_SIGNING_KEY?.trim() || undefined,
       /** Used only when no key is configured (local development): created once, mode 0600. */
       devKeyFile: join(base, '..', 'dev-checkpoint-key.pem'),

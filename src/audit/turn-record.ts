@@ -75,7 +75,9 @@ export interface TurnRecord {
   promptText?: string;
   responseText?: string;
   model?: { provider: string; deployment: string; version?: string; apiVersion?: string; host?: string };
-  versions?: { systemPrompt?: string; guardPolicy?: string; toolPolicy?: string };
+  versions?: { systemPrompt?: string; guardPolicy?: string; toolPolicy?: string; detectorWeights?: string };
+  /** The kill-switch mode the turn ran in: normal, read-only or maintenance. */
+  mode?: string;
   tokens?: { prompt: number; completion: number; total: number };
   dataSources: DataSourceRecord[];
   approvals: Array<{ approvalId: string; outcome: string }>;

@@ -35,6 +35,8 @@ export interface ApprovalWiringDeps {
   broker: Pick<UserTokenBroker, 'getUserToken' | 'signInOf'>;
   audit(record: TurnRecord): Promise<void>;
   stepUpCard(): Attachment;
+  /** The kill-switch mode, for the audit record of each approval step. */
+  mode?: () => string;
 }
 
 export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): BuiltApprovals {
@@ -59,6 +61,7 @@ export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): Bui
       }
     },
     onChange: async (record) => routes?.onChange(record),
+    mode: deps.mode,
   });
   let timer: NodeJS.Timeout | undefined;
   return {

@@ -4,8 +4,6 @@
 import type { AppConfig } from '../../config.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { ReadinessCheck } from '../../host/http-server.js';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createGuardEngine, defaultGuardRegistry, shippedPolicyFile, type GuardSpec } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
@@ -19,14 +17,31 @@ import type { TurnPipelineDeps } from '../turn-pipeline.js';
 import type { StateStore } from '../../state/state-store.js';
 import { StateError } from '../../state/state-errors.js';
 import { createLogger } from '../../logging/logger.js';
-import { PolicyGeneration } from './policy-generation.js';
+import { PolicyGeneration, type PolicyReload, type PolicyVersions } from './policy-generation.js';
+import { detectorWeightsVersion, fileVersion } from './component-versions.js';
 
 const log = createLogger('runtime.policy');
 
-export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds'> {
+export interface PolicyReloadResult {
+  reloaded: string[];
+  previous: PolicyVersions;
+  next: PolicyVersions;
+  /** False when the shared store failed: only this instance reloaded. */
+  announced: boolean;
+}
+
+export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds' | 'policyVersions'> {
   readiness: ReadinessCheck[];
-  /** Re-reads the guard and tool policy files; on any error the running policies stay. */
-  reloadPolicies(): Promise<string[]>;
+  /** Re-reads the guard and tool policy files; on any error the running policies stay. `by` is kept as the last reload. */
+  reloadPolicies(by?: PolicyReload['by']): Promise<PolicyReloadResult>;
+  /** The versions in force here: guard and tool policy files, detector weights. */
+  policyVersions(): PolicyVersions;
+  /** Picks up a reload made on another instance now (each turn does it too); never throws. */
+  followReloads(): Promise<void>;
+  /** The last reload any instance recorded (undefined before the first, or when the store fails). */
+  lastPolicyReload(): Promise<PolicyReload | undefined>;
+  /** The model version the service last answered with (Azure OpenAI names it per response). */
+  modelVersionSeen(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -59,13 +74,27 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
   };
   const sessions = createPromptSessionStore({ state: identity.state });
   const prompt: PromptPort = { session: (conversationId) => sessions.session(conversationId) };
-  const model: ModelPort = createModelClient(config.model);
+  const client: ModelPort = createModelClient(config.model);
+  let modelVersionSeen: string | undefined;
+  const model: ModelPort = {
+    label: client.label,
+    complete: async (request) => {
+      const response = await client.complete(request);
+      if (response.model) modelVersionSeen = response.model.slice(0, 100);
+      return response;
+    },
+  };
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
   const tools = buildToolsPort(policyHolder, registeredTools(config.graph, identity.state, identity.tools));
   const audit: AuditPort = { write: (record) => auditTrail.write(record) };
   // The audit names the policies in force by the hash of their files, read again on reload.
-  const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
+  const detectorWeights = detectorWeightsVersion();
+  const policyFiles = (): PolicyVersions => ({
+    guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile),
+    toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE),
+    detectorWeights,
+  });
   let versions = policyFiles();
   const reloadHere = async () => {
     const [nextGuard, nextPolicy] = [await createGuardEngine(config.guard, { state: identity.state, registry: guardRegistry }), loadPolicy()];
@@ -74,16 +103,22 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     versions = policyFiles();
     return ['guard policy', 'tool policy'];
   };
-  const reloadPolicies = async () => {
+  const reloadPolicies = async (by: PolicyReload['by'] = { userId: 'operator' }): Promise<PolicyReloadResult> => {
+    const previous = versions;
     const reloaded = await reloadHere();
+    const next = versions;
     try {
       seenGeneration = await generation.bump();
-      return reloaded;
     } catch (err) {
       if (!(err instanceof StateError)) throw err;
       log.warn('policy reload not announced to the other instances', { code: err.code, backend: err.backend });
-      return [...reloaded, 'on this instance only (the shared state store is unavailable)'];
+      return { reloaded: [...reloaded, 'on this instance only (the shared state store is unavailable)'], previous, next, announced: false };
     }
+    // For `status` only: the reload itself is done and announced, and the command's AgentTurn keeps who and what.
+    await generation.recordReload({ at: new Date().toISOString(), by, generation: seenGeneration, previous, next }).catch((err: unknown) => {
+      log.warn('last policy reload not kept in the shared state', { error: err instanceof StateError ? err.code : 'error' });
+    });
+    return { reloaded, previous, next, announced: true };
   };
   let following: Promise<void> | undefined;
   const followReloads = () =>
@@ -113,16 +148,11 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     textPolicy: config.audit.textPolicy,
     modelInfo: modelInfoOf(config),
     policyVersions: () => versions,
+    followReloads,
+    lastPolicyReload: () => generation.lastReload().catch(() => undefined),
+    modelVersionSeen: () => modelVersionSeen,
     close: async () => {},
   };
-}
-
-function fileVersion(path: string): string {
-  try {
-    return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)}`;
-  } catch {
-    return 'unreadable';
-  }
 }
 
 function modelInfoOf(config: AppConfig): { provider: string; deployment: string; apiVersion?: string; host?: string } {
