@@ -19,6 +19,7 @@ import { actorFromActivity } from './activity-actor.js';
 import { buildApprovals } from './wiring/build-approvals.js';
 import type { ApprovalService } from '../approvals/approval-service.js';
 import { createStateStore } from '../state/create-state-store.js';
+import { FeedbackLinks } from './feedback-links.js';
 import type { StateStore } from '../state/state-store.js';
 
 const stepUpText = 'Deciding on this request needs a multi-factor sign-in. Sign in again, then click the button on the card again.';
@@ -56,7 +57,8 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
   const approvalRoutes = approvals.routes(adapter);
-  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
+  const feedbackLinks = new FeedbackLinks(state);
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held), feedbackLinks });
   const app = createAgentApp({
     adapter,
     answer,
@@ -70,6 +72,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     signIn: sso.signIn,
     extend: (agentApp) => approvalRoutes.register(agentApp),
     audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf }),
+    feedbackLinks,
   });
   await approvals.start();
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
