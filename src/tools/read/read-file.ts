@@ -48,7 +48,7 @@ export function readFileTool(deps: ReadToolDeps, locations: ItemLocations): Tool
         const graph = graphFor(deps, ctx, scopes);
         const item = await graph.get<DriveItem>(base).catch((err: unknown) => {
           // Not in the user's OneDrive and no drive known: say what would find it, not just "not found".
-          if (!driveId && err instanceof GraphRequestError && err.failure === 'not-found') throw new ToolArgumentError(`no file ${fileId} in your OneDrive. A file in a SharePoint site needs its driveId: search for the file first and pass the driveId the search gave.`);
+          if (!driveId && err instanceof GraphRequestError && err.failure === 'not-found') throw new ToolArgumentError(`no such file in your OneDrive. A file in a SharePoint site needs its driveId: search for the file first and pass the driveId the search gave.`);
           throw err;
         });
         if (item.folder || !item.file) return { content: `read_file: ${item.name} is a folder, not a file.`, untrusted: true };
