@@ -14,7 +14,7 @@ const namespace = 'feedback-link';
 /** Teams keeps the buttons on old messages: feedback may come weeks later. */
 const defaultTtlMs = 30 * 24 * 60 * 60_000;
 
-export interface FeedbackLink {
+interface FeedbackLink {
   turnId: string;
   operationId: string;
   /** Hash of the tenant and user who asked: only they may rate the answer. */

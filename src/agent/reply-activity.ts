@@ -88,7 +88,7 @@ function citationOf(source: SourceRef, position: number, zone: string): ClientCi
 }
 
 /** Graph names are data: no control or bidi characters, no brackets that could fake a marker, a link or markup. */
-export function plainName(name: string, max: number): string {
+function plainName(name: string, max: number): string {
   const cleaned = name
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/[[\]<>]/g, (c) => ({ '[': '(', ']': ')', '<': '‹', '>': '›' })[c] ?? ' ')
