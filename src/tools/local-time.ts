@@ -46,3 +46,11 @@ export function formatLocalTime(iso: string | undefined, zone: string): string |
   if (Number.isNaN(instant)) return iso;
   return formatterFor(zone).format(new Date(instant));
 }
+
+const wallFormatter = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+
+/** A wall-clock date-time that belongs to a zone ("2027-01-05T10:00" in Europe/Berlin): "Jan 5, 2027, 10:00 AM (Europe/Berlin)". */
+export function formatWallTime(value: string, zone: string): string {
+  const instant = Date.parse(`${value.slice(0, 19)}Z`);
+  return Number.isNaN(instant) ? value : `${wallFormatter.format(new Date(instant))} (${zone})`;
+}
