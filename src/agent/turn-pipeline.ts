@@ -181,7 +181,19 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   if (output.action === 'block' || output.action === 'needs-review') {
     return { text: output.userMessage ?? 'I prepared an answer but withheld it because it did not pass a safety check.', record, outcome: 'blocked' };
   }
-  return { text: output.text, record, outcome: 'replied', sources: [...sources.values()] };
+  return { text: output.text, record, outcome: 'replied', sources: await citable(deps, scope, output.text, [...sources.values()]) };
+}
+
+/**
+ * Sources the reply may cite. A name the answer shows passed the output guard with it; the name of a
+ * file that was read but not named would reach the user only through its citation, so those names
+ * get the same output check, and are dropped unless it allows them unchanged.
+ */
+async function citable(deps: TurnPipelineDeps, scope: GuardScope, text: string, sources: SourceRef[]): Promise<SourceRef[]> {
+  const named = (s: SourceRef) => text.includes(s.name);
+  const unnamed = sources.filter((s) => s.read && !named(s));
+  const unnamedAllowed = unnamed.length > 0 && (await deps.guard.checkOutput(unnamed.map((s) => s.name).join('\n'), scope)).action === 'allow';
+  return sources.filter((s) => named(s) || (s.read && unnamedAllowed));
 }
 
 async function runToolCall(

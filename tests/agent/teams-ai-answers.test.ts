@@ -14,6 +14,7 @@ import { readRecentAuditEntries } from '../../src/audit/local-audit-log.js';
 import { newTurnRecord, type TurnRecord } from '../../src/audit/turn-record.js';
 import { replyActivity, safeUrl } from '../../src/agent/reply-activity.js';
 import { postActivity, startAgentUnderTest, type AgentUnderTest, type PostResult } from '../support/agent-under-test.js';
+import { secrets } from '../support/sensitive-samples.js';
 import { waitFor } from '../support/sign-in-stack.js';
 
 interface SentActivity {
@@ -128,6 +129,15 @@ describe('agent: answers that look like a Teams AI agent', () => {
     assert.equal(rendered.text, 'See (7) and Zebra.txt [1]');
     // Only http(s) links without credentials become citation URLs.
     for (const bad of ['javascript:alert(1)', 'data:text/html,x', ['https://user', 'pw@contoso.sharepoint.com/x'].join(':'), 'file:///etc/passwd', 'not a url']) assert.equal(safeUrl(bad), undefined, bad);
+  });
+
+  it('never shows in a citation a file name the output guard would not show', async () => {
+    // A name with a card number: the answer masks it, so the citation must not carry it either.
+    const card = secrets.card;
+    ids.graph.seed({ files: [{ name: `Quokka card ${card}.txt`, location: { personalOf: 'megan@contoso.example' }, text: 'quokka expenses' }] });
+    const reply = replyOf(await ask('summarise the quokka file'));
+    assert.ok(!JSON.stringify(reply).includes(card), JSON.stringify(reply));
+    assert.match(reply.text ?? '', /quokka expenses/i);
   });
 
   it('does not label refusals or blocked answers as AI content', async () => {
