@@ -5,10 +5,13 @@ import { AgentApplication, CloudAdapter, RouteRank, type TurnContext, type TurnS
 import { createLogger } from '../logging/logger.js';
 import { actorFromActivity, messageText } from './activity-actor.js';
 import { auditedTurnOf, noteTurn, type ActivityAudit } from './activity-audit.js';
+import type { FeedbackLinks } from './feedback-links.js';
 import { registerFeedbackRoute } from './feedback-route.js';
+import { isModelAnswer, replyActivity } from './reply-activity.js';
 import { SignInApplication } from './sign-in-application.js';
 import type { SignInFlow } from './sso/sign-in-flow.js';
 import type { TurnPipeline, TurnReply } from './turn-pipeline.js';
+import { resolveTimeZone } from '../tools/local-time.js';
 
 const log = createLogger('agent');
 
@@ -31,6 +34,8 @@ export interface MessageAnswererDeps {
   rolesFor?: (activity: Activity) => string[];
   /** Sends the cards of tool calls the turn held for a decision (approval routes). */
   announceHeld?: (context: TurnContext, held: NonNullable<TurnReply['held']>) => Promise<void>;
+  /** Where each answer's reply id → turn goes, so feedback on it reaches that turn's record. */
+  feedbackLinks?: FeedbackLinks;
 }
 
 export type MessageAnswerer = (context: TurnContext, text: string) => Promise<void>;
@@ -39,20 +44,31 @@ export type MessageAnswerer = (context: TurnContext, text: string) => Promise<vo
 export function createMessageAnswerer(deps: MessageAnswererDeps): MessageAnswerer {
   return async (context, text) => {
     const actor = actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []);
+    const timeZone = resolveTimeZone(timeZoneOf(context.activity));
+    const conversationId = context.activity.conversation?.id ?? 'unknown';
     const reply = await deps.pipeline.runTurn({
       text,
       actor,
-      conversationId: context.activity.conversation?.id ?? 'unknown',
+      conversationId,
       channelId: context.activity.channelId ?? 'unknown',
+      timeZone: timeZone.zone,
       record: auditedTurnOf(context),
     });
     if (reply.signInRequired && deps.signIn) {
       await deps.signIn.request(context, text, reply.signInChallenge);
       return;
     }
-    await context.sendActivity(reply.text);
+    const sent = await context.sendActivity(replyActivity(reply, { timeZone }));
+    // The id the channel gave the reply is what its feedback buttons send back (none with expectReplies).
+    if (deps.feedbackLinks && isModelAnswer(reply) && sent?.id) await deps.feedbackLinks.remember(conversationId, sent.id, reply.record);
     if (reply.held && reply.held.length > 0 && deps.announceHeld) await deps.announceHeld(context, reply.held);
   };
+}
+
+/** The user's IANA zone as Teams sends it: the activity's localTimezone, else the clientInfo entity's. */
+function timeZoneOf(activity: Activity): unknown {
+  if (activity.localTimezone) return activity.localTimezone;
+  return (activity.entities ?? []).find((e) => e.type === 'clientInfo')?.timezone;
 }
 
 export interface AgentAppDeps {
@@ -68,6 +84,8 @@ export interface AgentAppDeps {
   audit?: ActivityAudit;
   /** The kill switch's maintenance mode: while it is active, every message gets `reply` and nothing else runs. */
   maintenance?: { active(): Promise<boolean>; reply: string };
+  /** Links feedback to the turn it rates (the answerer writes the links). */
+  feedbackLinks?: FeedbackLinks;
 }
 
 export function helpText(modelLabel: string, commands: AgentCommand[]): string {
@@ -115,11 +133,14 @@ export function createAgentApp(deps: AgentAppDeps): AgentApplication<TurnState> 
       await command.run(context);
       return;
     }
+    // Typing until the answer goes out (the SDK timer stops at the first message). A caller that
+    // takes its replies in the HTTP response (expectReplies) has no channel to send typing on.
+    if (context.activity.deliveryMode !== 'expectReplies') app.startTypingTimer(context);
     await deps.answer(context, text);
   });
 
   deps.signIn?.register(app);
-  registerFeedbackRoute(app);
+  registerFeedbackRoute(app, deps.feedbackLinks);
   deps.extend?.(app);
 
   // Any invoke no route claimed (a name this agent does not implement, or a card

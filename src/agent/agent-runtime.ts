@@ -22,6 +22,7 @@ import { actorFromActivity } from './activity-actor.js';
 import { buildApprovals } from './wiring/build-approvals.js';
 import type { ApprovalService } from '../approvals/approval-service.js';
 import { createStateStore } from '../state/create-state-store.js';
+import { FeedbackLinks } from './feedback-links.js';
 import type { StateStore } from '../state/state-store.js';
 import type { ToolFactory } from '../tools/registered-tools.js';
 import type { GuardSpec } from '../guard/index.js';
@@ -82,7 +83,8 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
   const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
   const approvalRoutes = approvals.routes(adapter);
   const statusOf = createStatusReader({ ports, modes, stateBackend: state.backend, instanceId: config.audit.instanceId });
-  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
+  const feedbackLinks = new FeedbackLinks(state);
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held), feedbackLinks });
   const app = createAgentApp({
     adapter,
     answer,
@@ -99,6 +101,7 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
     extend: (agentApp) => approvalRoutes.register(agentApp),
     audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf, mode: async () => (await modes.state()).mode }),
     maintenance: { active: async () => (await modes.state()).mode === 'maintenance', reply: maintenanceText },
+    feedbackLinks,
   });
   await approvals.start();
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { textForAudit } from '../audit/text-policy.js';
 import { finishTurnRecord, newTurnRecord, recordStage, verdictRecord, type TextPolicy, type TurnActor, type TurnOutcome, type TurnRecord } from '../audit/turn-record.js';
 import { createLogger } from '../logging/logger.js';
-import type { ToolContext } from '../tools/tool.js';
+import type { SourceRef, ToolContext } from '../tools/tool.js';
 import { checkInputSanity } from './input-sanity.js';
 import type { ApprovalsPort, AuditPort, GuardPort, GuardScope, ModelPort, PortMessage, PortToolCall, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from './pipeline-ports.js';
 
@@ -17,6 +17,8 @@ export interface TurnRequest {
   conversationId: string;
   channelId: string;
   correlationId?: string;
+  /** The user's IANA time zone (validated by the caller); tools show times in it. */
+  timeZone?: string;
   /**
    * The activity's AgentTurn when the caller (the activity layer) owns it: the pipeline fills it
    * and the caller writes it once for the whole activity. Without it the pipeline writes its own.
@@ -34,6 +36,8 @@ export interface TurnReply {
   signInChallenge?: { claims: string; scopes: string[] };
   /** Tool calls held for a decision in this turn: the cards to show. */
   held?: HeldAction[];
+  /** Files and pages this turn's tools returned (content withheld by a guard excluded): what the answer may cite. */
+  sources?: SourceRef[];
 }
 
 export interface HeldAction {
@@ -145,6 +149,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   const canaryId = createHash('sha256').update(session.canary).digest('base64url').slice(0, 12);
   const messages = await recordStage(record, 'prompt', () => session.start(input.text), (m) => ({ messages: m.length, canaryId }));
   const provenance = deps.tools.newProvenance(input.text);
+  const sources = new Map<string, SourceRef>();
   let finalText: string | null = null;
 
   for (let round = 0; round < deps.maxToolRounds && finalText === null; round++) {
@@ -167,7 +172,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
     }
     messages.push({ role: 'assistant', content: response.content, toolCalls: response.toolCalls });
     for (const call of response.toolCalls) {
-      const content = await recordStage(record, 'tool', () => runToolCall(deps, request, record, scope, session.wrapUntrusted, provenance, call), () => ({ tool: call.name }));
+      const content = await recordStage(record, 'tool', () => runToolCall(deps, request, record, scope, session.wrapUntrusted, provenance, call, sources), () => ({ tool: call.name }));
       messages.push({ role: 'tool', toolCallId: call.id, content });
     }
   }
@@ -179,7 +184,19 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   if (output.action === 'block' || output.action === 'needs-review') {
     return { text: output.userMessage ?? 'I prepared an answer but withheld it because it did not pass a safety check.', record, outcome: 'blocked' };
   }
-  return { text: output.text, record, outcome: 'replied' };
+  return { text: output.text, record, outcome: 'replied', sources: await citable(deps, scope, output.text, [...sources.values()]) };
+}
+
+/**
+ * Sources the reply may cite. A name the answer shows passed the output guard with it; the name of a
+ * file that was read but not named would reach the user only through its citation, so those names
+ * get the same output check, and are dropped unless it allows them unchanged.
+ */
+async function citable(deps: TurnPipelineDeps, scope: GuardScope, text: string, sources: SourceRef[]): Promise<SourceRef[]> {
+  const named = (s: SourceRef) => text.includes(s.name);
+  const unnamed = sources.filter((s) => s.read && !named(s));
+  const unnamedAllowed = unnamed.length > 0 && (await deps.guard.checkOutput(unnamed.map((s) => s.name).join('\n'), scope)).action === 'allow';
+  return sources.filter((s) => named(s) || (s.read && unnamedAllowed));
 }
 
 async function runToolCall(
@@ -190,6 +207,7 @@ async function runToolCall(
   wrapUntrusted: (content: string, source: string) => string,
   provenance: ProvenancePort,
   call: PortToolCall,
+  sources: Map<string, SourceRef>,
 ): Promise<string> {
   const entry: Record<string, unknown> = { id: call.id, tool: call.name };
   record.toolCalls.push(entry);
@@ -224,6 +242,7 @@ async function runToolCall(
   const ctx: ToolContext = {
     actor: request.actor,
     correlationId: record.correlationId,
+    ...(request.timeZone ? { timeZone: request.timeZone } : {}),
     getUserToken: async (scopes) => {
       try {
         return await deps.userTokens.getUserToken(request.actor, scopes, claims ? { claims } : undefined);
@@ -247,7 +266,10 @@ async function runToolCall(
   if (result.zone) entry.zone = result.zone;
   if (result.found?.length || result.untrusted) record.dataSources.push({ tool: tool.name, ids: (result.found ?? []).slice(0, 50), ...(result.zone ? { zone: result.zone } : {}) });
   provenance.addToolOutput(tool, parsed.args, result);
-  if (!result.untrusted) return result.content;
+  if (!result.untrusted) {
+    noteSources(sources, result.sources);
+    return result.content;
+  }
 
   const checked = await deps.guard.checkDocument(result.content, scope);
   record.guardVerdicts.push(...checked.verdicts.map((v) => verdictRecord('document', v, tool.name)));
@@ -255,7 +277,17 @@ async function runToolCall(
     entry.contentWithheld = true;
     return wrapUntrusted('[content withheld: it was flagged as unsafe by the content guard]', tool.name);
   }
+  noteSources(sources, result.sources);
   return wrapUntrusted(checked.text, tool.name);
+}
+
+/** Keeps what a tool result came from; a read outranks a listing of the same item. */
+function noteSources(sources: Map<string, SourceRef>, found: SourceRef[] | undefined): void {
+  for (const source of (found ?? []).slice(0, 50)) {
+    const key = `${source.kind}:${source.id}`;
+    const known = sources.get(key);
+    if (!known || (source.read && !known.read)) sources.set(key, source);
+  }
 }
 
 /**

@@ -92,6 +92,8 @@ export interface TurnRecord {
   outcome?: TurnOutcome;
   /** A short machine code of what happened, e.g. consent-required for a sign-in, like for feedback. */
   result?: string;
+  /** Feedback only: the turn whose answer was rated (its turn id and operation id). */
+  feedbackOn?: { turnId: string; operationId: string };
   error?: { code: string; message: string; correlationId: string };
 }
 

@@ -21,6 +21,22 @@ export interface ToolContext {
   /** Returns a token for the signed-in user (OBO) limited to exactly these scopes. */
   getUserToken(scopes: string[]): Promise<string>;
   signal?: AbortSignal;
+  /** The user's IANA time zone (validated; UTC when the channel sent none): times in results are shown in it. */
+  timeZone?: string;
+}
+
+/** A file, page or list item a tool result came from: what an answer may cite (identity and link, never content). */
+export interface SourceRef {
+  kind: 'file' | 'page' | 'list-item';
+  id: string;
+  name: string;
+  /** The item's webUrl as Graph returned it. */
+  webUrl?: string;
+  zone?: DataZone;
+  /** ISO time of the last change, when Graph gave one. */
+  modified?: string;
+  /** True when the tool read the item's content (read_file); false when it only listed it (search, recent). */
+  read: boolean;
 }
 
 export interface ToolResult {
@@ -33,6 +49,8 @@ export interface ToolResult {
   data?: unknown;
   /** Lookup tools: the ids (item and drive ids) of the items returned: their identity, not their content. */
   found?: string[];
+  /** What the result was built from, for citations in the reply. */
+  sources?: SourceRef[];
 }
 
 /**

@@ -77,6 +77,8 @@ describe('e2e: chatting in the Agents Playground (headless Chromium)', function 
     // Another user's private file never shows up for this user.
     assert.doesNotMatch(reply, /salary/i);
     assert.match(reply, /offline demo model/);
+    // The answer carries the AI-generated label (the playground renders the Teams AI entity); the help text did not.
+    await page.getByText('AI generated', { exact: true }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(outputDir, 'playground-budget.png'), fullPage: true });
   });
 });

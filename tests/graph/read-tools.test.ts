@@ -68,6 +68,22 @@ describe('read tools (user-scoped Graph through SSO + OBO)', () => {
     assert.doesNotMatch(other.content, /We invest in the drone launch/);
   });
 
+  it('read_file opens a site library file by id with the driveId search_files gave, where nothing was remembered', async () => {
+    const ctx = h.context(await h.signIn(users.megan));
+    const search = await h.tool('search_files').run({ query: 'budget' }, ctx);
+    const line = search.content.split('\n').find((l) => l.includes(fileIds.commsBudgetOverview)) ?? '';
+    const driveId = /driveId: ([^;\s]+)/.exec(line)?.[1];
+    assert.ok(driveId, `the search result names the drive: ${line}`);
+    // Another instance whose item memory is empty (a store outage, an expired record, a history replayed later).
+    const fresh = createReadTools({ graphBaseUrl: `${h.graph.url}/v1.0`, zones: DataZonePolicy.load('policy/data-zones.json'), maxFileBytes: 1024 * 1024, maxTextChars: 20_000, state: new MemoryStateStore() });
+    const readFile = fresh.find((t) => t.name === 'read_file')!;
+    const bare = await readFile.run({ fileId: fileIds.commsBudgetOverview }, ctx);
+    assert.match(bare.content, /needs its driveId/);
+    const read = await readFile.run({ fileId: fileIds.commsBudgetOverview, driveId }, ctx);
+    assert.match(read.content, /We invest in the drone launch/);
+    assert.equal(read.sources?.[0]?.webUrl, search.sources?.find((s) => s.id === fileIds.commsBudgetOverview)?.webUrl);
+  });
+
   it("no tool and no phrasing lets user A reach user B's private files", async () => {
     const actor = await h.signIn(users.megan);
     const ctx = h.context(actor);

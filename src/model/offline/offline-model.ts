@@ -92,14 +92,14 @@ function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpe
       return tools.has('list_list_items') ? { tool: 'list_list_items', args: { site: intent.site, list: intent.list } } : missing('list_list_items');
     }
     case 'read':
-      return withFile(intent.file, 'read_file', (fileId) => ({ fileId }), (result, item) => readAnswer(result, item));
+      return withFile(intent.file, 'read_file', (fileId, driveId) => ({ fileId, ...driveArg(driveId) }), (result, item) => readAnswer(result, item));
     case 'delete':
-      return withFile(intent.file, 'delete_file', (fileId) => ({ fileId }), (result, item) => actionAnswer(`delete ${fileLabel(item)}`, result));
+      return withFile(intent.file, 'delete_file', (fileId, driveId) => ({ fileId, ...driveArg(driveId) }), (result, item) => actionAnswer(`delete ${fileLabel(item)}`, result));
     case 'share':
       return withFile(
         intent.file,
         'create_sharing_link',
-        (fileId) => ({ fileId, scope: intent.scope, ...(intent.scope === 'users' ? { recipients: intent.recipients } : {}) }),
+        (fileId, driveId) => ({ fileId, ...driveArg(driveId), scope: intent.scope, ...(intent.scope === 'users' ? { recipients: intent.recipients } : {}) }),
         (result, item) => actionAnswer(`create a ${intent.scope} sharing link for ${fileLabel(item)}${intent.recipients.length ? ` for ${intent.recipients.join(', ')}` : ''}`, result),
       );
     case 'send-mail': {
@@ -119,7 +119,7 @@ function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpe
   function withFile(
     ref: FileRef | undefined,
     target: string,
-    argsFor: (fileId: string) => Record<string, unknown>,
+    argsFor: (fileId: string, driveId?: string) => Record<string, unknown>,
     answer: (result: string, item: ResultItem) => string,
   ): Next {
     if (!tools.has(target)) return missing(target);
@@ -141,8 +141,13 @@ function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpe
         ? { answer: `I could not find "${ref.query}" in the search result: ${summarize(text)}` }
         : { answer: `I found no file matching "${ref.query}".` };
     }
-    return last?.call.name === target ? { answer: answer(last.result ?? '', item) } : { tool: target, args: argsFor(item.id) };
+    return last?.call.name === target ? { answer: answer(last.result ?? '', item) } : { tool: target, args: argsFor(item.id, item.fields.driveId) };
   }
+}
+
+/** The drive a search hit named: a site library file is only found with it. */
+function driveArg(driveId: string | undefined): { driveId?: string } {
+  return driveId ? { driveId } : {};
 }
 
 function fileIdOf(call: ModelToolCall): string {

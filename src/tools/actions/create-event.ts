@@ -3,6 +3,7 @@
 // attendees, so an invitation to anyone outside the tenant is judged as an outbound send.
 import { z } from 'zod/v4';
 import { defineTool, emailAddress } from '../define-tool.js';
+import { formatLocalTime, formatWallTime } from '../local-time.js';
 import type { ToolDefinition } from '../tool.js';
 import { runAction, type GraphCaller } from './graph-caller.js';
 
@@ -23,7 +24,7 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
   const scopes = ['Calendars.ReadWrite'];
   return defineTool({
     name: 'create_event',
-    description: 'Create a calendar event for the signed-in user and invite attendees. Times are local date-times like 2027-01-05T10:00 in the given time zone (default UTC).',
+    description: 'Create a calendar event for the signed-in user and invite attendees. Times are local date-times like 2027-01-05T10:00 in the given time zone (default: the user\'s own time zone).',
     arguments: z.object({
       subject: z.string().min(1).max(255),
       start: z.string().regex(DATE_TIME_PATTERN),
@@ -39,8 +40,10 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
     run: (rawArgs, ctx) =>
       runAction('create the event', async () => {
         const args = rawArgs as unknown as CreateEventArgs;
-        const start = toGraphDateTime(args.start, args.timeZone);
-        const end = toGraphDateTime(args.end, args.timeZone);
+        // A wall-clock time the user said ("at 10") is in the user's own zone unless the call names one.
+        const zone = args.timeZone ?? ctx.timeZone;
+        const start = toGraphDateTime(args.start, zone);
+        const end = toGraphDateTime(args.end, zone);
         if (!start || !end) return { content: 'Could not create the event: start or end is not a valid date-time.', untrusted: false };
         if (start.instant >= end.instant) return { content: 'Could not create the event: the end must be after the start.', untrusted: false };
         const event = {
@@ -52,9 +55,15 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
         };
         const created = await graph.call<{ id?: string }>(ctx, scopes, 'POST', '/me/events', event);
         const invited = event.attendees.length;
-        return { content: `Event created${invited > 0 ? ` and ${invited} attendee${invited === 1 ? '' : 's'} invited` : ''}.`, untrusted: false, data: { eventId: created.id } };
+        const when = `${shown(args.start, start.timeZone, ctx.timeZone)} to ${shown(args.end, end.timeZone, ctx.timeZone)}`;
+        return { content: `Event created for ${when}${invited > 0 ? ` and ${invited} attendee${invited === 1 ? '' : 's'} invited` : ''}.`, untrusted: false, data: { eventId: created.id } };
       }),
   });
+}
+
+/** An instant in the user's zone; a wall-clock time as given, with its zone. */
+function shown(value: string, zone: string, userZone: string | undefined): string {
+  return HAS_OFFSET.test(value) ? (formatLocalTime(value, userZone ?? 'UTC') ?? value) : formatWallTime(value, zone);
 }
 
 /** Graph's dateTimeTimeZone: an instant with an offset becomes UTC; a local time keeps the given zone. */

@@ -3,8 +3,9 @@
 // results from zones outside the policy's reach are dropped here.
 import { z } from 'zod/v4';
 import { defineTool } from '../define-tool.js';
-import type { ToolDefinition } from '../tool.js';
+import type { SourceRef, ToolDefinition } from '../tool.js';
 import { highestZone } from '../../graph/data-zones.js';
+import { formatLocalTime } from '../local-time.js';
 import { graphFor, plainSummary, requireText, userKeyOf, withFriendlyFailures, zoneOf, type GraphParentReference, type ItemLocations, type ReadToolDeps } from './read-tool-support.js';
 
 interface SearchHit {
@@ -53,10 +54,14 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
         if (results.length === 0) {
           return { content: `No files matched the search${withheld ? ` in the zones the agent may reach (${withheld} result(s) withheld by the data-zone policy)` : ''}.`, untrusted: true, data: { results, withheld } };
         }
-        const lines = results.map((f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}; zone: ${f.zone}; modified: ${f.modified ?? 'unknown'}${f.summary ? `; excerpt: ${f.summary}` : ''}`);
+        // The drive id goes to the model with the file id: read_file needs both for a site library file.
+        const lines = results.map(
+          (f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}${f.driveId ? `; driveId: ${f.driveId}` : ''}; zone: ${f.zone}; modified: ${formatLocalTime(f.modified, ctx.timeZone ?? 'UTC') ?? 'unknown'}${f.summary ? `; excerpt: ${f.summary}` : ''}`,
+        );
         if (withheld) lines.push(`(${withheld} more result(s) withheld by the data-zone policy.)`);
         const found = results.flatMap((r) => (r.driveId ? [r.id, r.driveId] : [r.id]));
-        return { content: lines.join('\n'), untrusted: true, zone: highestZone(results.map((r) => r.zone as 'public' | 'internal' | 'confidential')), data: { results, withheld }, found };
+        const sources: SourceRef[] = results.map((r) => ({ kind: 'file', id: r.id, name: r.name, webUrl: r.webUrl, zone: r.zone as SourceRef['zone'], modified: r.modified, read: false }));
+        return { content: lines.join('\n'), untrusted: true, zone: highestZone(results.map((r) => r.zone as 'public' | 'internal' | 'confidential')), data: { results, withheld }, found, sources };
       }),
   });
 }

@@ -142,7 +142,7 @@ describe('write tools against the Graph emulator', () => {
       args(tool('create_event'), { subject: 'Budget sync', start: '2027-01-05T10:00:00.000Z', end: '2027-01-05T10:30:00.000Z', attendees: ['miriam@contoso.example'] }),
       contextFor(),
     );
-    assert.equal(result.content, 'Event created and 1 attendee invited.');
+    assert.equal(result.content, 'Event created for Jan 5, 2027, 10:00 AM UTC to Jan 5, 2027, 10:30 AM UTC and 1 attendee invited.');
     const event = graph.effects().events.slice(before)[0]!.event as Record<string, unknown>;
     assert.equal(event.subject, 'Budget sync');
     assert.deepEqual(event.start, { dateTime: '2027-01-05T10:00:00', timeZone: 'UTC' });
@@ -158,6 +158,18 @@ describe('write tools against the Graph emulator', () => {
     const backwards = await tool('create_event').run(args(tool('create_event'), { subject: 'Bad', start: '2027-01-05T10:00', end: '2027-01-05T09:00' }), contextFor());
     assert.match(backwards.content, /end must be after the start/);
     assert.equal(graph.effects().events.length, before + 1);
+  });
+
+  it("create_event takes a wall-clock time in the user's own time zone and answers in it", async () => {
+    const before = graph.effects().events.length;
+    const newYork = { ...contextFor(), timeZone: 'America/New_York' };
+    const local = await tool('create_event').run(args(tool('create_event'), { subject: 'Standup', start: '2027-01-05T10:00', end: '2027-01-05T10:15' }), newYork);
+    const event = graph.effects().events.slice(before)[0]!.event as Record<string, unknown>;
+    assert.deepEqual(event.start, { dateTime: '2027-01-05T10:00:00', timeZone: 'America/New_York' });
+    assert.equal(local.content, 'Event created for Jan 5, 2027, 10:00 AM (America/New_York) to Jan 5, 2027, 10:15 AM (America/New_York).');
+    // An instant is shown in the user's zone: 15:00 UTC is 10:00 in New York in January.
+    const instant = await tool('create_event').run(args(tool('create_event'), { subject: 'Sync', start: '2027-01-05T15:00:00Z', end: '2027-01-05T15:30:00Z' }), newYork);
+    assert.equal(instant.content, 'Event created for Jan 5, 2027, 10:00 AM EST to Jan 5, 2027, 10:30 AM EST.');
   });
 
   it('reports a missing permission from Graph as a readable refusal, not a crash', async () => {
