@@ -21,7 +21,15 @@ export interface ToolContext {
   /** Returns a token for the signed-in user (OBO) limited to exactly these scopes. */
   getUserToken(scopes: string[]): Promise<string>;
   signal?: AbortSignal;
+  /**
+   * Set for an approved or confirmed action: the same key on every attempt, so a tool can
+   * carry it to Graph (an event's transactionId, a mail's extended property) and find its effect later.
+   */
+  idempotencyKey?: string;
 }
+
+/** What an interrupted attempt left behind in Microsoft 365. */
+export type Reconciled = { applied: true; result: ToolResult } | { applied: false };
 
 export interface ToolResult {
   /** Text handed back to the model. Always untrusted when it came from Graph, files, mail or any service. */
@@ -66,4 +74,15 @@ export interface ToolDefinition<Args = Record<string, unknown>> {
   /** Set when the tool finds items by a query; items found by the user's own words count as named by the user. */
   lookup?: LookupDeclaration;
   run(args: Args, ctx: ToolContext): Promise<ToolResult>;
+  /**
+   * Write tools: after an attempt with `ctx.idempotencyKey` was interrupted (process died, Graph
+   * timed out), whether Graph shows its effect. `applied: false` means running it again cannot
+   * repeat it. Throws when that cannot be known. Without it an interrupted action is never repeated.
+   */
+  reconcile?(args: Args, ctx: ToolContext): Promise<Reconciled>;
+  /**
+   * Destructive and external tools: names the target for the approval card (e.g. a file's name and
+   * folder for its id), looked up in Graph as the requester, never taken from the model's arguments.
+   */
+  describeTarget?(args: Args, ctx: ToolContext): Promise<Record<string, string> | undefined>;
 }

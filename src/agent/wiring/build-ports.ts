@@ -57,7 +57,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
   const model: ModelPort = createModelClient(config.model);
   const loadPolicy = () => loadToolPolicy(config.tools.policyFile, { tenantDomains: config.tools.tenantDomains });
   const policyHolder = { current: loadPolicy() };
-  const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
+  const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl, timeoutMs: config.graph.timeoutMs, maxRetries: config.graph.maxRetries, maxRetryAfterSec: config.graph.maxRetryAfterSec })]);
   const audit: AuditPort = { write: (record) => auditTrail.write(record) };
   // The audit names the policies in force by the hash of their files, read again on reload.
   const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
