@@ -71,7 +71,7 @@ export const demoBotAppSecret = 'emulator-dev-secret-not-for-production';
 export const approversGroupId = 'a9900000-0000-4000-8000-0000000000a1';
 
 /** Graph scopes the read tools use; consented tenant-wide by the demo admin. */
-const readScopes = ['User.Read', 'Files.Read', 'Files.Read.All', 'Sites.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All'];
+const readScopes = ['User.Read', 'Files.Read', 'Files.Read.All', 'Sites.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All', 'Mail.ReadBasic'];
 /** Scopes only the write tools need; each user consents to them personally. */
 const writeScopes = ['Mail.Send', 'Files.ReadWrite', 'Files.ReadWrite.All', 'Calendars.ReadWrite'];
 

@@ -22,6 +22,7 @@ export const approvalSettings = z
   .object({
     APPROVAL_TTL_MINUTES: envInt(24 * 60, 1, 30 * 24 * 60),
     APPROVAL_SWEEP_INTERVAL_SEC: envInt(60, 0, 3600),
+    APPROVAL_EXECUTION_LEASE_SEC: envInt(120, 2, 3600),
     APPROVAL_APPROVER_ROLE: z.string().optional(),
     APPROVAL_APPROVERS_GROUP_ID: z.string().uuid({ message: 'expected the approvers group object id (a GUID)' }).optional(),
     APPROVAL_MFA: mfaSetting,
@@ -36,6 +37,8 @@ export const approvalSettings = z
   .transform((env) => ({
     ttlMs: env.APPROVAL_TTL_MINUTES * 60_000,
     sweepIntervalMs: env.APPROVAL_SWEEP_INTERVAL_SEC * 1000,
+    /** How long one execution attempt may take (longer than the Graph timeout with retries) before the sweep checks Graph for its effect. */
+    executionLeaseMs: env.APPROVAL_EXECUTION_LEASE_SEC * 1000,
     approverRole: env.APPROVAL_APPROVER_ROLE?.trim() || 'Approver',
     /** Members of this Entra group may approve too (needs the groups claim in the token: app registration groupMembershipClaims). */
     approversGroupId: env.APPROVAL_APPROVERS_GROUP_ID,
