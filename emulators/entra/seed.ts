@@ -60,6 +60,8 @@ export interface SeedTenant {
   users: SeedUser[];
   groups?: SeedGroup[];
   apps: SeedApp[];
+  /** Conditional Access authentication contexts whose policy requires MFA: a sign-in that did MFA (amr mfa) meets them. */
+  mfaAuthContexts?: string[];
 }
 
 export const demoTenantId = 'c0a7e5d1-4b2f-4e8a-9c3d-5f6a7b8c9d01';
@@ -123,6 +125,7 @@ export function defaultTenants(): SeedTenant[] {
           adminConsentedScopes: readScopes,
         },
       ],
+      mfaAuthContexts: ['c1'],
     },
     {
       // A second tenant with its own users but no registration of the bot: its

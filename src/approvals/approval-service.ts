@@ -6,7 +6,7 @@ import { finishTurnRecord, newTurnRecord, type TurnActor, type TurnRecord } from
 import { createLogger } from '../logging/logger.js';
 import type { Reconciled, RiskClass, ToolContext, ToolDefinition, ToolResult } from '../tools/tool.js';
 import { argumentsHash, isFinal, samePerson, type ApprovalActor, type ApprovalKind, type ApprovalRecord, type ApprovalState } from './approval-record.js';
-import type { ApprovalSettings } from './approval-settings.js';
+import type { ApprovalSettings, MfaProof } from './approval-settings.js';
 import type { ApprovalStore } from './approval-store.js';
 
 const log = createLogger('approvals');
@@ -38,6 +38,11 @@ export interface ApprovalServiceDeps {
   userToken(actor: TurnActor, scopes: string[]): Promise<string>;
   /** Facts of the actor's sign-in, or undefined when they are not signed in. */
   signInOf(actor: ApprovalActor): SignInFacts | undefined;
+  /**
+   * Whether Entra issues a token for the actor under this claims request (e.g. authentication context c1):
+   * the proof of a step-up that the sign-in token itself does not show. False when Entra asks for interaction.
+   */
+  meetsClaims?(actor: ApprovalActor, claims: string): Promise<boolean>;
   audit(record: TurnRecord): Promise<void>;
   /** The requester's manager (Graph /me/manager as the requester), when approvers are managers; undefined = none or unknown. */
   managerOf?(requester: TurnActor): Promise<{ oid: string; name?: string } | undefined>;
@@ -131,7 +136,7 @@ export class ApprovalService {
     if (!record) return refuse('not-found');
     if (input.cardHash !== record.argsSha256) return refuse('tampered', record);
     if ((input.actor.tenantId ?? '').toLowerCase() !== record.tenantId.toLowerCase()) return refuse('wrong-tenant');
-    const check = this.authorise(input.verb, input.actor, record);
+    const check = await this.authorise(input.verb, input.actor, record);
     if (check) return refuse(check.code, record, check.demand);
     if (record.state !== 'pending') return refuse('already-decided', record);
     if (Date.parse(record.expiresAt) <= this.now()) {
@@ -275,7 +280,7 @@ export class ApprovalService {
   }
 
   /** Who may use this verb on this record; undefined = allowed. */
-  private authorise(verb: Verb, actor: ApprovalActor, record: ApprovalRecord): { code: DecisionCode; demand?: { claims: string } } | undefined {
+  private async authorise(verb: Verb, actor: ApprovalActor, record: ApprovalRecord): Promise<{ code: DecisionCode; demand?: { claims: string } } | undefined> {
     if (verb === 'confirm' || verb === 'cancel') {
       if (verb === 'confirm' && record.kind !== 'confirmation') return { code: 'wrong-verb' };
       return samePerson(actor, record.requester) ? undefined : { code: 'not-requester' };
@@ -289,11 +294,26 @@ export class ApprovalService {
       : signIn !== undefined && isApprover(signIn, this.deps.settings);
     if (!signIn || !allowed) return { code: 'not-approver' };
     const { mfa, mfaRisks } = this.deps.settings;
-    if (mfa.kind !== 'off' && mfaRisks.includes(record.risk as RiskClass)) {
-      const met = mfa.kind === 'amr' ? signIn.amr.includes(mfa.value) : signIn.acrs.includes(mfa.value);
-      if (!met) return { code: 'step-up', demand: { claims: JSON.stringify({ access_token: mfa.kind === 'acrs' ? { acrs: { essential: true, value: mfa.value } } : { amr: { essential: true, values: [mfa.value] } } }) } };
+    if (mfa.length > 0 && mfaRisks.includes(record.risk as RiskClass) && !(await this.showsMfa(actor, signIn, mfa))) {
+      const context = mfa.find((p) => p.kind === 'acrs');
+      const claims = context ? { access_token: { acrs: { essential: true, value: context.value } } } : { access_token: { amr: { essential: true, values: mfa.map((p) => p.value) } } };
+      return { code: 'step-up', demand: { claims: JSON.stringify(claims) } };
     }
     return undefined;
+  }
+
+  /** The sign-in token shows one of the proofs, or Entra grants a token under the authentication context's claims request. */
+  private async showsMfa(actor: ApprovalActor, signIn: SignInFacts, mfa: MfaProof[]): Promise<boolean> {
+    if (mfa.some((p) => (p.kind === 'amr' ? signIn.amr : signIn.acrs).includes(p.value))) return true;
+    for (const proof of mfa.filter((p) => p.kind === 'acrs')) {
+      const claims = JSON.stringify({ access_token: { acrs: { essential: true, value: proof.value } } });
+      try {
+        if (await this.deps.meetsClaims?.(actor, claims)) return true;
+      } catch (err) {
+        log.warn('authentication context check failed; asking for a step-up', { error: err instanceof Error ? err.name : 'error' });
+      }
+    }
+    return false;
   }
 
   /** The manager lookup never blocks a request: no manager or a failed lookup falls back to the role. */

@@ -46,6 +46,16 @@ export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): Bui
     tools: deps.tools,
     userToken: (actor, scopes) => deps.broker.getUserToken(actor, scopes),
     signInOf: (actor) => deps.broker.signInOf(actor),
+    meetsClaims: async (actor, claims) => {
+      // An on-behalf-of request with the claims challenge: Entra issues it only when the sign-in meets the context's policy.
+      try {
+        await deps.broker.getUserToken({ userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] }, ['User.Read'], { claims });
+        return true;
+      } catch (err) {
+        log.info('sign-in does not meet the authentication context', { error: err instanceof Error ? err.name : 'error' });
+        return false;
+      }
+    },
     audit: deps.audit,
     managerOf: async (requester) => {
       // As the requester, with User.Read only: the same call the who_am_i tool makes.
