@@ -32,7 +32,7 @@ export interface ApprovalWiringDeps {
   /** The runtime's shared state store, when it has one; otherwise one is built from STATE_* settings and closed here. */
   state?: StateStore;
   tools: ToolsPort;
-  broker: Pick<UserTokenBroker, 'getUserToken' | 'signInOf'>;
+  broker: Pick<UserTokenBroker, 'getUserToken' | 'signInOf' | 'warmUp'>;
   audit(record: TurnRecord): Promise<void>;
   stepUpCard(): Attachment;
 }
@@ -82,6 +82,7 @@ export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): Bui
         settings: config.approvals,
         tools: deps.tools,
         signInOf: (actor) => deps.broker.signInOf(actor),
+        warmUp: (actor) => deps.broker.warmUp({ userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId }),
         stepUpCard: deps.stepUpCard,
       });
       return routes;
