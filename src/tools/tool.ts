@@ -80,6 +80,8 @@ export interface ToolDefinition<Args = Record<string, unknown>> {
    * repeat it. Throws when that cannot be known. Without it an interrupted action is never repeated.
    */
   reconcile?(args: Args, ctx: ToolContext): Promise<Reconciled>;
+  /** Delegated scopes `reconcile` reads with (never used to run the action), for the app registration's list. */
+  reconcileScopes?: string[];
   /**
    * Destructive and external tools: names the target for the approval card (e.g. a file's name and
    * folder for its id), looked up in Graph as the requester, never taken from the model's arguments.

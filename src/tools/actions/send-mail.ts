@@ -19,6 +19,7 @@ const sent = (to: string[]) => ({ content: `Mail sent to ${to.length} recipient$
 
 export function sendMailTool(graph: GraphCaller): ToolDefinition {
   const scopes = ['Mail.Send'];
+  const reconcileScopes = ['Mail.ReadBasic'];
   return {
     name: 'send_mail',
     description: 'Send a plain-text e-mail from the signed-in user to one or more recipients.',
@@ -49,12 +50,13 @@ export function sendMailTool(graph: GraphCaller): ToolDefinition {
         await graph.client(ctx, scopes).post('/me/sendMail', { message: keyed, saveToSentItems: true });
         return sent(args.to);
       }),
+    reconcileScopes,
     // Sent (or still leaving) when a message carrying the key is in Sent Items or the Outbox. Mail.ReadBasic reads no bodies.
     reconcile: async (rawArgs, ctx) => {
       const key = ctx.idempotencyKey;
       if (!key || !KEY_PATTERN.test(key)) throw new Error('reconcile needs the idempotency key');
       const filter = encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${IDEMPOTENCY_PROPERTY_ID}' and ep/value eq '${key}')`);
-      const client = graph.client(ctx, ['Mail.ReadBasic']);
+      const client = graph.client(ctx, reconcileScopes);
       for (const folder of ['sentitems', 'outbox']) {
         const found = await client.get<{ value?: unknown[] }>(`/me/mailFolders/${folder}/messages?$filter=${filter}&$select=id&$top=1`);
         if ((found.value ?? []).length > 0) return { applied: true, result: sent((rawArgs as unknown as SendMailArgs).to) };
