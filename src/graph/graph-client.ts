@@ -23,7 +23,7 @@ export interface GraphClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface GraphRequestOptions {
+interface GraphRequestOptions {
   /**
    * Repeating the request cannot repeat an effect (a search, or a create Graph itself
    * de-duplicates, e.g. an event with a transactionId). GET, PUT and DELETE always are.

@@ -4,7 +4,7 @@ import type { ToolDefinition } from '../tool.js';
 import { runAction, type GraphCaller } from './graph-caller.js';
 
 /** A named single-value extended property of ours: the approval's idempotency key travels with the sent mail. */
-export const IDEMPOTENCY_PROPERTY_ID = 'String {5d3c8f0e-2a61-4b7e-9c4d-8e1f6a2b7c30} Name SecureTeamsAgentIdempotencyKey';
+const IDEMPOTENCY_PROPERTY_ID = 'String {5d3c8f0e-2a61-4b7e-9c4d-8e1f6a2b7c30} Name SecureTeamsAgentIdempotencyKey';
 const KEY_PATTERN = /^[0-9a-f-]{36}$/i;
 
 export const EMAIL_PATTERN = '^[^\\s@<>,;]{1,64}@[^\\s@<>,;]{1,253}$';
