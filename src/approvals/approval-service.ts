@@ -221,7 +221,7 @@ export class ApprovalService {
           r.state = decided;
           r.executingUntil = undefined;
           r.attempts = Math.max(0, (r.attempts ?? 1) - 1);
-          r.history.push({ at: new Date(this.now()).toISOString(), state: decided, note: 'waiting for the requester’s sign-in' });
+          r.history = [...r.history, { at: new Date(this.now()).toISOString(), state: decided, note: 'waiting for the requester’s sign-in' }].slice(-20);
           return r;
         }, this.sameAttempt(record));
         return back.record;
