@@ -1,10 +1,14 @@
 // `npm run dev`: the whole product on one machine, no cloud. Starts the local
 // Entra and Graph emulators, the agent on its embedded defaults (offline model,
 // local guards, local audit log) in local-dev auth mode on loopback, and the
-// Microsoft 365 Agents Playground as the chat client. Ctrl+C stops everything.
+// Microsoft 365 Agents Playground as the chat client: one as the requester (Megan) and
+// a second one as an approver (Miriam), whose team channel "Approvers" is where approval
+// cards arrive. Ctrl+C stops everything.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+import { defaultTenants, demoUserUpn } from '../emulators/entra/seed.js';
 import { join } from 'node:path';
 import { ensureDevTls } from '../emulators/tls/dev-tls.js';
 import { startLocalStandIns } from './dev-stand-ins.js';
@@ -13,6 +17,9 @@ const root = process.cwd();
 const agentPort = Number(process.env.DEV_AGENT_PORT ?? 3978);
 const playgroundPort = Number(process.env.DEV_PLAYGROUND_PORT ?? 56150);
 const withPlayground = process.env.DEV_PLAYGROUND !== 'off';
+const approverPort = playgroundPort + 1;
+/** The approver playground's mocked connector and its "Approvers" channel (scripts/playground/approver.yml). */
+const approverChannel = { serviceUrl: `http://127.0.0.1:${approverPort}/_connector`, conversationId: 'approvers-channel' };
 const children: ChildProcess[] = [];
 
 function say(line: string): void {
@@ -67,6 +74,8 @@ mkdirSync(join(root, '.local'), { recursive: true });
 start('agent', process.execPath, ['--import', 'tsx', 'src/index.ts'], {
   ...process.env,
   ...standIns.agentEnv,
+  // Approval cards go to the approver playground's channel unless you chose another.
+  ...(withPlayground && !process.env.APPROVAL_CHANNEL_SERVICE_URL ? { APPROVAL_CHANNEL_SERVICE_URL: approverChannel.serviceUrl, APPROVAL_CHANNEL_CONVERSATION_ID: approverChannel.conversationId } : {}),
   AUTH_MODE: 'dev-anonymous',
   HOST: '127.0.0.1',
   PORT: String(agentPort),
@@ -77,13 +86,35 @@ say(`agent on http://127.0.0.1:${agentPort}/api/messages`);
 
 if (withPlayground) {
   const playground = join(root, 'node_modules', '.bin', 'agentsplayground');
-  start('playground', playground, ['-e', `http://127.0.0.1:${agentPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
-    ...process.env,
-    // The playground opens a browser with xdg-open unless told not to; headless machines have none.
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_LOGFILE: join(root, '.local', 'playground.log'),
-  });
-  await waitForPort(playgroundPort, 'the Agents Playground');
-  say(`chat with the agent: open http://localhost:${playgroundPort} in a browser`);
+  // Each playground user maps to the seeded user with the same object id (dev SSO); see docs/approvals.md.
+  const open = async (name: string, port: number, config: string) => {
+    start(name, playground, ['-e', `http://127.0.0.1:${agentPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'], {
+      ...process.env,
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: config,
+      // The playground opens a browser with xdg-open unless told not to; headless machines have none.
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(root, '.local', `${name}.log`),
+    });
+    await waitForPort(port, `the Agents Playground (${name})`);
+  };
+  await open('playground', playgroundPort, requesterConfig());
+  say(`chat with the agent as Megan: open http://localhost:${playgroundPort} in a browser`);
+  await open('playground-approver', approverPort, join(root, 'scripts', 'playground', 'approver.yml'));
+  say(`approve as Miriam: open http://localhost:${approverPort} (Teams › Contoso (dev) › Approvers)`);
 }
 say('ready (Ctrl+C to stop)');
+
+/** The requester playground acts as DEV_USER (default Megan): scripts/playground/requester.yml with that seeded user as currentUser. */
+function requesterConfig(): string {
+  const upn = (process.env.DEV_USER?.trim() || demoUserUpn).toLowerCase();
+  const user = defaultTenants()[0]!.users.find((u) => u.upn === upn || u.oid === upn);
+  const config = parse(readFileSync(join(root, 'scripts', 'playground', 'requester.yml'), 'utf8'));
+  if (user) {
+    const [givenName, surname] = user.displayName.split(' ');
+    config.currentUser = { id: `playground-${user.upn.split('@')[0]}`, name: user.displayName, userPrincipleName: user.upn, aadObjectId: user.oid, givenName, surname, email: user.upn };
+    config.users = config.users.filter((u: { aadObjectId?: string }) => u.aadObjectId !== user.oid);
+  }
+  const path = join(root, '.local', 'playground-requester.yml');
+  writeFileSync(path, stringify(config));
+  return path;
+}

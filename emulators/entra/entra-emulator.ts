@@ -202,14 +202,16 @@ export async function startEntraEmulator(opts: StartEntraOptions = {}): Promise<
   // SSO source asks here for the token Teams would have handed it.
   app.post('/_emulator/sso-token', express.json({ limit: '16kb' }), async (req, res, next) => {
     try {
-      const body = (req.body ?? {}) as { user?: unknown; audience?: unknown; scopes?: unknown };
+      const body = (req.body ?? {}) as { user?: unknown; audience?: unknown; scopes?: unknown; amr?: unknown };
       if (typeof body.user !== 'string' || !directory.findUser(body.user)) {
         res.status(400).json({ error: 'unknown_user', error_description: 'Give "user" as the UPN or object id of a seeded user.' });
         return;
       }
       const audience = typeof body.audience === 'string' ? body.audience : undefined;
       const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : undefined;
-      const token = await emulator.mintUserSsoToken(body.user, { audience, scopes });
+      // How the dev sign-in happened (e.g. pwd, mfa), as a v1 token or an id token would say.
+      const amr = Array.isArray(body.amr) ? body.amr.slice(0, 4).map(String).filter((m) => /^[a-z]{2,16}$/.test(m)) : undefined;
+      const token = await emulator.mintUserSsoToken(body.user, { audience, scopes, ...(amr && amr.length > 0 ? { amr } : {}) });
       res.set('Cache-Control', 'no-store').json({ token_type: 'Bearer', access_token: token, expires_in: 3600 });
     } catch (err) {
       next(err);

@@ -60,6 +60,8 @@ export interface SeedTenant {
   users: SeedUser[];
   groups?: SeedGroup[];
   apps: SeedApp[];
+  /** Conditional Access authentication contexts whose policy requires MFA: a sign-in that did MFA (amr mfa) meets them. */
+  mfaAuthContexts?: string[];
 }
 
 export const demoTenantId = 'c0a7e5d1-4b2f-4e8a-9c3d-5f6a7b8c9d01';
@@ -71,7 +73,7 @@ export const demoBotAppSecret = 'emulator-dev-secret-not-for-production';
 export const approversGroupId = 'a9900000-0000-4000-8000-0000000000a1';
 
 /** Graph scopes the read tools use; consented tenant-wide by the demo admin. */
-const readScopes = ['User.Read', 'Files.Read', 'Files.Read.All', 'Sites.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All'];
+const readScopes = ['User.Read', 'Files.Read', 'Files.Read.All', 'Sites.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All', 'Mail.ReadBasic'];
 /** Scopes only the write tools need; each user consents to them personally. */
 const writeScopes = ['Mail.Send', 'Files.ReadWrite', 'Files.ReadWrite.All', 'Calendars.ReadWrite'];
 
@@ -123,6 +125,7 @@ export function defaultTenants(): SeedTenant[] {
           adminConsentedScopes: readScopes,
         },
       ],
+      mfaAuthContexts: ['c1'],
     },
     {
       // A second tenant with its own users but no registration of the bot: its

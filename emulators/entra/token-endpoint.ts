@@ -169,11 +169,13 @@ async function onBehalfOf(tenant: SeedTenant, app: SeedApp, requested: Requested
   const missing = scopes.filter((s) => !ctx.directory.hasConsent(tenant, app, oid, s));
   if (missing.length > 0 || scopes.length === 0) throw oauthErrors.consentRequired(app.appId, app.displayName);
 
-  // Conditional access: an authentication context the client asks for is met only when the
-  // user's own sign-in (the assertion) already carries it; otherwise the user has to step up.
+  // Conditional access: an authentication context the client asks for is met when the user's own
+  // sign-in (the assertion) already carries it, or did MFA and the context's policy asks for MFA
+  // (the token then carries acrs); otherwise the user has to step up.
   const claimsRequest = parseClaimsRequest(form.claims);
   record.authContexts = claimsRequest.authContexts;
-  const satisfied = Array.isArray(assertion.acrs) ? assertion.acrs.map(String) : [];
+  const didMfa = Array.isArray(assertion.amr) && assertion.amr.map(String).includes('mfa');
+  const satisfied = [...(Array.isArray(assertion.acrs) ? assertion.acrs.map(String) : []), ...(didMfa ? (tenant.mfaAuthContexts ?? []) : [])];
   if (claimsRequest.authContexts.some((c) => !satisfied.includes(c))) {
     throw oauthErrors.stepUpRequired(requested.resource, JSON.stringify({ access_token: { acrs: { essential: true, values: claimsRequest.authContexts } } }));
   }

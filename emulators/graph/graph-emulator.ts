@@ -19,7 +19,13 @@ export interface GraphFault {
   method?: string;
   /** Only requests whose path (after /v1.0) starts with this (default any). */
   pathPrefix?: string;
-  status: number;
+  /** The error status to answer with (400-599); not used with `hang`. */
+  status?: number;
+  /**
+   * No answer at all, like a dropped connection or a crashed front end: 'before' the request is
+   * processed (nothing happens), or 'after' it took effect (the caller cannot know it did).
+   */
+  hang?: 'before' | 'after';
   /** Seconds for the Retry-After header (429/503). */
   retryAfterSec?: number;
   /** How many matching requests fail (default 1). */
@@ -80,7 +86,8 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
   if (!tenant) throw new Error(`Tenant ${tenantId} is not in the seed.`);
   const store = new GraphStore(tenant, opts.seed ?? defaultGraphSeed());
   const authenticate = createGraphAuthenticator(opts.entra, store);
-  const faults: Array<Required<Pick<GraphFault, 'status'>> & GraphFault & { remaining: number }> = [];
+  const faults: Array<GraphFault & { remaining: number }> = [];
+  const validFault = (fault: GraphFault) => !!fault && (fault.hang === 'before' || fault.hang === 'after' || (Number.isInteger(fault.status) && fault.status! >= 400 && fault.status! <= 599));
   const requests: GraphRequestRecord[] = [];
   const claimsPolicies: ClaimsChallengePolicy[] = [];
   const addClaimsPolicy = (policy: ClaimsChallengePolicy) => {
@@ -119,8 +126,8 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
   });
   app.post('/_emulator/faults', express.json(), (req, res) => {
     const fault = req.body as GraphFault;
-    if (!fault || !Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) {
-      res.status(400).json({ error: { code: 'invalidFault', message: 'status must be an HTTP error status (400-599).' } });
+    if (!validFault(fault)) {
+      res.status(400).json({ error: { code: 'invalidFault', message: 'status must be an HTTP error status (400-599), or hang "before" / "after".' } });
       return;
     }
     faults.push({ ...fault, remaining: fault.count ?? 1 });
@@ -151,10 +158,20 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
       record.status = res.statusCode;
     });
     const fault = faults.find((f) => f.remaining > 0 && (!f.method || f.method.toUpperCase() === req.method) && (!f.pathPrefix || req.path.startsWith(f.pathPrefix)));
+    let hangAfter = false;
     if (fault) {
       fault.remaining--;
       if (fault.remaining === 0) faults.splice(faults.indexOf(fault), 1);
-      const err = fault.status === 429 ? graphErrors.throttled(fault.retryAfterSec ?? 1) : new GraphError(fault.status, fault.status === 503 ? 'serviceNotAvailable' : 'generalException', 'Injected fault.', fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {});
+      if (fault.hang === 'before') return; // never answered; the client's timeout ends it
+      hangAfter = fault.hang === 'after';
+    }
+    if (hangAfter) {
+      // The route runs (its effect happens), its answer is swallowed.
+      res.writeHead = (() => res) as unknown as typeof res.writeHead;
+      res.end = (() => res) as unknown as typeof res.end;
+    } else if (fault) {
+      const status = fault.status ?? 500;
+      const err = status === 429 ? graphErrors.throttled(fault.retryAfterSec ?? 1) : new GraphError(status, status === 503 ? 'serviceNotAvailable' : 'generalException', 'Injected fault.', fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {});
       sendGraphError(res, err, req.get('client-request-id'));
       return;
     }
@@ -193,6 +210,7 @@ export async function startGraphEmulator(opts: StartGraphOptions): Promise<Graph
     resetEffects: () => clearEffects(store.effects),
     seed: (data) => store.addSeed(data),
     fault: (fault) => {
+      if (!validFault(fault)) throw new Error('status must be an HTTP error status (400-599), or hang "before" / "after".');
       faults.push({ ...fault, remaining: fault.count ?? 1 });
     },
     clearFaults: () => {

@@ -125,9 +125,16 @@ export function graphRoutes(store: GraphStore): Router {
     if (!['view', 'edit', 'embed'].includes(type)) throw graphErrors.invalidRequest("Invalid value for 'type': use view, edit or embed.");
     const scope = body.scope === undefined ? 'organization' : String(body.scope);
     if (!['anonymous', 'organization', 'users'].includes(scope)) throw graphErrors.invalidRequest("Invalid value for 'scope': use anonymous, organization or users.");
+    // Graph returns the existing link when the app asks again for a link of the same type and scope (200, not 201).
+    const recipientsKey = JSON.stringify(body.recipients ?? null);
+    const existing = store.effects.links.find((l) => l.itemId === item.id && l.by === caller.upn && l.type === type && l.scope === scope && JSON.stringify(l.recipients ?? null) === recipientsKey);
+    if (existing) {
+      res.status(200).json({ '@odata.context': context('microsoft.graph.permission'), id: existing.permissionId, roles: [type === 'edit' ? 'write' : 'read'], link: { type, scope, webUrl: existing.webUrl, application: { id: caller.oid, displayName: 'Secure Teams Agent' } } });
+      return;
+    }
     const linkId = randomUUID();
     const webUrl = `https://${store.domainHost}.sharepoint.com/:${type === 'edit' ? 'w' : 'r'}:/g/${linkId.replace(/-/g, '')}`;
-    store.effects.links.push({ at: new Date().toISOString(), by: caller.upn, driveId: item.driveId, itemId: item.id, type, scope, webUrl, recipients: body.recipients });
+    store.effects.links.push({ at: new Date().toISOString(), by: caller.upn, driveId: item.driveId, itemId: item.id, type, scope, webUrl, recipients: body.recipients, permissionId: linkId });
     res.status(201).json({ '@odata.context': context('microsoft.graph.permission'), id: linkId, roles: [type === 'edit' ? 'write' : 'read'], link: { type, scope, webUrl, application: { id: caller.oid, displayName: 'Secure Teams Agent' } } });
   });
   r.delete('/drives/:driveId/items/:itemId', (req, res) => {
@@ -218,19 +225,45 @@ export function graphRoutes(store: GraphStore): Router {
   r.post('/me/sendMail', json, (req, res) => {
     const caller = callerOf(res);
     requireScope(caller, scopes.sendMail);
-    const body = (req.body ?? {}) as { message?: { subject?: unknown; toRecipients?: unknown }; saveToSentItems?: unknown };
+    const body = (req.body ?? {}) as { message?: { subject?: unknown; toRecipients?: unknown; singleValueExtendedProperties?: unknown }; saveToSentItems?: unknown };
     if (!body.message || typeof body.message !== 'object') throw graphErrors.badRequest("Property 'message' is required.");
     const to = body.message.toRecipients;
     if (!Array.isArray(to) || to.length === 0 || !to.every((t) => typeof (t as { emailAddress?: { address?: unknown } })?.emailAddress?.address === 'string')) {
       throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
     }
-    store.effects.sentMail.push({ at: new Date().toISOString(), from: caller.upn, message: body.message, saveToSentItems: body.saveToSentItems !== false });
+    const props = body.message.singleValueExtendedProperties;
+    if (props !== undefined && !(Array.isArray(props) && props.every((p) => typeof (p as { id?: unknown })?.id === 'string' && typeof (p as { value?: unknown })?.value === 'string'))) {
+      throw graphErrors.badRequest('singleValueExtendedProperties must be a list of { id, value } strings.');
+    }
+    store.effects.sentMail.push({ id: randomUUID(), at: new Date().toISOString(), from: caller.upn, message: body.message, saveToSentItems: body.saveToSentItems !== false });
     res.status(202).end();
+  });
+  // Sent Items (what the caller sent with saveToSentItems) and an always-empty Outbox (sending is immediate here).
+  // $filter supports the extended-property form Graph documents: singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…').
+  r.get('/me/mailFolders/:folder/messages', (req, res) => {
+    const caller = callerOf(res);
+    requireScope(caller, scopes.readMail);
+    const folder = param(req, 'folder').toLowerCase();
+    if (!['sentitems', 'outbox', 'drafts', 'inbox'].includes(folder)) throw graphErrors.resourceNotFound('The specified folder could not be found in the store.');
+    const filter = typeof req.query.$filter === 'string' ? extendedPropertyFilter(req.query.$filter) : undefined;
+    const sent = folder === 'sentitems' ? store.effects.sentMail.filter((m) => m.from === caller.upn && m.saveToSentItems) : [];
+    const found = sent.filter((m) => !filter || propertiesOf(m.message).some((p) => p.id.toLowerCase() === filter.id.toLowerCase() && p.value === filter.value));
+    const top = Math.min(100, Math.max(1, Number(req.query.$top ?? 10) || 10));
+    res.json({ '@odata.context': context('Collection(message)'), value: found.slice(0, top).map((m) => ({ id: m.id, subject: (m.message as { subject?: unknown }).subject, sentDateTime: m.at })) });
   });
   r.post('/me/events', json, (req, res) => {
     const caller = callerOf(res);
     requireScope(caller, scopes.events);
     const body = (req.body ?? {}) as Record<string, unknown>;
+    // transactionId: a repeated create of the same client transaction returns the event made the first time.
+    if (body.transactionId !== undefined) {
+      if (typeof body.transactionId !== 'string' || body.transactionId.length > 200) throw graphErrors.badRequest('transactionId must be a string.');
+      const earlier = store.effects.events.find((e) => e.by === caller.upn && e.event.transactionId === body.transactionId);
+      if (earlier) {
+        res.status(201).json({ '@odata.context': context('users/events/$entity'), ...earlier.event });
+        return;
+      }
+    }
     const start = body.start as { dateTime?: unknown } | undefined;
     const end = body.end as { dateTime?: unknown } | undefined;
     if (typeof body.subject !== 'string' || typeof start?.dateTime !== 'string' || typeof end?.dateTime !== 'string') throw graphErrors.badRequest('An event needs subject, start.dateTime and end.dateTime.');
@@ -279,4 +312,16 @@ export function graphRoutes(store: GraphStore): Router {
   });
 
   return r;
+}
+
+/** The one $filter form on messages the emulator understands (bounded: ids and values are short quoted strings). */
+function extendedPropertyFilter(filter: string): { id: string; value: string } {
+  const match = /^singleValueExtendedProperties\/any\(ep:\s?ep\/id eq '([^']{1,200})' and ep\/value eq '([^']{0,200})'\)$/i.exec(filter.trim());
+  if (!match) throw graphErrors.badRequest('Invalid filter clause: only singleValueExtendedProperties/Any(ep: ep/id eq ... and ep/value eq ...) is supported here.');
+  return { id: match[1]!, value: match[2]! };
+}
+
+function propertiesOf(message: unknown): Array<{ id: string; value: string }> {
+  const props = (message as { singleValueExtendedProperties?: unknown }).singleValueExtendedProperties;
+  return Array.isArray(props) ? (props as Array<{ id: string; value: string }>) : [];
 }

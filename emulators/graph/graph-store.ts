@@ -59,8 +59,8 @@ export interface Team {
 }
 
 export interface Effects {
-  sentMail: Array<{ at: string; from: string; message: unknown; saveToSentItems: boolean }>;
-  links: Array<{ at: string; by: string; driveId: string; itemId: string; type: string; scope: string; webUrl: string; recipients?: unknown }>;
+  sentMail: Array<{ id?: string; at: string; from: string; message: unknown; saveToSentItems: boolean }>;
+  links: Array<{ at: string; by: string; driveId: string; itemId: string; type: string; scope: string; webUrl: string; recipients?: unknown; permissionId?: string }>;
   deletions: Array<{ at: string; by: string; driveId: string; itemId: string; name: string }>;
   events: Array<{ at: string; by: string; event: Record<string, unknown> }>;
   updates: Array<{ at: string; by: string; driveId: string; itemId: string; change: 'content' | 'metadata'; detail?: unknown }>;

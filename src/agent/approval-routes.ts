@@ -29,6 +29,8 @@ export interface ApprovalRoutesDeps {
   settings: Pick<ApprovalSettings, 'approverRole' | 'approversGroupId' | 'channel' | 'approverUserIds' | 'cardInConversation'>;
   tools: { get(name: string): ToolDefinition | undefined };
   signInOf(actor: ApprovalActor): SignInFacts | undefined;
+  /** Local development: maps a playground user who only clicks (never wrote) to their seeded user. No-op otherwise. */
+  warmUp?(actor: ApprovalActor): Promise<void>;
   /** The sign-in card with a step-up request (an approver whose sign-in lacks MFA). */
   stepUpCard(): Attachment;
 }
@@ -101,6 +103,7 @@ export function createApprovalRoutes(deps: ApprovalRoutesDeps): ApprovalRoutes {
   const handle = async (context: TurnContext, action: CardAction | undefined): Promise<CardJson> => {
     const verb = typeof action?.verb === 'string' ? action.verb : '';
     const data = action?.data && typeof action.data === 'object' ? action.data : {};
+    await deps.warmUp?.(actorFromActivity(context.activity)).catch((err) => log.warn('dev sign-in unavailable', { error: err instanceof Error ? err.name : 'error' }));
     const actor = actorOf(context.activity);
     if (verb === 'refresh') {
       const id = typeof data.approvalId === 'string' ? data.approvalId.toLowerCase() : '';

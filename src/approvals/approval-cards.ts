@@ -76,14 +76,21 @@ export function errorCard(title: string, message: string): CardJson {
 /** One readable line per argument: recipients as they are (they are what is decided), other text masked and shortened. */
 function summarise(record: ApprovalRecord, tool?: ToolDefinition): Array<{ label: string; value: string }> {
   const recipients = new Set(tool?.delivers?.recipients ?? []);
-  return Object.entries(record.args)
+  // What Graph named at request time (a file's name, folder, site) stands in for the ids the model passed.
+  const target = Object.entries(record.target ?? {}).map(([key, value]) => ({ label: targetLabels[key] ?? labelOf(key), value: shorten(mask(value)) }));
+  const args = Object.entries(record.args)
+    .filter(([key]) => !(target.length > 0 && /Id$/.test(key)))
     .slice(0, 12)
     .map(([key, value]) => {
       const text = Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
       const shown = recipients.has(key) ? plain(text) : mask(text);
-      return { label: labelOf(key), value: shown.length > maxValueChars ? `${shown.slice(0, maxValueChars)}…` : shown };
+      return { label: labelOf(key), value: shorten(shown) };
     });
+  return [...target, ...args];
 }
+
+const targetLabels: Record<string, string> = { name: 'File', folder: 'Folder', location: 'Site or OneDrive' };
+const shorten = (text: string) => (text.length > maxValueChars ? `${text.slice(0, maxValueChars)}…` : text);
 
 const labelOf = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 

@@ -48,6 +48,10 @@ export const approvalRecordSchema = z
     idempotencyKey: z.string(),
     /** Set when execution started: an instance that finds `executing` past this lease knows the attempt died. */
     executingUntil: z.string().optional(),
+    /** Attempts to run or reconcile so far (a run whose outcome is unknown is checked against Graph, a bounded number of times). */
+    attempts: z.number().int().min(0).max(100).optional(),
+    /** What the action acts on as Graph named it when it was requested (e.g. a file's name and folder), for the cards. */
+    target: z.record(z.string().max(200)).refine((t) => Object.keys(t).length <= 6).optional(),
     outcome: z.string().max(500).optional(),
     requesterConversation: conversationSchema.optional(),
     approverConversation: conversationSchema.optional(),

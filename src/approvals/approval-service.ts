@@ -4,14 +4,18 @@
 import { randomUUID } from 'node:crypto';
 import { finishTurnRecord, newTurnRecord, type TurnActor, type TurnRecord } from '../audit/turn-record.js';
 import { createLogger } from '../logging/logger.js';
-import type { RiskClass, ToolContext, ToolDefinition, ToolResult } from '../tools/tool.js';
+import type { Reconciled, RiskClass, ToolContext, ToolDefinition, ToolResult } from '../tools/tool.js';
 import { argumentsHash, isFinal, samePerson, type ApprovalActor, type ApprovalKind, type ApprovalRecord, type ApprovalState } from './approval-record.js';
-import type { ApprovalSettings } from './approval-settings.js';
+import type { ApprovalSettings, MfaProof } from './approval-settings.js';
 import type { ApprovalStore } from './approval-store.js';
 
 const log = createLogger('approvals');
-/** How long one execution attempt may take before another instance may call it interrupted. */
-const executionLeaseMs = 2 * 60_000;
+/** How long one execution attempt may take before another instance may call it interrupted (APPROVAL_EXECUTION_LEASE_SEC). */
+const defaultLeaseMs = 2 * 60_000;
+/** Attempts (a run, or a check of Graph and a run) before an action whose outcome stays unknown is given up. */
+const maxAttempts = 5;
+/** Tool failures after which Graph may still have applied the write: checked, never assumed. */
+const outcomeUnknown = new Set(['graph_timeout', 'graph_unavailable']);
 
 export type Verb = 'approve' | 'reject' | 'cancel' | 'confirm';
 
@@ -28,12 +32,17 @@ export interface SignInFacts {
 
 export interface ApprovalServiceDeps {
   store: ApprovalStore;
-  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'approversGroupId' | 'mfa' | 'mfaRisks'> & Partial<Pick<ApprovalSettings, 'approvers'>>;
+  settings: Pick<ApprovalSettings, 'ttlMs' | 'approverRole' | 'approversGroupId' | 'mfa' | 'mfaRisks'> & Partial<Pick<ApprovalSettings, 'approvers' | 'executionLeaseMs'>>;
   tools: { get(name: string): ToolDefinition | undefined; parseArguments(tool: ToolDefinition, raw: string): { ok: true; args: Record<string, unknown> } | { ok: false; error: string } };
   /** The requester's delegated token: the action runs as the person who asked for it. */
   userToken(actor: TurnActor, scopes: string[]): Promise<string>;
   /** Facts of the actor's sign-in, or undefined when they are not signed in. */
   signInOf(actor: ApprovalActor): SignInFacts | undefined;
+  /**
+   * Whether Entra issues a token for the actor under this claims request (e.g. authentication context c1):
+   * the proof of a step-up that the sign-in token itself does not show. False when Entra asks for interaction.
+   */
+  meetsClaims?(actor: ApprovalActor, claims: string): Promise<boolean>;
   audit(record: TurnRecord): Promise<void>;
   /** The requester's manager (Graph /me/manager as the requester), when approvers are managers; undefined = none or unknown. */
   managerOf?(requester: TurnActor): Promise<{ oid: string; name?: string } | undefined>;
@@ -101,6 +110,8 @@ export class ApprovalService {
       idempotencyKey: randomUUID(),
       history: [{ at: new Date(created).toISOString(), state: 'pending', by: actorRef(input.requester) }],
     };
+    const target = await this.describeTarget(input.tool, input.args, record.requester);
+    if (target) record.target = target;
     if (record.kind === 'approval' && this.deps.settings.approvers === 'manager') {
       const manager = await this.managerOf(record.requester);
       if (manager) {
@@ -127,7 +138,7 @@ export class ApprovalService {
     if (!record) return refuse('not-found');
     if (input.cardHash !== record.argsSha256) return refuse('tampered', record);
     if ((input.actor.tenantId ?? '').toLowerCase() !== record.tenantId.toLowerCase()) return refuse('wrong-tenant');
-    const check = this.authorise(input.verb, input.actor, record);
+    const check = await this.authorise(input.verb, input.actor, record);
     if (check) return refuse(check.code, record, check.demand);
     if (record.state !== 'pending') return refuse('already-decided', record);
     if (Date.parse(record.expiresAt) <= this.now()) {
@@ -152,36 +163,12 @@ export class ApprovalService {
 
   /** Runs an approved or confirmed action once: only the instance whose CAS to `executing` wins runs it. */
   async execute(id: string): Promise<ApprovalRecord | undefined> {
-    const claimed = await this.deps.store.transition(id, ['approved', 'confirmed'], (r) => {
-      r.state = 'executing';
-      r.executingUntil = new Date(this.now() + executionLeaseMs).toISOString();
-      r.history.push({ at: new Date(this.now()).toISOString(), state: 'executing' });
-      return r;
-    });
+    const claimed = await this.deps.store.transition(id, ['approved', 'confirmed'], (r) => this.claim(r));
     if (!claimed.ok) return claimed.record;
-    const record = claimed.record;
-    const decided: ApprovalState = record.kind === 'approval' ? 'approved' : 'confirmed';
-    let result: ToolResult;
-    try {
-      result = await this.runStored(record);
-    } catch (err) {
-      if (err instanceof Error && err.name === 'SignInRequiredError') {
-        // Not run: the requester's sign-in is not available here. Back to decided; the sweep retries.
-        const back = await this.deps.store.transition(id, ['executing'], (r) => {
-          r.state = decided;
-          r.executingUntil = undefined;
-          r.history.push({ at: new Date(this.now()).toISOString(), state: decided, note: 'waiting for the requester’s sign-in' });
-          return r;
-        });
-        return back.record;
-      }
-      return this.finish(record, 'failed', err instanceof Error && err.name === 'ArgumentsMismatch' ? 'The stored arguments failed verification; nothing was run.' : 'The action failed.');
-    }
-    const error = (result.data as { error?: unknown } | undefined)?.error;
-    return this.finish(record, error === undefined ? 'executed' : 'failed', result.content.slice(0, 500));
+    return this.attempt(claimed.record, false);
   }
 
-  /** Expires what waited too long; finishes decided actions an earlier process did not run; gives up on interrupted runs. */
+  /** Expires what waited too long; finishes decided actions an earlier process did not run; reconciles interrupted runs with Graph. */
   async sweep(): Promise<void> {
     for (const id of await this.deps.store.openIds()) {
       try {
@@ -192,14 +179,94 @@ export class ApprovalService {
           await this.expire(id);
         } else if (record.state === 'approved' || record.state === 'confirmed') {
           await this.execute(id);
-        } else if (record.state === 'executing' && record.executingUntil && Date.parse(record.executingUntil) <= this.now()) {
-          // The attempt died mid-call: whether Graph applied it is unknown, so it is never run again (at most once).
-          await this.finish(record, 'failed', 'The action was interrupted; check whether it took effect before asking again.');
+        } else if (record.state === 'executing' && this.leaseOver(record)) {
+          await this.resume(record);
         }
       } catch (err) {
         log.warn('approval sweep step failed', { error: err instanceof Error ? err.message : 'error' });
       }
     }
+  }
+
+  /**
+   * An attempt died mid-call (process gone, Graph timed out): ask Graph whether it took effect,
+   * by the idempotency key the attempt carried, and run it again only if it did not. A tool
+   * without such a check is never repeated (at most once).
+   */
+  private async resume(record: ApprovalRecord): Promise<void> {
+    const tool = this.deps.tools.get(record.tool);
+    if (!tool?.reconcile || (record.attempts ?? 1) >= maxAttempts) {
+      await this.finish(record, 'failed', 'The action was interrupted; check whether it took effect before asking again.');
+      return;
+    }
+    const reclaimed = await this.deps.store.transition(record.id, ['executing'], (r) => this.claim(r, 'interrupted; checking Microsoft 365 for its effect'), (r) => this.leaseOver(r));
+    if (reclaimed.ok) await this.attempt(reclaimed.record, true);
+  }
+
+  /** One attempt under the lease this instance holds; `checkFirst` asks Graph before running. */
+  private async attempt(record: ApprovalRecord, checkFirst: boolean): Promise<ApprovalRecord | undefined> {
+    const decided: ApprovalState = record.kind === 'approval' ? 'approved' : 'confirmed';
+    const tool = this.deps.tools.get(record.tool);
+    let result: ToolResult;
+    try {
+      if (checkFirst) {
+        const found = await this.reconcileStored(record);
+        if (found.applied) return this.finish(record, 'executed', found.result.content.slice(0, 500), 'took effect before the interruption');
+      }
+      result = await this.runStored(record);
+    } catch (err) {
+      const name = err instanceof Error ? err.name : '';
+      if (name === 'ArgumentsMismatch') return this.finish(record, 'failed', 'The stored arguments failed verification; nothing was run.');
+      if (name === 'SignInRequiredError' && !checkFirst) {
+        // Not run: the requester's sign-in is not available here. Back to decided; the sweep retries.
+        const back = await this.deps.store.transition(record.id, ['executing'], (r) => {
+          r.state = decided;
+          r.executingUntil = undefined;
+          r.attempts = Math.max(0, (r.attempts ?? 1) - 1);
+          r.history = [...r.history, { at: new Date(this.now()).toISOString(), state: decided, note: 'waiting for the requester’s sign-in' }].slice(-20);
+          return r;
+        }, this.sameAttempt(record));
+        return back.record;
+      }
+      // Whether Graph applied it is unknown: the lease runs out and the sweep checks (tools that can), or it fails.
+      if (tool?.reconcile) return this.keepForCheck(record);
+      return this.finish(record, 'failed', 'The action failed.');
+    }
+    const error = (result.data as { error?: unknown } | undefined)?.error;
+    if (typeof error === 'string' && outcomeUnknown.has(error) && tool?.reconcile) return this.keepForCheck(record);
+    return this.finish(record, error === undefined ? 'executed' : 'failed', result.content.slice(0, 500));
+  }
+
+  /** Leaves the record `executing` for the sweep to check after the lease (a full lease, so a late Graph answer lands first). */
+  private async keepForCheck(record: ApprovalRecord): Promise<ApprovalRecord | undefined> {
+    const kept = await this.deps.store.transition(record.id, ['executing'], (r) => {
+      r.executingUntil = new Date(this.now() + this.leaseMs).toISOString();
+      r.history = [...r.history, { at: new Date(this.now()).toISOString(), state: 'executing' as const, note: 'outcome unknown; Microsoft 365 is checked before any new attempt' }].slice(-20);
+      return r;
+    }, this.sameAttempt(record));
+    await this.audit(record.decidedBy ?? record.requester, kept.record ?? record, 'outcome-unknown', 'error');
+    return kept.record;
+  }
+
+  private claim(r: ApprovalRecord, note?: string): ApprovalRecord {
+    r.state = 'executing';
+    r.executingUntil = new Date(this.now() + this.leaseMs).toISOString();
+    r.attempts = (r.attempts ?? 0) + 1;
+    r.history = [...r.history, { at: new Date(this.now()).toISOString(), state: 'executing' as const, ...(note ? { note } : {}) }].slice(-20);
+    return r;
+  }
+
+  private get leaseMs(): number {
+    return this.deps.settings.executionLeaseMs ?? defaultLeaseMs;
+  }
+
+  private leaseOver(r: ApprovalRecord): boolean {
+    return r.executingUntil !== undefined && Date.parse(r.executingUntil) <= this.now();
+  }
+
+  /** Only the attempt that holds the lease may end it (a late answer of an older attempt changes nothing). */
+  private sameAttempt(record: ApprovalRecord): (r: ApprovalRecord) => boolean {
+    return (r) => (r.attempts ?? 0) === (record.attempts ?? 0);
   }
 
   async expire(id: string): Promise<void> {
@@ -215,7 +282,7 @@ export class ApprovalService {
   }
 
   /** Who may use this verb on this record; undefined = allowed. */
-  private authorise(verb: Verb, actor: ApprovalActor, record: ApprovalRecord): { code: DecisionCode; demand?: { claims: string } } | undefined {
+  private async authorise(verb: Verb, actor: ApprovalActor, record: ApprovalRecord): Promise<{ code: DecisionCode; demand?: { claims: string } } | undefined> {
     if (verb === 'confirm' || verb === 'cancel') {
       if (verb === 'confirm' && record.kind !== 'confirmation') return { code: 'wrong-verb' };
       return samePerson(actor, record.requester) ? undefined : { code: 'not-requester' };
@@ -229,11 +296,26 @@ export class ApprovalService {
       : signIn !== undefined && isApprover(signIn, this.deps.settings);
     if (!signIn || !allowed) return { code: 'not-approver' };
     const { mfa, mfaRisks } = this.deps.settings;
-    if (mfa.kind !== 'off' && mfaRisks.includes(record.risk as RiskClass)) {
-      const met = mfa.kind === 'amr' ? signIn.amr.includes(mfa.value) : signIn.acrs.includes(mfa.value);
-      if (!met) return { code: 'step-up', demand: { claims: JSON.stringify({ access_token: mfa.kind === 'acrs' ? { acrs: { essential: true, value: mfa.value } } : { amr: { essential: true, values: [mfa.value] } } }) } };
+    if (mfa.length > 0 && mfaRisks.includes(record.risk as RiskClass) && !(await this.showsMfa(actor, signIn, mfa))) {
+      const context = mfa.find((p) => p.kind === 'acrs');
+      const claims = context ? { access_token: { acrs: { essential: true, value: context.value } } } : { access_token: { amr: { essential: true, values: mfa.map((p) => p.value) } } };
+      return { code: 'step-up', demand: { claims: JSON.stringify(claims) } };
     }
     return undefined;
+  }
+
+  /** The sign-in token shows one of the proofs, or Entra grants a token under the authentication context's claims request. */
+  private async showsMfa(actor: ApprovalActor, signIn: SignInFacts, mfa: MfaProof[]): Promise<boolean> {
+    if (mfa.some((p) => (p.kind === 'amr' ? signIn.amr : signIn.acrs).includes(p.value))) return true;
+    for (const proof of mfa.filter((p) => p.kind === 'acrs')) {
+      const claims = JSON.stringify({ access_token: { acrs: { essential: true, value: proof.value } } });
+      try {
+        if (await this.deps.meetsClaims?.(actor, claims)) return true;
+      } catch (err) {
+        log.warn('authentication context check failed; asking for a step-up', { error: err instanceof Error ? err.name : 'error' });
+      }
+    }
+    return false;
   }
 
   /** The manager lookup never blocks a request: no manager or a failed lookup falls back to the role. */
@@ -247,29 +329,52 @@ export class ApprovalService {
     }
   }
 
-  private async runStored(record: ApprovalRecord): Promise<ToolResult> {
+  /** The stored arguments, verified: the hash over them and the tool's schema once more. */
+  private verified(record: ApprovalRecord): { tool: ToolDefinition; args: Record<string, unknown>; ctx: ToolContext } {
     const tool = this.deps.tools.get(record.tool);
-    // Exactly what was approved: the hash over the stored arguments, and the tool's schema once more.
     if (!tool || argumentsHash(record.tool, record.args) !== record.argsSha256) throw Object.assign(new Error('arguments mismatch'), { name: 'ArgumentsMismatch' });
     const parsed = this.deps.tools.parseArguments(tool, JSON.stringify(record.args));
     if (!parsed.ok || argumentsHash(record.tool, parsed.args) !== record.argsSha256) throw Object.assign(new Error('arguments mismatch'), { name: 'ArgumentsMismatch' });
-    const requester: TurnActor = { userId: record.requester.userId, aadObjectId: record.requester.aadObjectId, tenantId: record.requester.tenantId, roles: [] };
-    const ctx: ToolContext = {
-      actor: requester,
-      correlationId: record.idempotencyKey,
-      getUserToken: (scopes) => this.deps.userToken(requester, scopes),
-    };
-    return tool.run(parsed.args, ctx);
+    return { tool, args: parsed.args, ctx: this.requesterContext(record.requester, record.idempotencyKey) };
   }
 
-  private async finish(record: ApprovalRecord, state: 'executed' | 'failed', outcome: string): Promise<ApprovalRecord | undefined> {
+  private async runStored(record: ApprovalRecord): Promise<ToolResult> {
+    const { tool, args, ctx } = this.verified(record);
+    return tool.run(args, ctx);
+  }
+
+  private async reconcileStored(record: ApprovalRecord): Promise<Reconciled> {
+    const { tool, args, ctx } = this.verified(record);
+    if (!tool.reconcile) throw new Error('the tool cannot check its effect');
+    return tool.reconcile(args, ctx);
+  }
+
+  /** As the requester: the action runs as the person who asked, with the approval's idempotency key. */
+  private requesterContext(actor: ApprovalActor, idempotencyKey: string): ToolContext {
+    const requester: TurnActor = { userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] };
+    return { actor: requester, correlationId: idempotencyKey, idempotencyKey, getUserToken: (scopes) => this.deps.userToken(requester, scopes) };
+  }
+
+  /** The card names the target as Graph knows it (a file's name for its id); a failed look-up leaves the ids on the card. */
+  private async describeTarget(tool: ToolDefinition, args: Record<string, unknown>, requester: ApprovalActor): Promise<Record<string, string> | undefined> {
+    if (!tool.describeTarget) return undefined;
+    try {
+      const target = await tool.describeTarget(args, this.requesterContext(requester, randomUUID()));
+      return target && Object.keys(target).length > 0 ? Object.fromEntries(Object.entries(target).slice(0, 6).map(([k, v]) => [k, v.slice(0, 200)])) : undefined;
+    } catch (err) {
+      log.warn('approval target not described', { tool: tool.name, error: err instanceof Error ? err.name : 'error' });
+      return undefined;
+    }
+  }
+
+  private async finish(record: ApprovalRecord, state: 'executed' | 'failed', outcome: string, note?: string): Promise<ApprovalRecord | undefined> {
     const done = await this.deps.store.transition(record.id, ['executing'], (r) => {
       r.state = state;
       r.outcome = outcome;
       r.executingUntil = undefined;
-      r.history.push({ at: new Date(this.now()).toISOString(), state });
+      r.history = [...r.history, { at: new Date(this.now()).toISOString(), state, ...(note ? { note } : {}) }].slice(-20);
       return r;
-    });
+    }, this.sameAttempt(record));
     if (!done.ok) return done.record;
     await this.audit(record.decidedBy ?? record.requester, done.record, state, state === 'executed' ? 'replied' : 'error');
     await this.notify(done.record, 'executing');

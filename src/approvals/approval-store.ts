@@ -34,12 +34,12 @@ export class ApprovalStore {
   /**
    * Moves the record from one of `from` to the state `change` sets, only if nobody changed it
    * since it was read. One read, one conditional write: a lost race is reported, not retried,
-   * because the winner's decision stands.
+   * because the winner's decision stands. `when` adds a condition on the record read (e.g. a lease ran out).
    */
-  async transition(id: string, from: readonly ApprovalState[], change: (r: ApprovalRecord) => ApprovalRecord): Promise<TransitionResult> {
+  async transition(id: string, from: readonly ApprovalState[], change: (r: ApprovalRecord) => ApprovalRecord, when?: (r: ApprovalRecord) => boolean): Promise<TransitionResult> {
     const current = await this.state.get(ns, id, approvalRecordSchema.parse);
     if (!current) return { ok: false, reason: 'missing' };
-    if (!from.includes(current.value.state)) return { ok: false, reason: 'state', record: current.value };
+    if (!from.includes(current.value.state) || (when && !when(current.value))) return { ok: false, reason: 'state', record: current.value };
     const next = approvalRecordSchema.parse(change(structuredClone(current.value)));
     try {
       await this.state.put(ns, id, next, { ifMatch: current.etag, ttlMs: this.ttlOf(next) });

@@ -1,6 +1,8 @@
-// User-scoped Microsoft Graph over fetch: every request carries a delegated
-// token of the signed-in user (never an app-only token), 429/503 are retried
-// after Retry-After (bounded), and failures become GraphRequestError.
+// User-scoped Microsoft Graph over fetch, the one adapter of the read AND write
+// tools: every request carries a delegated token of the signed-in user (never an
+// app-only token), has a timeout, is retried only when a retry cannot repeat an
+// effect (429 always; 503/504 only for idempotent requests), and failures become
+// GraphRequestError.
 import { claimsFromChallenge } from '../identity/claims-challenge.js';
 import { ClaimsChallengeError } from '../identity/identity-errors.js';
 import { createLogger } from '../logging/logger.js';
@@ -21,9 +23,20 @@ export interface GraphClientOptions {
   fetch?: typeof fetch;
 }
 
+interface GraphRequestOptions {
+  /**
+   * Repeating the request cannot repeat an effect (a search, or a create Graph itself
+   * de-duplicates, e.g. an event with a transactionId). GET, PUT and DELETE always are.
+   */
+  idempotent?: boolean;
+}
+
 export interface GraphClient {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  /** A POST is a write unless `idempotent` says otherwise: only a 429 (not processed) is retried. */
+  post<T>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
   /** Downloads at most maxBytes; larger content fails with 'too-large'. */
   getBytes(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; contentType: string }>;
 }
@@ -34,11 +47,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   const maxRetries = opts.maxRetries ?? 3;
   const maxRetryAfterSec = opts.maxRetryAfterSec ?? 30;
 
-  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  async function send(method: string, path: string, body?: unknown, options: GraphRequestOptions = {}): Promise<Response> {
     if (!path.startsWith('/')) throw new Error('Graph paths start with /');
+    const idempotent = options.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(method);
     for (let attempt = 0; ; attempt++) {
       const token = await opts.getToken();
-      const signals = [AbortSignal.timeout(opts.timeoutMs ?? 15_000), ...(opts.signal ? [opts.signal] : [])];
+      const timeout = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
+      const signals = [timeout, ...(opts.signal ? [opts.signal] : [])];
       let res: Response;
       try {
         res = await doFetch(`${base}${path}`, {
@@ -50,10 +65,14 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         });
       } catch (err) {
         if (opts.signal?.aborted) throw err;
-        log.warn('graph request failed', { method, path: redact(path), error: err });
-        throw new GraphRequestError('unavailable', 0);
+        // A write that timed out may still have been applied: callers treat 'timeout' as "outcome unknown".
+        const failure = timeout.aborted ? 'timeout' : 'unavailable';
+        log.warn('graph request failed', { method, path: redact(path), failure, error: err });
+        throw new GraphRequestError(failure, 0);
       }
-      if ((res.status === 429 || res.status === 503 || res.status === 504) && attempt < maxRetries) {
+      // 429 means Graph did not process the request; a 503/504 on a write may have been applied.
+      const retryable = res.status === 429 || (idempotent && (res.status === 503 || res.status === 504));
+      if (retryable && attempt < maxRetries) {
         const waitSec = retryAfterSeconds(res.headers.get('retry-after'), attempt);
         await res.body?.cancel();
         if (waitSec > maxRetryAfterSec) throw new GraphRequestError('throttled', res.status);
@@ -81,10 +100,14 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     async get<T>(path: string) {
       return (await (await send('GET', path)).json()) as T;
     },
-    async post<T>(path: string, body: unknown) {
-      const res = await send('POST', path, body);
-      const text = await res.text();
-      return (text ? JSON.parse(text) : undefined) as T;
+    async post<T>(path: string, body: unknown, options?: GraphRequestOptions) {
+      return jsonOrNothing<T>(await send('POST', path, body, options));
+    },
+    async patch<T>(path: string, body: unknown) {
+      return jsonOrNothing<T>(await send('PATCH', path, body));
+    },
+    async delete(path: string) {
+      await (await send('DELETE', path)).body?.cancel();
     },
     async getBytes(path: string, maxBytes: number) {
       const res = await send('GET', path);
@@ -112,6 +135,11 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   };
 }
 
+async function jsonOrNothing<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 function failureOf(status: number): GraphFailure {
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'access-denied';
@@ -119,6 +147,8 @@ function failureOf(status: number): GraphFailure {
   if (status === 429) return 'throttled';
   if (status === 400 || status === 422) return 'bad-request';
   if (status === 413) return 'too-large';
+  if (status === 409 || status === 412) return 'conflict';
+  if (status === 423) return 'locked';
   return 'unavailable';
 }
 

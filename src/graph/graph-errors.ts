@@ -1,7 +1,7 @@
 // Errors of user-scoped Graph calls, with messages a user can act on. Raw
 // Graph error bodies and tokens never end up in them.
 
-export type GraphFailure = 'unauthenticated' | 'access-denied' | 'not-found' | 'throttled' | 'unavailable' | 'bad-request' | 'too-large';
+export type GraphFailure = 'unauthenticated' | 'access-denied' | 'not-found' | 'throttled' | 'unavailable' | 'timeout' | 'bad-request' | 'conflict' | 'locked' | 'too-large';
 
 export class GraphRequestError extends Error {
   override readonly name = 'GraphRequestError';
@@ -27,6 +27,12 @@ function friendly(failure: GraphFailure): string {
       return 'Microsoft 365 is busy right now (throttled). Please try again in a minute.';
     case 'unavailable':
       return 'Microsoft 365 could not be reached. Please try again later.';
+    case 'timeout':
+      return 'Microsoft 365 did not answer in time. Please try again later.';
+    case 'conflict':
+      return 'That conflicts with the current state of the item in Microsoft 365.';
+    case 'locked':
+      return 'That item is locked in Microsoft 365 (someone may be editing it).';
     case 'too-large':
       return 'That file is too large to read here.';
     default:

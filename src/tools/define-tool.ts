@@ -5,7 +5,7 @@
 // no result trust → every result is untrusted (spotlighted, checked as a document).
 import { z } from 'zod/v4';
 import { GraphRequestError } from '../graph/graph-errors.js';
-import type { LookupDeclaration, ResultTrust, RiskClass, ToolArgumentRole, ToolContext, ToolDefinition, ToolResult } from './tool.js';
+import type { LookupDeclaration, Reconciled, ResultTrust, RiskClass, ToolArgumentRole, ToolContext, ToolDefinition, ToolResult } from './tool.js';
 
 // Bounded quantifiers only: the model's output is matched against it.
 const EMAIL = /^[^\s@<>,;]{1,64}@[^\s@<>,;]{1,253}$/;
@@ -34,6 +34,14 @@ export interface ToolSpec<S extends ArgumentsSchema> {
   /** A search: the argument that holds the user's words (items it finds count as named by the user). */
   lookup?: { queryArgument: ArgumentName<S> };
   run(args: z.output<S>, ctx: ToolContext): Promise<ToolResult>;
+  /** Write tools run after an approval: whether an interrupted attempt (same `ctx.idempotencyKey`) took effect in Graph. */
+  reconcile?(args: z.output<S>, ctx: ToolContext): Promise<Reconciled>;
+  /** Scopes `reconcile` reads with (never used to run the action). */
+  reconcileScopes?: string[];
+  /** Destructive and external tools: names the target for the approval card, looked up in Graph as the requester. */
+  describeTarget?(args: z.output<S>, ctx: ToolContext): Promise<Record<string, string> | undefined>;
+  /** Scopes `describeTarget` reads with. */
+  describeScopes?: string[];
 }
 
 /** Turns a declaration into the registry's ToolDefinition, filling the safe defaults. */
@@ -41,7 +49,6 @@ export function defineTool<S extends ArgumentsSchema>(spec: ToolSpec<S>): ToolDe
   const roles = Object.fromEntries(Object.entries(spec.roles ?? {}).filter(([, role]) => role !== undefined)) as Record<string, ToolArgumentRole>;
   const named = (role: ToolArgumentRole) => Object.keys(roles).filter((name) => roles[name] === role);
   const recipients = named('recipient');
-  const declaredScopes = new Set(spec.scopes.map((s) => s.toLowerCase()));
   return {
     name: spec.name,
     description: spec.description,
@@ -53,26 +60,33 @@ export function defineTool<S extends ArgumentsSchema>(spec: ToolSpec<S>): ToolDe
     // A tool with recipients delivers its content arguments to them (judged as an outbound send when one is outside).
     ...(recipients.length > 0 ? { delivers: { recipients, content: named('content') } } : {}),
     ...(spec.lookup ? { lookup: { queryArgument: spec.lookup.queryArgument } satisfies LookupDeclaration } : {}),
+    ...(spec.reconcileScopes ? { reconcileScopes: [...spec.reconcileScopes] } : {}),
     run: async (args, ctx) => {
       // The registry already checked the JSON schema; this also applies the schema's transforms and defaults.
       const parsed = spec.arguments.safeParse(args);
       if (!parsed.success) return { content: `${spec.name}: the arguments do not match the tool's schema.`, untrusted: false, data: { error: 'invalid_arguments' } };
-      // The tool gets tokens for its declared scopes only: a run that asks for more fails instead of widening its reach.
-      const scoped: ToolContext = {
-        ...ctx,
-        getUserToken: (scopes) => {
-          const undeclared = scopes.filter((s) => !declaredScopes.has(s.toLowerCase()));
-          return undeclared.length > 0 ? Promise.reject(new UndeclaredScopeError(spec.name, undeclared)) : ctx.getUserToken(scopes);
-        },
-      };
       try {
-        return await spec.run(parsed.data, scoped);
+        return await spec.run(parsed.data, limitScopes(spec.name, ctx, spec.scopes));
       } catch (err) {
         // A Graph refusal (not found, access denied, throttled) is a reply the model can relay and the audit records;
         // sign-in and consent errors propagate so the pipeline asks the user to sign in.
         if (!(err instanceof GraphRequestError)) throw err;
         return { content: `${spec.name}: ${err.message}`, untrusted: false, data: { error: `graph_${err.failure}`, status: err.status, graphCode: err.graphCode } };
       }
+    },
+    ...(spec.reconcile ? { reconcile: (args, ctx) => spec.reconcile!(spec.arguments.parse(args), limitScopes(spec.name, ctx, [...spec.scopes, ...(spec.reconcileScopes ?? [])])) } : {}),
+    ...(spec.describeTarget ? { describeTarget: (args, ctx) => spec.describeTarget!(spec.arguments.parse(args), limitScopes(spec.name, ctx, spec.describeScopes ?? spec.scopes)) } : {}),
+  };
+}
+
+/** The tool gets tokens for its declared scopes only: a call that asks for more fails instead of widening its reach. */
+function limitScopes(tool: string, ctx: ToolContext, allowed: string[]): ToolContext {
+  const declared = new Set(allowed.map((s) => s.toLowerCase()));
+  return {
+    ...ctx,
+    getUserToken: (scopes) => {
+      const undeclared = scopes.filter((s) => !declared.has(s.toLowerCase()));
+      return undeclared.length > 0 ? Promise.reject(new UndeclaredScopeError(tool, undeclared)) : ctx.getUserToken(scopes);
     },
   };
 }

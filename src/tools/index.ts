@@ -9,4 +9,4 @@ export { newTurnProvenance, recordToolOutput, recordUntrusted, recordUserText, h
 export { createToolPolicy, loadToolPolicy, unknownToolDecision, DEFAULT_TOOL_POLICY_FILE, ToolPolicyError, type PolicyDecision, type ToolPolicy, type ToolPolicyOptions } from './tool-policy.js';
 export { toolPolicySchema, type ToolPolicyDocument, type Decision } from './tool-policy-schema.js';
 export { toolsSettings, type ToolsSettings } from './tools-settings.js';
-export { createActionTools, GraphRefusal, type ActionToolDeps } from './actions/index.js';
+export { createActionTools, type ActionToolDeps } from './actions/index.js';

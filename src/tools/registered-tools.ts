@@ -37,7 +37,7 @@ export function registeredTools(graph: GraphSettings, state: StateStore, extra: 
   const services = toolServices(graph);
   return [
     ...createReadTools({ ...readToolDepsFromSettings(graph), state }),
-    ...createActionTools({ graphBaseUrl: graph.baseUrl }),
+    ...createActionTools({ graphBaseUrl: graph.baseUrl, timeoutMs: graph.timeoutMs, maxRetries: graph.maxRetries, maxRetryAfterSec: graph.maxRetryAfterSec }),
     ...extra.flatMap((factory) => factory(services)),
   ];
 }

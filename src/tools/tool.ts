@@ -23,6 +23,11 @@ export interface ToolContext {
   signal?: AbortSignal;
   /** The user's IANA time zone (validated; UTC when the channel sent none): times in results are shown in it. */
   timeZone?: string;
+  /**
+   * Set for an approved or confirmed action: the same key on every attempt, so a tool can
+   * carry it to Graph (an event's transactionId, a mail's extended property) and find its effect later.
+   */
+  idempotencyKey?: string;
 }
 
 /** A file, page or list item a tool result came from: what an answer may cite (identity and link, never content). */
@@ -38,6 +43,9 @@ export interface SourceRef {
   /** True when the tool read the item's content (read_file); false when it only listed it (search, recent). */
   read: boolean;
 }
+
+/** What an interrupted attempt left behind in Microsoft 365. */
+export type Reconciled = { applied: true; result: ToolResult } | { applied: false };
 
 export interface ToolResult {
   /** Text handed back to the model. Always untrusted when it came from Graph, files, mail or any service. */
@@ -97,4 +105,17 @@ export interface ToolDefinition<Args = Record<string, unknown>> {
   /** How far the tool's results are trusted; undefined counts as 'untrusted'. */
   results?: ResultTrust;
   run(args: Args, ctx: ToolContext): Promise<ToolResult>;
+  /**
+   * Write tools: after an attempt with `ctx.idempotencyKey` was interrupted (process died, Graph
+   * timed out), whether Graph shows its effect. `applied: false` means running it again cannot
+   * repeat it. Throws when that cannot be known. Without it an interrupted action is never repeated.
+   */
+  reconcile?(args: Args, ctx: ToolContext): Promise<Reconciled>;
+  /** Delegated scopes `reconcile` reads with (never used to run the action), for the app registration's list. */
+  reconcileScopes?: string[];
+  /**
+   * Destructive and external tools: names the target for the approval card (e.g. a file's name and
+   * folder for its id), looked up in Graph as the requester, never taken from the model's arguments.
+   */
+  describeTarget?(args: Args, ctx: ToolContext): Promise<Record<string, string> | undefined>;
 }

@@ -48,14 +48,19 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
     return { approvalId: String(cancel.data.approvalId), data: cancel.data, requesterCard: cards[0] };
   }
 
-  it('a destructive request becomes a pending approval: status card for the requester, approval card in the approvers channel; approving runs it once', async () => {
+  it('a destructive request becomes a pending approval: status card for the requester, approval card (naming the file from Graph) in the approvers channel; approving runs it once', async () => {
     const before = deletions(stack);
     const { approvalId, data } = await requestDelete();
     assert.equal(deletions(stack), before, 'nothing runs before a decision');
     const posted = approverCardFor(stack, approvalId);
     assert.ok(posted, 'the approval card went to the approvers channel');
     assert.match(cardText(posted), /Megan Bowen/);
-    assert.match(cardText(posted), /01TESTAPPROVAL/);
+    // The file as Graph knows it (name, folder, OneDrive), not the id the model passed.
+    const facts: string[] = JSON.stringify(posted.body).match(/"title":"[^"]*","value":"[^"]*"/g) ?? [];
+    assert.ok(facts.includes(`"title":"File","value":"Obsolete note ${files}.txt"`), facts.join(' | '));
+    assert.ok(facts.includes('"title":"Folder","value":"/"'), facts.join(' | '));
+    assert.ok(facts.some((f) => /"title":"Site or OneDrive","value":"[^"]*sharepoint\.com\/personal\/megan/.test(f)), facts.join(' | '));
+    assert.doesNotMatch(JSON.stringify(posted.body), /01TESTAPPROVAL/, 'the id is not what the approver decides on');
     assert.ok(actionsOf(posted).some((a) => a.verb === 'approve'));
 
     const approved = await stack.cardAction(miriam, 'approve', data);
@@ -181,6 +186,55 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
   });
 });
 
+
+describe('agent: MFA for approvers by authentication context (APPROVAL_MFA default acrs:c1,amr:mfa; Entra v2 tokens carry no amr)', () => {
+  let stack: SignInStack;
+  let megan: TeamsSender;
+  before(async () => {
+    stack = await startSignInStack({ env: (url) => ({ ...approvalEnv(url), APPROVAL_MFA: '' }) });
+    megan = await signIn(stack, 'megan@contoso.example');
+  });
+  after(async () => {
+    await stack?.close();
+  });
+  let files = 0;
+  async function requestDelete(): Promise<Record<string, unknown>> {
+    files++;
+    stack.ids.graph.seed({ files: [{ id: `01TESTMFA${String(files).padStart(23, '0')}`, name: `Mfa note ${files}.txt`, location: { personalOf: 'megan@contoso.example' }, text: 'old' }] });
+    const cancel = actionsOf(cardsOf(await stack.ask(megan, `delete "Mfa note ${files}"`))[0]).find((a) => a.verb === 'cancel');
+    assert.ok(cancel, 'a pending approval');
+    return cancel.data;
+  }
+  const c1Requests = (oid: string) => stack.ids.entra.tokenRequests().filter((r) => r.userOid === oid && r.authContexts?.includes('c1'));
+
+  it('an approver whose v2 token shows neither acrs nor amr is asked to step up (claims challenge for c1 refused by Entra); nothing runs', async () => {
+    const patti = await signIn(stack, 'patti@contoso.example');
+    const before = deletions(stack);
+    const sentBefore = stack.sent.length;
+    const reply = await stack.cardAction(patti, 'approve', await requestDelete());
+    assert.match(cardText(reply.body.value), /multi-factor sign-in/);
+    assert.ok(stack.sent.slice(sentBefore).some((a) => (a.attachments ?? []).some((x) => x.contentType === 'application/vnd.microsoft.card.oauth')), 'a sign-in card was sent');
+    assert.ok(c1Requests(patti.aadObjectId!).some((r) => r.outcome === 'basic_action'), 'Entra was asked under authentication context c1 and wanted a step-up');
+    assert.equal(deletions(stack), before);
+  });
+
+  it('after the step-up (a sign-in that did MFA) the approval runs once', async () => {
+    const before = deletions(stack);
+    const data = await requestDelete();
+    const patti = await signIn(stack, 'patti@contoso.example', { amr: ['pwd', 'mfa'] });
+    const reply = await stack.cardAction(patti, 'approve', data);
+    assert.match(cardText(reply.body.value), /Done/);
+    assert.equal(deletions(stack), before + 1);
+  });
+
+  it('a token that carries acrs c1 itself is enough', async () => {
+    const before = deletions(stack);
+    const data = await requestDelete();
+    const miriam = await signIn(stack, 'miriam@contoso.example', { acrs: ['c1'] });
+    assert.match(cardText((await stack.cardAction(miriam, 'approve', data)).body.value), /Done/);
+    assert.equal(deletions(stack), before + 1);
+  });
+});
 
 describe('agent: approval card in the conversation where it was asked (group chat / dev playground)', () => {
   let stack: SignInStack;

@@ -32,7 +32,7 @@ function slowReads(store: StateStore): StateStore {
   });
 }
 
-function setup(state: StateStore, userToken: () => Promise<string> = async () => 'token') {
+function setup(state: StateStore, userToken: () => Promise<string> = async () => 'token', effect?: { applied: boolean; keys: string[] }) {
   const signIns: Record<string, SignInFacts> = { 'oid-miriam': { roles: ['Approver'], amr: ['mfa'], acrs: [] } };
   const runs: Array<Record<string, unknown>> = [];
   const tool: ToolDefinition = {
@@ -47,6 +47,15 @@ function setup(state: StateStore, userToken: () => Promise<string> = async () =>
       await new Promise((r) => setTimeout(r, 10));
       return { content: 'The file was deleted.', untrusted: false };
     },
+    // With `effect`: the tool can check Graph for the effect of an interrupted attempt, by its key.
+    ...(effect
+      ? {
+          reconcile: async (_args: Record<string, unknown>, ctx: { idempotencyKey?: string }) => {
+            effect.keys.push(ctx.idempotencyKey ?? '');
+            return effect.applied ? { applied: true as const, result: { content: 'The file was deleted.', untrusted: false } } : { applied: false as const };
+          },
+        }
+      : {}),
   };
   const store = new ApprovalStore(state);
   const service = new ApprovalService({
@@ -110,6 +119,25 @@ describe('approval state machine', () => {
     assert.equal((await store.get(interrupted.id))?.state, 'failed');
     assert.equal(runs.length, 0);
     assert.deepEqual(await store.openIds(), []);
+  });
+
+  it('an interrupted run of a tool that can check Graph: found → executed without running; not found → run once with the same key', async () => {
+    for (const applied of [true, false]) {
+      const effect = { applied, keys: [] as string[] };
+      const { service, store, runs, request } = setup(new MemoryStateStore(), undefined, effect);
+      const record = await request();
+      await store.transition(record.id, ['pending'], (r) => ({ ...r, state: 'executing', attempts: 1, executingUntil: new Date(Date.now() + 60_000).toISOString() }));
+      await service.sweep();
+      assert.equal((await store.get(record.id))?.state, 'executing', 'nothing happens while the lease runs');
+      await store.annotate(record.id, (r) => {
+        r.executingUntil = new Date(Date.now() - 1).toISOString();
+      });
+      await service.sweep();
+      await service.sweep();
+      assert.equal((await store.get(record.id))?.state, 'executed');
+      assert.deepEqual(effect.keys, [record.idempotencyKey]);
+      assert.equal(runs.length, applied ? 0 : 1);
+    }
   });
 
   it('keeps a decided request for later when the requester’s sign-in is not available, and runs it once it is', async () => {

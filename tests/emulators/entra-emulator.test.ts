@@ -143,6 +143,11 @@ describe('Entra emulator', () => {
     assert.deepEqual(token.acrs, ['c1']);
     assert.deepEqual(token.xms_cc, ['cp1']);
 
+    // A sign-in that did MFA (amr mfa) meets c1, whose policy requires MFA: the token is issued with acrs c1.
+    const withMfa = await postToken(demoTenantId, { ...oboForm(await entra.mintUserSsoToken(megan, { amr: ['pwd', 'mfa'] }), 'User.Read'), claims });
+    assert.equal(withMfa.status, 200);
+    assert.deepEqual(decodeJwt(String(withMfa.body.access_token)).acrs, ['c1']);
+
     // MSAL (through @azure/identity) sends the claims and classifies the step-up as interaction required.
     const credential = new OnBehalfOfCredential({ tenantId: demoTenantId, clientId: demoBotAppId, clientSecret: demoBotAppSecret, userAssertionToken: await entra.mintUserSsoToken(megan), authorityHost: entra.url, ...noDiscovery });
     await assert.rejects(credential.getToken(['https://graph.microsoft.com/User.Read'], { claims: JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } }) }), (err: unknown) => err instanceof AuthenticationRequiredError && /AADSTS50076/.test(err.message));

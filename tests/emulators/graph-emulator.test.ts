@@ -90,6 +90,40 @@ describe('Graph emulator', () => {
     assert.equal((await call('/me/manager', await token(oid(4), 'User.Read'))).status, 404);
   });
 
+  it('lets a client find or repeat its own write: a mail by its extended property in Sent Items, an event by transactionId, the same sharing link', async () => {
+    const t = await token(megan, 'Mail.Send Mail.ReadBasic Files.ReadWrite Calendars.ReadWrite');
+    const prop = 'String {5d3c8f0e-2a61-4b7e-9c4d-8e1f6a2b7c30} Name Key';
+    const message = { subject: 'Keyed', body: { contentType: 'Text', content: 'Hi' }, toRecipients: [{ emailAddress: { address: 'miriam@contoso.example' } }], singleValueExtendedProperties: [{ id: prop, value: 'k-1' }] };
+    assert.equal((await call('/me/sendMail', t, { method: 'POST', body: { message } })).status, 202);
+    const find = (value: string) => call(`/me/mailFolders/sentitems/messages?$filter=${encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${prop}' and ep/value eq '${value}')`)}&$select=id`, t);
+    assert.equal((await find('k-1')).body.value.length, 1);
+    assert.equal((await find('k-2')).body.value.length, 0);
+    assert.equal((await call('/me/mailFolders/sentitems/messages', await token(megan, 'Mail.Send'))).status, 403, 'reading Sent Items needs a mail read scope');
+
+    const event = { subject: 'Once', transactionId: 'tx-1', start: { dateTime: '2026-12-01T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-01T11:00:00', timeZone: 'UTC' } };
+    const first = await call('/me/events', t, { method: 'POST', body: event });
+    const again = await call('/me/events', t, { method: 'POST', body: event });
+    assert.equal(again.body.id, first.body.id);
+    assert.equal(graph.effects().events.length, 1);
+
+    const linkOf = () => call(`/drives/b!personal-megan/items/${fileIds.meganBudgetDraft}/createLink`, t, { method: 'POST', body: { type: 'view', scope: 'organization' } });
+    const link = await linkOf();
+    const same = await linkOf();
+    assert.deepEqual([link.status, same.status], [201, 200]);
+    assert.equal(same.body.link.webUrl, link.body.link.webUrl);
+    assert.equal(graph.effects().links.length, 1);
+  });
+
+  it('hangs on request, before or after the request took effect (a dropped connection)', async () => {
+    const t = await token(megan, 'Files.ReadWrite');
+    graph.fault({ method: 'DELETE', hang: 'after' });
+    await assert.rejects(fetch(`${graph.url}/v1.0/drives/b!personal-megan/items/${fileIds.meganCampaignIdeas}`, { method: 'DELETE', headers: { authorization: `Bearer ${t}` }, signal: AbortSignal.timeout(500) }));
+    assert.equal(graph.effects().deletions.length, 1, 'applied, never answered');
+    graph.fault({ method: 'DELETE', hang: 'before' });
+    await assert.rejects(fetch(`${graph.url}/v1.0/drives/b!personal-megan/items/${fileIds.meganBudgetDraft}`, { method: 'DELETE', headers: { authorization: `Bearer ${t}` }, signal: AbortSignal.timeout(500) }));
+    assert.equal(graph.effects().deletions.length, 1, 'not applied either');
+  });
+
   it('records the side effects of mail, sharing links, events, uploads and deletions', async () => {
     const t = await token(megan, 'Mail.Send Files.ReadWrite Calendars.ReadWrite');
     assert.equal((await call('/me/sendMail', t, { method: 'POST', body: { message: { subject: 'Budget', body: { contentType: 'Text', content: 'Hi' }, toRecipients: [{ emailAddress: { address: 'miriam@contoso.example' } }] } } })).status, 202);

@@ -26,8 +26,8 @@ export function actionsOf(card: any): Array<{ verb: string; data: Record<string,
 
 export const cardText = (card: any) => JSON.stringify(card);
 
-export async function signIn(stack: SignInStack, upn: string, opts: { amr?: string[]; groups?: string[]; fromId?: string; tenantId?: string } = {}): Promise<TeamsSender> {
-  const token = await stack.ids.entra.mintUserSsoToken(upn, { ...(opts.amr ? { amr: opts.amr } : {}), ...(opts.groups ? { groups: opts.groups } : {}) });
+export async function signIn(stack: SignInStack, upn: string, opts: { amr?: string[]; acrs?: string[]; groups?: string[]; fromId?: string; tenantId?: string } = {}): Promise<TeamsSender> {
+  const token = await stack.ids.entra.mintUserSsoToken(upn, { ...(opts.amr ? { amr: opts.amr } : {}), ...(opts.acrs ? { acrs: opts.acrs } : {}), ...(opts.groups ? { groups: opts.groups } : {}) });
   const sender: TeamsSender = { fromId: opts.fromId ?? `29:${upn.split('@')[0]}`, aadObjectId: oidOf(token) };
   const exchanged = await stack.exchange(sender, token, `ex-${sender.fromId}-${Math.random()}`);
   assert.equal(exchanged.status, 200, `sign-in of ${upn}`);

@@ -231,7 +231,8 @@ describe('infra: Entra app manifest (infra/entra/aad.manifest.json)', () => {
   // search_files and read_file (shared and library files); Sites.Read.All list_site_pages and
   // list_list_items; Mail.Send send_mail; Files.ReadWrite create_sharing_link and delete_file;
   // Calendars.ReadWrite create_event.
-  const allowedDelegated = ['Calendars.ReadWrite', 'Files.Read', 'Files.Read.All', 'Files.ReadWrite', 'Mail.Send', 'Sites.Read.All', 'User.Read'];
+  // Mail.ReadBasic (no bodies): finds an approved mail in Sent Items by its idempotency key after an interrupted send.
+  const allowedDelegated = ['Calendars.ReadWrite', 'Files.Read', 'Files.Read.All', 'Files.ReadWrite', 'Mail.ReadBasic', 'Mail.Send', 'Sites.Read.All', 'User.Read'];
 
   it('asks for delegated Graph scopes only, never application permissions, and allows no implicit grant', () => {
     for (const resource of entraManifest.requiredResourceAccess) {
@@ -247,7 +248,7 @@ describe('infra: Entra app manifest (infra/entra/aad.manifest.json)', () => {
     const requested = entraManifest.requiredResourceAccess[0].resourceAccess.map((a: { id: string }) => a.id).sort();
     for (const scope of requested) assert.ok(allowedDelegated.includes(scope), `${scope} is not on the reviewed list`);
     const tools = [...createReadTools(readToolDepsFromSettings(graphSettings.parse({}))), ...createActionTools({ graphBaseUrl: 'https://graph.microsoft.com/v1.0' })];
-    const used = [...new Set(tools.flatMap((t) => t.scopes))].sort();
+    const used = [...new Set(tools.flatMap((t) => [...t.scopes, ...(t.reconcileScopes ?? [])]))].sort();
     assert.deepEqual(requested, used, 'the app asks for what the tools request on behalf of the user, no more and no less');
   });
 

@@ -76,25 +76,35 @@ export function belongsTo(validated: Pick<ValidatedSsoToken, 'oid' | 'tenantId'>
 const oboUserKey = (validated: ValidatedSsoToken) => `${validated.tenantId}|${validated.oid}`.toLowerCase();
 
 export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroker {
-  let devFetch: Promise<ValidatedSsoToken> | undefined;
-  // Dev mode maps every playground user to the one seeded demo user.
-  let devToken: ValidatedSsoToken | undefined;
-  const devTokenValid = () => devToken !== undefined && devToken.expiresAt - expiryMarginMs > Date.now();
+  // Dev mode maps each playground user to a seeded user (by object id, else SSO_DEV_USER): one token per mapped id.
+  const devTokens = new Map<string, { token?: ValidatedSsoToken; fetching?: Promise<ValidatedSsoToken> }>();
+  const devKey = (actor?: TokenActor) => (actor?.aadObjectId ?? '').toLowerCase().slice(0, 64);
+  const ownDevToken = (actor?: TokenActor) => {
+    const token = devTokens.get(devKey(actor))?.token;
+    return token && token.expiresAt - expiryMarginMs > Date.now() ? token : undefined;
+  };
+  /** Before a user's own dev token is fetched, what SSO_DEV_USER's shows (every playground user starts as that user). */
+  const devTokenOf = (actor?: TokenActor) => ownDevToken(actor) ?? ownDevToken();
 
   const fromDevSource = async (actor?: TokenActor): Promise<ValidatedSsoToken | undefined> => {
     if (!deps.devSource) return undefined;
-    if (!devTokenValid()) {
-      // One fetch at a time: concurrent first turns share it.
-      devFetch ??= deps.devSource
-        .fetchToken()
+    let devToken = ownDevToken(actor);
+    if (!devToken) {
+      const key = devKey(actor);
+      const entry = devTokens.get(key) ?? {};
+      if (!devTokens.has(key) && devTokens.size >= 100) devTokens.clear();
+      devTokens.set(key, entry);
+      // One fetch per mapped user at a time: concurrent first turns share it.
+      entry.fetching ??= deps.devSource
+        .fetchToken(actor?.aadObjectId)
         .then((token) => deps.validator.validate(token))
         .finally(() => {
-          devFetch = undefined;
+          entry.fetching = undefined;
         });
-      devToken = await devFetch;
+      devToken = entry.token = await entry.fetching;
       log.info('dev SSO token obtained for the mapped playground user', { devUserMapped: true });
     }
-    if (actor) deps.store.put(bindingOf(actor), devToken!, 'dev');
+    if (actor) deps.store.put(bindingOf(actor), devToken, 'dev');
     return devToken;
   };
 
@@ -135,7 +145,7 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
 
   const signInOf = (actor: TokenActor) => {
     const stored = deps.store.get(bindingOf(actor));
-    const token = stored && stored.validated.expiresAt > Date.now() && (stored.source === 'dev' || belongsTo(stored.validated, actor)) ? stored.validated : deps.devSource && devTokenValid() ? devToken! : undefined;
+    const token = stored && stored.validated.expiresAt > Date.now() && (stored.source === 'dev' || belongsTo(stored.validated, actor)) ? stored.validated : deps.devSource ? devTokenOf(actor) : undefined;
     return token ? { roles: [...token.roles], amr: [...(token.amr ?? [])], acrs: [...(token.acrs ?? [])], groups: [...(token.groups ?? [])], ...(token.name ? { name: token.name } : {}) } : undefined;
   };
 
@@ -170,8 +180,7 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       // Only the removed sign-in's own Graph tokens: naming someone's object id signs nobody else out.
       const hadTokens = removed ? deps.obo.signOut(oboUserKey(removed.validated)) : false;
       // Dev mode: the next turn fetches a fresh token for the mapped user.
-      const hadDev = devToken !== undefined;
-      devToken = undefined;
+      const hadDev = devTokens.delete(devKey(actor));
       let everywhere = !deps.signedOut;
       // The marker names the Entra user the activity names; without an object id there is nobody to mark.
       if (deps.signedOut && actor.aadObjectId) {

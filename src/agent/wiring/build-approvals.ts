@@ -32,7 +32,7 @@ export interface ApprovalWiringDeps {
   /** The runtime's shared state store, when it has one; otherwise one is built from STATE_* settings and closed here. */
   state?: StateStore;
   tools: ToolsPort;
-  broker: Pick<UserTokenBroker, 'getUserToken' | 'signInOf'>;
+  broker: Pick<UserTokenBroker, 'getUserToken' | 'signInOf' | 'warmUp'>;
   audit(record: TurnRecord): Promise<void>;
   stepUpCard(): Attachment;
   /** The kill-switch mode, for the audit record of each approval step. */
@@ -48,6 +48,16 @@ export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): Bui
     tools: deps.tools,
     userToken: (actor, scopes) => deps.broker.getUserToken(actor, scopes),
     signInOf: (actor) => deps.broker.signInOf(actor),
+    meetsClaims: async (actor, claims) => {
+      // An on-behalf-of request with the claims challenge: Entra issues it only when the sign-in meets the context's policy.
+      try {
+        await deps.broker.getUserToken({ userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId, roles: [] }, ['User.Read'], { claims });
+        return true;
+      } catch (err) {
+        log.info('sign-in does not meet the authentication context', { error: err instanceof Error ? err.name : 'error' });
+        return false;
+      }
+    },
     audit: deps.audit,
     managerOf: async (requester) => {
       // As the requester, with User.Read only: the same call the who_am_i tool makes.
@@ -75,6 +85,7 @@ export function buildApprovals(config: AppConfig, deps: ApprovalWiringDeps): Bui
         settings: config.approvals,
         tools: deps.tools,
         signInOf: (actor) => deps.broker.signInOf(actor),
+        warmUp: (actor) => deps.broker.warmUp({ userId: actor.userId, aadObjectId: actor.aadObjectId, tenantId: actor.tenantId }),
         stepUpCard: deps.stepUpCard,
       });
       return routes;

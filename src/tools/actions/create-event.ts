@@ -53,11 +53,18 @@ export function createEventTool(graph: GraphCaller): ToolDefinition {
           end: { dateTime: end.dateTime, timeZone: end.timeZone },
           attendees: (args.attendees ?? []).map((address) => ({ emailAddress: { address }, type: 'required' })),
         };
-        const created = await graph.call<{ id?: string }>(ctx, scopes, 'POST', '/me/events', event);
+        // transactionId: Graph answers a repeated create with the event it already made, so with a key the POST may be retried.
+        const key = ctx.idempotencyKey;
+        const created = await graph.client(ctx, scopes).post<{ id?: string }>('/me/events', key ? { ...event, transactionId: key } : event, { idempotent: key !== undefined });
         const invited = event.attendees.length;
         const when = `${shown(args.start, start.timeZone, ctx.timeZone)} to ${shown(args.end, end.timeZone, ctx.timeZone)}`;
         return { content: `Event created for ${when}${invited > 0 ? ` and ${invited} attendee${invited === 1 ? '' : 's'} invited` : ''}.`, untrusted: false, data: { eventId: created.id } };
       }),
+    // Creating it again with the same transactionId returns the event an interrupted attempt made.
+    reconcile: async (_args, ctx) => {
+      if (!ctx.idempotencyKey) throw new Error('reconcile needs the idempotency key');
+      return { applied: false };
+    },
   });
 }
 

@@ -3,7 +3,7 @@
 import { z } from 'zod/v4';
 import { defineTool, emailAddress } from '../define-tool.js';
 import type { ToolDefinition } from '../tool.js';
-import { DRIVE_ID_PATTERN, driveItemPath, ITEM_ID_PATTERN } from './drive-item-path.js';
+import { DRIVE_ID_PATTERN, describeDriveItem, driveItemPath, ITEM_ID_PATTERN } from './drive-item-path.js';
 import { runAction, type GraphCaller } from './graph-caller.js';
 
 interface SharingLinkArgs {
@@ -43,11 +43,17 @@ export function createSharingLinkTool(graph: GraphCaller): ToolDefinition {
         }
         const body: Record<string, unknown> = { type: 'view', scope: args.scope };
         if (args.scope === 'users') body.recipients = args.recipients?.map((email) => ({ email }));
-        const path = await driveItemPath(graph, ctx, scopes, args.fileId, args.driveId);
-        const permission = await graph.call<GraphPermission>(ctx, scopes, 'POST', `${path}/createLink`, body);
+        const client = graph.client(ctx, scopes);
+        const path = await driveItemPath(client, args.fileId, args.driveId);
+        // Graph returns the existing link when the app asks again for the same kind of link: safe to retry.
+        const permission = await client.post<GraphPermission>(`${path}/createLink`, body, { idempotent: true });
         const url = permission.link?.webUrl ?? '';
         // The URL comes from the service, so it is data, not instructions.
         return { content: `Sharing link (${args.scope}) created: ${url}`, untrusted: true, data: { permissionId: permission.id, webUrl: url, scope: args.scope } };
       }),
+    // Asking again returns the link an interrupted attempt created, so running it again is the check.
+    reconcile: async () => ({ applied: false }),
+    describeScopes: ['Files.Read.All'],
+    describeTarget: (args, ctx) => describeDriveItem(graph.client(ctx, ['Files.Read.All']), String(args.fileId), typeof args.driveId === 'string' ? args.driveId : undefined),
   });
 }

@@ -2,9 +2,8 @@
 // scopes, the data-zone policy, a per-user memory of where items live, and
 // the translation of identity/Graph failures into replies the model can relay.
 import { createGraphClient, type GraphClient } from '../../graph/graph-client.js';
-import { GraphRequestError } from '../../graph/graph-errors.js';
 import type { DataZonePolicy, ZoneRef } from '../../graph/data-zones.js';
-import { ConsentRequiredError, OboExchangeError } from '../../identity/identity-errors.js';
+import { graphFailureResult } from '../graph-failure.js';
 import type { DataZone, ToolContext, ToolResult } from '../tool.js';
 import { createHash } from 'node:crypto';
 import { createLogger } from '../../logging/logger.js';
@@ -115,18 +114,11 @@ export async function withFriendlyFailures(tool: string, run: () => Promise<Tool
   try {
     return await run();
   } catch (err) {
-    if (err instanceof ConsentRequiredError) {
-      return { content: `${tool}: ${err.message} An administrator can grant it for the organisation, or you can sign in again to be asked for consent.`, untrusted: false, data: { error: 'consent_required', scopes: err.scopes } };
-    }
-    if (err instanceof OboExchangeError) {
-      return { content: `${tool}: ${err.message} Please try again later; if it keeps failing, give your administrator this reference: ${err.correlationId ?? 'n/a'}.`, untrusted: false, data: { error: 'obo_failed', code: err.code, correlationId: err.correlationId } };
-    }
     if (err instanceof ToolArgumentError) {
       return { content: `${tool}: ${err.message}`, untrusted: false, data: { error: 'invalid_arguments' } };
     }
-    if (err instanceof GraphRequestError) {
-      return { content: `${tool}: ${err.message}`, untrusted: false, data: { error: `graph_${err.failure}`, status: err.status, graphCode: err.graphCode } };
-    }
+    const reply = graphFailureResult(tool, err);
+    if (reply) return reply;
     throw err;
   }
 }

@@ -35,7 +35,7 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
       withFriendlyFailures('search_files', async () => {
         const query = requireText(args, 'query');
         const graph = graphFor(deps, ctx, scopes);
-        const response = await graph.post<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString: query }, from: 0, size: 25 }] });
+        const response = await graph.post<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString: query }, from: 0, size: 25 }] }, { idempotent: true });
         const hits = response.value?.[0]?.hitsContainers?.[0]?.hits ?? [];
         const results: Array<{ id: string; name: string; driveId?: string; zone: string; webUrl?: string; modified?: string; summary: string }> = [];
         let withheld = 0;

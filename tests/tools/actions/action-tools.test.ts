@@ -8,6 +8,9 @@ import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph
 import { fileIds } from '../../../emulators/graph/graph-seed.js';
 import { ConsentRequiredError, SignInRequiredError } from '../../../src/identity/identity-errors.js';
 import { createActionTools } from '../../../src/tools/actions/index.js';
+import { createReadTools } from '../../../src/tools/read/create-read-tools.js';
+import { DataZonePolicy } from '../../../src/graph/data-zones.js';
+import { shippedDataZonesFile } from '../../../src/graph/graph-settings.js';
 import { createToolRegistry } from '../../../src/tools/tool-registry.js';
 import { DEFAULT_TOOL_POLICY_FILE, parseToolArguments } from '../../../src/tools/tool-policy.js';
 import type { ToolContext, ToolDefinition } from '../../../src/tools/tool.js';
@@ -175,7 +178,8 @@ describe('write tools against the Graph emulator', () => {
   it('reports a missing permission from Graph as a readable refusal, not a crash', async () => {
     const before = graph.effects().sentMail.length;
     const result = await tool('send_mail').run(args(tool('send_mail'), { to: ['alex@contoso.example'], subject: 's', body: 'b' }), contextFor(megan, ['User.Read']));
-    assert.match(result.content, /Could not send the mail: you do not have permission/);
+    assert.match(result.content, /Could not send the mail: You do not have access/);
+    assert.equal((result.data as { error?: string }).error, 'graph_access-denied');
     assert.equal(graph.effects().sentMail.length, before);
   });
 
@@ -187,8 +191,38 @@ describe('write tools against the Graph emulator', () => {
     await assert.rejects(tool('delete_file').run({ fileId: fileIds.meganCampaignIdeas }, signedOut), SignInRequiredError);
   });
 
-  it('fails the call (an error of ours, not a reply) when Graph cannot be reached', async () => {
+  it('reports an unreachable Graph like a read tool does (graph_unavailable), without retrying the send', async () => {
     const dead = createActionTools({ graphBaseUrl: 'https://127.0.0.1:1/v1.0' }).find((t) => t.name === 'send_mail')!;
-    await assert.rejects(dead.run({ to: ['alex@contoso.example'], subject: 's', body: 'b' }, contextFor()));
+    const result = await dead.run({ to: ['alex@contoso.example'], subject: 's', body: 'b' }, contextFor());
+    assert.match(result.content, /^Could not send the mail: Microsoft 365 could not be reached/);
+    assert.equal((result.data as { error?: string }).error, 'graph_unavailable');
+  });
+
+  it('a hung write times out with the shared Graph error (graph_timeout), and a 503 on a send is not retried', async () => {
+    const quick = new Map(createActionTools({ graphBaseUrl: `${graph.url}/v1.0`, timeoutMs: 1000 }).map((t) => [t.name, t]));
+    graph.fault({ method: 'POST', pathPrefix: '/me/sendMail', hang: 'before' });
+    const started = Date.now();
+    const hung = await quick.get('send_mail')!.run(args(tool('send_mail'), { to: ['alex@contoso.example'], subject: 's', body: 'b' }), contextFor());
+    assert.ok(Date.now() - started < 5000, 'ended by the timeout');
+    assert.match(hung.content, /^Could not send the mail: Microsoft 365 did not answer in time/);
+    assert.equal((hung.data as { error?: string }).error, 'graph_timeout');
+
+    const sends = () => graph.requests().filter((r) => r.method === 'POST' && r.path === '/me/sendMail').length;
+    const before = sends();
+    graph.fault({ method: 'POST', pathPrefix: '/me/sendMail', status: 503, retryAfterSec: 0 });
+    const refused = await quick.get('send_mail')!.run(args(tool('send_mail'), { to: ['alex@contoso.example'], subject: 's', body: 'b' }), contextFor());
+    assert.equal((refused.data as { error?: string }).error, 'graph_unavailable');
+    assert.equal(sends(), before + 1, 'a send that may have been applied is not sent again');
+  });
+
+  it('a write failure carries the same audit codes as the same failure of a read tool', async () => {
+    const reads = new Map(createReadTools({ graphBaseUrl: `${graph.url}/v1.0`, zones: DataZonePolicy.load(shippedDataZonesFile), maxFileBytes: 1 << 20, maxTextChars: 5000 }).map((t) => [t.name, t]));
+    graph.fault({ pathPrefix: '/drives', status: 404 });
+    const read = await reads.get('read_file')!.run({ fileId: fileIds.meganCampaignIdeas, driveId: 'b!personal-megan' }, contextFor());
+    graph.fault({ pathPrefix: '/me/drive/items', status: 404 });
+    const write = await tool('delete_file').run({ fileId: fileIds.meganCampaignIdeas }, contextFor());
+    const codes = (r: { data?: unknown }) => { const d = r.data as { error?: string; status?: number }; return { error: d.error, status: d.status }; };
+    assert.deepEqual(codes(write), { error: 'graph_not-found', status: 404 });
+    assert.deepEqual(codes(write), codes(read));
   });
 });
