@@ -16,10 +16,14 @@ export interface ActivityAuditDeps {
   audit: AuditPort;
   textPolicy: TextPolicy;
   rolesFor?: (activity: Activity) => string[];
+  /** Runs the activity's routing as its turn (Application Insights: the storage calls it makes are the turn's dependencies). */
+  runTurn?: <T>(record: TurnRecord, work: () => Promise<T>) => Promise<T>;
 }
 
 export interface ActivityAudit {
   begin(context: TurnContext): TurnRecord | undefined;
+  /** Runs the work (the routing) as the record's turn. */
+  run<T>(record: TurnRecord, work: () => Promise<T>): Promise<T>;
   end(context: TurnContext, record: TurnRecord, handled: boolean): Promise<void>;
   fail(record: TurnRecord, err: unknown): void;
 }
@@ -53,6 +57,7 @@ export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
       records.set(context, record);
       return record;
     },
+    run: (record, work) => (deps.runTurn ? deps.runTurn(record, work) : work()),
     fail(record, err) {
       record.outcome = 'error';
       record.error = { code: err instanceof Error ? err.name : 'Error', message: 'internal error', correlationId: record.correlationId };

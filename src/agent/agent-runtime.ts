@@ -44,7 +44,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
   const auditLog = auditTrail.log;
   // One store per process, shared by every stage that keeps state across turns (and instances).
-  const state = createStateStore(config.state);
+  const state = createStateStore(config.state, { tracer: auditTrail.telemetry?.tracer });
   const sso = createAgentSso(config, { state });
   const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state });
   const approvals = buildApprovals(config, { state, tools: ports.tools, broker: sso.broker, audit: (r) => ports.audit.write(r), stepUpCard: () => sso.signInCard(stepUpText) });
@@ -69,7 +69,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     ],
     signIn: sso.signIn,
     extend: (agentApp) => approvalRoutes.register(agentApp),
-    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf }),
+    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf, runTurn: auditTrail.runTurn }),
   });
   await approvals.start();
   await sso.broker.warmUp().catch((err) => log.warn('could not warm up the user token broker', { error: err }));
