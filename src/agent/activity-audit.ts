@@ -15,13 +15,14 @@ const records = new WeakMap<TurnContext, TurnRecord>();
 export interface ActivityAuditDeps {
   audit: AuditPort;
   textPolicy: TextPolicy;
-  rolesFor?: (activity: Activity) => string[];
+  /** The sender's app roles (none once they signed out anywhere). */
+  rolesFor?: (activity: Activity) => Promise<string[]>;
   /** Runs the activity's routing as its turn (Application Insights: the storage calls it makes are the turn's dependencies). */
   runTurn?: <T>(record: TurnRecord, work: () => Promise<T>) => Promise<T>;
 }
 
 export interface ActivityAudit {
-  begin(context: TurnContext): TurnRecord | undefined;
+  begin(context: TurnContext): Promise<TurnRecord | undefined>;
   /** Runs the work (the routing) as the record's turn. */
   run<T>(record: TurnRecord, work: () => Promise<T>): Promise<T>;
   end(context: TurnContext, record: TurnRecord, handled: boolean): Promise<void>;
@@ -43,18 +44,24 @@ export function turnKindOf(activity: Activity): { kind: TurnKind; name?: string 
 
 export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
   return {
-    begin(context) {
+    async begin(context) {
       const kind = turnKindOf(context.activity);
       if (!kind) return undefined;
       const record = newTurnRecord({
         channelId: context.activity.channelId ?? 'unknown',
         conversationId: context.activity.conversation?.id ?? 'unknown',
         activityType: context.activity.type ?? 'unknown',
-        actor: actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []),
+        actor: actorFromActivity(context.activity, []),
         textPolicy: deps.textPolicy,
         ...kind,
       });
       records.set(context, record);
+      try {
+        record.actor.roles = (await deps.rolesFor?.(context.activity)) ?? [];
+      } catch (err) {
+        // No roles is the safe reading; the turn goes on and is recorded.
+        log.error('roles of the sender could not be read', { correlationId: record.correlationId, error: err });
+      }
       return record;
     },
     run: (record, work) => (deps.runTurn ? deps.runTurn(record, work) : work()),

@@ -7,7 +7,7 @@ import { createLogger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../host/http-server.js';
 import type { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { createActivityAudit } from './activity-audit.js';
+import { auditedTurnOf, createActivityAudit } from './activity-audit.js';
 import { createAgentApp, createMessageAnswerer } from './agent-app.js';
 import { auditCommand, reloadPolicyCommand } from './admin-commands.js';
 import { createAgentSso } from './sso/create-sso.js';
@@ -54,9 +54,10 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
   const outboundHosts = new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...config.host.serviceUrlHosts] });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, undefined, outboundHosts);
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
-  const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
+  // Read once per activity, when its AgentTurn opens (with the sign-out check); the same roles serve every route.
+  const rolesOfContext = async (context: TurnContext) => auditedTurnOf(context)?.actor.roles ?? (await rolesOf(context.activity));
   const approvalRoutes = approvals.routes(adapter);
-  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOfContext, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held) });
   const app = createAgentApp({
     adapter,
     answer,
