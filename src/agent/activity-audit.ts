@@ -22,9 +22,9 @@ export interface ActivityAuditDeps {
 }
 
 export interface ActivityAudit {
-  begin(context: TurnContext): Promise<TurnRecord | undefined>;
-  /** Runs the work (the routing) as the record's turn. */
-  run<T>(record: TurnRecord, work: () => Promise<T>): Promise<T>;
+  begin(context: TurnContext): TurnRecord | undefined;
+  /** Reads the sender's roles into the record, then runs the work (the routing), both as the record's turn. */
+  run<T>(context: TurnContext, record: TurnRecord, work: () => Promise<T>): Promise<T>;
   end(context: TurnContext, record: TurnRecord, handled: boolean): Promise<void>;
   fail(record: TurnRecord, err: unknown): void;
 }
@@ -44,7 +44,7 @@ export function turnKindOf(activity: Activity): { kind: TurnKind; name?: string 
 
 export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
   return {
-    async begin(context) {
+    begin(context) {
       const kind = turnKindOf(context.activity);
       if (!kind) return undefined;
       const record = newTurnRecord({
@@ -56,15 +56,20 @@ export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
         ...kind,
       });
       records.set(context, record);
-      try {
-        record.actor.roles = (await deps.rolesFor?.(context.activity)) ?? [];
-      } catch (err) {
-        // No roles is the safe reading; the turn goes on and is recorded.
-        log.error('roles of the sender could not be read', { correlationId: record.correlationId, error: err });
-      }
       return record;
     },
-    run: (record, work) => (deps.runTurn ? deps.runTurn(record, work) : work()),
+    run(context, record, work) {
+      const turn = async () => {
+        try {
+          record.actor.roles = (await deps.rolesFor?.(context.activity)) ?? [];
+        } catch (err) {
+          // No roles is the safe reading; the turn goes on and is recorded.
+          log.error('roles of the sender could not be read', { correlationId: record.correlationId, error: err });
+        }
+        return work();
+      };
+      return deps.runTurn ? deps.runTurn(record, turn) : turn();
+    },
     fail(record, err) {
       record.outcome = 'error';
       record.error = { code: err instanceof Error ? err.name : 'Error', message: 'internal error', correlationId: record.correlationId };

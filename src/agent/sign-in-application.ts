@@ -31,10 +31,10 @@ export class SignInApplication extends AgentApplication<TurnState> {
 
   /** Every activity passes here: its AgentTurn is opened first and written once it is done, whatever happened. */
   override async runInternal(context: TurnContext): Promise<boolean> {
-    const record = await this.audit?.begin(context);
+    const record = this.audit?.begin(context);
     let handled = false;
     try {
-      handled = record ? await this.audit!.run(record, () => this.route(context)) : await this.route(context);
+      handled = record ? await this.audit!.run(context, record, () => this.route(context)) : await this.route(context);
       return handled;
     } catch (err) {
       if (record) this.audit!.fail(record, err);
