@@ -1,6 +1,9 @@
 // Local audit log against its size: start-up time (open + resume from the tail),
-// bytes read at start-up, verify throughput (MB/s) and memory.
-//   npm run bench:audit [-- --sizes 1,100,1024]   (MB; default 1,100; 1024 needs ~2.5 GB of disk)
+// bytes read at start-up, verify throughput (MB/s) and memory; then /healthz
+// latency of the agent process, idle and while the Auditor's `audit` command
+// reads a log of --healthz-mb (default 100; 0 skips it) filtered for a user
+// whose turns are 60 MB back (the worst case a request may read: 64 MB).
+//   npm run bench:audit [-- --sizes 1,100,1024 --healthz-mb 100]   (MB; default 1,100; 1024 needs ~2.5 GB of disk)
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +11,17 @@ import { join } from 'node:path';
 import { signerFromPrivateKey, verifierFor } from '../../src/audit/checkpoint-signer.js';
 import { openLocalAuditLog } from '../../src/audit/local-audit-log.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
+import { startIdentityStandIns } from '../../emulators/graph/dev-identity-stand-ins.js';
+import { startAgentProcess } from '../../tests/support/agent-process.js';
+import { messageActivity, postActivity } from '../../tests/support/agent-under-test.js';
+import { probeHealthWhile, writeLargeAuditLog } from '../../tests/support/large-audit-log.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-const sizesMb = arg('sizes', '1,100').split(',').map(Number);
+const sizesMb = arg('sizes', '1,100').split(',').map(Number).filter((n) => n > 0);
+const healthzMb = Number(arg('healthz-mb', '100'));
 const signer = signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
 const verifier = verifierFor([signer.publicKey]);
 const bytesRead = () => Number(/rchar:\s+(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
@@ -65,6 +73,52 @@ for (const mb of sizesMb) {
   );
   rmSync(join(dir, '..'), { recursive: true, force: true });
 }
-process.stdout.write(
+if (rows.length > 0) process.stdout.write(
   ['| target | log | start-up | read at start-up | verify | verify peak RSS growth | generate |', '|---|---|---|---|---|---|---|', ...rows].join('\n') + '\n',
 );
+
+// /healthz while `audit` runs: the agent as its own process, as in production.
+if (healthzMb > 0) {
+  const root = mkdtempSync(join(tmpdir(), 'bench-audit-healthz-'));
+  const oid = '00000000-0000-0000-0000-0000000a0d17';
+  const log = await writeLargeAuditLog(join(root, 'log'), { megabytes: healthzMb, target: { aadObjectId: oid, count: 3, megabytesFromEnd: Math.min(60, healthzMb * 0.6) } });
+  const ids = await startIdentityStandIns({ devUser: 'patti@contoso.example' });
+  const agent = await startAgentProcess({ ...ids.agentEnv, LOG_LEVEL: 'warn', AUDIT_LOG_DIR: join(root, 'log'), AUDIT_SIGNING_KEY: log.signingKeyEnv, STATE_SQLITE_PATH: join(root, 'state.db') });
+  const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+  const row = (label: string, latencies: number[], extra: string) =>
+    `| ${label} | ${latencies.length} | ${pct(latencies, 50).toFixed(2)} ms | ${pct(latencies, 99).toFixed(2)} ms | ${Math.max(...latencies).toFixed(1)} ms | ${extra} |`;
+  try {
+    // Warm-up (JIT, first turn's lazy loads), not measured.
+    await postActivity(agent.url, messageActivity('audit', { serviceUrl: undefined }));
+    await probeHealthWhile(agent.url, new Promise((resolve) => setTimeout(resolve, 2000)));
+    const idle = await probeHealthWhile(agent.url, new Promise((resolve) => setTimeout(resolve, 3000)));
+    const auditMs: number[] = [];
+    let cards = 0;
+    const audits = (async () => {
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        const reply = await postActivity(agent.url, messageActivity(`audit user ${oid}`, { serviceUrl: undefined }));
+        auditMs.push(performance.now() - t0);
+        const card = JSON.stringify(reply.body?.activities?.[0]?.attachments?.[0]?.content ?? null);
+        if ((card.match(/"title":"Turn"/g) ?? []).length === log.targetRecords) cards++;
+      }
+    })();
+    const during = await probeHealthWhile(agent.url, audits);
+    if (cards !== 5) throw new Error(`the audit view did not find the user's ${log.targetRecords} turns (${cards} of 5 answers did)`);
+    const mean = auditMs.reduce((a, b) => a + b, 0) / auditMs.length;
+    process.stdout.write(
+      [
+        '',
+        `/healthz of the agent process, ${healthzMb} MB log (${log.records} records), \`audit user <oid>\` reading back ${Math.min(60, healthzMb * 0.6)} MB:`,
+        '| while | answers | p50 | p99 | max | audit request |',
+        '|---|---|---|---|---|---|',
+        row('idle (3 s)', idle.probe.latenciesMs, '-'),
+        row('audit runs (5 in a row)', during.probe.latenciesMs, `${mean.toFixed(0)} ms mean`),
+      ].join('\n') + '\n',
+    );
+  } finally {
+    await agent.stop();
+    await ids.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

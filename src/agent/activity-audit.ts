@@ -15,13 +15,18 @@ const records = new WeakMap<TurnContext, TurnRecord>();
 export interface ActivityAuditDeps {
   audit: AuditPort;
   textPolicy: TextPolicy;
-  rolesFor?: (activity: Activity) => string[];
-  /** The kill-switch mode the activity runs in (read once when the record opens). */
+  /** The sender's app roles (none once they signed out anywhere). */
+  rolesFor?: (activity: Activity) => Promise<string[]>;
+  /** Runs the activity's routing as its turn (Application Insights: the storage calls it makes are the turn's dependencies). */
+  runTurn?: <T>(record: TurnRecord, work: () => Promise<T>) => Promise<T>;
+  /** The kill-switch mode the activity runs in (read once, before routing). */
   mode?: () => Promise<string>;
 }
 
 export interface ActivityAudit {
-  begin(context: TurnContext): Promise<TurnRecord | undefined>;
+  begin(context: TurnContext): TurnRecord | undefined;
+  /** Reads the sender's roles into the record, then runs the work (the routing), both as the record's turn. */
+  run<T>(context: TurnContext, record: TurnRecord, work: () => Promise<T>): Promise<T>;
   end(context: TurnContext, record: TurnRecord, handled: boolean): Promise<void>;
   fail(record: TurnRecord, err: unknown): void;
 }
@@ -41,20 +46,32 @@ export function turnKindOf(activity: Activity): { kind: TurnKind; name?: string 
 
 export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
   return {
-    async begin(context) {
+    begin(context) {
       const kind = turnKindOf(context.activity);
       if (!kind) return undefined;
       const record = newTurnRecord({
         channelId: context.activity.channelId ?? 'unknown',
         conversationId: context.activity.conversation?.id ?? 'unknown',
         activityType: context.activity.type ?? 'unknown',
-        actor: actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []),
+        actor: actorFromActivity(context.activity, []),
         textPolicy: deps.textPolicy,
         ...kind,
       });
-      if (deps.mode) record.mode = await deps.mode();
       records.set(context, record);
       return record;
+    },
+    run(context, record, work) {
+      const turn = async () => {
+        try {
+          record.actor.roles = (await deps.rolesFor?.(context.activity)) ?? [];
+        } catch (err) {
+          // No roles is the safe reading; the turn goes on and is recorded.
+          log.error('roles of the sender could not be read', { correlationId: record.correlationId, error: err });
+        }
+        if (deps.mode) record.mode = await deps.mode();
+        return work();
+      };
+      return deps.runTurn ? deps.runTurn(record, turn) : turn();
     },
     fail(record, err) {
       record.outcome = 'error';

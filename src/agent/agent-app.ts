@@ -31,7 +31,7 @@ export interface MessageAnswererDeps {
   /** Where a turn that needs the user's token goes: the question waits, the sign-in card goes out. */
   signIn?: Pick<SignInFlow, 'request'>;
   /** App roles of the user, when known (from the user's validated token). */
-  rolesFor?: (activity: Activity) => string[];
+  rolesFor?: (context: TurnContext) => Promise<string[]>;
   /** Sends the cards of tool calls the turn held for a decision (approval routes). */
   announceHeld?: (context: TurnContext, held: NonNullable<TurnReply['held']>) => Promise<void>;
   /** Where each answer's reply id → turn goes, so feedback on it reaches that turn's record. */
@@ -43,7 +43,7 @@ export type MessageAnswerer = (context: TurnContext, text: string) => Promise<vo
 /** Runs the turn pipeline for a text on behalf of the activity's sender and sends the reply. */
 export function createMessageAnswerer(deps: MessageAnswererDeps): MessageAnswerer {
   return async (context, text) => {
-    const actor = actorFromActivity(context.activity, deps.rolesFor?.(context.activity) ?? []);
+    const actor = actorFromActivity(context.activity, (await deps.rolesFor?.(context)) ?? []);
     const timeZone = resolveTimeZone(timeZoneOf(context.activity));
     const conversationId = context.activity.conversation?.id ?? 'unknown';
     const reply = await deps.pipeline.runTurn({

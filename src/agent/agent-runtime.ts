@@ -7,7 +7,7 @@ import { createLogger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../host/http-server.js';
 import type { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { createActivityAudit } from './activity-audit.js';
+import { auditedTurnOf, createActivityAudit } from './activity-audit.js';
 import { createAgentApp, createMessageAnswerer } from './agent-app.js';
 import { auditCommand, modeCommand, reloadPolicyCommand, statusCommand } from './admin-commands.js';
 import { AgentModeSwitch } from './agent-mode.js';
@@ -60,7 +60,7 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
   const auditTrail = await openAuditTrail(config.audit, config.appInsights, telemetryTargets(config));
   const auditLog = auditTrail.log;
   // One store per process, shared by every stage that keeps state across turns (and instances).
-  const state = createStateStore(config.state);
+  const state = createStateStore(config.state, { tracer: auditTrail.telemetry?.tracer });
   const sso = createAgentSso(config, { state });
   const ports = await buildPorts(config, auditTrail, { userTokens: sso.broker, readiness: dependencyChecks(config), state, tools: options.tools, guards: options.guards });
   const modes = new AgentModeSwitch(state, config.agent.mode);
@@ -80,11 +80,12 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
   const outboundHosts = new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...config.host.serviceUrlHosts] });
   const adapter = new CloudAdapter(adapterAuthConfig(config), undefined, undefined, undefined, outboundHosts);
   const rolesOf = (activity: Activity) => sso.broker.rolesOf(actorFromActivity(activity));
-  const rolesOfContext = (context: TurnContext) => rolesOf(context.activity);
+  // Read once per activity, when its AgentTurn opens (with the sign-out check); the same roles serve every route.
+  const rolesOfContext = async (context: TurnContext) => auditedTurnOf(context)?.actor.roles ?? (await rolesOf(context.activity));
   const approvalRoutes = approvals.routes(adapter);
   const statusOf = createStatusReader({ ports, modes, stateBackend: state.backend, instanceId: config.audit.instanceId });
   const feedbackLinks = new FeedbackLinks(state);
-  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOf, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held), feedbackLinks });
+  const answer = createMessageAnswerer({ pipeline, rolesFor: rolesOfContext, signIn: sso.signIn, announceHeld: (context, held) => approvalRoutes.announce(context, held), feedbackLinks });
   const app = createAgentApp({
     adapter,
     answer,
@@ -99,7 +100,7 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
     ],
     signIn: sso.signIn,
     extend: (agentApp) => approvalRoutes.register(agentApp),
-    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf, mode: async () => (await modes.state()).mode }),
+    audit: createActivityAudit({ audit: ports.audit, textPolicy: config.audit.textPolicy, rolesFor: rolesOf, runTurn: auditTrail.runTurn, mode: async () => (await modes.state()).mode }),
     maintenance: { active: async () => (await modes.state()).mode === 'maintenance', reply: maintenanceText },
     feedbackLinks,
   });

@@ -19,9 +19,11 @@ export function parseAuditQuery(text: string): AuditQuery {
     const word = words[i]!.toLowerCase();
     const value = words[i + 1]?.slice(0, 200);
     if (word === 'log') continue;
-    if (word === 'user' && value) (query.user = value), i++;
-    else if (word === 'conversation' && value) (query.conversation = value), i++;
-    else if (word === 'page' && value && /^\d{1,4}$/.test(value)) (query.page = Math.max(1, Number(value))), i++;
+    if (word === 'user' && value) query.user = value;
+    else if (word === 'conversation' && value) query.conversation = value;
+    else if (word === 'page' && value && /^\d{1,4}$/.test(value)) query.page = Math.max(1, Number(value));
+    else continue;
+    i++; // the value was used: skip it
   }
   return query;
 }

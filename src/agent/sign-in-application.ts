@@ -34,7 +34,7 @@ export class SignInApplication extends AgentApplication<TurnState> {
     const record = await this.audit?.begin(context);
     let handled = false;
     try {
-      handled = await this.route(context);
+      handled = record ? await this.audit!.run(context, record, () => this.route(context)) : await this.route(context);
       return handled;
     } catch (err) {
       if (record) this.audit!.fail(record, err);

@@ -1,19 +1,24 @@
 // Sends each AgentTurn to Application Insights through the applicationinsights
 // 3.x SDK (Azure Monitor OpenTelemetry): the turn as a request, its model,
 // Graph and Content Safety calls as dependencies (from the stage timings the
-// record already carries), and the record itself as the custom event
+// record already carries), storage calls as dependencies (spans made while the
+// turn runs under its request: runTurn), and the record itself as the custom event
 // `AgentTurn`, all under one operation id (the record's operationId as the
 // W3C trace id). AgentTurn events are logs, which the SDK's trace sampling
 // does not touch (trace-based log sampling is off), so they are never sampled
 // away; requests and dependencies follow the configured percentage.
 import { ManagedIdentityCredential } from '@azure/identity';
-import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Context, type Span } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { TelemetryClient } from 'applicationinsights';
 import { randomBytes } from 'node:crypto';
 import type { AppInsightsSettings } from './app-insights-settings.js';
 import type { StageEvent, TurnRecord } from './turn-record.js';
 
 export interface TurnTelemetry {
+  /** Where other modules start their dependency spans (storage, archive). */
+  readonly tracer: Tracer;
+  /** Runs the turn with its request span active, so the calls it makes (state store) are dependencies of the turn. */
+  runTurn<T>(record: TurnRecord, work: () => Promise<T>): Promise<T>;
   /** Queues the turn's request, dependencies and AgentTurn event; never throws, never waits. */
   track(record: TurnRecord): void;
   /** The custom event `AuditChainAlert`: the local log's chain broke or could not be written (the alert rule fires on any). */
@@ -111,26 +116,46 @@ function dependencyOf(stage: StageEvent, record: TurnRecord, targets: TurnTeleme
   return undefined;
 }
 
+const requestName = (record: TurnRecord) => `AgentTurn ${record.kind}${record.name ? ` ${record.name}` : ''}`;
+
 export function createAppInsightsTelemetry(settings: AppInsightsSettings, targets: TurnTelemetryTargets = {}): TurnTelemetry | undefined {
   const { connectionString } = settings;
   if (!connectionString) return undefined;
   const client = clientFor({ ...settings, connectionString });
   const tracer = trace.getTracer('secure-teams-agent');
+  // Requests of turns still running (runTurn), ended when their record is tracked.
+  const open = new WeakMap<TurnRecord, { request: Span; inRequest: Context }>();
+
+  const startRequest = (record: TurnRecord) => {
+    const parent = operationContext(record.operationId);
+    const request = tracer.startSpan(requestName(record), { kind: SpanKind.SERVER, startTime: Date.parse(record.startedAt), attributes: { 'http.method': 'POST', 'http.route': '/api/messages', 'http.url': '/api/messages', 'agent.turnId': record.correlationId } }, parent);
+    return { request, inRequest: trace.setSpan(parent, request) };
+  };
 
   return {
+    tracer,
+    runTurn(record, work) {
+      let started: ReturnType<typeof startRequest>;
+      try {
+        started = startRequest(record);
+      } catch {
+        return work();
+      }
+      open.set(record, started);
+      return context.with(started.inRequest, work);
+    },
     track(record) {
       try {
         const started = Date.parse(record.startedAt);
         const ended = record.endedAt ? Date.parse(record.endedAt) : Date.now();
-        const parent = operationContext(record.operationId);
         const failed = record.outcome === 'error';
-        const request: Span = tracer.startSpan(
-          `AgentTurn ${record.kind}${record.name ? ` ${record.name}` : ''}`,
-          { kind: SpanKind.SERVER, startTime: started, attributes: { 'http.method': 'POST', 'http.route': '/api/messages', 'http.url': '/api/messages', 'http.status_code': failed ? 500 : 200, 'agent.outcome': record.outcome ?? 'unknown', 'agent.turnId': record.correlationId } },
-          parent,
-        );
+        const live = open.get(record);
+        open.delete(record);
+        const { request, inRequest } = live ?? startRequest(record);
+        // The kind and name may have changed while the turn ran (a message that was a command).
+        request.updateName(requestName(record));
+        request.setAttributes({ 'http.status_code': failed ? 500 : 200, 'agent.outcome': record.outcome ?? 'unknown' });
         request.setStatus({ code: failed ? SpanStatusCode.ERROR : SpanStatusCode.OK });
-        const inRequest = trace.setSpan(parent, request);
         for (const stage of record.stages) {
           const dep = dependencyOf(stage, record, targets);
           if (!dep) continue;

@@ -16,6 +16,8 @@ export interface AuditTrail {
   log: LocalAuditLog;
   archive?: SegmentArchive;
   telemetry?: TurnTelemetry;
+  /** Runs a turn so that what it calls meanwhile (state store) is traced under its request; just runs it without telemetry. */
+  runTurn<T>(record: TurnRecord, work: () => Promise<T>): Promise<T>;
   write(record: TurnRecord): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,8 +26,9 @@ export interface AuditTrail {
 const flushTimeoutMs = 10_000;
 
 export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsightsSettings, targets: TurnTelemetryTargets = {}): Promise<AuditTrail> {
+  const telemetry = createAppInsightsTelemetry(appInsights, targets);
   const container = audit.archive ? containerClientFor(audit.archive) : undefined;
-  const archive = container && audit.archive ? createSegmentArchive(container, audit.dir, audit.archive.prefix) : undefined;
+  const archive = container && audit.archive ? createSegmentArchive(container, audit.dir, audit.archive.prefix, telemetry?.tracer) : undefined;
   const log = await openConfiguredAuditLog(audit, archive ? (name) => archive.isArchived(name).catch(() => false) : undefined);
   const ship = () =>
     archive
@@ -40,12 +43,12 @@ export async function openAuditTrail(audit: AuditSettings, appInsights: AppInsig
   logger.info('audit log ready', { dir: audit.dir, resumedAt: log.resumed.seq, tailChecked: log.resumed.tailChecked, recovery: log.resumed.recovery, keyId: log.keyId, appInsights: appInsights.connectionString ? appInsights.auth : 'off' });
   if (!audit.signingKey) logger.warn('no AUDIT_SIGNING_KEY: checkpoints are signed with a key kept beside the log (fine locally; in Azure set the key from Key Vault)', { keyFile: audit.devKeyFile });
   if (log.resumed.recovery) logger.error('the audit chain did not verify at start-up; a new segment continues it', { reason: log.resumed.recovery });
-  const telemetry = createAppInsightsTelemetry(appInsights, targets);
   if (log.resumed.recovery) telemetry?.trackAuditAlert({ reason: 'recovery', detail: log.resumed.recovery });
   let writeAlerted = false;
   return {
     log,
     telemetry,
+    runTurn: (record, work) => (telemetry ? telemetry.runTurn(record, work) : work()),
     async write(record) {
       telemetry?.track(record);
       try {

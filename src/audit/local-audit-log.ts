@@ -236,10 +236,8 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
 /** The newest lines of a segment, oldest first, back to its last checkpoint or the window's limit. */
 async function readTail(segment: SegmentFile, windowBytes: number): Promise<{ lines: Array<{ line: Buffer; complete: boolean }>; size: number }> {
   const newestFirst: Array<{ line: Buffer; complete: boolean }> = [];
-  let size = 0;
   for await (const l of readLinesBackwards(segment.path, windowBytes)) {
     newestFirst.push(l);
-    size += l.line.length + 1;
     // A checkpoint or anchor is where the check can start; stop there.
     if (l.complete && /"kind":"(?:checkpoint|anchor)"/.test(l.line.toString('latin1', 0, 120))) break;
   }

@@ -7,11 +7,13 @@
 // segment only once the archived blob is known to hold the same bytes.
 import { ContainerClient, RestError } from '@azure/storage-blob';
 import { ManagedIdentityCredential } from '@azure/identity';
+import type { Tracer } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listSegments } from './segment-files.js';
+import { traceDependency } from '../logging/dependency-span.js';
 
 export interface SegmentArchive {
   /** Uploads every sealed segment not archived yet; returns the names uploaded now. */
@@ -44,21 +46,32 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** `prefix`: this chain's folder in the container (one per agent instance). */
-export function createSegmentArchive(container: ContainerClient, dir: string, prefix: string): SegmentArchive {
+const statusOf = (err: unknown) => (err instanceof RestError ? err.statusCode : undefined);
+
+/** `prefix`: this chain's folder in the container (one per agent instance). `tracer`: blob calls as Application Insights dependencies. */
+export function createSegmentArchive(container: ContainerClient, dir: string, prefix: string, tracer?: Tracer): SegmentArchive {
   const archived = new Set<string>();
   const blobName = (name: string) => `${prefix}/${name}`;
   let shipping: Promise<string[]> | undefined;
+  const target = { 'db.system': 'Azure blob', 'db.name': container.containerName, 'server.address': new URL(container.url).host };
+  // Each blob call as its own dependency (the archive runs beside turns, not in one). `expected`: statuses that are answers, not failures.
+  const blobCall = <T>(operation: string, name: string, expected: number[], work: () => Promise<T>): Promise<T> =>
+    tracer
+      ? traceDependency(tracer, `${operation} ${blobName(name)}`, { ...target, 'db.operation': operation }, work, {
+          failed: (err) => !expected.includes(statusOf(err) ?? 0),
+          errorType: (err) => String(statusOf(err) ?? (err instanceof Error ? err.name : 'Error')),
+        })
+      : work();
 
   // Archived means: a blob of that name holding exactly the local bytes (its recorded digest and size match).
   const isArchived = async (name: string): Promise<boolean> => {
     if (archived.has(name)) return true;
     const path = join(dir, name);
     try {
-      const props = await container.getBlockBlobClient(blobName(name)).getProperties();
+      const props = await blobCall('get-properties', name, [404], () => container.getBlockBlobClient(blobName(name)).getProperties());
       if (props.metadata?.sha256 === (await sha256Of(path)) && props.contentLength === (await stat(path)).size) archived.add(name);
     } catch (err) {
-      if (!(err instanceof RestError && err.statusCode === 404)) throw err;
+      if (statusOf(err) !== 404) throw err;
     }
     return archived.has(name);
   };
@@ -69,17 +82,20 @@ export function createSegmentArchive(container: ContainerClient, dir: string, pr
     for (const segment of segments.slice(0, -1)) {
       if (await isArchived(segment.name)) continue;
       try {
-        await container.getBlockBlobClient(blobName(segment.name)).uploadFile(segment.path, {
-          conditions: { ifNoneMatch: '*' },
-          blobHTTPHeaders: { blobContentType: 'application/x-ndjson' },
-          // The digest lets an auditor check the archived copy against a local one without reading both.
-          metadata: { firstseq: String(segment.firstSeq), sha256: await sha256Of(segment.path) },
-        });
+        const metadata = { firstseq: String(segment.firstSeq), sha256: await sha256Of(segment.path) };
+        await blobCall('upload', segment.name, [409, 412], () =>
+          container.getBlockBlobClient(blobName(segment.name)).uploadFile(segment.path, {
+            conditions: { ifNoneMatch: '*' },
+            blobHTTPHeaders: { blobContentType: 'application/x-ndjson' },
+            // The digest lets an auditor check the archived copy against a local one without reading both.
+            metadata,
+          }),
+        );
         uploaded.push(segment.name);
         archived.add(segment.name);
       } catch (err) {
         // Something else already has this name: never overwritten, and the local copy is not counted as archived.
-        if (!(err instanceof RestError && (err.statusCode === 409 || err.statusCode === 412))) throw err;
+        if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
       }
     }
     return uploaded;

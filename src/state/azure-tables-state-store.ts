@@ -31,6 +31,8 @@ const maxChunks = 15;
 
 export class AzureTablesStateStore implements StateStore {
   readonly backend = 'azure-tables';
+  /** The table service's host (no path, no credentials): the target named in telemetry. */
+  readonly host: string;
   private readonly client: TableClient;
   private readonly timeoutMs: number;
   private readonly now: () => number;
@@ -51,6 +53,7 @@ export class AzureTablesStateStore implements StateStore {
     } else {
       throw new StateError('invalid', 'Azure Tables state needs an endpoint and a credential (or an Azurite connection string)', this.backend);
     }
+    this.host = new URL(this.client.url).host;
   }
 
   /** Runs a write and returns the entity's new ETag. */

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
-import { botConnector, demoBotAppId, demoBotAppSecret, demoTenantId } from '../../emulators/entra/seed.js';
+import { demoTenantId } from '../../emulators/entra/seed.js';
 import { setLogLevel, setLogSink, type LogSink } from '../../src/logging/logger.js';
 import { startAgentUnderTest, type AgentUnderTest } from '../support/agent-under-test.js';
+import { entraHostEnv } from '../support/entra-host-env.js';
 import { mutatedActivities, type FuzzRequest } from './activity-mutator.js';
 import { startConnectorCapture, type ConnectorCapture } from './connector-capture.js';
 import { routeInstanceDiscoveryTo } from './msal-instance-discovery.js';
@@ -31,13 +32,7 @@ describe('host: fuzzed activities never cause a server error', function () {
     unroute = routeInstanceDiscoveryTo(entra);
     connector = await startConnectorCapture();
     agent = await startAgentUnderTest({
-      AUTH_MODE: 'entra',
-      BOT_APP_ID: demoBotAppId,
-      BOT_TENANT_ID: demoTenantId,
-      BOT_CLIENT_SECRET: demoBotAppSecret,
-      ENTRA_AUTHORITY_HOST: entra.url,
-      BOT_OPENID_METADATA_URLS: `${entra.botConnectorOpenIdConfigurationUrl},${entra.openIdConfigurationUrl(demoTenantId)}`,
-      BOT_TOKEN_ISSUERS: `${botConnector.issuer},${entra.issuer(demoTenantId)}`,
+      ...entraHostEnv(entra, { botConnector: true }),
       BOT_SERVICE_URL_HOSTS: `127.0.0.1:${connector.port}`,
       // Mutations, not the rate limiter, decide what happens to each request.
       GUARD_RATE_USER_PER_MINUTE: '100000',

@@ -4,8 +4,9 @@
 // emulator, agent, a stand-in Bot Connector and an attacker's server).
 import assert from 'node:assert/strict';
 import { startEntraEmulator, type EntraEmulator } from '../../emulators/entra/entra-emulator.js';
-import { botConnector, demoBotAppId, demoBotAppSecret, demoTenantId } from '../../emulators/entra/seed.js';
+import { botConnector, demoBotAppId, demoTenantId } from '../../emulators/entra/seed.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
+import { entraHostEnv } from '../support/entra-host-env.js';
 import { startConnectorCapture, type ConnectorCapture } from './connector-capture.js';
 import { routeInstanceDiscoveryTo } from './msal-instance-discovery.js';
 
@@ -26,13 +27,7 @@ describe('host: replies go only to the calling channel', () => {
     connector = await startConnectorCapture();
     attacker = await startConnectorCapture();
     agent = await startAgentUnderTest({
-      AUTH_MODE: 'entra',
-      BOT_APP_ID: demoBotAppId,
-      BOT_TENANT_ID: demoTenantId,
-      BOT_CLIENT_SECRET: demoBotAppSecret,
-      ENTRA_AUTHORITY_HOST: entra.url,
-      BOT_OPENID_METADATA_URLS: `${entra.botConnectorOpenIdConfigurationUrl},${entra.openIdConfigurationUrl(demoTenantId)}`,
-      BOT_TOKEN_ISSUERS: `${botConnector.issuer},${entra.issuer(demoTenantId)},https://sts.windows.net/${demoTenantId}/`,
+      ...entraHostEnv(entra, { botConnector: true, extraIssuers: [`https://sts.windows.net/${demoTenantId}/`] }),
       BOT_ALLOWED_CALLER_APP_IDS: allowedCaller,
       // The stand-in connector is the only reply host here (its port, so the attacker's is not).
       BOT_SERVICE_URL_HOSTS: `127.0.0.1:${connector.port}`,

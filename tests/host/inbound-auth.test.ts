@@ -5,6 +5,7 @@ import { demoBotAppId, demoBotAppSecret, demoTenantId, otherTenantId } from '../
 import { JWT_CLOCK_SKEW_SECONDS, KEY_REFRESH_COOLDOWN_MS } from '../../src/identity/openid-keys.js';
 import { setLogLevel, setLogSink, type LogSink } from '../../src/logging/logger.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest } from '../support/agent-under-test.js';
+import { entraHostEnv } from '../support/entra-host-env.js';
 
 describe('host: inbound Bot Framework / Entra authentication', () => {
   let entra: EntraEmulator;
@@ -23,16 +24,7 @@ describe('host: inbound Bot Framework / Entra authentication', () => {
     previousSink = setLogSink({ write: (line) => void logLines.push(line) });
     setLogLevel('debug');
     entra = await startEntraEmulator();
-    agent = await startAgentUnderTest({
-      AUTH_MODE: 'entra',
-      BOT_APP_ID: demoBotAppId,
-      BOT_TENANT_ID: demoTenantId,
-      BOT_CLIENT_SECRET: demoBotAppSecret,
-      ENTRA_AUTHORITY_HOST: entra.url,
-      BOT_OPENID_METADATA_URLS: entra.openIdConfigurationUrl(demoTenantId),
-      BOT_TOKEN_ISSUERS: entra.issuer(demoTenantId),
-      BOT_ALLOWED_CALLER_APP_IDS: allowedCaller,
-    });
+    agent = await startAgentUnderTest({ ...entraHostEnv(entra), BOT_ALLOWED_CALLER_APP_IDS: allowedCaller });
   });
   after(async () => {
     await agent?.close();

@@ -24,7 +24,7 @@ describe('dev-mode identity path (settings → SSO from the emulator → OBO →
     const sso = createAgentSso(config, { state: new MemoryStateStore() });
     const actor = { userId: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000aa', tenantId: '00000000-0000-0000-0000-000000000001', roles: [] as string[] };
     await sso.broker.warmUp(actor);
-    assert.deepEqual(sso.broker.rolesOf(actor), ['User']);
+    assert.deepEqual(await sso.broker.rolesOf(actor), ['User']);
     const tools = createReadTools(readToolDepsFromSettings(config.graph));
     const search = tools.find((t) => t.name === 'search_files')!;
     const result = await search.run({ query: 'budget' }, { actor, correlationId: 'c', getUserToken: (scopes) => sso.broker.getUserToken(actor, scopes) });

@@ -107,7 +107,7 @@ describe('Teams SSO invokes (signin/tokenExchange, verifyState, failure)', () =>
     assert.deepEqual(result.body, { id: 'ex-1', connectionName: 'graph-sso' });
     assert.deepEqual(entra.tokenRequests().at(-1)!.scopes, ['User.Read']);
     const actor = { userId: '29:user', aadObjectId: oidOf(token), tenantId: demoTenantId, roles: [] };
-    assert.deepEqual(broker.rolesOf(actor), ['User', 'Approver']);
+    assert.deepEqual(await broker.rolesOf(actor), ['User', 'Approver']);
     assert.ok((await broker.getUserToken(actor, ['Files.Read'])).length > 0);
   });
 

@@ -36,9 +36,9 @@ describe('user token broker', () => {
 
   it('in dev mode maps the playground user to the seeded demo user through the Entra emulator', async () => {
     const broker = brokerWith(users.megan);
-    assert.deepEqual(broker.rolesOf(playgroundUser), []);
+    assert.deepEqual(await broker.rolesOf(playgroundUser), []);
     await broker.warmUp();
-    assert.deepEqual(broker.rolesOf(playgroundUser), ['User']);
+    assert.deepEqual(await broker.rolesOf(playgroundUser), ['User']);
     const token = await broker.getUserToken(playgroundUser, ['Files.Read.All']);
     const claims = decodeJwt(token);
     assert.equal(claims.preferred_username, users.megan);
@@ -57,7 +57,7 @@ describe('user token broker', () => {
     assert.equal((await broker.signOut({ userId: '29:alex', tenantId: demoTenantId })).signedOut, false);
     assert.equal((await broker.signOut(actor)).signedOut, true);
     await assert.rejects(broker.getUserToken(actor, ['User.Read']), SignInRequiredError);
-    assert.deepEqual(broker.rolesOf(actor), []);
+    assert.deepEqual(await broker.rolesOf(actor), []);
     assert.equal((await broker.signOut(actor)).signedOut, false);
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createOfflineModel, OFFLINE_LABEL } from '../../src/model/offline/offline-model.js';
+import { createOfflineModel } from '../../src/model/offline/offline-model.js';
 import { runTurn, type ToolImpl } from './turn-harness.js';
 
 const now = () => new Date('2026-11-26T12:00:00Z');

@@ -6,6 +6,7 @@ import { demoBotAppId, demoBotAppSecret, demoTenantId } from '../../emulators/en
 import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph/graph-emulator.js';
 import { runSmoke } from '../../scripts/smoke.js';
 import { startAgentUnderTest, type AgentUnderTest } from '../support/agent-under-test.js';
+import { entraHostEnv } from '../support/entra-host-env.js';
 
 describe('npm run smoke (scripts/smoke.ts)', () => {
   let entra: EntraEmulator;
@@ -16,14 +17,8 @@ describe('npm run smoke (scripts/smoke.ts)', () => {
     entra = await startEntraEmulator();
     graph = await startGraphEmulator({ entra });
     agent = await startAgentUnderTest({
-      AUTH_MODE: 'entra',
+      ...entraHostEnv(entra),
       HOST: '127.0.0.1',
-      BOT_APP_ID: demoBotAppId,
-      BOT_TENANT_ID: demoTenantId,
-      BOT_CLIENT_SECRET: demoBotAppSecret,
-      ENTRA_AUTHORITY_HOST: entra.url,
-      BOT_OPENID_METADATA_URLS: entra.openIdConfigurationUrl(demoTenantId),
-      BOT_TOKEN_ISSUERS: entra.issuer(demoTenantId),
       // The smoke caller: here the bot app itself stands in for a dedicated test app.
       BOT_ALLOWED_CALLER_APP_IDS: demoBotAppId,
       GRAPH_BASE_URL: `${graph.url}/v1.0`,

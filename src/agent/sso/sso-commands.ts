@@ -22,11 +22,11 @@ export function signOutCommand(broker: Pick<UserTokenBroker, 'signOut'>): AgentC
 }
 
 /** Runs the command only for users whose token carries the role; others get a clear refusal. */
-export function requireRoleForCommand(command: AgentCommand, role: AppRole, rolesOf: (context: TurnContext) => readonly string[], action = command.description.toLowerCase()): AgentCommand {
+export function requireRoleForCommand(command: AgentCommand, role: AppRole, rolesOf: (context: TurnContext) => readonly string[] | Promise<readonly string[]>, action = command.description.toLowerCase()): AgentCommand {
   return {
     ...command,
     async run(context) {
-      if (!hasRole({ roles: rolesOf(context) }, role)) {
+      if (!hasRole({ roles: await rolesOf(context) }, role)) {
         noteTurn(context, { outcome: 'denied', result: `role-required:${role}` });
         await context.sendActivity(new RoleRequiredError(role, action).message);
         return;

@@ -10,7 +10,7 @@ import type { SsoTokenValidator, ValidatedSsoToken } from '../../identity/sso-to
 import { isTenantAllowed } from '../../identity/tenant-allow-list.js';
 import type { DevSsoSource } from './dev-sso-source.js';
 import type { SignOutMarkers } from './sign-out-markers.js';
-import type { SenderBinding, SsoTokenStore } from './sso-token-store.js';
+import type { SenderBinding, SsoTokenStore, StoredSsoToken } from './sso-token-store.js';
 import { StateError } from '../../state/state-errors.js';
 
 const log = createLogger('identity.broker');
@@ -46,8 +46,11 @@ export interface UserTokenOptions {
 export interface UserTokenBroker {
   /** Graph token for the actor limited to these scopes. */
   getUserToken(actor: TurnActor, scopes: string[], options?: UserTokenOptions): Promise<string>;
-  /** App roles from the user's validated SSO token (empty before sign-in). */
-  rolesOf(actor: TokenActor): string[];
+  /**
+   * App roles from the user's validated SSO token: empty before sign-in, and once the user signed out on
+   * any instance (the shared marker; the token held here is forgotten then, so signInOf sees none either).
+   */
+  rolesOf(actor: TokenActor): Promise<string[]>;
   /** Roles, display name and how the sender signed in (amr, acrs), from the same validated token as rolesOf; undefined before sign-in. */
   signInOf(actor: TokenActor): { roles: string[]; amr: string[]; acrs: string[]; groups: string[]; name?: string } | undefined;
   /** In dev mode, fetches the mapped user's token (e.g. at start-up) so roles are known from the first turn. No-op otherwise. */
@@ -121,6 +124,14 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
     }
   };
 
+  /** Forgets a Teams sign-in made before the user's last sign-out (on any instance); true when it did. */
+  const forgetIfSignedOut = async (actor: TokenActor, stored: StoredSsoToken): Promise<boolean> => {
+    if (stored.source !== 'teams' || !(await signedOutSince(actor, stored.storedAt))) return false;
+    deps.store.remove(bindingOf(actor));
+    deps.obo.signOut(oboUserKey(stored.validated));
+    return true;
+  };
+
   const current = async (actor: TokenActor): Promise<ValidatedSsoToken> => {
     let stored = deps.store.get(bindingOf(actor));
     if (stored && stored.validated.expiresAt - expiryMarginMs <= Date.now()) {
@@ -131,11 +142,7 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
     if (stored) {
       // Checked on every use, not only when stored: a Teams token serves only its own user and tenant.
       if (stored.source === 'teams' && !belongsTo(stored.validated, actor)) throw new SignInRequiredError('no-sso-token');
-      if (stored.source === 'teams' && (await signedOutSince(actor, stored.storedAt))) {
-        deps.store.remove(bindingOf(actor));
-        deps.obo.signOut(oboUserKey(stored.validated));
-        throw new SignInRequiredError('no-sso-token');
-      }
+      if (await forgetIfSignedOut(actor, stored)) throw new SignInRequiredError('no-sso-token');
       return stored.validated;
     }
     const dev = await fromDevSource(actor);
@@ -156,7 +163,11 @@ export function createUserTokenBroker(deps: UserTokenBrokerDeps): UserTokenBroke
       const token = await deps.obo.getToken(oboUserKey(sso), sso.token, scopes, options);
       return token.token;
     },
-    rolesOf: (actor) => signInOf(actor)?.roles ?? [],
+    async rolesOf(actor) {
+      const stored = deps.store.get(bindingOf(actor));
+      if (stored) await forgetIfSignedOut(actor, stored);
+      return signInOf(actor)?.roles ?? [];
+    },
     signInOf,
     async warmUp(actor) {
       if (!deps.devSource || (actor && deps.store.get(bindingOf(actor)))) return;
