@@ -50,19 +50,21 @@ function shingleHashes(tokens: string[], n: number, ids: Map<string, number>, ad
   return out;
 }
 
-// System prompts are few (one template, rendered per conversation): keep the most recent shingle sets.
-const promptCache = new LRUCache<string, { n: number; ids: Map<string, number>; set: Set<number> }>({ max: 64 });
+// System prompts are few (one template, rendered per conversation): keep the most recent shingle sets,
+// keyed by the prompt itself (no key string built per call) and then by the shingle length.
+const promptCache = new LRUCache<string, Map<number, { n: number; ids: Map<string, number>; set: Set<number> }>>({ max: 64 });
 
 function promptShingles(systemPrompt: string, ngramWords: number): { n: number; ids: Map<string, number>; set: Set<number> } {
-  const key = `${ngramWords}\u0000${systemPrompt}`;
-  const cached = promptCache.get(key);
+  let byLength = promptCache.get(systemPrompt);
+  if (!byLength) promptCache.set(systemPrompt, (byLength = new Map()));
+  const cached = byLength.get(ngramWords);
   if (cached) return cached;
   const tokens = words(systemPrompt);
   // Short prompts: compare with shorter shingles, but never below three words.
   const n = Math.max(3, Math.min(ngramWords, tokens.length));
   const ids = new Map<string, number>();
   const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids, true)) };
-  promptCache.set(key, value);
+  byLength.set(ngramWords, value);
   return value;
 }
 
