@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { LRUCache } from 'lru-cache';
 import { isCanary, leakRefs } from './canary.js';
 import { PromptError } from './prompt-error.js';
 
@@ -45,9 +46,23 @@ export function loadSystemPromptTemplate(file: string = SYSTEM_PROMPT_FILE): Sys
   return template;
 }
 
+// Every turn of a conversation renders the same prompt (one canary per conversation): keep the
+// recent renderings instead of hashing the rule ids again on each turn.
+const renderings = new WeakMap<SystemPromptTemplate, LRUCache<string, string>>();
+
 /** Only a well-formed canary and the rule ids derived from it are substituted: nothing else ever enters the system prompt. */
 export function renderSystemPrompt(template: SystemPromptTemplate, canary: string): string {
   if (!isCanary(canary)) throw new PromptError('canary must come from newCanary()');
+  let cache = renderings.get(template);
+  if (!cache) renderings.set(template, (cache = new LRUCache<string, string>({ max: 512 })));
+  const known = cache.get(canary);
+  if (known !== undefined) return known;
+  const text = render(template, canary);
+  cache.set(canary, text);
+  return text;
+}
+
+function render(template: SystemPromptTemplate, canary: string): string {
   const parts = template.text.split('{{ref}}');
   const refs = leakRefs(canary, parts.length - 1);
   return parts

@@ -4,7 +4,7 @@
 // a lock held too long by another process surfaces as a 'timeout' StateError.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StateError } from './state-errors.js';
 import { checkKey, checkNamespace, checkPutOptions, serialize, type DeleteOptions, type PutOptions, type StateProblemReporter, type StateRecord, type StateStore, type ValueParser } from './state-store.js';
@@ -16,6 +16,11 @@ export interface SqliteStateStoreOptions {
   timeoutMs?: number;
   now?: () => number;
   report?: StateProblemReporter;
+}
+
+/** A fresh version tag: 72 random bits (taken from a pool, as random bytes per write cost a call into the CSPRNG each). */
+function newEtag(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 18);
 }
 
 interface Row {
@@ -34,6 +39,8 @@ export class SqliteStateStore implements StateStore {
   private readonly remove: Database.Statement<[string, string]>;
   private readonly removeIf: Database.Statement<[string, string, string]>;
   private readonly sweep: Database.Statement<[number]>;
+  /** Runs a closure in a transaction; built once (building one per call costs more than the write). */
+  private readonly atomically: { immediate<R>(work: () => R): R };
 
   constructor(options: SqliteStateStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -54,6 +61,7 @@ export class SqliteStateStore implements StateStore {
     this.remove = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ?');
     this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
     this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
+    this.atomically = this.db.transaction((work: () => unknown) => work()) as unknown as { immediate<R>(work: () => R): R };
   }
 
   private translate(err: unknown): StateError {
@@ -94,33 +102,53 @@ export class SqliteStateStore implements StateStore {
     checkKey(key);
     checkPutOptions(options);
     const text = serialize(value);
-    const etag = randomBytes(9).toString('base64url');
-    // Built inside run(): on a closed database even building a transaction throws.
-    const write = this.run(() => this.db.transaction(() => {
-      const row = this.select.get(namespace, key);
-      // Expired or unparseable records count as absent, so create-only may replace them.
-      const live = this.isLive(row) && decodeValue(row.v).ok;
-      if (options.ifNoneMatch === '*' && live) throw new StateError('conflict', 'record already exists', this.backend);
-      if (options.ifMatch !== undefined && (!live || row!.etag !== options.ifMatch)) throw new StateError('conflict', 'record changed since it was read', this.backend);
-      this.upsert.run(namespace, key, text, etag, options.ttlMs === undefined ? null : this.now() + options.ttlMs);
-    }));
-    this.run(() => write.immediate());
+    const etag = newEtag();
+    this.run(() =>
+      this.atomically.immediate(() => {
+        const row = this.select.get(namespace, key);
+        // Expired or unparseable records count as absent, so create-only may replace them.
+        const live = this.isLive(row) && decodeValue(row.v).ok;
+        if (options.ifNoneMatch === '*' && live) throw new StateError('conflict', 'record already exists', this.backend);
+        if (options.ifMatch !== undefined && (!live || row!.etag !== options.ifMatch)) throw new StateError('conflict', 'record changed since it was read', this.backend);
+        this.upsert.run(namespace, key, text, etag, options.ttlMs === undefined ? null : this.now() + options.ttlMs);
+      }),
+    );
     return etag;
+  }
+
+  async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): Promise<R> {
+    checkNamespace(namespace);
+    checkKey(key);
+    return this.run(() =>
+      this.atomically.immediate(() => {
+        const row = this.select.get(namespace, key);
+        let current: T | undefined;
+        if (this.isLive(row)) {
+          const decoded = decodeValue(row.v, options.parse);
+          if (decoded.ok) current = decoded.value;
+          else this.report({ kind: 'corrupt-record', backend: this.backend, namespace, keyHash: keyHash(key), detail: decoded.detail });
+        }
+        const { value, result } = change(current);
+        if (value !== undefined) this.upsert.run(namespace, key, serialize(value), newEtag(), options.ttlMs === undefined ? null : this.now() + options.ttlMs);
+        return result;
+      }),
+    );
   }
 
   async delete(namespace: string, key: string, options: DeleteOptions = {}): Promise<boolean> {
     checkNamespace(namespace);
     checkKey(key);
-    const remove = this.run(() => this.db.transaction((): boolean => {
-      const row = this.select.get(namespace, key);
-      const live = this.isLive(row);
-      if (options.ifMatch !== undefined) {
-        if (!live || row.etag !== options.ifMatch) throw new StateError('conflict', 'record changed since it was read', this.backend);
-        return this.removeIf.run(namespace, key, options.ifMatch).changes === 1;
-      }
-      return this.remove.run(namespace, key).changes === 1 && live;
-    }));
-    return this.run(() => remove.immediate());
+    return this.run(() =>
+      this.atomically.immediate((): boolean => {
+        const row = this.select.get(namespace, key);
+        const live = this.isLive(row);
+        if (options.ifMatch !== undefined) {
+          if (!live || row.etag !== options.ifMatch) throw new StateError('conflict', 'record changed since it was read', this.backend);
+          return this.removeIf.run(namespace, key, options.ifMatch).changes === 1;
+        }
+        return this.remove.run(namespace, key).changes === 1 && live;
+      }),
+    );
   }
 
   async sweepExpired(): Promise<number> {

@@ -48,6 +48,13 @@ export interface StateStore {
   put(namespace: string, key: string, value: unknown, options?: PutOptions): Promise<string>;
   /** True when a live record was deleted; throws 'conflict' when ifMatch does not match. */
   delete(namespace: string, key: string, options?: DeleteOptions): Promise<boolean>;
+  /**
+   * Optional: reads, changes and writes one record in one atomic step (a transaction), for
+   * backends that have one. updateRecord() uses it when present and otherwise loops over
+   * get and a conditional put. `change` gets the live, parsed value (undefined when absent);
+   * `value: undefined` writes nothing.
+   */
+  update?<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options?: { ttlMs?: number; parse?: ValueParser<T> }): Promise<R>;
   /** Removes expired records now; returns how many. Backends also expire lazily on read. */
   sweepExpired(): Promise<number>;
   close(): Promise<void>;

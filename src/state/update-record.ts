@@ -1,7 +1,7 @@
 // Read-modify-write with compare-and-swap: the way to change a shared record
 // (a counter, a token bucket) without losing a concurrent instance's update.
 import { StateError, isStateConflict } from './state-errors.js';
-import type { StateStore, ValueParser } from './state-store.js';
+import { checkPutOptions, type StateStore, type ValueParser } from './state-store.js';
 
 export interface UpdateOptions<T> {
   /** TTL applied to the written record. */
@@ -25,6 +25,9 @@ export async function updateRecord<T, R = T>(
   change: (current: T | undefined) => { value: T | undefined; result: R },
   options: UpdateOptions<T> = {},
 ): Promise<R> {
+  if (options.ttlMs !== undefined) checkPutOptions({ ttlMs: options.ttlMs });
+  // One transaction where the backend has them: no second read inside the write, no retries.
+  if (store.update) return store.update<T, R>(namespace, key, change, { ttlMs: options.ttlMs, parse: options.parse });
   const attempts = options.maxAttempts ?? 20;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const current = await store.get<T>(namespace, key, options.parse);

@@ -44,7 +44,6 @@ export const detectPerson: Detector = (text) => {
       if (finding) found.push(finding);
     }
   }
-  found.push(...detectNumberAfterStreet(text));
   return found;
 };
 
@@ -56,7 +55,18 @@ const poBox = /\b(?:P\.? ?O\.? ?Box|Postbox|Post Office Box|(?:PSC|CMR|Unit) \d{
 const unitOnly = /\b(?:Apt|Apartment|Suite|Ste)\.? ?#?\d{1,5}\b/g;
 // A house number after the street name (continental style). Anchored on the
 // number, then the words before it are checked, so prose without numbers costs nothing.
-const numberAfterWord = /(?<=[\p{L}.] )\d{1,5}[a-z]?\b\.?/gu;
+// The number must follow "<letter or dot> ": checked in code, not by a look-behind, which
+// would be tried at every character instead of only where a digit is.
+const numberAfterWord = /\d{1,5}[a-z]?\b\.?/gu;
+const letterOrDot = /^[\p{L}.]$/u;
+
+function followsWordAndSpace(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 0x20) return false;
+  const unit = text.charCodeAt(at - 2);
+  if (unit < 0x80) return unit === 0x2e || ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a);
+  const pair = unit >= 0xdc00 && unit <= 0xdfff && at >= 3 && (text.charCodeAt(at - 3) & 0xfc00) === 0xd800;
+  return letterOrDot.test(text.slice(pair ? at - 3 : at - 2, at - 1));
+}
 const streetBefore = new RegExp(
   `(?:[\\p{L}-]{0,30}(?:vej|gade|gata|gatan|katu|kuja|tie|väg|vägen|straße|strasse|stræti|gasse|weg|laan|straat|plein|gracht|allee|ulica)(?: \\p{Lu}[\\p{L}-]{1,24})?|\\p{Lu}[\\p{L}-]{1,24}(?: \\p{Lu}[\\p{L}-]{1,24})? (?:u\\.|ul\\.|utca|út|tér|str\\.|Str\\.|Strasse|Straße|Gasse|Weg)) $`,
   'iu',
@@ -66,6 +76,11 @@ function detectNumberAfterStreet(text: string): SensitiveFinding[] {
   const found: SensitiveFinding[] = [];
   numberAfterWord.lastIndex = 0;
   for (let m = numberAfterWord.exec(text); m !== null; m = numberAfterWord.exec(text)) {
+    if (!followsWordAndSpace(text, m.index)) {
+      // Where the look-behind fails the next try starts one character on, as a global search would.
+      numberAfterWord.lastIndex = m.index + 1;
+      continue;
+    }
     const window = text.slice(Math.max(0, m.index - 60), m.index);
     const street = streetBefore.exec(window);
     if (!street) continue;

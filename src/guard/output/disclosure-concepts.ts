@@ -9,6 +9,8 @@
 // and a run of prohibitions. Stems match at a word start, so one entry covers
 // inflections ("genehmig" -> Genehmigung, genehmigen).
 
+import { collapseWhitespace } from '../normalize/collapse-whitespace.js';
+
 interface Concept {
   name: string;
   /** True for what an agent's own rules say and a document about security rarely does. */
@@ -44,14 +46,28 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// One pass over the text: an alternation of every stem (longest first), word stems anchored
-// at a word start (symbols match anywhere); the matched stem names its concept.
+// One pass over the text: an alternation of every stem (longest first); the matched stem names
+// its concept. Word stems count only at a word start. That check is made here, not by a
+// look-behind in the pattern: a look-behind (and the case-insensitive flag, useless on
+// lower-cased text) keeps the regex engine from skipping ahead, which made this scan ten times
+// slower. A match rejected for its start resumes one character later, as the look-behind would.
 const conceptOf = new Map<string, Concept>();
 for (const concept of concepts) for (const stem of concept.stems) if (!conceptOf.has(stem)) conceptOf.set(stem, concept);
 const byLength = [...conceptOf.keys()].sort((a, b) => b.length - a.length);
 const wordStems = byLength.filter((s) => /^[\p{L}\p{N}]/u.test(s));
 const symbolStems = byLength.filter((s) => !/^[\p{L}\p{N}]/u.test(s));
-const anyStem = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wordStems.map(escape).join('|')})|${symbolStems.map(escape).join('|')}`, 'giu');
+const isWordStem = new Set(wordStems);
+const anyStem = new RegExp([...wordStems, ...symbolStems].map(escape).join('|'), 'gu');
+const wordCharBefore = /[\p{L}\p{N}]$/u;
+
+/** True when the code point before `at` is a letter or digit (a stem there is inside a word). */
+function insideWord(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const unit = text.charCodeAt(at - 1);
+  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
+  const from = unit >= 0xdc00 && unit <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return wordCharBefore.test(text.slice(from, at));
+}
 
 export interface ConceptHits {
   /** Names of the concepts the text touches. */
@@ -61,11 +77,15 @@ export interface ConceptHits {
 }
 
 export function disclosureConcepts(text: string): ConceptHits {
-  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  const lower = collapseWhitespace(text.toLowerCase());
   const found = new Set<Concept>();
-  for (const m of lower.matchAll(anyStem)) {
-    const concept = conceptOf.get(m[0]);
-    if (concept) found.add(concept);
+  anyStem.lastIndex = 0;
+  for (let m = anyStem.exec(lower); m !== null; m = anyStem.exec(lower)) {
+    if (isWordStem.has(m[0]) && insideWord(lower, m.index)) {
+      anyStem.lastIndex = m.index + 1;
+      continue;
+    }
+    found.add(conceptOf.get(m[0])!);
   }
   const names = [...found].map((f) => f.name);
   let distinctive = [...found].filter((f) => f.distinctive).length;

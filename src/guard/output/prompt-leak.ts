@@ -7,6 +7,7 @@
 // (4) the output shares enough word n-grams with the system prompt text. Word
 // shingles make (4) linear in the text length.
 import { LRUCache } from 'lru-cache';
+import { letterDigitRuns } from '../normalize/letter-digit-runs.js';
 
 export interface LeakResult {
   canary?: { start: number; end: number; view: 'raw' | 'normalized' | 'compact' };
@@ -14,10 +15,8 @@ export interface LeakResult {
   sharedShingles: number;
 }
 
-const wordPattern = /[\p{L}\p{N}]+/gu;
-
 function words(text: string): string[] {
-  return text.toLowerCase().match(wordPattern) ?? [];
+  return letterDigitRuns(text.toLowerCase());
 }
 
 /**
@@ -51,19 +50,21 @@ function shingleHashes(tokens: string[], n: number, ids: Map<string, number>, ad
   return out;
 }
 
-// System prompts are few (one template, rendered per conversation): keep the most recent shingle sets.
-const promptCache = new LRUCache<string, { n: number; ids: Map<string, number>; set: Set<number> }>({ max: 64 });
+// System prompts are few (one template, rendered per conversation): keep the most recent shingle sets,
+// keyed by the prompt itself (no key string built per call) and then by the shingle length.
+const promptCache = new LRUCache<string, Map<number, { n: number; ids: Map<string, number>; set: Set<number> }>>({ max: 64 });
 
 function promptShingles(systemPrompt: string, ngramWords: number): { n: number; ids: Map<string, number>; set: Set<number> } {
-  const key = `${ngramWords}\u0000${systemPrompt}`;
-  const cached = promptCache.get(key);
+  let byLength = promptCache.get(systemPrompt);
+  if (!byLength) promptCache.set(systemPrompt, (byLength = new Map()));
+  const cached = byLength.get(ngramWords);
   if (cached) return cached;
   const tokens = words(systemPrompt);
   // Short prompts: compare with shorter shingles, but never below three words.
   const n = Math.max(3, Math.min(ngramWords, tokens.length));
   const ids = new Map<string, number>();
   const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids, true)) };
-  promptCache.set(key, value);
+  byLength.set(ngramWords, value);
   return value;
 }
 
@@ -76,16 +77,49 @@ export function systemPromptOverlap(output: string, systemPrompt: string, ngramW
   return { overlap: seen.size / prompt.set.size, shared: seen.size };
 }
 
+/**
+ * text.toLowerCase().replace(/[^a-z0-9]+/g, '') in one pass over code units, without a
+ * regex replacement per gap. Only two non-ASCII characters lower-case to ASCII letters
+ * ("İ" to "i" plus a dot, the Kelvin sign to "k"); each other unit is dropped.
+ */
+function asciiCompact(text: string): string {
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) out[n++] = u;
+    else if (u >= 0x41 && u <= 0x5a) out[n++] = u | 0x20;
+    else if (u === 0x130) out[n++] = 0x69;
+    else if (u === 0x212a) out[n++] = 0x6b;
+  }
+  return compactDecoder.decode(out.subarray(0, n));
+}
+const compactDecoder = new TextDecoder('utf-16le');
+
+// The guard asks for the same texts' compact forms several times in one check (canary, rule ids).
+const recentCompact: Array<{ text: string; compact: string }> = [];
+function asciiCompactOf(text: string): string {
+  for (const entry of recentCompact) if (entry.text === text) return entry.compact;
+  const compact = asciiCompact(text);
+  recentCompact.unshift({ text, compact });
+  if (recentCompact.length > 4) recentCompact.pop();
+  return compact;
+}
+
 /** Finds the canary in raw text, in the normalised text, or with all non-alphanumerics removed. */
 export function findCanary(raw: string, normalized: string, canary: string): LeakResult['canary'] {
   if (canary.trim().length < 6) return undefined; // too short to be a meaningful canary
   const needle = canary.toLowerCase();
   const rawAt = raw.toLowerCase().indexOf(needle);
   if (rawAt >= 0) return { start: rawAt, end: rawAt + canary.length, view: 'raw' };
-  const normAt = normalized.toLowerCase().indexOf(needle);
+  const normAt = normalized === raw ? -1 : normalized.toLowerCase().indexOf(needle);
   if (normAt >= 0) return { start: normAt, end: normAt + canary.length, view: 'normalized' };
   const compactNeedle = needle.replace(/[^\p{L}\p{N}]/gu, '');
-  if (compactNeedle.length >= 6 && normalized.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').includes(compactNeedle)) return { start: 0, end: raw.length, view: 'compact' };
+  if (compactNeedle.length < 6) return undefined;
+  // An ASCII needle whose letters are not even adjacent once every non-ASCII character is gone
+  // cannot be in the text with only non-letters removed: skip the slower Unicode pass.
+  if (/^[a-z0-9]+$/.test(compactNeedle) && !asciiCompactOf(normalized).includes(compactNeedle)) return undefined;
+  if (normalized.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').includes(compactNeedle)) return { start: 0, end: raw.length, view: 'compact' };
   return undefined;
 }
 
@@ -107,7 +141,7 @@ export function countRefs(texts: string[], refs: string[]): number {
   const found = new Set<string>();
   for (const text of texts) {
     // Rule ids are lowercase base32: removing everything else keeps a written id whole and joins a spaced-out one.
-    const compact = text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    const compact = asciiCompactOf(text);
     for (const ref of refs) if (compact.includes(ref)) found.add(ref);
   }
   return found.size;

@@ -115,4 +115,32 @@ describe('exfiltration links', () => {
       }
     });
   });
+
+  describe('bare URLs found from their anchors (":", "//", ".") as by a scan of every position', () => {
+    // Expected findings recorded from the scan of every position this replaced.
+    const strictPolicy = { allowedHosts: ['contoso.com'], maxQueryValueChars: 64 };
+    const cases: Array<[string, Array<[string, number, number, string]>]> = [
+      ['see evil.com/x and www.evil.io', [['bare-url', 4, 14, 'host-not-allowed'], ['bare-url', 19, 30, 'host-not-allowed']]],
+      ['HTTPS://evil.example/a and httpſ://evil.example/b', [['bare-url', 0, 22, 'host-not-allowed']]],
+      [
+        'javascript:alert(1) vbscript:x data:text/html,hi ws://e.example wss://e.example ftp://e.example file:///etc',
+        [['bare-url', 0, 16, 'scheme'], ['bare-url', 20, 30, 'scheme'], ['bare-url', 31, 48, 'scheme'], ['bare-url', 49, 63, 'scheme'], ['bare-url', 64, 79, 'scheme'], ['bare-url', 80, 95, 'scheme'], ['bare-url', 96, 107, 'scheme']],
+      ],
+      ['//evil.example/x \\\\evil.example\\x /\\evil.example', [['bare-url', 0, 16, 'host-not-allowed'], ['bare-url', 17, 33, 'host-not-allowed'], ['bare-url', 34, 48, 'host-not-allowed']]],
+      ['mail adele@contoso.com or _x.evil.com or -x.evil.com or a-b.evil.com', [['bare-url', 56, 68, 'host-not-allowed']]],
+      [`${'a'.repeat(63)}.com ${'b'.repeat(64)}.com`, [['bare-url', 0, 67, 'host-not-allowed']]],
+      ['𝐚𝐛.com 中文.com é.com app.ts:12 logo.ai', [['bare-url', 0, 8, 'host-not-allowed'], ['bare-url', 9, 15, 'host-not-allowed'], ['bare-url', 16, 21, 'host-not-allowed']]],
+      ['end of sentence.Next one. e.g. x.y', []],
+      ['İevil.com ſevil.com Kevil.com', [['bare-url', 0, 9, 'host-not-allowed'], ['bare-url', 10, 19, 'host-not-allowed'], ['bare-url', 20, 29, 'host-not-allowed']]],
+      ['contoso.com/ok evil.com:8080/p?q=1', [['bare-url', 15, 34, 'host-not-allowed']]],
+    ];
+    for (const [text, expected] of cases) {
+      it(JSON.stringify(text).slice(0, 60), () => {
+        assert.deepEqual(
+          findExfiltrationLinks(text, strictPolicy).map((f) => [f.kind, f.start, f.end, f.reason]),
+          expected,
+        );
+      });
+    }
+  });
 });

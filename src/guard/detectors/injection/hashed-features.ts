@@ -35,7 +35,8 @@ const COARSE_PAIR_SEED = fnv1a('kk:');
 
 // Several models read the same texts in a row (user model, then harm model).
 const recentWords: Array<{ text: string; words: string[] }> = [];
-function wordsOfCached(folded: string): string[] {
+/** The words of a folded text (remembered for the next few texts). */
+export function wordsOfCached(folded: string): string[] {
   for (const entry of recentWords) if (entry.text === folded) return entry.words;
   const words = wordsOf(folded);
   recentWords.unshift({ text: folded, words });

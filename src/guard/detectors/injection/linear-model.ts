@@ -3,7 +3,7 @@
 // beyond the feature list, linear in the text length.
 import { readFileSync } from 'node:fs';
 import { loadWordClusters } from '../word-clusters.js';
-import { featureBuckets, featureBucketsOfWords, type FeatureOptions } from './hashed-features.js';
+import { featureBuckets, featureBucketsOfWords, wordsOfCached, type FeatureOptions } from './hashed-features.js';
 
 /** On-disk shape written by scripts/train/train-guards.ts. */
 export interface LinearModelFile {
@@ -56,16 +56,32 @@ export function linearModelFromWeights(
     for (let i = 0; i < count; i++) sum += dense[buckets[i]!]!;
     return bias + sum * featureNorm(count);
   };
+  // A text and its normalised form often differ only between words (a dash, a quote): the
+  // features, and so the score, come from the words alone, so equal words are scored once.
+  const recent: Array<{ words: readonly string[]; logit: number }> = [];
   return {
     name,
     options,
     logit(folded, extra = []) {
-      return sumOf(featureBuckets(folded, options, extra));
+      if (extra.length > 0) return sumOf(featureBuckets(folded, options, extra));
+      const words = wordsOfCached(folded);
+      for (const entry of recent) if (sameWords(entry.words, words)) return entry.logit;
+      const logit = sumOf(featureBucketsOfWords(words, options));
+      recent.unshift({ words, logit });
+      if (recent.length > 4) recent.pop();
+      return logit;
     },
     logitOfWords(words, extra = []) {
       return sumOf(featureBucketsOfWords(words, options, extra));
     },
   };
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Reads a committed model file that sits next to the calling module. */

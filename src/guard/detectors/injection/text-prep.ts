@@ -3,6 +3,8 @@
 // tail and a few evenly spaced middle chunks, which is where injected
 // instructions sit in practice (appended, prepended or spliced into data).
 
+import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
+
 /** Texts up to this length are scored whole. */
 export const FULL_SCAN_CHARS = 16_000;
 const HEAD_CHARS = 8_000;
@@ -98,7 +100,7 @@ const recent: Array<{ input: string; view: PreparedView }> = [];
 export function preparedView(text: string): PreparedView {
   for (const entry of recent) if (entry.input === text) return entry.view;
   const folded = prepareText(text);
-  const view = { folded, flat: folded.replace(/\s+/g, ' ') };
+  const view = { folded, flat: collapseWhitespace(folded) };
   recent.unshift({ input: text, view });
   if (recent.length > 4) recent.pop();
   return view;
