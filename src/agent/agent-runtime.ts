@@ -10,6 +10,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { createActivityAudit } from './activity-audit.js';
 import { createAgentApp, createMessageAnswerer } from './agent-app.js';
 import { auditCommand, reloadPolicyCommand } from './admin-commands.js';
+import { forgetCommand } from './forget-command.js';
 import { createAgentSso } from './sso/create-sso.js';
 import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
@@ -64,6 +65,7 @@ export async function createAgentRuntime(config: AppConfig): Promise<AgentRuntim
     commands: [
       { names: ['whoami', 'who am i', 'who am i?'], description: 'Show who you are signed in as', run: (context) => answer(context, 'who am I?') },
       signOutCommand(sso.broker),
+      forgetCommand(ports.history),
       requireRoleForCommand(auditCommand(auditLog), 'Auditor', rolesOfContext),
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
     ],

@@ -10,7 +10,8 @@ import { createGuardEngine, shippedPolicyFile } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
 import { createActionTools } from '../../tools/actions/index.js';
-import { newTurnProvenance, recordToolOutput, type TurnProvenance } from '../../tools/provenance.js';
+import { newTurnProvenance, recordToolOutput, recordUntrusted, recordUserText, type TurnProvenance } from '../../tools/provenance.js';
+import { ConversationHistory, type HistoryTurn } from '../../state/conversation-history.js';
 import { createReadTools, readToolDepsFromSettings } from '../../tools/read/create-read-tools.js';
 import { createToolRegistry } from '../../tools/tool-registry.js';
 import { DEFAULT_TOOL_POLICY_FILE, loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
@@ -24,7 +25,9 @@ import { PolicyGeneration } from './policy-generation.js';
 
 const log = createLogger('runtime.policy');
 
-export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds'> {
+export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds' | 'history'> {
+  /** The conversation history (the pipeline loads and saves it; "reset" clears it). */
+  history: ConversationHistory;
   readiness: ReadinessCheck[];
   /** Re-reads the guard and tool policy files; on any error the running policies stay. */
   reloadPolicies(): Promise<string[]>;
@@ -59,6 +62,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
   const policyHolder = { current: loadPolicy() };
   const tools = buildToolsPort(policyHolder, [...createReadTools({ ...readToolDepsFromSettings(config.graph), state: identity.state }), ...createActionTools({ graphBaseUrl: config.graph.baseUrl })]);
   const audit: AuditPort = { write: (record) => auditTrail.write(record) };
+  const history = new ConversationHistory(identity.state, config.state.history);
   // The audit names the policies in force by the hash of their files, read again on reload.
   const policyFiles = () => ({ guardPolicy: fileVersion(config.guard.policyFile ?? shippedPolicyFile), toolPolicy: fileVersion(config.tools.policyFile ?? DEFAULT_TOOL_POLICY_FILE) });
   let versions = policyFiles();
@@ -103,6 +107,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     tools,
     userTokens: identity.userTokens,
     audit,
+    history,
     readiness: identity.readiness ?? [],
     reloadPolicies,
     textPolicy: config.audit.textPolicy,
@@ -142,8 +147,9 @@ function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefini
     list: () => registry.list(),
     get: (name) => registry.get(name),
     parseArguments: parseToolArguments,
-    newProvenance(userText) {
+    newProvenance(userText, earlier = []) {
       const record = newTurnProvenance(userText);
+      for (const turn of earlier) restoreTurn(record, turn, registry.get);
       const port: ProvenancePort = {
         get tainted() {
           return record.tainted;
@@ -159,4 +165,31 @@ function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefini
       return policy.current.decide({ tool, args }, record, actor);
     },
   };
+}
+
+/**
+ * What an earlier turn the model sees again brings into this turn's provenance:
+ * the user's words stay the user's; each untrusted result stays untrusted with
+ * its zone (and lookups keep what they found); the answer of a tainted turn is
+ * untrusted too, since the model wrote it with that content in view.
+ */
+function restoreTurn(record: TurnProvenance, turn: HistoryTurn, toolNamed: (name: string) => ToolDefinition | undefined): void {
+  recordUserText(record, turn.user);
+  for (const call of turn.calls) {
+    if (!call.untrusted) continue;
+    const tool = toolNamed(call.name);
+    const args = parseStoredArguments(call.arguments);
+    if (tool) recordToolOutput(record, tool, args, { content: call.result, untrusted: true, zone: call.zone, found: call.found });
+    else recordUntrusted(record, call.name, call.result, call.zone);
+  }
+  if (turn.tainted) recordUntrusted(record, 'earlier-answer', turn.answer, turn.zone);
+}
+
+function parseStoredArguments(raw: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
