@@ -38,7 +38,7 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
         const graph = graphFor(deps, ctx, scopes);
         const response = await graph.post<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString: query }, from: 0, size: 25 }] });
         const hits = response.value?.[0]?.hitsContainers?.[0]?.hits ?? [];
-        const results: Array<{ id: string; name: string; driveId?: string; zone: string; webUrl?: string; modified?: string; summary: string }> = [];
+        const results: Array<{ id: string; name: string; driveId?: string; zone: string; webUrl?: string; modified?: string; editedBy?: string; summary: string }> = [];
         let withheld = 0;
         for (const hit of hits) {
           const r = hit.resource;
@@ -48,14 +48,14 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
             withheld++;
             continue;
           }
-          results.push({ id: r.id, name: r.name, driveId: r.parentReference?.driveId, zone, webUrl: r.webUrl, modified: r.lastModifiedDateTime, summary: plainSummary(hit.summary) });
+          results.push({ id: r.id, name: r.name, driveId: r.parentReference?.driveId, zone, webUrl: r.webUrl, modified: r.lastModifiedDateTime, editedBy: plainSummary(r.lastModifiedBy?.user?.displayName).slice(0, 100) || undefined, summary: plainSummary(hit.summary) });
           if (results.length >= maxResults) break;
         }
         await locations.remember(userKeyOf(ctx), results.flatMap((r) => (r.driveId ? [[r.id, r.driveId] as const] : [])));
         if (results.length === 0) {
           return { content: `No files matched the search${withheld ? ` in the zones the agent may reach (${withheld} result(s) withheld by the data-zone policy)` : ''}.`, untrusted: true, data: { results, withheld } };
         }
-        const lines = results.map((f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}; zone: ${f.zone}; modified: ${f.modified ?? 'unknown'}${f.summary ? `; excerpt: ${f.summary}` : ''}`);
+        const lines = results.map((f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}; zone: ${f.zone}; modified: ${f.modified ?? 'unknown'}${f.editedBy ? `; last edited by: ${f.editedBy}` : ''}${f.summary ? `; excerpt: ${f.summary}` : ''}`);
         if (withheld) lines.push(`(${withheld} more result(s) withheld by the data-zone policy.)`);
         const found = results.flatMap((r) => (r.driveId ? [r.id, r.driveId] : [r.id]));
         return { content: lines.join('\n'), untrusted: true, zone: highestZone(results.map((r) => r.zone as 'public' | 'internal' | 'confidential')), data: { results, withheld }, found };
