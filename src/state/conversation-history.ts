@@ -94,12 +94,17 @@ export class ConversationHistory {
   async append(key: ConversationKey, turn: HistoryTurn): Promise<void> {
     if (!this.enabled) return;
     const added = this.fit(turn);
-    await updateRecord<HistoryRecord, void>(
+    // Read without the schema: a record that does not parse (reported when loaded) is replaced by CAS on its ETag.
+    await updateRecord<unknown, void>(
       this.store,
       HISTORY_NAMESPACE,
       historyKey(key),
-      (current) => ({ value: { v: 1, turns: this.bound([...this.live(current?.turns ?? []), added]) }, result: undefined }),
-      { ttlMs: this.settings.retentionMs, parse: parseRecord },
+      (current) => {
+        const parsed = historyRecord.safeParse(current);
+        const earlier = parsed.success ? this.live(parsed.data.turns) : [];
+        return { value: { v: 1, turns: this.bound([...earlier, added]) } satisfies HistoryRecord, result: undefined };
+      },
+      { ttlMs: this.settings.retentionMs },
     );
   }
 
