@@ -92,6 +92,8 @@ export const families = [
   'delete',
   'profile',
   'sites',
+  /** Several turns of one conversation: what an earlier turn read keeps its provenance. */
+  'multi-turn',
 ] as const;
 
 export const scenarioSchema = z
