@@ -168,6 +168,17 @@ describe('turn pipeline', () => {
     assert.equal(call.rule, 'no-external');
   });
 
+  it('keeps every rule the policy matched in the audit record of the call', async () => {
+    const deps = recordingDeps([]);
+    const matched = [
+      { rule: 'argument.from-untrusted.recipient', decision: 'deny' as const },
+      { rule: 'risk.external.tainted', decision: 'needs-approval' as const },
+    ];
+    deps.tools.decide = () => ({ decision: 'deny', rule: matched[0]!.rule, reason: 'from a document', flags: ['tainted'], matched });
+    await createTurnPipeline(deps).runTurn(request);
+    assert.deepEqual((deps.written[0]!.toolCalls[0] as Record<string, unknown>).matched, matched);
+  });
+
   it('turns a stage failure into a friendly reply with a correlation id, never a stack', async () => {
     const calls: string[] = [];
     const deps = recordingDeps(calls);
