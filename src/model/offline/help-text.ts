@@ -124,7 +124,7 @@ const markers: Record<Exclude<Language, 'en'>, Set<string>> = {
 };
 
 /** The language of a message when it is clearly German, French or Spanish; else undefined (English or unsure). */
-export function detectLanguage(text: string): Exclude<Language, 'en'> | undefined {
+function detectLanguage(text: string): Exclude<Language, 'en'> | undefined {
   const words = text.toLowerCase().slice(0, 2000).split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return undefined;
   let best: Exclude<Language, 'en'> | undefined;
