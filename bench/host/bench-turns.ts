@@ -20,6 +20,7 @@ import { startIngestionCollector } from '../../emulators/app-insights/ingestion-
 import { startAzurite } from '../../tests/support/azurite.js';
 import { loadConfig } from '../../src/config.js';
 import { createAgentRuntime } from '../../src/agent/agent-runtime.js';
+import { ConversationHistory } from '../../src/state/conversation-history.js';
 import { startHost } from '../../src/host/http-server.js';
 import { setLogLevel } from '../../src/logging/logger.js';
 
@@ -43,9 +44,18 @@ function activity(text: string, n: number, conversationId = `bench-${n % 64}`): 
   });
 }
 
-// Five turns per conversation (the offline model answers them without Graph); each conversation is new.
+// Five turns per conversation (the offline model answers them without Graph). Each connection is
+// one user: it sends the five turns one after the other (waiting for each reply), then starts a new conversation.
 const conversationTurns = ['hello there, how are you today?', 'what can you do?', 'and what about my files?', 'thanks, who are you?', 'ok, good bye'];
-const multiTurnActivity = (n: number) => activity(conversationTurns[n % 5]!, n, `bench-multi-${Math.floor(n / 5)}`);
+let conversations = 0;
+const conversationRequests: autocannon.Request[] = conversationTurns.map((text, turn) => ({
+  setupRequest: (req, context) => {
+    const state = context as { conversation?: number };
+    if (turn === 0) state.conversation = ++conversations;
+    // One user per conversation (the history is per conversation and user).
+    return { ...req, body: activity(text, state.conversation ?? 0, `bench-multi-${state.conversation}`) };
+  },
+}));
 
 async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const adapter = new CloudAdapter({} as never);
@@ -60,16 +70,15 @@ async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }>
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-async function run(label: string, url: string, text: string | ((n: number) => string)) {
+async function run(label: string, url: string, text: string | 'five-turn conversations') {
   let n = 0;
-  const body = typeof text === 'string' ? (i: number) => activity(text, i) : text;
   const result = await autocannon({
     url: `${url}/api/messages`,
     connections,
     duration: seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: body(n++) }) }],
+    requests: text === 'five-turn conversations' ? conversationRequests : [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
   });
   const row = { label, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
   console.log(JSON.stringify(row));
@@ -116,11 +125,14 @@ const guarded = await run('guarded turn (input+output guards, offline model, aud
 const withTables = await run('guarded turn, shared state on Azure Tables (Azurite)', onTables.host.url, 'hello there, how are you today?');
 const withExporter = await run('guarded turn + Application Insights exporter (to the local collector)', exported.host.url, 'hello there, how are you today?');
 const help = await run('help command (no pipeline)', host.url, 'help');
-const multi = await run('5-turn conversations, history on, embedded SQLite', host.url, multiTurnActivity);
-const multiTables = await run('5-turn conversations, history on, Azure Tables (Azurite)', onTables.host.url, multiTurnActivity);
-const multiOff = await run('5-turn conversations, history off (HISTORY_MAX_TURNS=0), embedded SQLite', noHistory.host.url, multiTurnActivity);
+const multi = await run('5-turn conversations, history on, embedded SQLite', host.url, 'five-turn conversations');
+const multiTables = await run('5-turn conversations, history on, Azure Tables (Azurite)', onTables.host.url, 'five-turn conversations');
+const multiOff = await run('5-turn conversations, history off (HISTORY_MAX_TURNS=0), embedded SQLite', noHistory.host.url, 'five-turn conversations');
 console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
 console.log(`Azure Tables (Azurite) / embedded SQLite state throughput ratio: ${(withTables.rps / Math.max(1, guarded.rps)).toFixed(2)}`);
+// The conversations did build a history (one user per conversation, no tenant in these activities).
+const kept = await new ConversationHistory(runtime.state, loadConfig(benchEnv()).state.history).load({ conversationId: 'bench-multi-1', userId: '29:bench-user-1' });
+console.log(`turns kept in the history of the first 5-turn conversation (embedded SQLite): ${kept.length}`);
 console.log(`history on / off throughput ratio (5-turn conversations, SQLite): ${(multi.rps / Math.max(1, multiOff.rps)).toFixed(2)}; Azurite / SQLite with history: ${(multiTables.rps / Math.max(1, multi.rps)).toFixed(2)}; history on / bare: ${(multi.rps / Math.max(1, echo.rps)).toFixed(2)}`);
 console.log(`exporter on / off throughput ratio: ${(withExporter.rps / Math.max(1, guarded.rps)).toFixed(2)}; AgentTurn events received by the collector: ${collector.events('AgentTurn').length}`);
 
