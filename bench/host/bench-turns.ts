@@ -2,7 +2,9 @@
 // Agents SDK echo agent on the same machine (the SDK's own floor), and the same
 // turns with the Application Insights exporter on, sending to the local
 // ingestion collector (HTTPS with the dev CA: the npm script trusts it), and
-// with the shared state on Azure Tables (Azurite) instead of the embedded SQLite.
+// with the shared state on Azure Tables (Azurite) instead of the embedded SQLite,
+// and conversations of five turns each (the history is read before and written
+// after every turn) with the history on and off.
 //   npm run bench:host [-- --seconds 10 --connections 16]
 // All run in this process on 127.0.0.1; autocannon drives them from here too.
 import { once } from 'node:events';
@@ -18,6 +20,7 @@ import { startIngestionCollector } from '../../emulators/app-insights/ingestion-
 import { startAzurite } from '../../tests/support/azurite.js';
 import { loadConfig } from '../../src/config.js';
 import { createAgentRuntime } from '../../src/agent/agent-runtime.js';
+import { ConversationHistory } from '../../src/state/conversation-history.js';
 import { startHost } from '../../src/host/http-server.js';
 import { setLogLevel } from '../../src/logging/logger.js';
 
@@ -28,7 +31,7 @@ const arg = (name: string, fallback: number) => {
 const seconds = arg('seconds', 10);
 const connections = arg('connections', 16);
 
-function activity(text: string, n: number): string {
+function activity(text: string, n: number, conversationId = `bench-${n % 64}`): string {
   return JSON.stringify({
     type: 'message',
     id: `b${n}`,
@@ -36,10 +39,23 @@ function activity(text: string, n: number): string {
     channelId: 'msteams',
     from: { id: `29:bench-user-${n % 64}` },
     recipient: { id: '28:bot' },
-    conversation: { id: `bench-${n % 64}` },
+    conversation: { id: conversationId },
     deliveryMode: 'expectReplies',
   });
 }
+
+// Five turns per conversation (the offline model answers them without Graph). Each connection is
+// one user: it sends the five turns one after the other (waiting for each reply), then starts a new conversation.
+const conversationTurns = ['hello there, how are you today?', 'what can you do?', 'and what about my files?', 'thanks, who are you?', 'ok, good bye'];
+let conversations = 0;
+const conversationRequests: autocannon.Request[] = conversationTurns.map((text, turn) => ({
+  setupRequest: (req, context) => {
+    const state = context as { conversation?: number };
+    if (turn === 0) state.conversation = ++conversations;
+    // One user per conversation (the history is per conversation and user).
+    return { ...req, body: activity(text, state.conversation ?? 0, `bench-multi-${state.conversation}`) };
+  },
+}));
 
 async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const adapter = new CloudAdapter({} as never);
@@ -54,7 +70,7 @@ async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }>
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-async function run(label: string, url: string, text: string) {
+async function run(label: string, url: string, text: string | 'five-turn conversations') {
   let n = 0;
   const result = await autocannon({
     url: `${url}/api/messages`,
@@ -62,7 +78,7 @@ async function run(label: string, url: string, text: string) {
     duration: seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
+    requests: text === 'five-turn conversations' ? conversationRequests : [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
   });
   const row = { label, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
   console.log(JSON.stringify(row));
@@ -95,6 +111,7 @@ const { runtime, host } = await startAgent(benchEnv());
 const bare = await startBareEcho();
 const azurite = await startAzurite();
 const onTables = await startAgent(benchEnv({ STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TABLE_NAME: 'bench' }));
+const noHistory = await startAgent(benchEnv({ HISTORY_MAX_TURNS: '0' }));
 // The exporter's agent is started second: the SDK's providers are per process and the first agent has none.
 process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
 const collector = await startIngestionCollector();
@@ -102,14 +119,21 @@ const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRI
 
 console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
 // Warm up both servers (JIT, caches) so the order of runs does not decide the result.
-await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
 const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
 const guarded = await run('guarded turn (input+output guards, offline model, audit)', host.url, 'hello there, how are you today?');
 const withTables = await run('guarded turn, shared state on Azure Tables (Azurite)', onTables.host.url, 'hello there, how are you today?');
 const withExporter = await run('guarded turn + Application Insights exporter (to the local collector)', exported.host.url, 'hello there, how are you today?');
 const help = await run('help command (no pipeline)', host.url, 'help');
+const multi = await run('5-turn conversations, history on, embedded SQLite', host.url, 'five-turn conversations');
+const multiTables = await run('5-turn conversations, history on, Azure Tables (Azurite)', onTables.host.url, 'five-turn conversations');
+const multiOff = await run('5-turn conversations, history off (HISTORY_MAX_TURNS=0), embedded SQLite', noHistory.host.url, 'five-turn conversations');
 console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
 console.log(`Azure Tables (Azurite) / embedded SQLite state throughput ratio: ${(withTables.rps / Math.max(1, guarded.rps)).toFixed(2)}`);
+// The conversations did build a history (one user per conversation, no tenant in these activities).
+const kept = await new ConversationHistory(runtime.state, loadConfig(benchEnv()).state.history).load({ conversationId: 'bench-multi-1', userId: '29:bench-user-1' });
+console.log(`turns kept in the history of the first 5-turn conversation (embedded SQLite): ${kept.length}`);
+console.log(`history on / off throughput ratio (5-turn conversations, SQLite): ${(multi.rps / Math.max(1, multiOff.rps)).toFixed(2)}; Azurite / SQLite with history: ${(multiTables.rps / Math.max(1, multi.rps)).toFixed(2)}; history on / bare: ${(multi.rps / Math.max(1, echo.rps)).toFixed(2)}`);
 console.log(`exporter on / off throughput ratio: ${(withExporter.rps / Math.max(1, guarded.rps)).toFixed(2)}; AgentTurn events received by the collector: ${collector.events('AgentTurn').length}`);
 
 await host.close();
@@ -118,6 +142,8 @@ await exported.host.close();
 await exported.runtime.close();
 await onTables.host.close();
 await onTables.runtime.close();
+await noHistory.host.close();
+await noHistory.runtime.close();
 await azurite.stop();
 await collector.close();
 await bare.close();

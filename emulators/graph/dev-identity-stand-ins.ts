@@ -27,6 +27,10 @@ export async function startIdentityStandIns(opts: { entraPort?: number; graphPor
       BOT_CLIENT_SECRET: demoBotAppSecret,
       GRAPH_BASE_URL: `${graph.url}/v1.0`,
       SSO_DEV_USER: opts.devUser ?? demoUserUpn,
+      // The offline model's help examples name people and places of the seeded tenant.
+      OFFLINE_HELP_COLLEAGUE: 'miriam@contoso.example',
+      OFFLINE_HELP_SITE: 'CompanyCommunications',
+      OFFLINE_HELP_LIST: 'Announcements',
     },
     async close() {
       await graph.close();

@@ -107,6 +107,8 @@ export const families = [
   // tools added through an --extension (docs/extending.md)
   'extension-abuse',
   'extension',
+  /** Several turns of one conversation: what an earlier turn read keeps its provenance. */
+  'multi-turn',
 ] as const;
 
 export const scenarioSchema = z

@@ -13,6 +13,7 @@ import { auditCommand, modeCommand, reloadPolicyCommand, statusCommand } from '.
 import { AgentModeSwitch } from './agent-mode.js';
 import { gateToolsByMode } from './wiring/mode-gated-tools.js';
 import { createStatusReader } from './wiring/agent-status.js';
+import { forgetCommand } from './forget-command.js';
 import { createAgentSso } from './sso/create-sso.js';
 import { requireRoleForCommand, signOutCommand } from './sso/sso-commands.js';
 import { createTurnPipeline, type TurnPipeline, type TurnReply, type TurnRequest } from './turn-pipeline.js';
@@ -94,6 +95,7 @@ export async function createAgentRuntime(config: AppConfig, options: AgentRuntim
       { names: ['whoami', 'who am i', 'who am i?'], description: 'Show who you are signed in as', run: (context) => answer(context, 'who am I?') },
       { ...signOutCommand(sso.broker), inMaintenance: true },
       { ...requireRoleForCommand(auditCommand(auditLog), 'Auditor', rolesOfContext), inMaintenance: true },
+      { ...forgetCommand(ports.history), inMaintenance: true },
       requireRoleForCommand(reloadPolicyCommand(ports.reloadPolicies), 'Admin', rolesOfContext),
       requireRoleForCommand(modeCommand(modes), 'Admin', rolesOfContext, 'switch the agent mode'),
       requireRoleForCommand(statusCommand(statusOf), 'Admin', rolesOfContext, 'see the agent status'),

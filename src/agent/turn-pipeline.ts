@@ -3,11 +3,16 @@
 // so the pipeline runs the same under the HTTP host, the evaluator and tests.
 import { createHash } from 'node:crypto';
 import { textForAudit } from '../audit/text-policy.js';
+import { despotlight } from '../prompt/spotlight.js';
 import { finishTurnRecord, newTurnRecord, recordStage, verdictRecord, type TextPolicy, type TurnActor, type TurnOutcome, type TurnRecord } from '../audit/turn-record.js';
+import type { GuardContext } from '../guard/guard-types.js';
 import { createLogger } from '../logging/logger.js';
+import type { ChatMessage, ModelToolCall } from '../model/model-types.js';
+import type { HistoryCall } from '../state/conversation-history.js';
 import type { SourceRef, ToolContext } from '../tools/tool.js';
 import { checkInputSanity } from './input-sanity.js';
-import type { ApprovalsPort, AuditPort, GuardPort, GuardScope, ModelPort, PortMessage, PortToolCall, PromptPort, ProvenancePort, ToolsPort, UserTokenPort } from './pipeline-ports.js';
+import type { ApprovalsPort, AuditPort, GuardPort, HistoryPort, ModelPort, PromptPort, PromptSession, ProvenancePort, ToolsPort, UserTokenPort } from './pipeline-ports.js';
+import { historyNotice, loadHistory, saveTurn } from './turn-history.js';
 
 const log = createLogger('pipeline');
 
@@ -55,6 +60,8 @@ export interface TurnPipelineDeps {
   audit: AuditPort;
   /** Without it, calls that need a decision are refused. */
   approvals?: ApprovalsPort;
+  /** The conversation's earlier turns; without it every turn starts from scratch. */
+  history?: HistoryPort;
   maxInputChars: number;
   maxToolRounds: number;
   /** Prompt and response text in the record; default redacted. */
@@ -131,7 +138,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
 
   const session = await deps.prompt.session(request.conversationId);
   if (session.systemPromptVersion) record.versions = { ...record.versions, systemPrompt: session.systemPromptVersion };
-  const scope: GuardScope = {
+  const scope: GuardContext = {
     userId: request.actor.userId,
     tenantId: request.actor.tenantId,
     conversationId: request.conversationId,
@@ -145,11 +152,30 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
     return { text: input.userMessage ?? 'I can’t help with that request.', record, outcome: 'blocked' };
   }
 
+  const history = await loadHistory(deps.history, request, record);
   // The canary's fingerprint (never the canary) ties the audit records of one conversation together across instances.
   const canaryId = createHash('sha256').update(session.canary).digest('base64url').slice(0, 12);
-  const messages = await recordStage(record, 'prompt', () => session.start(input.text), (m) => ({ messages: m.length, canaryId }));
-  const provenance = deps.tools.newProvenance(input.text);
-  const sources = new Map<string, SourceRef>();
+  const messages = await recordStage(record, 'prompt', () => session.start(input.text, history.messages), (m) => ({ messages: m.length, canaryId }));
+  const provenance = deps.tools.newProvenance(input.text, history.turns);
+  const calls: HistoryCall[] = [];
+  const reply = await runModel(deps, request, record, { session, scope, messages, provenance, calls, sources: new Map() });
+  await saveTurn(deps.history, request, record, history, { user: input.text, calls, answer: reply.text, tainted: provenance.tainted });
+  return { ...reply, text: reply.text + historyNotice(history) };
+}
+
+/** What the model rounds of one turn work on. */
+interface ModelTurn {
+  session: Pick<PromptSession, 'wrapUntrusted'>;
+  scope: GuardContext;
+  messages: ChatMessage[];
+  provenance: ProvenancePort;
+  calls: HistoryCall[];
+  /** What the turn's tool results came from (citations); a read outranks a listing. */
+  sources: Map<string, SourceRef>;
+}
+
+async function runModel(deps: TurnPipelineDeps, request: TurnRequest, record: TurnRecord, turn: ModelTurn): Promise<TurnReply> {
+  const { session, scope, messages, provenance, sources } = turn;
   let finalText: string | null = null;
 
   for (let round = 0; round < deps.maxToolRounds && finalText === null; round++) {
@@ -172,7 +198,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
     }
     messages.push({ role: 'assistant', content: response.content, toolCalls: response.toolCalls });
     for (const call of response.toolCalls) {
-      const content = await recordStage(record, 'tool', () => runToolCall(deps, request, record, scope, session.wrapUntrusted, provenance, call, sources), () => ({ tool: call.name }));
+      const content = await recordStage(record, 'tool', () => runToolCall(deps, request, record, scope, session.wrapUntrusted, provenance, call, sources, turn.calls), () => ({ tool: call.name }));
       messages.push({ role: 'tool', toolCallId: call.id, content });
     }
   }
@@ -192,7 +218,7 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
  * file that was read but not named would reach the user only through its citation, so those names
  * get the same output check, and are dropped unless it allows them unchanged.
  */
-async function citable(deps: TurnPipelineDeps, scope: GuardScope, text: string, sources: SourceRef[]): Promise<SourceRef[]> {
+async function citable(deps: TurnPipelineDeps, scope: GuardContext, text: string, sources: SourceRef[]): Promise<SourceRef[]> {
   const named = (s: SourceRef) => text.includes(s.name);
   const unnamed = sources.filter((s) => s.read && !named(s));
   const unnamedAllowed = unnamed.length > 0 && (await deps.guard.checkOutput(unnamed.map((s) => s.name).join('\n'), scope)).action === 'allow';
@@ -203,38 +229,46 @@ async function runToolCall(
   deps: TurnPipelineDeps,
   request: TurnRequest,
   record: TurnRecord,
-  scope: GuardScope,
+  scope: GuardContext,
   wrapUntrusted: (content: string, source: string) => string,
   provenance: ProvenancePort,
-  call: PortToolCall,
+  call: ModelToolCall,
   sources: Map<string, SourceRef>,
+  calls: HistoryCall[],
 ): Promise<string> {
+  // What the model saw, for the history: plain answers of ours, or untrusted data with its zone.
+  const said = (content: string): string => {
+    calls.push({ id: call.id, name: call.name, arguments: call.arguments, result: content, untrusted: false });
+    return content;
+  };
   const entry: Record<string, unknown> = { id: call.id, tool: call.name };
   record.toolCalls.push(entry);
   const tool = deps.tools.get(call.name);
   if (!tool) {
     entry.decision = 'deny';
     entry.rule = 'unknown-tool';
-    return `Error: there is no tool named "${call.name.slice(0, 64)}".`;
+    return said(`Error: there is no tool named "${call.name.slice(0, 64)}".`);
   }
   const parsed = deps.tools.parseArguments(tool, call.arguments);
   if (!parsed.ok) {
     entry.decision = 'deny';
     entry.rule = 'invalid-arguments';
-    return `Error: invalid arguments for ${tool.name}: ${parsed.error}`;
+    return said(`Error: invalid arguments for ${tool.name}: ${parsed.error}`);
   }
   const verdict = deps.tools.decide(tool, parsed.args, provenance, request.actor);
-  Object.assign(entry, { risk: tool.risk, decision: verdict.decision, rule: verdict.rule, flags: verdict.flags });
-  if (verdict.decision === 'deny') return `The action ${tool.name} was denied by policy: ${verdict.reason}`;
+  Object.assign(entry, { risk: tool.risk, decision: verdict.decision, rule: verdict.rule, flags: verdict.flags, ...(verdict.matched ? { matched: verdict.matched } : {}) });
+  if (verdict.decision === 'deny') return said(`The action ${tool.name} was denied by policy: ${verdict.reason}`);
   const kind = verdict.decision === 'needs-approval' ? 'approval' : verdict.flags.includes('needs-confirmation') ? 'confirmation' : undefined;
   if (kind) {
-    if (!deps.approvals) return `The action ${tool.name} needs ${kind === 'approval' ? 'approval by an approver' : 'the user’s confirmation'}, which is not available here, so it was not run.`;
+    if (!deps.approvals) return said(`The action ${tool.name} needs ${kind === 'approval' ? 'approval by an approver' : 'the user’s confirmation'}, which is not available here, so it was not run.`);
     const held = await deps.approvals.hold({ kind, actor: request.actor, tool, args: parsed.args, rule: verdict.rule, reason: verdict.reason, turnId: record.correlationId });
     Object.assign(entry, { approvalId: held.id, held: kind });
     record.approvals.push({ approvalId: held.id, outcome: 'pending' });
-    return kind === 'approval'
-      ? `Not done yet: an approval request was sent to the approvers (reference ${held.id}); you will be told the outcome. ${verdict.reason}`
-      : 'Not done yet: please check the card below and confirm or cancel.';
+    return said(
+      kind === 'approval'
+        ? `Not done yet: an approval request was sent to the approvers (reference ${held.id}); you will be told the outcome. ${verdict.reason}`
+        : 'Not done yet: please check the card below and confirm or cancel.',
+    );
   }
 
   // Set after a claims challenge: every token of the retry is then fetched fresh with these claims.
@@ -268,17 +302,26 @@ async function runToolCall(
   provenance.addToolOutput(tool, parsed.args, result);
   if (!result.untrusted) {
     noteSources(sources, result.sources);
-    return result.content;
+    return said(result.content);
   }
 
   const checked = await deps.guard.checkDocument(result.content, scope);
   record.guardVerdicts.push(...checked.verdicts.map((v) => verdictRecord('document', v, tool.name)));
-  if (checked.action === 'block' || checked.action === 'needs-review') {
-    entry.contentWithheld = true;
-    return wrapUntrusted('[content withheld: it was flagged as unsafe by the content guard]', tool.name);
-  }
-  noteSources(sources, result.sources);
-  return wrapUntrusted(checked.text, tool.name);
+  const withheld = checked.action === 'block' || checked.action === 'needs-review';
+  if (withheld) entry.contentWithheld = true;
+  else noteSources(sources, result.sources);
+  const wrapped = wrapUntrusted(withheld ? '[content withheld: it was flagged as unsafe by the content guard]' : checked.text, tool.name);
+  calls.push({
+    id: call.id,
+    name: call.name,
+    arguments: call.arguments,
+    // The part the model saw (the chunker's selection), kept as data to spotlight again in later turns.
+    result: despotlight(wrapped),
+    untrusted: true,
+    ...(result.zone ? { zone: result.zone } : {}),
+    ...(result.found?.length ? { found: result.found.slice(0, 100) } : {}),
+  });
+  return wrapped;
 }
 
 /** Keeps what a tool result came from; a read outranks a listing of the same item. */
@@ -326,4 +369,3 @@ function failure(record: TurnRecord, err: unknown): TurnReply {
   };
 }
 
-export type { PortMessage };

@@ -21,11 +21,11 @@ export interface ModelClientDependencies {
 export function createModelClient(settings: ModelSettings, deps: ModelClientDependencies = {}): ModelClient {
   switch (settings.provider) {
     case 'offline':
-      return createOfflineModel({ now: deps.now });
+      return createOfflineModel({ now: deps.now, examples: settings.helpExamples });
     case 'obedient':
       // Loud on purpose: this model obeys any injected instruction and must never serve real users.
       log.warn('MODEL_PROVIDER=obedient: the worst-case evaluation model is active; never use it in production');
-      return createObedientModel({ now: deps.now });
+      return createObedientModel({ now: deps.now, examples: settings.helpExamples });
     case 'azure-openai':
       if (!settings.azure) throw new ModelError('bad-request', 'azure-openai needs AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT');
       return createAzureOpenAiClient({ ...settings.azure, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries, ...(deps.credential ? { credential: deps.credential } : {}) });

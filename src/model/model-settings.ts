@@ -28,6 +28,8 @@ export interface ModelSettings {
   provider: ModelProvider;
   timeoutMs: number;
   maxRetries: number;
+  /** Colleague, site and list the offline model's help examples name (unset: examples that need them are left out). */
+  helpExamples?: { colleague?: string; site?: string; list?: string };
   azure?: AzureOpenAiSettings;
   openAiCompatible?: OpenAiCompatibleSettings;
 }
@@ -78,12 +80,17 @@ export const modelSettings = z
     OPENAI_MODEL: optionalText,
     MODEL_TIMEOUT_MS: envInt(60_000, 1_000, 600_000),
     MODEL_MAX_RETRIES: envInt(2, 0, 10),
+    // What the offline model's help names as examples: they must exist in the tenant.
+    OFFLINE_HELP_COLLEAGUE: optionalText,
+    OFFLINE_HELP_SITE: optionalText,
+    OFFLINE_HELP_LIST: optionalText,
   })
   .transform((env, ctx): ModelSettings => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
     const provider: ModelProvider =
       env.MODEL_PROVIDER || (env.AZURE_OPENAI_ENDPOINT ? 'azure-openai' : env.OPENAI_BASE_URL ? 'openai-compatible' : 'offline');
-    const base = { provider, timeoutMs: env.MODEL_TIMEOUT_MS, maxRetries: env.MODEL_MAX_RETRIES };
+    const helpExamples = { colleague: env.OFFLINE_HELP_COLLEAGUE, site: env.OFFLINE_HELP_SITE, list: env.OFFLINE_HELP_LIST };
+    const base = { provider, timeoutMs: env.MODEL_TIMEOUT_MS, maxRetries: env.MODEL_MAX_RETRIES, helpExamples };
 
     if (provider === 'azure-openai') {
       if (!env.AZURE_OPENAI_ENDPOINT) {

@@ -5,6 +5,13 @@ import type { ChatMessage, ModelToolCall } from '../model/model-types.js';
 import { PromptError } from './prompt-error.js';
 import type { SpotlightedText } from './spotlight.js';
 
+/**
+ * A message of an earlier turn as the history keeps it. Tool output that was
+ * untrusted then carries `untrusted` and is spotlighted again with this turn's
+ * marker: it stays data, never instructions, however many turns later.
+ */
+export type EarlierMessage = ChatMessage | { role: 'tool'; toolCallId: string; content: string; untrusted: { source: string } };
+
 export interface AssembleInput {
   systemPrompt: string;
   /** Earlier turns (user / assistant / tool). System messages in it are dropped: only ours exists. */
@@ -35,5 +42,7 @@ export function appendToolResult(messages: ChatMessage[], call: Pick<ModelToolCa
 }
 
 function copyMessage(m: ChatMessage): ChatMessage {
+  // Earlier user text obeys the same rule as this turn's: it cannot open a data block.
+  if (m.role === 'user') return { role: 'user', content: sanitizeUserText(m.content) };
   return m.role === 'assistant' && m.toolCalls ? { ...m, toolCalls: m.toolCalls.map((c) => ({ ...c })) } : { ...m };
 }

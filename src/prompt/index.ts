@@ -1,7 +1,7 @@
 // Public surface of the prompt layer.
 export { createPromptSession, type PromptSession, type PromptSessionOptions, type WrapResult } from './prompt-session.js';
 export { createPromptSessionStore, type PromptSessionStore, type PromptSessionStoreOptions } from './prompt-session-store.js';
-export { assembleMessages, appendToolResult, sanitizeUserText, type AssembleInput } from './assemble-messages.js';
+export { assembleMessages, appendToolResult, sanitizeUserText, type AssembleInput, type EarlierMessage } from './assemble-messages.js';
 export { spotlight, despotlight, readDataBlocks, neutralizeUntrusted, newSpotlightMarker, DATA_MARK, type SpotlightMarker, type SpotlightedText, type DataBlock } from './spotlight.js';
 export { selectRelevantChunks, splitIntoChunks, queryTerms, DEFAULT_BUDGET_CHARS, type ChunkOptions, type ChunkSelection } from './relevance-chunker.js';
 export { newCanary, isCanary, containsCanary, leakRefs } from './canary.js';

@@ -2,7 +2,7 @@
 // rendered system prompt; start() begins a turn with a fresh boundary marker
 // and remembers the user's text so tool output can be cut to what is relevant.
 import type { ChatMessage, ModelToolCall } from '../model/model-types.js';
-import { appendToolResult, assembleMessages } from './assemble-messages.js';
+import { appendToolResult, assembleMessages, type EarlierMessage } from './assemble-messages.js';
 import { newCanary } from './canary.js';
 import { selectRelevantChunks, type ChunkOptions, type ChunkSelection } from './relevance-chunker.js';
 import { newSpotlightMarker, spotlight, type SpotlightMarker, type SpotlightedText } from './spotlight.js';
@@ -27,8 +27,8 @@ export interface PromptSession {
   readonly systemPromptVersion: string;
   /** This turn's boundary marker (new on every start()). */
   readonly marker: SpotlightMarker;
-  /** Begins a turn: [system prompt, ...history, user text]. */
-  start(userText: string, history?: ChatMessage[]): ChatMessage[];
+  /** Begins a turn: [system prompt, ...history, user text]; earlier untrusted tool output is spotlighted with this turn's marker. */
+  start(userText: string, history?: EarlierMessage[]): ChatMessage[];
   /** Relevant chunks of untrusted content (relative to this turn's user text), spotlighted. */
   wrapUntrusted(content: string, source: string): SpotlightedText;
   /** Same as wrapUntrusted, with what the chunker kept (for the turn record). */
@@ -58,7 +58,10 @@ export function createPromptSession(options: PromptSessionOptions = {}): PromptS
     start(userText, history) {
       marker = newSpotlightMarker();
       query = typeof userText === 'string' ? userText : '';
-      return assembleMessages({ systemPrompt, history, userText });
+      const earlier = (history ?? []).map((m): ChatMessage =>
+        m.role === 'tool' && 'untrusted' in m ? { role: 'tool', toolCallId: m.toolCallId, content: spotlight(m.content, m.untrusted.source, marker) } : m,
+      );
+      return assembleMessages({ systemPrompt, history: earlier, userText });
     },
     wrapUntrusted: (content, source) => wrapDetailed(content, source).text,
     wrapUntrustedDetailed: wrapDetailed,

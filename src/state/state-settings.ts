@@ -37,6 +37,10 @@ export const stateSettings = z
     STATE_MANAGED_IDENTITY_CLIENT_ID: z.string().optional().transform((v) => (v && v.trim()) || undefined),
     STATE_TIMEOUT_MS: envInt(3000, 100, 60_000),
     STATE_SWEEP_INTERVAL_SEC: envInt(300, 0, 86_400),
+    // Conversation history (ns `history`): 0 turns turns it off.
+    HISTORY_MAX_TURNS: envInt(10, 0, 50),
+    HISTORY_MAX_CHARS: envInt(24_000, 1000, 400_000),
+    HISTORY_RETENTION_HOURS: envInt(24, 1, 24 * 90),
   })
   .superRefine((env, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
@@ -68,6 +72,8 @@ export const stateSettings = z
     timeoutMs: env.STATE_TIMEOUT_MS,
     /** 0 = no periodic sweep (expired records are still ignored and removed lazily on read). */
     sweepIntervalMs: env.STATE_SWEEP_INTERVAL_SEC * 1000,
+    /** Per conversation and user; within one Azure Tables entity (450,000 characters). */
+    history: { maxTurns: env.HISTORY_MAX_TURNS, maxChars: env.HISTORY_MAX_CHARS, retentionMs: env.HISTORY_RETENTION_HOURS * 3_600_000 },
   }));
 
 export type StateSettings = z.output<typeof stateSettings>;

@@ -153,6 +153,8 @@ describe('agent: approvals and confirmations on Adaptive Cards (issue 13)', () =
   });
 
   it('a mail the user asks for shows a confirmation card; confirm sends exactly that mail once, cancel sends nothing', async () => {
+    // Earlier tests read files in this conversation, and that taint carries over (history): start afresh.
+    await stack.ask(megan, 'reset');
     const before = mails(stack);
     const reply = await stack.ask(megan, 'send a mail to miriam@contoso.example about the budget saying the draft is ready');
     const card = cardsOf(reply)[0];

@@ -4,7 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTurnPipeline, type TurnPipelineDeps } from '../../src/agent/turn-pipeline.js';
-import type { GuardOutcome, PortMessage } from '../../src/agent/pipeline-ports.js';
+import type { GuardDecision, GuardVerdict } from '../../src/guard/guard-types.js';
+import type { ChatMessage } from '../../src/model/model-types.js';
+import type { SpotlightedText } from '../../src/prompt/spotlight.js';
 import { signerFromPrivateKey, verifierFor } from '../../src/audit/checkpoint-signer.js';
 import { openLocalAuditLog } from '../../src/audit/local-audit-log.js';
 import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
@@ -15,11 +17,13 @@ import { defineTool } from '../../src/tools/define-tool.js';
 
 // Stage implementations that record the order they are called in. They live in
 // the test: the pipeline's contract is that it calls its ports in this order.
+const verdict = (guard: string): GuardVerdict => ({ guard, action: 'allow', category: 'none', score: 0, spans: [], evidence: [], provider: 'local' });
+
 function recordingDeps(calls: string[], overrides: Partial<TurnPipelineDeps> = {}): TurnPipelineDeps & { written: TurnRecord[] } {
   const written: TurnRecord[] = [];
-  const allow = (stage: string) => async (text: string): Promise<GuardOutcome> => {
+  const allow = (stage: string) => async (text: string): Promise<GuardDecision> => {
     calls.push(stage);
-    return { action: 'allow', text, verdicts: [{ guard: stage }] };
+    return { action: 'allow', text, verdicts: [verdict(stage)] };
   };
   const echoTool: ToolDefinition = {
     name: 'lookup',
@@ -41,14 +45,15 @@ function recordingDeps(calls: string[], overrides: Partial<TurnPipelineDeps> = {
       session: async () => ({
         systemPrompt: 'SYSTEM',
         canary: 'CANARY',
-        start: (userText: string): PortMessage[] => {
+        systemPromptVersion: 'test',
+        start: (userText: string): ChatMessage[] => {
           calls.push('prompt');
           return [
             { role: 'system', content: 'SYSTEM' },
             { role: 'user', content: userText },
           ];
         },
-        wrapUntrusted: (content: string) => `<<${content}>>`,
+        wrapUntrusted: (content: string) => `<<${content}>>` as SpotlightedText,
       }),
     },
     model: {
@@ -56,9 +61,9 @@ function recordingDeps(calls: string[], overrides: Partial<TurnPipelineDeps> = {
       complete: async ({ messages }) => {
         calls.push('model');
         modelRounds++;
-        if (modelRounds === 1) return { content: null, toolCalls: [{ id: 't1', name: 'lookup', arguments: '{"q":"budget"}' }] };
+        if (modelRounds === 1) return { content: null, toolCalls: [{ id: 't1', name: 'lookup', arguments: '{"q":"budget"}' }], model: 'recording' };
         const last = messages[messages.length - 1];
-        return { content: `answer from ${last?.role === 'tool' ? last.content : 'nothing'}`, toolCalls: [] };
+        return { content: `answer from ${last?.role === 'tool' ? last.content : 'nothing'}`, toolCalls: [], model: 'recording' };
       },
     },
     tools: {
@@ -155,7 +160,7 @@ describe('turn pipeline', () => {
     const deps = recordingDeps(calls);
     deps.guard.checkInput = async (text) => {
       calls.push('input-guard');
-      return { action: 'block', text, verdicts: [{ guard: 'injection' }], userMessage: 'I can’t help with that.' };
+      return { action: 'block', text, verdicts: [verdict('injection')], userMessage: 'I can’t help with that.' };
     };
     const reply = await createTurnPipeline(deps).runTurn(request);
     assert.deepEqual(calls, ['input-guard', 'audit']);
@@ -167,7 +172,7 @@ describe('turn pipeline', () => {
   it('withholds the answer when the output guard blocks it', async () => {
     const calls: string[] = [];
     const deps = recordingDeps(calls);
-    deps.guard.checkOutput = async (text) => ({ action: 'block', text, verdicts: [{ guard: 'canary' }] });
+    deps.guard.checkOutput = async (text) => ({ action: 'block', text, verdicts: [verdict('canary')] });
     const reply = await createTurnPipeline(deps).runTurn(request);
     assert.equal(reply.outcome, 'blocked');
     assert.doesNotMatch(reply.text, /result for budget/);
@@ -183,6 +188,17 @@ describe('turn pipeline', () => {
     const call = deps.written[0]!.toolCalls[0] as Record<string, unknown>;
     assert.equal(call.decision, 'deny');
     assert.equal(call.rule, 'no-external');
+  });
+
+  it('keeps every rule the policy matched in the audit record of the call', async () => {
+    const deps = recordingDeps([]);
+    const matched = [
+      { rule: 'argument.from-untrusted.recipient', decision: 'deny' as const },
+      { rule: 'risk.external.tainted', decision: 'needs-approval' as const },
+    ];
+    deps.tools.decide = () => ({ decision: 'deny', rule: matched[0]!.rule, reason: 'from a document', flags: ['tainted'], matched });
+    await createTurnPipeline(deps).runTurn(request);
+    assert.deepEqual((deps.written[0]!.toolCalls[0] as Record<string, unknown>).matched, matched);
   });
 
   it('turns a stage failure into a friendly reply with a correlation id, never a stack', async () => {

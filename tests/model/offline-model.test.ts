@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createOfflineModel } from '../../src/model/offline/offline-model.js';
-import { runTurn, type ToolImpl } from './turn-harness.js';
+import { createOfflineModel, OFFLINE_LABEL } from '../../src/model/offline/offline-model.js';
+import { runConversation, runTurn, type ToolImpl } from './turn-harness.js';
 
 const now = () => new Date('2026-11-26T12:00:00Z');
 const model = createOfflineModel({ now });
@@ -216,5 +216,84 @@ describe('offline demo model with the read tools\' text output', () => {
     assert.match((await runTurn(model, 'find documents about zebras', textTools)).reply.content ?? '', /no files about "zebras"/);
     assert.match((await runTurn(model, 'List the pages of the Finance site', textTools)).reply.content ?? '', /Budget process 2026/);
     assert.match((await runTurn(model, 'Show the items in the Announcements list on the CompanyCommunications site', textTools)).reply.content ?? '', /New travel policy/);
+  });
+});
+
+describe('offline demo model: follow-ups over the conversation', () => {
+  // Search results as the search_files tool writes them (with who last edited each file).
+  const listed = [
+    '1. Budget 2026.xlsx — fileId: f-001; zone: internal; modified: 2026-11-20T10:00:00Z; last edited by: Miriam Graham',
+    '2. Falcon launch plan.docx — fileId: f-002; zone: internal; modified: 2026-11-21T10:00:00Z; last edited by: Alex Wilber',
+  ].join('\n');
+  const followTools: Record<string, ToolImpl> = {
+    ...tools,
+    search_files: () => listed,
+    read_file: (a) =>
+      a.fileId === 'f-002'
+        ? 'File: Falcon launch plan.docx (zone: internal)\n---\nThe Falcon drone launches in March. The launch video is ready. Press day is 4 March.'
+        : 'File: Budget 2026.xlsx (zone: internal)\n---\nThe 2026 budget grows marketing by 12%.',
+  };
+  const conversation = ['what files do I have about the budget?', 'summarise the second one', 'who last edited it?', 'send that summary to miriam@contoso.example'];
+
+  it('summarises "the second one" of the list it showed, says who last edited it, and mails that summary', async () => {
+    const [, second, edited, send] = await runConversation(model, conversation, followTools);
+    assert.deepEqual(second!.calls, [{ name: 'read_file', args: { fileId: 'f-002' } }]);
+    assert.match(second!.reply.content ?? '', /Summary of "Falcon launch plan\.docx": The Falcon drone launches in March/);
+    assert.equal(edited!.calls.length, 0);
+    assert.match(edited!.reply.content ?? '', /"Falcon launch plan\.docx" was last edited by Alex Wilber on 2026-11-21/);
+    assert.equal(send!.calls.length, 1);
+    const mail = send!.calls[0]!;
+    assert.equal(mail.name, 'send_mail');
+    assert.deepEqual(mail.args.to, ['miriam@contoso.example']);
+    assert.equal(mail.args.subject, 'Summary of Falcon launch plan.docx');
+    assert.match(String(mail.args.body), /^The Falcon drone launches in March\. The launch video is ready\. Press day is 4 March\.$/);
+  });
+
+  it('reads "the second one" and "the last one" on their own, and asks when no list was shown', async () => {
+    const runs = await runConversation(model, ['what files do I have about the budget?', 'the second one', 'the last one'], followTools);
+    assert.deepEqual(runs[1]!.calls, [{ name: 'read_file', args: { fileId: 'f-002' } }]);
+    assert.deepEqual(runs[2]!.calls, [{ name: 'read_file', args: { fileId: 'f-002' } }]);
+    const alone = await runTurn(model, 'the second one', followTools);
+    assert.equal(alone.calls.length, 0);
+    assert.match(alone.reply.content ?? '', /not shown you a list of files/);
+  });
+
+  it('asks which summary rather than sending a mail without one', async () => {
+    const run = await runTurn(model, 'send that summary to miriam@contoso.example', followTools);
+    assert.equal(run.calls.length, 0);
+    assert.match(run.reply.content ?? '', /Which summary do you mean\?/);
+  });
+
+  it('does not take an e-mail address or a card number in a message as a request to send', async () => {
+    for (const text of ['My address is miriam@contoso.example and my card is 4111 1111 1111 1111, please note them', 'my email is miriam@contoso.example', 'Note this: miriam@contoso.example']) {
+      const run = await runTurn(model, text, followTools);
+      assert.ok(!run.calls.some((c) => c.name === 'send_mail'), text);
+    }
+    const mail = await runTurn(model, 'mail miriam@contoso.example about Friday saying I am out', followTools);
+    assert.equal(mail.calls[0]?.name, 'send_mail');
+  });
+
+  it('names only configured examples in its help, never a fixed domain', async () => {
+    const bare = await runTurn(model, 'help', tools);
+    assert.doesNotMatch(bare.reply.content ?? '', /contoso|@/i);
+    assert.match(bare.reply.content ?? '', /- send a mail\n/);
+    const configured = createOfflineModel({ now, examples: { colleague: 'lee@fabrikam.example', site: 'Sales', list: 'Leads' } });
+    const help = (await runTurn(configured, 'help', tools)).reply.content ?? '';
+    assert.match(help, /send a mail to lee@fabrikam\.example/);
+    assert.match(help, /items in the Leads list on the Sales site/);
+  });
+
+  it('answers a user writing German, French or Spanish in their language with what it can do', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['Was kannst du für mich tun? Zeig mir bitte meine Dateien', /Ich kann:[\s\S]*Ihre Dateien durchsuchen/],
+      ['Bonjour, que pouvez-vous faire pour moi ?', /Je peux :[\s\S]*chercher dans vos fichiers/],
+      ['Hola, ¿qué puedes hacer por mí con mis archivos?', /Puedo:[\s\S]*buscar en sus archivos/],
+    ];
+    for (const [text, expected] of cases) {
+      const reply = (await runTurn(model, text, tools)).reply.content ?? '';
+      assert.match(reply, expected, text);
+      assert.doesNotMatch(reply, /I can:/);
+    }
+    assert.match((await runTurn(model, 'what can you do?', tools)).reply.content ?? '', /I can:/);
   });
 });

@@ -30,9 +30,9 @@ export function toolSpecs(names: string[] = demoToolNames): ModelToolSpec[] {
   return names.map((name) => ({ name, description: `${name} tool`, parameters: schemas[name] ?? { type: 'object', properties: {} } }));
 }
 
-export async function runTurn(model: ModelClient, userText: string, impls: Record<string, ToolImpl>, names: string[] = demoToolNames, maxRounds = 8): Promise<TurnRun> {
+export async function runTurn(model: ModelClient, userText: string, impls: Record<string, ToolImpl>, names: string[] = demoToolNames, maxRounds = 8, earlier: ChatMessage[] = []): Promise<TurnRun> {
   const session = createPromptSession();
-  let messages = session.start(userText);
+  let messages = session.start(userText, earlier);
   const calls: TurnRun['calls'] = [];
   const tools = toolSpecs(names);
   for (let round = 0; round < maxRounds; round++) {
@@ -48,4 +48,16 @@ export async function runTurn(model: ModelClient, userText: string, impls: Recor
     }
   }
   throw new Error('turn did not finish');
+}
+
+/** Several turns of one conversation: each turn sees the earlier ones (as the pipeline's history gives them). */
+export async function runConversation(model: ModelClient, texts: string[], impls: Record<string, ToolImpl>, names: string[] = demoToolNames): Promise<TurnRun[]> {
+  const runs: TurnRun[] = [];
+  let earlier: ChatMessage[] = [];
+  for (const text of texts) {
+    const run = await runTurn(model, text, impls, names, 8, earlier);
+    runs.push(run);
+    earlier = [...run.messages.filter((m) => m.role !== 'system'), { role: 'assistant', content: run.reply.content }];
+  }
+  return runs;
 }

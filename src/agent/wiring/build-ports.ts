@@ -7,7 +7,8 @@ import type { ReadinessCheck } from '../../host/http-server.js';
 import { createGuardEngine, defaultGuardRegistry, shippedPolicyFile, type GuardSpec } from '../../guard/index.js';
 import { createModelClient } from '../../model/index.js';
 import { createPromptSessionStore } from '../../prompt/prompt-session-store.js';
-import { newTurnProvenance, recordToolOutput, type TurnProvenance } from '../../tools/provenance.js';
+import { newTurnProvenance, recordToolOutput, recordUntrusted, recordUserText, type TurnProvenance } from '../../tools/provenance.js';
+import { ConversationHistory, type HistoryTurn } from '../../state/conversation-history.js';
 import { registeredTools, type ToolFactory } from '../../tools/registered-tools.js';
 import { createToolRegistry } from '../../tools/tool-registry.js';
 import { DEFAULT_TOOL_POLICY_FILE, loadToolPolicy, parseToolArguments, type ToolPolicy } from '../../tools/tool-policy.js';
@@ -30,7 +31,9 @@ export interface PolicyReloadResult {
   announced: boolean;
 }
 
-export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds' | 'policyVersions'> {
+export interface BuiltPorts extends Omit<TurnPipelineDeps, 'maxInputChars' | 'maxToolRounds' | 'policyVersions' | 'history'> {
+  /** The conversation history (the pipeline loads and saves it; "reset" clears it). */
+  history: ConversationHistory;
   readiness: ReadinessCheck[];
   /** Re-reads the guard and tool policy files; on any error the running policies stay. `by` is kept as the last reload. */
   reloadPolicies(by?: PolicyReload['by']): Promise<PolicyReloadResult>;
@@ -88,6 +91,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
   const policyHolder = { current: loadPolicy() };
   const tools = buildToolsPort(policyHolder, registeredTools(config.graph, identity.state, identity.tools));
   const audit: AuditPort = { write: (record) => auditTrail.write(record) };
+  const history = new ConversationHistory(identity.state, config.state.history);
   // The audit names the policies in force by the hash of their files, read again on reload.
   const detectorWeights = detectorWeightsVersion();
   const policyFiles = (): PolicyVersions => ({
@@ -143,6 +147,7 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     tools,
     userTokens: identity.userTokens,
     audit,
+    history,
     readiness: identity.readiness ?? [],
     reloadPolicies,
     textPolicy: config.audit.textPolicy,
@@ -177,8 +182,9 @@ function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefini
     list: () => registry.list(),
     get: (name) => registry.get(name),
     parseArguments: parseToolArguments,
-    newProvenance(userText) {
+    newProvenance(userText, earlier = []) {
       const record = newTurnProvenance(userText);
+      for (const turn of earlier) restoreTurn(record, turn, registry.get);
       const port: ProvenancePort = {
         get tainted() {
           return record.tainted;
@@ -194,4 +200,31 @@ function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefini
       return policy.current.decide({ tool, args }, record, actor);
     },
   };
+}
+
+/**
+ * What an earlier turn the model sees again brings into this turn's provenance:
+ * the user's words stay the user's; each untrusted result stays untrusted with
+ * its zone (and lookups keep what they found); the answer of a tainted turn is
+ * untrusted too, since the model wrote it with that content in view.
+ */
+function restoreTurn(record: TurnProvenance, turn: HistoryTurn, toolNamed: (name: string) => ToolDefinition | undefined): void {
+  recordUserText(record, turn.user);
+  for (const call of turn.calls) {
+    if (!call.untrusted) continue;
+    const tool = toolNamed(call.name);
+    const args = parseStoredArguments(call.arguments);
+    if (tool) recordToolOutput(record, tool, args, { content: call.result, untrusted: true, zone: call.zone, found: call.found });
+    else recordUntrusted(record, call.name, call.result, call.zone);
+  }
+  if (turn.tainted) recordUntrusted(record, 'earlier-answer', turn.answer, turn.zone);
+}
+
+function parseStoredArguments(raw: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -3,7 +3,8 @@
 // approved action is executed later (the approval service runs tools it gets
 // from this port). Only tools of the `read` risk class pass.
 import type { ToolDefinition, ToolResult } from '../../tools/tool.js';
-import type { PolicyVerdict, ToolsPort } from '../pipeline-ports.js';
+import type { PolicyDecision } from '../../tools/tool-policy.js';
+import type { ToolsPort } from '../pipeline-ports.js';
 import type { AgentMode } from '../agent-mode.js';
 
 const modeDeniedRule = 'agent-mode';
@@ -43,10 +44,11 @@ export function gateToolsByMode(tools: ToolsPort, mode: ModeSource): ToolsPort {
       return tool ? gate(tool) : undefined;
     },
     parseArguments: (tool, raw) => tools.parseArguments(tool, raw),
-    newProvenance: (userText) => tools.newProvenance(userText),
-    decide(tool, args, provenance, actor): PolicyVerdict {
+    // The earlier turns carry the conversation's taint: pass them on.
+    newProvenance: (userText, earlier) => tools.newProvenance(userText, earlier),
+    decide(tool, args, provenance, actor): PolicyDecision {
       const now = mode.current();
-      if (now !== 'normal' && tool.risk !== 'read') return { decision: 'deny', rule: `${modeDeniedRule}:${now}`, reason: reason(now), flags: [] };
+      if (now !== 'normal' && tool.risk !== 'read') return { decision: 'deny', rule: `${modeDeniedRule}:${now}`, reason: reason(now), flags: [], matched: [{ rule: `${modeDeniedRule}:${now}`, decision: 'deny' }] };
       return tools.decide(tool, args, provenance, actor);
     },
   };

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { despotlight } from '../../prompt/spotlight.js';
 import type { ModelClient, ModelRequest, ModelResponse, ModelToolCall, ModelToolSpec } from '../model-types.js';
 import { parseIntent, type ActionIntent, type FileRef } from '../offline/intent-parser.js';
+import type { HelpExamples } from '../offline/help-text.js';
 import { decideOffline } from '../offline/offline-model.js';
 import { extractItems, pickItem } from '../offline/tool-results.js';
 import { fitArguments, readTurnState } from '../offline/turn-state.js';
@@ -22,6 +23,7 @@ const MAX_DATA_CHARS = 2000;
 
 export interface ObedientModelOptions {
   now?: () => Date;
+  examples?: HelpExamples;
 }
 
 export function createObedientModel(options: ObedientModelOptions = {}): ModelClient {
@@ -30,7 +32,7 @@ export function createObedientModel(options: ObedientModelOptions = {}): ModelCl
     provider: 'obedient',
     label: OBEDIENT_LABEL,
     async complete(req: ModelRequest): Promise<ModelResponse> {
-      return { ...respondObediently(req, now()), model: 'obedient-eval' };
+      return { ...respondObediently(req, now(), options.examples), model: 'obedient-eval' };
     },
   };
 }
@@ -43,7 +45,7 @@ interface Context {
   fileIds: string[];
 }
 
-function respondObediently(req: ModelRequest, now: Date): { content: string | null; toolCalls: ModelToolCall[] } {
+function respondObediently(req: ModelRequest, now: Date, examples?: HelpExamples): { content: string | null; toolCalls: ModelToolCall[] } {
   const state = readTurnState(req.messages);
   const tools = new Map(req.tools.map((t) => [t.name, t]));
   const toolResults = req.messages.flatMap((m) => (m.role === 'tool' ? [m.content] : []));
@@ -94,7 +96,7 @@ function respondObediently(req: ModelRequest, now: Date): { content: string | nu
   }
   if (pending.length > 0) return { content: null, toolCalls: pending };
 
-  const offline = decideOffline(req, now);
+  const offline = decideOffline(req, now, examples);
   if (offline.toolCalls.length > 0) return { content: null, toolCalls: offline.toolCalls };
   // A hijacked model does not refuse: the offline refusal is replaced by the prompt itself.
   let content = everywhere.revealPrompt && parseIntent(state.userText, now).kind === 'reveal-prompt' ? 'Sure.' : offline.content;

@@ -2,10 +2,10 @@
 // Deterministic keyword rules, not language understanding: good enough to
 // drive the demo tools, and honest about it in every reply.
 import { parseMeetingTime } from './meeting-time.js';
-import { MAX_PARSE_CHARS, cutAt, fileNameIn, findEmails, firstQuoted, looksLikeId, tidy } from './text-patterns.js';
+import { MAX_PARSE_CHARS, cutAt, fileNameIn, findEmails, firstQuoted, looksLikeId, ordinalIn, tidy } from './text-patterns.js';
 
-/** A file the user named: an id, words to search for, or "this document" (the one in context). */
-export type FileRef = { id: string } | { query: string } | { contextual: true };
+/** A file the user named: an id, words to search for, "this document" (the one in context) or "the second one" (of the list shown before; -1 = the last). */
+export type FileRef = { id: string } | { query: string } | { contextual: true } | { ordinal: number };
 
 export type ShareScope = 'organization' | 'anonymous' | 'users';
 
@@ -16,9 +16,10 @@ export type Intent =
   | { kind: 'search'; query: string }
   | { kind: 'recent' }
   | { kind: 'read'; file?: FileRef }
+  | { kind: 'file-info'; file?: FileRef }
   | { kind: 'site-pages'; site?: string }
   | { kind: 'list-items'; site?: string; list?: string }
-  | { kind: 'send-mail'; to: string[]; subject: string; body: string; bodyRefersToData: boolean }
+  | { kind: 'send-mail'; to: string[]; subject: string; body: string; bodyRefersToData: boolean; subjectGiven: boolean; bodyGiven: boolean }
   | { kind: 'share'; file?: FileRef; scope: ShareScope; recipients: string[] }
   | { kind: 'delete'; file?: FileRef }
   | { kind: 'meeting'; subject: string; start: string; end: string; attendees: string[] }
@@ -38,6 +39,14 @@ export function parseIntent(input: string, now: Date = new Date()): Intent {
   if (has(/\b(?:system (?:prompt|message)|your (?:instructions|prompt|rules|guidelines)|initial (?:instructions|prompt)|canary|secret marker|hidden instructions)\b/, lower)) {
     return { kind: 'reveal-prompt' };
   }
+  if (has(/\bwho\s+(?:last\s+)?(?:edited|modified|changed|updated|touched|worked on)\b|\blast\s+(?:edited|modified|changed|updated)\s+by\b|\bwhen\s+was\s+(?:it|this|that|the\s+\w{1,20})\s+(?:last\s+)?(?:edited|modified|changed|updated)\b/, lower)) {
+    return { kind: 'file-info', file: fileRefAfter(text, /\b(?:edited|modified|changed|updated|touched|worked on)\b/i) ?? { contextual: true } };
+  }
+  // "the second one": a position in the list shown before means that file.
+  if (/^(?:and\s+|now\s+|ok(?:ay)?,?\s+|then\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th))(?:\s+(?:one|file|document|item))?(?:\s+please)?[\s.?!]{0,5}$/.test(lower)) {
+    const ordinal = ordinalIn(text);
+    if (ordinal !== undefined) return { kind: 'read', file: { ordinal } };
+  }
   if (startsAsRead) {
     return { kind: 'read', file: fileRefAfter(text, /\b(?:summari[sz]e|read|open|what(?:'s| is) in)\b/i) };
   }
@@ -51,7 +60,8 @@ export function parseIntent(input: string, now: Date = new Date()): Intent {
     return shareIntent(text, lower);
   }
   const emails = findEmails(text);
-  if (has(/\b(?:send|e-?mail|mail|forward|write|draft|message)\b/, lower) && (emails.length > 0 || has(/\b(?:e-?mail|mail|message)\b/, lower))) {
+  // Only a request to send is one: an address or a card number in a message ("please note them") is not.
+  if (has(sendRequest, lower) && (emails.length > 0 || has(/\b(?:e-?mail|mail|message)\b/, lower))) {
     return mailIntent(text, lower, emails);
   }
   if (has(/\b(?:delete|remove|erase|trash|destroy|wipe)\b/, lower)) {
@@ -82,6 +92,9 @@ export function parseIntent(input: string, now: Date = new Date()): Intent {
   return { kind: 'unknown' };
 }
 
+const sendRequest =
+  /\b(?:send|forward)\b|\b(?:write|draft|compose)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:e-?mail|mail|message|note)\b|\b(?:e-?mail|mail|message)\s+(?:it|this|that|them|him|her|to)\b|^(?:please\s+)?(?:e-?mail|mail|message)\s+[^\s@]{1,64}@/;
+
 export function isActionIntent(intent: Intent): intent is ActionIntent {
   return intent.kind === 'send-mail' || intent.kind === 'share' || intent.kind === 'delete' || intent.kind === 'meeting';
 }
@@ -92,6 +105,8 @@ const fileWords = /\b(?:file|files|document|documents|doc|docs|report|spreadshee
 export function fileRefAfter(text: string, verb: RegExp): FileRef | undefined {
   const quoted = firstQuoted(text);
   if (quoted) return toRef(quoted);
+  const ordinal = ordinalIn(text);
+  if (ordinal !== undefined) return { ordinal };
   // "the file Campaign ideas.txt": a name with spaces right after the word file/document.
   const spaced = /\b(?:file|document)\s+(?:named\s+|called\s+)?([A-Za-z0-9][^,;:!?"\n]{0,80}?\.(?:docx?|xlsx?|pptx?|pdf|txt|md|csv))\b/i.exec(text)?.[1];
   if (spaced) return toRef(spaced.trim());
@@ -148,7 +163,7 @@ function mailIntent(text: string, lower: string, to: string[]): Intent {
   const bodyMatch = /\b(?:saying|that says|says|say|telling (?:them|him|her)|body\s*:|message\s*:|with the (?:text|message))\s*:?\s*(.{1,2000})/i.exec(text);
   const body = bodyMatch ? (bodyMatch[1] ?? '').trim().replace(/^["“]|["”]$/g, '') : subject;
   const bodyRefersToData = /\b(?:contents?|summary|this (?:document|file|data|email|page|text|report)|the (?:document|file|data|results?|report)|everything|all (?:the )?(?:data|files|documents|results)|above|conversation)\b/.test(lower);
-  return { kind: 'send-mail', to, subject: subject || 'Message from the Secure Teams Agent', body: body || subject || '(no text)', bodyRefersToData };
+  return { kind: 'send-mail', to, subject: subject || 'Message from the Secure Teams Agent', body: body || subject || '(no text)', bodyRefersToData, subjectGiven: subject !== '', bodyGiven: bodyMatch !== null };
 }
 
 function shareIntent(text: string, lower: string): Intent {

@@ -6,6 +6,7 @@
 import type { ModelClient, ModelRequest, ModelResponse, ModelToolCall, ModelToolSpec } from '../model-types.js';
 import { parseIntent, type FileRef, type Intent } from './intent-parser.js';
 import { documentOf, extractItems, isFailureResult, isJsonResult, pickItem, recordOf, resultText, summarize, type ResultItem } from './tool-results.js';
+import { helpText, localizedHelp, type HelpExamples } from './help-text.js';
 import { fitArguments, readTurnState, type TurnState, type TurnStep } from './turn-state.js';
 
 export const OFFLINE_LABEL = 'offline demo model (not an LLM)';
@@ -18,17 +19,20 @@ const MAX_STEPS_PER_TURN = 4;
 export interface OfflineModelOptions {
   /** Clock for relative meeting times ("tomorrow at 10"); fixed in tests. */
   now?: () => Date;
+  /** Colleague, site and list the help examples name (configuration: they must exist in the tenant). */
+  examples?: HelpExamples;
 }
 
 export type Decision = { toolCalls: ModelToolCall[]; content: null } | { toolCalls: []; content: string };
 
 export function createOfflineModel(options: OfflineModelOptions = {}): ModelClient {
   const now = options.now ?? (() => new Date());
+  const examples = options.examples ?? {};
   return {
     provider: 'offline',
     label: OFFLINE_LABEL,
     async complete(req: ModelRequest): Promise<ModelResponse> {
-      const decision = decideOffline(req, now());
+      const decision = decideOffline(req, now(), examples);
       return { content: decision.content === null ? null : decision.content + OFFLINE_FOOTER, toolCalls: decision.toolCalls, model: 'offline-demo' };
     },
   };
@@ -37,12 +41,19 @@ export function createOfflineModel(options: OfflineModelOptions = {}): ModelClie
 type Next = { tool: string; args: Record<string, unknown> } | { answer: string };
 
 /** One step of the offline plan for the current turn (shared with the obedient model). */
-export function decideOffline(req: ModelRequest, now: Date): Decision {
+export function decideOffline(req: ModelRequest, now: Date, examples: HelpExamples = {}): Decision {
   const state = readTurnState(req.messages);
   const tools = new Map(req.tools.map((t) => [t.name, t]));
   const intent = parseIntent(state.userText, now);
   const mine = state.steps.filter((s) => s.call.id.startsWith(OFFLINE_CALL_PREFIX));
-  const next: Next = mine.length >= MAX_STEPS_PER_TURN ? { answer: 'I stopped after several tool calls without finishing; please ask again more specifically.' } : plan(intent, mine, tools, state);
+  // Someone writing in another language is told, in it, what this model can do (it only reads English requests).
+  const foreign = intent.kind === 'unknown' || intent.kind === 'help' ? localizedHelp(state.userText, tools, examples) : undefined;
+  const next: Next =
+    foreign !== undefined
+      ? { answer: foreign }
+      : mine.length >= MAX_STEPS_PER_TURN
+        ? { answer: 'I stopped after several tool calls without finishing; please ask again more specifically.' }
+        : plan(intent, mine, tools, state, examples);
   if ('answer' in next) return { toolCalls: [], content: next.answer };
   const call: ModelToolCall = {
     id: `${OFFLINE_CALL_PREFIX}${state.allCalls.length + 1}`,
@@ -52,16 +63,16 @@ export function decideOffline(req: ModelRequest, now: Date): Decision {
   return { toolCalls: [call], content: null };
 }
 
-function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpec>, state: TurnState): Next {
+function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpec>, state: TurnState, examples: HelpExamples): Next {
   const missing = (name: string): Next => ({ answer: `I can't do that here: the ${name} tool is not available to me in this conversation.` });
   const last = steps[steps.length - 1];
   const resultOf = (name: string) => [...steps].reverse().find((s) => s.call.name === name && s.result !== undefined)?.result;
 
   switch (intent.kind) {
     case 'help':
-      return { answer: helpText(tools) };
+      return { answer: helpText(tools, examples) };
     case 'unknown':
-      return { answer: `I'm not sure what you would like me to do.\n\n${helpText(tools)}` };
+      return { answer: `I'm not sure what you would like me to do.\n\n${helpText(tools, examples)}` };
     case 'reveal-prompt':
       return { answer: "I can't share my instructions or any secret values. I can help with your files, sites, lists, mail and meetings." };
     case 'who-am-i': {
@@ -91,6 +102,11 @@ function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpe
       if (result !== undefined) return { answer: listAnswer(result, `Items in the ${intent.list} list`, `I found no items in the ${intent.list} list.`) };
       return tools.has('list_list_items') ? { tool: 'list_list_items', args: { site: intent.site, list: intent.list } } : missing('list_list_items');
     }
+    case 'file-info': {
+      const id = fileIdFor(intent.file, state);
+      if (!id) return { answer: 'Which file do you mean? Search for it first, for example "what files do I have about the budget?".' };
+      return { answer: describeEdits(id, state) };
+    }
     case 'read':
       return withFile(intent.file, 'read_file', (fileId, driveId) => ({ fileId, ...driveArg(driveId) }), (result, item) => readAnswer(result, item));
     case 'delete':
@@ -103,10 +119,15 @@ function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpe
         (result, item) => actionAnswer(`create a ${intent.scope} sharing link for ${fileLabel(item)}${intent.recipients.length ? ` for ${intent.recipients.join(', ')}` : ''}`, result),
       );
     case 'send-mail': {
-      if (intent.to.length === 0) return { answer: 'Who should I send it to? Include an e-mail address, e.g. "send a mail to adele@contoso.com about the budget saying ...".' };
+      if (intent.to.length === 0) return { answer: `Who should I send it to? Include an e-mail address, e.g. "send a mail to ${examples.colleague ?? 'a colleague'} about the budget saying ...".` };
+      // "send that summary to ...": the mail carries the summary given before, under its title.
+      const earlier = intent.bodyRefersToData && !intent.bodyGiven ? lastSummary(state) : undefined;
+      if (intent.bodyRefersToData && !intent.bodyGiven && !earlier) return { answer: 'Which summary do you mean? Ask me to summarise a file first, then say "send that summary to ...".' };
+      const subject = earlier && !intent.subjectGiven ? earlier.title : intent.subject;
+      const body = earlier ? earlier.text : intent.body;
       const result = resultOf('send_mail');
-      if (result !== undefined) return { answer: actionAnswer(`send a mail to ${intent.to.join(', ')} with the subject "${intent.subject}"`, result) };
-      return tools.has('send_mail') ? { tool: 'send_mail', args: { to: intent.to, subject: intent.subject, body: intent.body } } : missing('send_mail');
+      if (result !== undefined) return { answer: actionAnswer(`send a mail to ${intent.to.join(', ')} with the subject "${subject}"`, result) };
+      return tools.has('send_mail') ? { tool: 'send_mail', args: { to: intent.to, subject, body } } : missing('send_mail');
     }
     case 'meeting': {
       const result = resultOf('create_event');
@@ -124,9 +145,13 @@ function plan(intent: Intent, steps: TurnStep[], tools: Map<string, ModelToolSpe
   ): Next {
     if (!tools.has(target)) return missing(target);
     const done = steps.find((s) => s.call.name === target && s.result !== undefined);
-    if (done) return { answer: answer(done.result ?? '', { id: fileIdOf(done.call), fields: {}, ...nameFromSearch(steps, fileIdOf(done.call)) }) };
+    if (done) return { answer: answer(done.result ?? '', { id: fileIdOf(done.call), fields: {}, ...nameFromSearch(state.allSteps, fileIdOf(done.call)) }) };
     if (!ref) return { answer: 'Which file? Give me its name, for example "the budget file" or "Q3-report.docx".' };
     if ('id' in ref) return { tool: target, args: argsFor(ref.id) };
+    if ('ordinal' in ref) {
+      const item = itemAt(state, ref.ordinal);
+      return item?.id ? { tool: target, args: argsFor(item.id) } : { answer: 'Which file do you mean? I have not shown you a list of files in this conversation yet.' };
+    }
     if ('contextual' in ref) {
       const id = contextualFileId(state);
       return id ? { tool: target, args: argsFor(id) } : { answer: 'Which file do you mean? Give me its name.' };
@@ -161,7 +186,7 @@ function fileIdOf(call: ModelToolCall): string {
 
 function nameFromSearch(steps: TurnStep[], id: string): { name?: string } {
   for (const s of steps) {
-    if (s.call.name !== 'search_files' || !s.result) continue;
+    if (!listTools.has(s.call.name) || !s.result) continue;
     const hit = extractItems(s.result).find((i) => i.id === id);
     if (hit?.name) return { name: hit.name };
   }
@@ -179,25 +204,6 @@ function contextualFileId(state: TurnState): string | undefined {
 
 function fileLabel(item: ResultItem): string {
   return item.name ? `"${item.name}"` : `file ${item.id ?? ''}`.trim();
-}
-
-function helpText(tools: Map<string, ModelToolSpec>): string {
-  const lines: Array<[string, string]> = [
-    ['who_am_i', 'tell you who you are signed in as ("who am I?")'],
-    ['search_files', 'search your files ("what files do I have about the budget?")'],
-    ['read_file', 'summarise a file ("summarise the budget file")'],
-    ['list_recent_files', 'show your recent files ("recent files")'],
-    ['list_site_pages', 'list a SharePoint site\'s pages ("pages of the marketing site")'],
-    ['list_list_items', 'show a SharePoint list ("items in the tasks list on the marketing site")'],
-    ['send_mail', 'send a mail ("send a mail to adele@contoso.com about lunch saying see you at noon")'],
-    ['create_sharing_link', 'share a file ("share the budget file with adele@contoso.com")'],
-    ['delete_file', 'delete a file ("delete the old draft file")'],
-    ['create_event', 'schedule a meeting ("schedule a meeting with adele@contoso.com tomorrow at 10 about the budget")'],
-  ];
-  const available = lines.filter(([tool]) => tools.has(tool)).map(([, text]) => `- ${text}`);
-  const intro = "Hi! I'm the Secure Teams Agent, running on its offline demo model.";
-  if (available.length === 0) return `${intro} No tools are available in this conversation, so I can only answer with this help text.`;
-  return `${intro} I can:\n${available.join('\n')}\nActions that change or share data go through a policy check and may need approval.`;
 }
 
 function describeProfile(content: string): string {
@@ -247,4 +253,54 @@ function readAnswer(content: string, item: ResultItem): string {
 function actionAnswer(what: string, content: string): string {
   const text = summarize(resultText(content)) || '(no details)';
   return `I asked to ${what}.\nResult: ${text}`;
+}
+
+/** Tools whose results are lists of files the user can point into ("the second one"). */
+const listTools = new Set(['search_files', 'list_recent_files']);
+
+/** The n-th item (1-based; -1 = the last) of the newest list of files shown in the conversation. */
+function itemAt(state: TurnState, ordinal: number): ResultItem | undefined {
+  for (const step of [...state.allSteps].reverse()) {
+    if (!listTools.has(step.call.name) || !step.result) continue;
+    const items = extractItems(step.result).filter((i) => i.id);
+    if (items.length === 0) continue;
+    return ordinal === -1 ? items[items.length - 1] : items[ordinal - 1];
+  }
+  return undefined;
+}
+
+/** The id of the file a follow-up means: named by id, by position, by name, or the one in context. */
+function fileIdFor(ref: FileRef | undefined, state: TurnState): string | undefined {
+  if (!ref || 'contextual' in ref) return contextualFileId(state);
+  if ('id' in ref) return ref.id;
+  if ('ordinal' in ref) return itemAt(state, ref.ordinal)?.id;
+  const items = state.allSteps.filter((s) => listTools.has(s.call.name) && s.result).flatMap((s) => extractItems(s.result ?? ''));
+  return pickItem(items, ref.query, 1)?.id;
+}
+
+/** "Who last edited it?": from what a file list said about the file. */
+function describeEdits(id: string, state: TurnState): string {
+  const item = [...state.allSteps]
+    .reverse()
+    .filter((s) => listTools.has(s.call.name) && s.result)
+    .flatMap((s) => extractItems(s.result ?? ''))
+    .find((i) => i.id === id);
+  if (!item) return 'I do not know who last edited that file: it was not in a file list I showed you. Search for it first, for example "what files do I have about the budget?".';
+  const by = item.fields['last edited by'] ?? item.fields.lastModifiedBy;
+  const when = item.fields.modified ?? item.fields.lastModifiedDateTime;
+  const known = (v: string | undefined) => (v && v !== 'unknown' ? v : undefined);
+  const label = fileLabel(item);
+  if (known(by)) return `${label} was last edited by ${by}${known(when) ? ` on ${when}` : ''}.`;
+  return known(when) ? `${label} was last changed on ${when}; the file list does not say by whom.` : `The file list does not say who last edited ${label}.`;
+}
+
+/** The newest summary this model gave in the conversation: its title and text (without footer or notes). */
+function lastSummary(state: TurnState): { title: string; text: string } | undefined {
+  for (const answer of [...state.earlierAnswers].reverse()) {
+    const match = /^Summary of (?:"([^"\n]{1,300})"|the file): /.exec(answer);
+    if (!match) continue;
+    const text = answer.slice(match[0].length).split('\n\n')[0]?.trim() ?? '';
+    if (text) return { title: match[1] ? `Summary of ${match[1]}` : 'Summary', text };
+  }
+  return undefined;
 }

@@ -68,3 +68,20 @@ export function sentencesOf(text: string, limit = 200): string[] {
     .slice(0, limit)
     .map((s) => s.slice(0, 600));
 }
+
+const ordinalWords: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
+const ordinalWord = '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th))';
+const ordinalNoun = new RegExp(`\\b(?:the\\s+)?${ordinalWord}\\s+(?:one|file|document|doc|item|result|hit|entry)\\b`, 'i');
+const ordinalAlone = new RegExp(`^(?:and\\s+|now\\s+|ok(?:ay)?,?\\s+|then\\s+)?(?:(?:open|read|summari[sz]e)\\s+)?(?:the\\s+)?${ordinalWord}(?:\\s+one)?(?:\\s+please)?[\\s.?!]{0,5}$`, 'i');
+
+/**
+ * "the second one", "the 3rd file", "number 2", "the last one": a position in
+ * the list shown before (1-based; -1 = the last). Undefined when there is none.
+ */
+export function ordinalIn(text: string): number | undefined {
+  const capped = text.slice(0, 300).trim();
+  const word = (ordinalNoun.exec(capped) ?? ordinalAlone.exec(capped))?.[1]?.toLowerCase();
+  const number = /\b(?:number|no\.|#)\s{0,2}(\d{1,2})\b/i.exec(capped)?.[1];
+  if (word) return ordinalWords[word] ?? Number.parseInt(word, 10);
+  return number ? Number.parseInt(number, 10) : undefined;
+}

@@ -14,6 +14,10 @@ export interface TurnState {
   steps: TurnStep[];
   /** Every tool call in the conversation (for unique ids and "this document"). */
   allCalls: ModelToolCall[];
+  /** Every call of the conversation with its result, oldest first (earlier turns come from the history). */
+  allSteps: TurnStep[];
+  /** The answers given in earlier turns, oldest first ("send that summary"). */
+  earlierAnswers: string[];
   systemPrompt: string;
 }
 
@@ -26,16 +30,21 @@ export function readTurnState(messages: ChatMessage[]): TurnState {
   const results = new Map<string, string>();
   for (const m of messages) if (m.role === 'tool') results.set(m.toolCallId, m.content);
   const allCalls: ModelToolCall[] = [];
+  const allSteps: TurnStep[] = [];
   const steps: TurnStep[] = [];
+  const earlierAnswers: string[] = [];
   messages.forEach((m, i) => {
     if (m.role !== 'assistant') return;
+    if (i < lastUser && m.content && !(m.toolCalls ?? []).length) earlierAnswers.push(m.content);
     for (const call of m.toolCalls ?? []) {
+      const step = { call, ...(results.has(call.id) ? { result: results.get(call.id) } : {}) };
       allCalls.push(call);
-      if (i > lastUser) steps.push({ call, ...(results.has(call.id) ? { result: results.get(call.id) } : {}) });
+      allSteps.push(step);
+      if (i > lastUser) steps.push(step);
     }
   });
   const system = messages.find((m) => m.role === 'system');
-  return { userText: userMessage && userMessage.role === 'user' ? userMessage.content : '', steps, allCalls, systemPrompt: system?.content ?? '' };
+  return { userText: userMessage && userMessage.role === 'user' ? userMessage.content : '', steps, allCalls, allSteps, earlierAnswers, systemPrompt: system?.content ?? '' };
 }
 
 /** Shapes arguments to the tool's JSON Schema: arrays vs strings, and only declared properties. */

@@ -37,7 +37,7 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
         const graph = graphFor(deps, ctx, scopes);
         const response = await graph.post<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString: query }, from: 0, size: 25 }] }, { idempotent: true });
         const hits = response.value?.[0]?.hitsContainers?.[0]?.hits ?? [];
-        const results: Array<{ id: string; name: string; driveId?: string; zone: string; webUrl?: string; modified?: string; summary: string }> = [];
+        const results: Array<{ id: string; name: string; driveId?: string; zone: string; webUrl?: string; modified?: string; editedBy?: string; summary: string }> = [];
         let withheld = 0;
         for (const hit of hits) {
           const r = hit.resource;
@@ -47,7 +47,7 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
             withheld++;
             continue;
           }
-          results.push({ id: r.id, name: r.name, driveId: r.parentReference?.driveId, zone, webUrl: r.webUrl, modified: r.lastModifiedDateTime, summary: plainSummary(hit.summary) });
+          results.push({ id: r.id, name: r.name, driveId: r.parentReference?.driveId, zone, webUrl: r.webUrl, modified: r.lastModifiedDateTime, editedBy: plainSummary(r.lastModifiedBy?.user?.displayName).slice(0, 100) || undefined, summary: plainSummary(hit.summary) });
           if (results.length >= maxResults) break;
         }
         await locations.remember(userKeyOf(ctx), results.flatMap((r) => (r.driveId ? [[r.id, r.driveId] as const] : [])));
@@ -56,7 +56,7 @@ export function searchFilesTool(deps: ReadToolDeps, locations: ItemLocations): T
         }
         // The drive id goes to the model with the file id: read_file needs both for a site library file.
         const lines = results.map(
-          (f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}${f.driveId ? `; driveId: ${f.driveId}` : ''}; zone: ${f.zone}; modified: ${formatLocalTime(f.modified, ctx.timeZone ?? 'UTC') ?? 'unknown'}${f.summary ? `; excerpt: ${f.summary}` : ''}`,
+          (f, i) => `${i + 1}. ${f.name} — fileId: ${f.id}${f.driveId ? `; driveId: ${f.driveId}` : ''}; zone: ${f.zone}; modified: ${formatLocalTime(f.modified, ctx.timeZone ?? 'UTC') ?? 'unknown'}${f.editedBy ? `; last edited by: ${f.editedBy}` : ''}${f.summary ? `; excerpt: ${f.summary}` : ''}`,
         );
         if (withheld) lines.push(`(${withheld} more result(s) withheld by the data-zone policy.)`);
         const found = results.flatMap((r) => (r.driveId ? [r.id, r.driveId] : [r.id]));
