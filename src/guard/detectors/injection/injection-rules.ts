@@ -37,9 +37,7 @@ const r = (id: string, weight: number, source: string): InjectionRule => ({ id, 
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
   // Not "disregard my previous message": a writer retracting their own words overrides nothing.
-  // Nor instructions pinned to a dated memo or notice ("the earlier instructions sent on 4 March",
-  // "in notice 2024-097", "in my email"): staff told which memo no longer applies, not an AI's rules.
-  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )${gap(2)}${DIRECTIVE}\\b(?! (?:sent|dated|issued|circulated|emailed|posted)\\b| (?:in|from|of|on) (?:my|our|notice|memo|section|step|last|monday|tuesday|wednesday|thursday|friday|\\d|the (?:memo|notice|e-?mail|mail|letter|handbook|intranet|wiki|manual|procedure|bulletin|newsletter|change notice)\\b))`),
+  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )${gap(2)}${DIRECTIVE}`),
   r('override.ignore-all', 3, `${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
   r('override.ignore-your', 3.5, `${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
