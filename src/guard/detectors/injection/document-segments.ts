@@ -2,7 +2,6 @@
 // segment's place in the document. An injected instruction is a segment that
 // reads like a request to an assistant and shares little vocabulary with the
 // data around it; these structural markers let the segment model learn that.
-import { aiAddressMarkers } from './ai-address.js';
 import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
@@ -90,8 +89,6 @@ export function documentSegments(folded: string): DocumentSegment[] {
     const last = pieces[i]!.trimEnd();
     if (last.endsWith('?')) markers.push('end:question');
     if (labelMarker) markers.push(labelMarker);
-    // Addressed to an AI reader, or only about one: the same words, opposite meaning.
-    for (const m of aiAddressMarkers(pieces[i]!, ws)) markers.push(m);
     // "Book a desk" is a colleague's chore; "book a meeting with x@y" a task for an agent's tools.
     if (last.includes('@')) markers.push('has:address', `addr:${opener}`);
     // Quoted titles and short table cells are data even when they read like commands.
