@@ -141,8 +141,10 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   r('hijack.your-output', 2, `(?<!(?:for|to|await|awaiting|appreciate|received|receive|got|with|of) )your (?:response|responses|reply|replies|answer|answers|output|summary)\\b`),
 
   // Text that speaks to the AI reading the data.
-  r('doc.addresses-ai', 3, `\\b(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|gpt|chatgpt|copilot|bot|agent|model|claude|gemini|bing)\\b,? (?:please |kindly |you must |you should |you will |you need to |must |should |now )?(?:ignore|disregard|forget|do not|don't|stop|instead|tell|inform|respond|reply|answer|say|write|include|output|print|send|forward|summari[sz]e|recommend|remember|act|execute|visit|open|click)`),
-  r('doc.if-you-are-ai', 3.5, `(?:if|when|while|whenever) (?:you are|you're|you|the) (?:an? )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot|gpt)\\b`),
+  // Base-form verb only: "the model ignores HTML tags" describes a model, "model, ignore" addresses one.
+  // No determiner before the noun: "the assistant should ignore X" is policy about an assistant.
+  r('doc.addresses-ai', 3, `(?<!\\b(?:the|a|an|our|their|its|this|that|each|every|any|no|which)(?: ai)? )\\b(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|gpt|chatgpt|copilot|bot|agent|model|claude|gemini|bing)\\b,? (?:please |kindly |you must |you should |you will |you need to |must |should |now )?(?:ignore|disregard|forget|do not|don't|stop|instead|tell|inform|respond|reply|answer|say|write|include|output|print|send|forward|summari[sz]e|recommend|remember|act|execute|visit|open|click)\\b`),
+  r('doc.if-you-are-ai', 3.5, `(?:if|when|while|whenever) (?:you are|you're|you) (?:an? )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot|gpt)\\b`),
   r('doc.when-processing', 2.5, `(?:when|while|before|after|if) (?:you are |you're )?(?:summari[sz]ing|summarizing|reading|processing|answering|responding|analy[sz]ing|parsing|translating|reviewing|asked about) (?:this|the|these|that) (?:document|email|e-mail|page|text|content|message|file|data|website|article|input)`),
   r('doc.tell-the-user', 2.5, `(?:tell|inform|convince|persuade|remind|instruct|ask|urge|recommend to|advise) (?:the )?(?:user|reader|human|customer|person you are (?:talking|chatting) (?:to|with))\\b ${gap(3)}(?:to|that|about)`),
   r('doc.for-the-ai', 3, `(?:note|message|instructions?|attention|important) (?:to|for) (?:the )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot)\\b`),
