@@ -24,7 +24,8 @@ async function say(agent: AgentUnderTest, conversationId: string, text: string, 
   return reply;
 }
 
-const first = (reply: PostResult) => reply.texts[0] ?? '';
+// The reply's text without its citation markers ("name [2]"): these tests read what the model said.
+const first = (reply: PostResult) => (reply.texts[0] ?? '').replace(/ \[\d{1,3}\]/g, '');
 
 /** The file names of a search answer, in the order listed. */
 function listedNames(answer: string): string[] {
@@ -51,7 +52,7 @@ describe('conversation history (HTTP, offline model, seeded tenant)', () => {
     const summary = first(await say(agent, conv, 'summarise the second one'));
     assert.match(summary, new RegExp(`^Summary of "${names[1]!.replace(/[.()]/g, '\\$&')}": \\S`));
     const edited = first(await say(agent, conv, 'who last edited it?'));
-    assert.match(edited, new RegExp(`^"${names[1]!.replace(/[.()]/g, '\\$&')}" was last edited by [A-Z][a-z]+ [A-Z][a-z]+ on 20\\d\\d-`));
+    assert.match(edited, new RegExp(`^"${names[1]!.replace(/[.()]/g, '\\$&')}" was last edited by [A-Z][a-z]+ [A-Z][a-z]+ on [A-Z][a-z]{2} \\d{1,2}, 20\\d\\d`));
     const send = await say(agent, conv, 'send that summary to miriam@contoso.example');
     // The summary came from a file read in an earlier turn: the send is tainted and waits for a decision.
     const reference = /reference ([0-9a-f-]{36})/.exec(first(send))?.[1];

@@ -88,6 +88,8 @@ describe('agent: kill switch across two instances (admin mode, AGENT_MODE, share
     assert.deepEqual(change!.stages.find((s) => s.stage === 'agent-mode')?.detail, { previous: 'normal', next: 'read-only', effective: 'read-only', reason: 'incident 42: mail misuse' });
 
     await stack.ask(isaiah!, 'admin mode normal', A);
+    // "who am I?" read profile data from Graph into this conversation: start afresh, so a send of the user's own needs only a confirmation.
+    await stack.ask(megan!, 'reset', B);
     const again = await askUntil(stack, megan!, mailText('the rota'), B, /confirm/i);
     assert.ok(cardsOf(again).length > 0, 'back to normal: the send asks for confirmation again');
   });
