@@ -95,14 +95,15 @@ describe('e2e: chatting in the Agents Playground (headless Chromium)', function 
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The browser shows card times (Adaptive Card DATE / TIME) in its own zone: the same as the playground's.
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Los_Angeles' });
     const origin = new URL(stack.playgroundUrl).origin;
     // The page asks an Office CDN for fonts; nothing here reaches it, so fail those fast.
     await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
     await page.goto(stack.playgroundUrl, { waitUntil: 'domcontentloaded' });
     await page.locator('div[role="textbox"][data-lexical-editor="true"]').waitFor({ timeout: 60_000 });
     // Miriam's playground is open before anything is asked: it shows the approval cards posted to its channel.
-    approverPage = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+    approverPage = await browser.newPage({ viewport: { width: 1280, height: 1200 }, timezoneId: 'America/Los_Angeles' });
     const approverOrigin = new URL(stack.approverUrl).origin;
     await approverPage.route('**/*', (route) => (route.request().url().startsWith(approverOrigin) ? route.continue() : route.abort()));
     await approverPage.goto(stack.approverUrl, { waitUntil: 'domcontentloaded' });
@@ -168,6 +169,9 @@ describe('e2e: chatting in the Agents Playground (headless Chromium)', function 
 
     const status = await askFor(page, 'delete the budget draft', /Approval needed/);
     assert.match(status.text, /Marketing budget 2026 draft\.docx/);
+    // The expiry is shown in the viewer's local time, rendered by the client (no GMT, no raw DATE()).
+    assert.match(status.text, /Expires\s+\S[^\n]*\d{1,2}:\d{2}\s?[AP]M/);
+    assert.doesNotMatch(status.text, /GMT|\{\{/);
     // Miriam sees the approval card in the Approvers channel of her playground and approves.
     const approval = approverPage.locator('.fai-OutputCard, [class*="ac-adaptiveCard"]').filter({ hasText: 'Marketing budget 2026 draft.docx' }).last();
     await approval.waitFor({ timeout: 30_000 });
