@@ -15,6 +15,7 @@ export async function startLocalStandIns(): Promise<LocalStandIns> {
   // Application Insights ingestion: the SDK runs unchanged against the local collector.
   const collector = await startIngestionCollector({ port: Number(process.env.DEV_APP_INSIGHTS_PORT ?? 0) });
   process.stdout.write(`[dev] Application Insights collector: last events at ${collector.url}/events\n`);
+  process.stdout.write(`[dev] Graph emulator: side effects (mail sent, files deleted) at ${identity.graph.url}/_emulator/effects\n`);
   return {
     agentEnv: {
       AUDIT_LOG_DIR: '.local/audit/log',

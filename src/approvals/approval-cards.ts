@@ -54,7 +54,7 @@ export function approvalCard(record: ApprovalRecord, viewer: CardViewer, opts: {
       toolTitle: toolTitles[record.tool] ?? record.tool,
       risk: record.risk,
       stateText: stateTexts[record.state] + (record.decidedBy?.name && !confirmation && record.state !== 'expired' ? ` (by ${plain(record.decidedBy.name)})` : ''),
-      expires: new Date(record.expiresAt).toUTCString(),
+      expires: localTime(record.expiresAt),
       summary: summarise(record, opts.tool),
       reason: confirmation ? '' : plain(record.reason) + (record.approverName ? ` Approver: ${plain(record.approverName)} (manager).` : ''),
       outcome: [record.outcome ? plain(record.outcome) : '', record.comment ? `Comment: ${mask(record.comment)}` : ''].filter(Boolean).join(' '),
@@ -109,4 +109,13 @@ export function mask(text: string): string {
 /** Card text is markdown: a value must not become a link or formatting the requester did not see. */
 function plain(text: string): string {
   return text.replace(/\]\s*\(/g, '] (').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+/**
+ * Adaptive Card DATE / TIME functions: each client shows the instant in its viewer's own time zone
+ * (requester and approver may be in different ones; a proactive card knows neither).
+ */
+function localTime(iso: string): string {
+  const at = new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
 }

@@ -18,6 +18,7 @@ export interface NamedItems {
 }
 
 export interface TurnProvenance {
+  /** The user's messages: the first is this turn's, the rest came before (same request or history). */
   userTexts: string[];
   untrusted: UntrustedText[];
   /** Items found by lookup tools; the policy decides whether their query came from the user. */

@@ -106,6 +106,12 @@ export const toolPolicySchema = z
         roles: z.record(argumentRoleSchema, z.object({ fromUntrusted: decisionSchema, fromModelWhenTainted: decisionSchema }).strict()),
       })
       .strict(),
+    /**
+     * A send in a tainted conversation whose every recipient is inside the tenant and typed by the user
+     * in this turn's message: "confirm" lets the user confirm it on a card (what goes out is shown
+     * in full) instead of an approver; "needs-approval" (the default) keeps the tainted risk rule.
+     */
+    userNamedInternalSend: z.object({ tainted: z.enum(['confirm', 'needs-approval']) }).strict().default({ tainted: 'needs-approval' }),
     tools: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a snake_case tool name'), toolRuleSchema),
   })
   .strict();

@@ -145,7 +145,17 @@ function decide(
   if (outbound && RISK_RANK[risk] < RISK_RANK.external) risk = 'external';
   if (risk !== call.tool.risk) flags.push(`risk-raised:${risk}`);
   const state = tainted ? 'tainted' : 'clean';
-  findings.push({ decision: doc.risk[risk][state], rule: `risk.${risk}.${state}`, reason: RISK_REASONS[risk][state], base: true });
+  const recipients = leaves.filter((leaf) => ruleOf(leaf.argument).role === 'recipient');
+  const userNamedInternal =
+    tainted && doc.userNamedInternalSend.tainted === 'confirm' && (risk === 'write' || risk === 'external') && doc.risk[risk].tainted === 'needs-approval' && highestZone(turn) !== 'confidential' && namedInThisTurn(call.tool, recipients, outsideRecipient, turn);
+  if (userNamedInternal) {
+    // The user asked, in this message, for a send to colleagues they named: they confirm what goes out on a card.
+    // Not after confidential content: that stays with an approver (or is denied outright when it is external).
+    flags.push('user-named-internal-send', 'needs-confirmation');
+    findings.push({ decision: 'allow', rule: `risk.${risk}.tainted.user-named-internal`, reason: 'You named the colleagues this goes to; confirm what is sent.', base: true });
+  } else {
+    findings.push({ decision: doc.risk[risk][state], rule: `risk.${risk}.${state}`, reason: RISK_REASONS[risk][state], base: true });
+  }
 
   if (risk === 'external') {
     if (highestZone(turn) === 'confidential') {
@@ -173,9 +183,20 @@ function decide(
       });
     }
   }
-  const recipientCount = leaves.filter((leaf) => ruleOf(leaf.argument).role === 'recipient').length;
-  if (toolRule.confirm === 'always' || (toolRule.confirm === 'outside-single-internal-recipient' && (outsideRecipient || recipientCount !== 1))) flags.push('needs-confirmation');
+  if (toolRule.confirm === 'always' || (toolRule.confirm === 'outside-single-internal-recipient' && (outsideRecipient || recipients.length !== 1))) flags.push('needs-confirmation');
   return finish(findings, flags);
+}
+
+/**
+ * True when a tool delivering text has every recipient is a valid address inside the tenant that the user
+ * typed in this turn's own message (not an earlier turn, not a document): the send is the user's request.
+ */
+function namedInThisTurn(tool: ToolDefinition, recipients: Array<{ value: string; origin: string }>, outsideRecipient: boolean, turn: TurnProvenance): boolean {
+  // Only tools that carry text the card shows in full (mail, invites): a sharing link hands over a whole file.
+  if (tool.delivers === undefined || tool.delivers.content.length === 0 || outsideRecipient || recipients.length === 0) return false;
+  // Whole addresses only: "iriam@contoso.example" is inside "miriam@contoso.example" but is someone else.
+  const typed = new Set(normalizeForMatch(String(turn.userTexts[0] ?? '')).split(/[\s,;:<>()"'[\]]+/).map((word) => word.replace(/[.!?]+$/, '')));
+  return recipients.every((leaf) => leaf.origin === 'user' && EMAIL.test(leaf.value.trim()) && typed.has(normalizeForMatch(leaf.value.trim())));
 }
 
 function describeRole(role: ArgumentRule['role']): string {

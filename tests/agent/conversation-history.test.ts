@@ -9,6 +9,7 @@ import { startIdentityStandIns, type IdentityStandIns } from '../../emulators/gr
 import { setLogLevel, setLogSink } from '../../src/logging/logger.js';
 import { ConversationHistory, HISTORY_NAMESPACE, historyKey } from '../../src/state/conversation-history.js';
 import { startAgentUnderTest, messageActivity, postActivity, type AgentUnderTest, type PostResult } from '../support/agent-under-test.js';
+import { actionsOf, cardsOf } from '../support/approval-cards.js';
 
 const tenantId = '11111111-1111-1111-1111-111111111111';
 const userA = { id: '29:user-a', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'User A' };
@@ -22,6 +23,15 @@ async function say(agent: AgentUnderTest, conversationId: string, text: string, 
   const reply = await postActivity(agent.url, messageActivity(text, { serviceUrl: undefined, conversation: conversation(conversationId), from }));
   assert.equal(reply.status, 200, `HTTP ${reply.status} for "${text}"`);
   return reply;
+}
+
+/** The id of the request a reply holds: in its text (approvals) or in its card's actions (confirmations). */
+function heldId(reply: PostResult): string {
+  const fromText = /reference ([0-9a-f-]{36})/.exec(reply.texts.join('\n'))?.[1];
+  const fromCard = cardsOf(reply).flatMap(actionsOf).find((a) => typeof a.data?.approvalId === 'string')?.data.approvalId;
+  const id = fromText ?? (fromCard as string | undefined);
+  assert.ok(id, reply.texts.join('\n'));
+  return id;
 }
 
 // The reply's text without its citation markers ("name [2]"): these tests read what the model said.
@@ -54,10 +64,11 @@ describe('conversation history (HTTP, offline model, seeded tenant)', () => {
     const edited = first(await say(agent, conv, 'who last edited it?'));
     assert.match(edited, new RegExp(`^"${names[1]!.replace(/[.()]/g, '\\$&')}" was last edited by [A-Z][a-z]+ [A-Z][a-z]+ on [A-Z][a-z]{2} \\d{1,2}, 20\\d\\d`));
     const send = await say(agent, conv, 'send that summary to miriam@contoso.example');
-    // The summary came from a file read in an earlier turn: the send is tainted and waits for a decision.
-    const reference = /reference ([0-9a-f-]{36})/.exec(first(send))?.[1];
-    assert.ok(reference, first(send));
+    // The summary came from a file read in an earlier turn: the send is tainted and waits for a decision,
+    // the user's own (a colleague named in this message), on a card that shows exactly what goes out.
+    const reference = heldId(send);
     const held = await agent.runtime.approvals.store.get(reference);
+    assert.deepEqual([held?.kind, held?.rule], ['confirmation', 'risk.external.tainted.user-named-internal']);
     assert.deepEqual(held?.args.to, ['miriam@contoso.example']);
     const summaryText = /^Summary of "[^"]+": (.+)$/m.exec(summary)![1]!;
     assert.equal(held?.args.body, summaryText);
@@ -158,16 +169,20 @@ describe('conversation history across two instances (one SQLite file)', () => {
   it('keeps the history and its taint when the turns alternate between the instances', async () => {
     const [a, b] = agents as [AgentUnderTest, AgentUnderTest];
     const mail = 'send a mail to miriam@contoso.example about lunch saying see you at noon';
+    const heldRule = async (agent: AgentUnderTest, reply: PostResult) => (await agent.runtime.approvals.store.get(heldId(reply)))?.rule;
     // A clean conversation: the user's own mail needs only the user's confirmation.
-    assert.match(first(await say(b, 'conv-clean', mail)), /confirm or cancel/);
+    const clean = await say(b, 'conv-clean', mail);
+    assert.match(first(clean), /confirm or cancel/);
+    assert.equal(await heldRule(b, clean), 'risk.external.clean');
 
     const conv = 'conv-two-instances';
     const names = listedNames(first(await say(a, conv, 'what files do I have about the budget?')));
     assert.match(first(await say(b, conv, 'summarise the second one')), new RegExp(`^Summary of "${names[1]!.replace(/[.()]/g, '\\$&')}"`));
     assert.match(first(await say(a, conv, 'who last edited it?')), /was last edited by/);
-    // Files were read in this conversation (on the other instance): the same mail is tainted and needs an approver.
-    const tainted = first(await say(b, conv, mail));
-    assert.match(tainted, /approval request was sent to the approvers/);
-    assert.match(tainted, /after reading documents or mail/);
+    // Files were read in this conversation (on the other instance): the same mail is judged tainted. Miriam is
+    // named in this message, so the user confirms it (tool policy, userNamedInternalSend) rather than an approver.
+    const tainted = await say(b, conv, mail);
+    assert.match(first(tainted), /confirm or cancel/);
+    assert.equal(await heldRule(b, tainted), 'risk.external.tainted.user-named-internal');
   });
 });

@@ -85,4 +85,13 @@ describe('approval cards (Adaptive Card 1.5 templates)', () => {
     assert.equal(mask(`key ${['AKIA', 'IOSFODNN7EXAMPLE'].join('')}`), 'key [AWS_ACCESS_KEY]');
     assert.match(mask(Buffer.from('my card is 4111 1111 1111 1111').toString('base64')), /content hidden: encoded CREDIT_CARD/);
   });
+
+  it('shows the expiry in each viewer\'s own time zone (Adaptive Card DATE / TIME), not in GMT', () => {
+    const card = approvalCard(record({ expiresAt: '2026-12-07T21:58:31.123Z' }), 'approver');
+    const json = JSON.stringify(card);
+    assert.ok(json.includes('{{DATE(2026-12-07T21:58:31Z, SHORT)}} {{TIME(2026-12-07T21:58:31Z)}}'), json);
+    assert.doesNotMatch(json, /GMT/);
+    // Rendered in the viewer's zone by the client: tests/e2e/playground-chat.test.ts checks it in the playground.
+  });
 });
+

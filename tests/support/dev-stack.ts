@@ -6,16 +6,19 @@ import { freePort } from './free-port.js';
 export interface DevStack {
   agentUrl: string;
   playgroundUrl: string;
+  /** The second playground, where Miriam (Approver role) decides approval cards. */
+  approverUrl: string;
   output(): string;
   stop(): Promise<void>;
 }
 
-export async function startDevStack(timeoutMs = 90_000): Promise<DevStack> {
+/** `env` adds settings for the agent (e.g. a fresh STATE_SQLITE_PATH so each run starts with no history). */
+export async function startDevStack(timeoutMs = 90_000, env: NodeJS.ProcessEnv = {}): Promise<DevStack> {
   const agentPort = await freePort();
   const playgroundPort = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/with-dev-ca.ts', process.execPath, '--import', 'tsx', 'scripts/dev.ts'], {
-    env: { ...process.env, DEV_AGENT_PORT: String(agentPort), DEV_PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...env, DEV_AGENT_PORT: String(agentPort), DEV_PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -56,5 +59,5 @@ export async function startDevStack(timeoutMs = 90_000): Promise<DevStack> {
     await stop();
     throw err;
   });
-  return { agentUrl: `http://127.0.0.1:${agentPort}`, playgroundUrl: `http://localhost:${playgroundPort}`, output: () => output, stop };
+  return { agentUrl: `http://127.0.0.1:${agentPort}`, playgroundUrl: `http://localhost:${playgroundPort}`, approverUrl: `http://localhost:${playgroundPort + 1}`, output: () => output, stop };
 }
