@@ -194,7 +194,7 @@ function decide(
 function namedInThisTurn(tool: ToolDefinition, recipients: Array<{ value: string; origin: string }>, outsideRecipient: boolean, turn: TurnProvenance): boolean {
   // Only tools that carry text the card shows in full (mail, invites): a sharing link hands over a whole file.
   if (tool.delivers === undefined || tool.delivers.content.length === 0 || outsideRecipient || recipients.length === 0) return false;
-  // Whole addresses only: "iriam@contoso.example" is inside "miriam@contoso.example" but is someone else.
+  // Whole addresses only: "iriam@example.org" is inside "miriam@example.org" but is someone else.
   const typed = new Set(normalizeForMatch(String(turn.userTexts[0] ?? '')).split(/[\s,;:<>()"'[\]]+/).map((word) => word.replace(/[.!?]+$/, '')));
   return recipients.every((leaf) => leaf.origin === 'user' && EMAIL.test(leaf.value.trim()) && typed.has(normalizeForMatch(leaf.value.trim())));
 }
