@@ -5,6 +5,9 @@
 // with the shared state on Azure Tables (Azurite) instead of the embedded SQLite,
 // and conversations of five turns each (the history is read before and written
 // after every turn) with the history on and off.
+// A "guarded turn" is what issue 15 defines: input and output guards, the offline
+// model, the audit record. Its rows run with the conversation history off
+// (HISTORY_MAX_TURNS=0); the history's cost has its own rows (5-turn conversations).
 //   npm run bench:host [-- --seconds 10 --connections 16]
 // All run in this process on 127.0.0.1; autocannon drives them from here too.
 import { once } from 'node:events';
@@ -110,20 +113,23 @@ async function startAgent(env: Record<string, string>) {
 const { runtime, host } = await startAgent(benchEnv());
 const bare = await startBareEcho();
 const azurite = await startAzurite();
-const onTables = await startAgent(benchEnv({ STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TABLE_NAME: 'bench' }));
+const tablesEnv = { STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TABLE_NAME: 'bench' };
+const onTables = await startAgent(benchEnv(tablesEnv));
 const noHistory = await startAgent(benchEnv({ HISTORY_MAX_TURNS: '0' }));
+const onTablesNoHistory = await startAgent(benchEnv({ ...tablesEnv, HISTORY_MAX_TURNS: '0' }));
 // The exporter's agent is started second: the SDK's providers are per process and the first agent has none.
 process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
 const collector = await startIngestionCollector();
-const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString }));
+const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString, HISTORY_MAX_TURNS: '0' }));
 
 console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+console.log('# guarded turn = input+output guards, offline model, audit; history off in those rows (its cost: the 5-turn conversation rows)');
 // Warm up both servers (JIT, caches) so the order of runs does not decide the result.
-await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url, onTablesNoHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
 const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
-const guarded = await run('guarded turn (input+output guards, offline model, audit)', host.url, 'hello there, how are you today?');
-const withTables = await run('guarded turn, shared state on Azure Tables (Azurite)', onTables.host.url, 'hello there, how are you today?');
-const withExporter = await run('guarded turn + Application Insights exporter (to the local collector)', exported.host.url, 'hello there, how are you today?');
+const guarded = await run('guarded turn (input+output guards, offline model, audit; history off)', noHistory.host.url, 'hello there, how are you today?');
+const withTables = await run('guarded turn, shared state on Azure Tables (Azurite; history off)', onTablesNoHistory.host.url, 'hello there, how are you today?');
+const withExporter = await run('guarded turn + Application Insights exporter (to the local collector; history off)', exported.host.url, 'hello there, how are you today?');
 const help = await run('help command (no pipeline)', host.url, 'help');
 const multi = await run('5-turn conversations, history on, embedded SQLite', host.url, 'five-turn conversations');
 const multiTables = await run('5-turn conversations, history on, Azure Tables (Azurite)', onTables.host.url, 'five-turn conversations');
@@ -144,6 +150,8 @@ await onTables.host.close();
 await onTables.runtime.close();
 await noHistory.host.close();
 await noHistory.runtime.close();
+await onTablesNoHistory.host.close();
+await onTablesNoHistory.runtime.close();
 await azurite.stop();
 await collector.close();
 await bare.close();
