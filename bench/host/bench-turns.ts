@@ -5,7 +5,10 @@
 // with the shared state on Azure Tables (Azurite) instead of the embedded SQLite,
 // and conversations of five turns each (the history is read before and written
 // after every turn) with the history on and off.
-//   npm run bench:host [-- --seconds 10 --connections 16]
+// A "guarded turn" is what issue 15 defines: input and output guards, the offline
+// model, the audit record. Its rows run with the conversation history off
+// (HISTORY_MAX_TURNS=0); the history's cost has its own rows (5-turn conversations).
+//   npm run bench:host [-- --seconds 10 --connections 16 --pairs 5 --pair-seconds 2]
 // All run in this process on 127.0.0.1; autocannon drives them from here too.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +33,8 @@ const arg = (name: string, fallback: number) => {
 };
 const seconds = arg('seconds', 10);
 const connections = arg('connections', 16);
+const pairs = arg('pairs', 5);
+const pairSeconds = arg('pair-seconds', 2);
 
 function activity(text: string, n: number, conversationId = `bench-${n % 64}`): string {
   return JSON.stringify({
@@ -70,19 +75,35 @@ async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }>
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-async function run(label: string, url: string, text: string | 'five-turn conversations') {
+async function run(label: string, url: string, text: string | 'five-turn conversations', duration = seconds, quiet = false) {
   let n = 0;
   const result = await autocannon({
     url: `${url}/api/messages`,
     connections,
-    duration: seconds,
+    duration,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: text === 'five-turn conversations' ? conversationRequests : [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
   });
   const row = { label, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-  console.log(JSON.stringify(row));
+  if (!quiet) console.log(JSON.stringify(row));
   return row;
+}
+
+/**
+ * The guarded / bare ratio under the same load: other processes on a shared machine change both
+ * rows' throughput between runs, so short bare and guarded slices alternate and the median of the
+ * slices' ratios is reported beside the ratio of the two full runs.
+ */
+async function pairedRatio(bareUrl: string, guardedUrl: string, text: string): Promise<{ median: number; ratios: number[] }> {
+  const ratios: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const bareSlice = await run('bare slice', bareUrl, text, pairSeconds, true);
+    const guardedSlice = await run('guarded slice', guardedUrl, text, pairSeconds, true);
+    ratios.push(guardedSlice.rps / Math.max(1, bareSlice.rps));
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, ratios };
 }
 
 setLogLevel('error');
@@ -110,25 +131,30 @@ async function startAgent(env: Record<string, string>) {
 const { runtime, host } = await startAgent(benchEnv());
 const bare = await startBareEcho();
 const azurite = await startAzurite();
-const onTables = await startAgent(benchEnv({ STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TABLE_NAME: 'bench' }));
+const tablesEnv = { STATE_BACKEND: 'azure-tables', STATE_CONNECTION_STRING: azurite.connectionString, STATE_TABLE_NAME: 'bench' };
+const onTables = await startAgent(benchEnv(tablesEnv));
 const noHistory = await startAgent(benchEnv({ HISTORY_MAX_TURNS: '0' }));
+const onTablesNoHistory = await startAgent(benchEnv({ ...tablesEnv, HISTORY_MAX_TURNS: '0' }));
 // The exporter's agent is started second: the SDK's providers are per process and the first agent has none.
 process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
 const collector = await startIngestionCollector();
-const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString }));
+const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRING: collector.connectionString, HISTORY_MAX_TURNS: '0' }));
 
 console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+console.log('# guarded turn = input+output guards, offline model, audit; history off in those rows (its cost: the 5-turn conversation rows)');
 // Warm up both servers (JIT, caches) so the order of runs does not decide the result.
-await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url, onTablesNoHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
 const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
-const guarded = await run('guarded turn (input+output guards, offline model, audit)', host.url, 'hello there, how are you today?');
-const withTables = await run('guarded turn, shared state on Azure Tables (Azurite)', onTables.host.url, 'hello there, how are you today?');
-const withExporter = await run('guarded turn + Application Insights exporter (to the local collector)', exported.host.url, 'hello there, how are you today?');
+const guarded = await run('guarded turn (input+output guards, offline model, audit; history off)', noHistory.host.url, 'hello there, how are you today?');
+const withTables = await run('guarded turn, shared state on Azure Tables (Azurite; history off)', onTablesNoHistory.host.url, 'hello there, how are you today?');
+const withExporter = await run('guarded turn + Application Insights exporter (to the local collector; history off)', exported.host.url, 'hello there, how are you today?');
 const help = await run('help command (no pipeline)', host.url, 'help');
 const multi = await run('5-turn conversations, history on, embedded SQLite', host.url, 'five-turn conversations');
 const multiTables = await run('5-turn conversations, history on, Azure Tables (Azurite)', onTables.host.url, 'five-turn conversations');
 const multiOff = await run('5-turn conversations, history off (HISTORY_MAX_TURNS=0), embedded SQLite', noHistory.host.url, 'five-turn conversations');
+const paired = await pairedRatio(bare.url, noHistory.host.url, 'hello there, how are you today?');
 console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
+console.log(`guarded / bare throughput ratio, median of ${pairs} alternating ${pairSeconds} s pairs: ${paired.median.toFixed(2)} (${paired.ratios.map((r) => r.toFixed(2)).join(', ')})`);
 console.log(`Azure Tables (Azurite) / embedded SQLite state throughput ratio: ${(withTables.rps / Math.max(1, guarded.rps)).toFixed(2)}`);
 // The conversations did build a history (one user per conversation, no tenant in these activities).
 const kept = await new ConversationHistory(runtime.state, loadConfig(benchEnv()).state.history).load({ conversationId: 'bench-multi-1', userId: '29:bench-user-1' });
@@ -144,6 +170,8 @@ await onTables.host.close();
 await onTables.runtime.close();
 await noHistory.host.close();
 await noHistory.runtime.close();
+await onTablesNoHistory.host.close();
+await onTablesNoHistory.runtime.close();
 await azurite.stop();
 await collector.close();
 await bare.close();

@@ -4,8 +4,7 @@
 // normalised form so fullwidth or zero-width-split values are caught as well.
 // Only credentials recognised by their label, which DLP has no content shape
 // for (an opaque bearer token, a short account key), are handled here.
-import { findSensitiveData } from '../guard/dlp/find-sensitive-data.js';
-import { normalizeText } from '../guard/normalize/normalize-text.js';
+import { findAllSensitiveData } from '../guard/dlp/find-sensitive-data.js';
 
 const secretKeyName = /(secret|password|passwd|token|assertion|authorization|apikey|api_key|key$|credential|cookie|signature|sig$)/i;
 
@@ -21,7 +20,8 @@ const labelledCredentials: Array<[RegExp, string]> = [
 
 /** The text with every DLP finding replaced by its type, e.g. "[CREDIT_CARD]". */
 function maskSensitive(text: string): string {
-  const findings = findSensitiveData(normalizeText(text), []);
+  // The output guard has usually just checked this very text: its clean result is reused.
+  const findings = findAllSensitiveData(text);
   if (findings.length === 0) return text;
   let out = '';
   let at = 0;

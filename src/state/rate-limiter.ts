@@ -9,7 +9,7 @@
 // the store answers (a lost race re-reads and retries); instance clock skew of
 // s ms shifts refill by at most s × perMinute / 60,000 tokens.
 import { createHash } from 'node:crypto';
-import type { StateStore } from './state-store.js';
+import type { StateStore, UpdateInTransaction } from './state-store.js';
 import { updateRecord } from './update-record.js';
 import { StateError } from './state-errors.js';
 
@@ -61,29 +61,57 @@ export class StoredTokenBucketLimiter implements RateLimiter {
   }
 
   async consume(key: string, points = 1): Promise<RateDecision> {
+    const { ns, storedKey, change, options } = this.step(key, points);
+    return updateRecord<Bucket, RateDecision>(this.store, ns, storedKey, change, { ...options, maxAttempts: this.options.maxAttempts ?? 50 });
+  }
+
+  /** The same as consume, inside a transaction the caller holds (see consumeInOrder). */
+  consumeWith(update: UpdateInTransaction, key: string, points = 1): RateDecision {
+    const { ns, storedKey, change, options } = this.step(key, points);
+    return update<Bucket, RateDecision>(ns, storedKey, change, options);
+  }
+
+  private step(key: string, points: number) {
     const { perMinute, burst } = this.options;
     // Keys carry user and tenant ids: store a hash, never the id.
     const storedKey = createHash('sha256').update(key).digest('base64url');
-    return updateRecord<Bucket, RateDecision>(
-      this.store,
-      this.options.namespace,
-      storedKey,
-      (current) => {
-        const now = this.now();
-        const tokens = current ? Math.min(burst, current.tokens + (Math.max(0, now - current.updatedAt) * perMinute) / 60_000) : burst;
-        if (tokens < points) {
-          // Nothing to write: the refill is computed from updatedAt next time.
-          return { value: undefined, result: { allowed: false, remaining: Math.floor(tokens), retryAfterMs: Math.ceil(((points - tokens) * 60_000) / perMinute) } };
-        }
-        const left = tokens - points;
-        return { value: { tokens: left, updatedAt: now }, result: { allowed: true, remaining: Math.floor(left), retryAfterMs: 0 } };
-      },
-      {
-        parse: isBucket,
-        maxAttempts: this.options.maxAttempts ?? 50,
-        // A bucket that would be full again is the same as no bucket: let it expire.
-        ttlMs: Math.ceil((burst * 60_000) / perMinute) + 1000,
-      },
-    );
+    const change = (current: Bucket | undefined): { value: Bucket | undefined; result: RateDecision } => {
+      const now = this.now();
+      const tokens = current ? Math.min(burst, current.tokens + (Math.max(0, now - current.updatedAt) * perMinute) / 60_000) : burst;
+      if (tokens < points) {
+        // Nothing to write: the refill is computed from updatedAt next time.
+        return { value: undefined, result: { allowed: false, remaining: Math.floor(tokens), retryAfterMs: Math.ceil(((points - tokens) * 60_000) / perMinute) } };
+      }
+      const left = tokens - points;
+      return { value: { tokens: left, updatedAt: now }, result: { allowed: true, remaining: Math.floor(left), retryAfterMs: 0 } };
+    };
+    // A bucket that would be full again is the same as no bucket: let it expire.
+    const options = { parse: isBucket, ttlMs: Math.ceil((burst * 60_000) / perMinute) + 1000 };
+    return { ns: this.options.namespace, storedKey, change, options };
   }
+}
+
+/**
+ * One token from each bucket in turn, stopping at the first refusal (the decisions so far).
+ * All in one transaction (one commit) when the store has them, else one update per bucket.
+ * With a transaction a failure takes no token at all; without, earlier buckets keep theirs.
+ */
+export async function consumeInOrder(store: StateStore, steps: ReadonlyArray<{ limiter: StoredTokenBucketLimiter; key: string }>): Promise<RateDecision[]> {
+  const each = (consume: (limiter: StoredTokenBucketLimiter, key: string) => RateDecision) => {
+    const decisions: RateDecision[] = [];
+    for (const { limiter, key } of steps) {
+      const decision = consume(limiter, key);
+      decisions.push(decision);
+      if (!decision.allowed) break;
+    }
+    return decisions;
+  };
+  if (store.transact) return store.transact((update) => each((limiter, key) => limiter.consumeWith(update, key)));
+  const decisions: RateDecision[] = [];
+  for (const { limiter, key } of steps) {
+    const decision = await limiter.consume(key);
+    decisions.push(decision);
+    if (!decision.allowed) break;
+  }
+  return decisions;
 }

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StateError } from './state-errors.js';
-import { checkKey, checkNamespace, checkPutOptions, serialize, type DeleteOptions, type PutOptions, type StateProblemReporter, type StateRecord, type StateStore, type ValueParser } from './state-store.js';
+import { checkKey, checkNamespace, checkPutOptions, serialize, type DeleteOptions, type PutOptions, type StateProblemReporter, type StateRecord, type StateStore, type UpdateInTransaction, type ValueParser } from './state-store.js';
 import { decodeValue, keyHash, logProblems } from './record-codec.js';
 
 export interface SqliteStateStoreOptions {
@@ -117,22 +117,28 @@ export class SqliteStateStore implements StateStore {
   }
 
   async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): Promise<R> {
+    return this.run(() => this.atomically.immediate(() => this.updateNow(namespace, key, change, options)));
+  }
+
+  async transact<R>(work: (update: UpdateInTransaction) => R): Promise<R> {
+    return this.run(() => this.atomically.immediate(() => work((namespace, key, change, options) => this.updateNow(namespace, key, change, options))));
+  }
+
+  /** update()'s read-change-write; the caller holds the transaction. */
+  private updateNow<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): R {
     checkNamespace(namespace);
     checkKey(key);
-    return this.run(() =>
-      this.atomically.immediate(() => {
-        const row = this.select.get(namespace, key);
-        let current: T | undefined;
-        if (this.isLive(row)) {
-          const decoded = decodeValue(row.v, options.parse);
-          if (decoded.ok) current = decoded.value;
-          else this.report({ kind: 'corrupt-record', backend: this.backend, namespace, keyHash: keyHash(key), detail: decoded.detail });
-        }
-        const { value, result } = change(current);
-        if (value !== undefined) this.upsert.run(namespace, key, serialize(value), newEtag(), options.ttlMs === undefined ? null : this.now() + options.ttlMs);
-        return result;
-      }),
-    );
+    if (options.ttlMs !== undefined) checkPutOptions({ ttlMs: options.ttlMs });
+    const row = this.select.get(namespace, key);
+    let current: T | undefined;
+    if (this.isLive(row)) {
+      const decoded = decodeValue(row.v, options.parse);
+      if (decoded.ok) current = decoded.value;
+      else this.report({ kind: 'corrupt-record', backend: this.backend, namespace, keyHash: keyHash(key), detail: decoded.detail });
+    }
+    const { value, result } = change(current);
+    if (value !== undefined) this.upsert.run(namespace, key, serialize(value), newEtag(), options.ttlMs === undefined ? null : this.now() + options.ttlMs);
+    return result;
   }
 
   async delete(namespace: string, key: string, options: DeleteOptions = {}): Promise<boolean> {

@@ -40,6 +40,9 @@ export type StateProblemReporter = (problem: StateProblem) => void;
 /** Validates a parsed value (e.g. a zod schema's `parse`); throwing marks the record corrupt. */
 export type ValueParser<T> = (value: unknown) => T;
 
+/** One record's read-change-write inside a transaction (see StateStore.transact). */
+export type UpdateInTransaction = <T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options?: { ttlMs?: number; parse?: ValueParser<T> }) => R;
+
 export interface StateStore {
   /** 'memory' | 'sqlite' | 'azure-tables' */
   readonly backend: string;
@@ -55,6 +58,12 @@ export interface StateStore {
    * `value: undefined` writes nothing.
    */
   update?<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options?: { ttlMs?: number; parse?: ValueParser<T> }): Promise<R>;
+  /**
+   * Optional: several such updates in one transaction (one commit), e.g. a turn's user and
+   * tenant rate-limit buckets. `work` runs synchronously; a throw writes nothing. Backends
+   * without multi-record transactions (Azure Tables across namespaces) leave it out.
+   */
+  transact?<R>(work: (update: UpdateInTransaction) => R): Promise<R>;
   /** Removes expired records now; returns how many. Backends also expire lazily on read. */
   sweepExpired(): Promise<number>;
   close(): Promise<void>;

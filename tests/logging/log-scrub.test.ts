@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { sensitiveTypes, type SensitiveType } from '../../src/guard/dlp/dlp-types.js';
 import { createLogger, setLogLevel, setLogSink, type LogLevel } from '../../src/logging/logger.js';
 import { scrubText } from '../../src/logging/scrub.js';
+import { createGuardEngine, guardSettings } from '../../src/guard/index.js';
 import { messageActivity, postActivity, startAgentUnderTest, type AgentUnderTest } from '../support/agent-under-test.js';
 
 const storageKey = `${'Ab3+'.repeat(21)}xY==`;
@@ -87,6 +88,21 @@ describe('log scrubbing uses the DLP detectors (issue 10, finding 9)', () => {
   it('keeps ordinary log text readable', () => {
     const text = 'turn finished in 42 ms (correlation 3f2a-77, 3 tool calls, status 200) at 2026-12-06T17:30:00.000Z';
     assert.equal(scrubText(text), text);
+  });
+
+  it('masks every DLP type the same way after the output guard has checked the very text (the audit redaction reuses its clean result)', async () => {
+    const engine = await createGuardEngine({ ...guardSettings.parse({}), contentSafety: undefined }, {});
+    const ctx = { userId: 'u1', tenantId: 't1', conversationId: 'c1' };
+    for (const [type, [text]] of Object.entries(samples)) {
+      // The dash makes the normalised text differ from the raw one, as in most model answers.
+      const reply = `Here it is — ${text}, as you asked.`;
+      const before = scrubText(reply);
+      await engine.checkOutput(reply, ctx);
+      // E-mail, phone, IP, address and name are not the shipped output policy's types: the guard finds none,
+      // and the redaction after it runs only their detectors, on the guard's normalised text.
+      assert.equal(scrubText(reply), before, type);
+      assert.ok(!before.includes(samples[type as SensitiveType][1]), `${type} kept raw`);
+    }
   });
 
   it('stays fast on the longest line it logs', () => {

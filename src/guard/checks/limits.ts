@@ -1,14 +1,15 @@
 // Size limit on every channel and per-user / per-tenant rate limits on user
 // input. A gate: runs first, and an oversized text is never scanned by the
 // other guards. With a state store the buckets are shared by every instance
-// (one CAS write per limit per turn); when the store cannot answer, each
+// (one CAS write per limit per turn, or both in one transaction where the
+// store has them); when the store cannot answer, each
 // instance falls back to its own buckets (at most N × the limit for N
 // instances) and says so.
 import { z } from 'zod';
 import { createLogger } from '../../logging/logger.js';
 import { FallbackRateLimiter } from '../../state/fallback-rate-limiter.js';
-import { StoredTokenBucketLimiter, type RateLimiter } from '../../state/rate-limiter.js';
-import type { StateError } from '../../state/state-errors.js';
+import { consumeInOrder, StoredTokenBucketLimiter, type RateDecision, type RateLimiter } from '../../state/rate-limiter.js';
+import { StateError } from '../../state/state-errors.js';
 import type { StateStore } from '../../state/state-store.js';
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
 import type { GuardOutcome } from '../engine/guard-result.js';
@@ -48,16 +49,19 @@ export interface RateLimitGuardOptions {
 }
 
 interface Limiters {
-  shared?: RateLimiter;
+  shared?: StoredTokenBucketLimiter;
   local: RateLimiter;
 }
 
 export class RateLimitGuard {
   private readonly users: Limiters;
   private readonly tenants: Limiters;
+  /** Set when the store commits both buckets in one transaction (SQLite): one write per turn, not two. */
+  private readonly oneTransaction?: StateStore;
 
   constructor(limits: RateLimits, options: RateLimitGuardOptions = {}) {
     const { now, state } = options;
+    if (state?.transact) this.oneTransaction = state;
     const limiters = (namespace: string, perMinute: number, burst: number): Limiters => ({
       shared: state ? new StoredTokenBucketLimiter(state, { namespace, perMinute, burst, now }) : undefined,
       local: new TokenBucketLimiter({ perMinute, burst, now }),
@@ -77,9 +81,31 @@ export class RateLimitGuard {
       degraded = true;
       log.warn('shared rate limits unavailable; this instance’s own buckets apply', { code: err.code, backend: err.backend });
     };
-    const consume = ({ shared, local }: Limiters, key: string) => (shared ? new FallbackRateLimiter(shared, local, onFallback) : local).consume(key);
-    const user = await consume(this.users, `${ctx.tenantId ?? '-'}/${ctx.userId}`);
-    const decision = user.allowed ? await consume(this.tenants, ctx.tenantId ?? '-') : user;
+    const userKey = `${ctx.tenantId ?? '-'}/${ctx.userId}`;
+    const tenantKey = ctx.tenantId ?? '-';
+    let user: RateDecision;
+    let decision: RateDecision;
+    if (this.oneTransaction) {
+      let decisions: RateDecision[];
+      try {
+        decisions = await consumeInOrder(this.oneTransaction, [
+          { limiter: this.users.shared!, key: userKey },
+          { limiter: this.tenants.shared!, key: tenantKey },
+        ]);
+      } catch (err) {
+        if (!(err instanceof StateError) || err.code === 'invalid') throw err;
+        // The transaction took no token; both buckets fall back to this instance's own.
+        onFallback(err);
+        decisions = [await this.users.local.consume(userKey)];
+        if (decisions[0]!.allowed) decisions.push(await this.tenants.local.consume(tenantKey));
+      }
+      user = decisions[0]!;
+      decision = decisions[decisions.length - 1]!;
+    } else {
+      const consume = ({ shared, local }: Limiters, key: string) => (shared ? new FallbackRateLimiter(shared, local, onFallback) : local).consume(key);
+      user = await consume(this.users, userKey);
+      decision = user.allowed ? await consume(this.tenants, tenantKey) : user;
+    }
     const fallback = degraded ? ['rate.store-unavailable'] : [];
     if (decision.allowed) {
       if (!degraded) return undefined;

@@ -2,11 +2,12 @@
 // to raw offsets) and decoded obfuscated spans, then keeps one finding per
 // region: the most specific type wins (a Luhn-valid card is not also a phone).
 import type { DecodedView } from '../normalize/decode-obfuscation.js';
-import { toRawSpan, type NormalizedText } from '../normalize/normalize-text.js';
+import { LRUCache } from 'lru-cache';
+import { normalizeText, toRawSpan, type NormalizedText } from '../normalize/normalize-text.js';
 import { detectPerson, detectStreetAddress } from './name-address-detectors.js';
 import { detectCreditCard, detectDateOfBirth, detectEmail, detectIban, detectIpAddress, detectPhone, detectUkNino, detectUsSsn, type Detector } from './pii-detectors.js';
 import { detectSecrets } from './secret-detectors.js';
-import { secretTypes, type SensitiveFinding, type SensitiveType } from './dlp-types.js';
+import { secretTypes, sensitiveTypes, type SensitiveFinding, type SensitiveType } from './dlp-types.js';
 
 /**
  * Order matters: earlier detectors win overlaps. Each lists the types it can
@@ -54,6 +55,40 @@ function resolveOverlaps(findings: Ranked[]): SensitiveFinding[] {
  * a policy acts on (undefined = all types).
  */
 export function findSensitiveData(n: NormalizedText, views: DecodedView[], wanted?: ReadonlySet<SensitiveType>): SensitiveFinding[] {
+  const findings = find(n, views, wanted);
+  if (findings.length === 0) rememberClean(n, wanted);
+  return findings;
+}
+
+// Texts a check just found none of its types in (the guard's, mostly), so that redacting the same
+// text for the audit record (findAllSensitiveData) runs only the detectors of the other types and
+// skips the normalisation. Bounded: a few turns' worth of replies, none longer than a redacted text.
+const maxRememberedChars = 8192;
+const allTypes: ReadonlySet<SensitiveType> = new Set(sensitiveTypes);
+const recentlyClean = new LRUCache<string, { normalized: NormalizedText; covered: ReadonlySet<SensitiveType> }>({ max: 64 });
+
+function rememberClean(n: NormalizedText, covered: ReadonlySet<SensitiveType> | undefined): void {
+  if (n.raw.length > maxRememberedChars || covered?.size === 0) return;
+  const earlier = recentlyClean.get(n.raw);
+  // Two checks that each found none of their types: none of either's.
+  const types = covered === undefined ? allTypes : earlier ? new Set([...earlier.covered, ...covered]) : covered;
+  recentlyClean.set(n.raw, { normalized: earlier?.normalized ?? n, covered: types });
+}
+
+/**
+ * What findSensitiveData(normalizeText(text), []) finds (every type, no decoded views), the same
+ * result: a recent check of this very text that found none of the types it looked for had no
+ * finding of those types on the raw or the normalised text, so only the other types are left.
+ */
+export function findAllSensitiveData(text: string): SensitiveFinding[] {
+  const known = recentlyClean.get(text);
+  if (!known) return findSensitiveData(normalizeText(text), []);
+  if (known.covered.size === allTypes.size) return [];
+  const rest = new Set(sensitiveTypes.filter((t) => !known.covered.has(t)));
+  return findSensitiveData(known.normalized, [], rest);
+}
+
+function find(n: NormalizedText, views: DecodedView[], wanted?: ReadonlySet<SensitiveType>): SensitiveFinding[] {
   if (wanted && wanted.size === 0) return [];
   const found = detectAll(n.raw, wanted) as Ranked[];
   if (n.text !== n.raw) {
