@@ -2,7 +2,8 @@
 // here (the shipped ones) or handed in at start-up (createAgentRuntime's
 // `tools` option). The registry validates them all together, so a fork's tool
 // gets exactly the checks the shipped ones get. See docs/extending.md.
-import { createGraphClient, type GraphClient } from '../graph/graph-client.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import { createGraphCaller } from './actions/graph-caller.js';
 import type { GraphSettings } from '../graph/graph-settings.js';
 import type { StateStore } from '../state/state-store.js';
 import { createActionTools } from './actions/index.js';
@@ -19,17 +20,9 @@ export interface ToolServices {
 export type ToolFactory = (services: ToolServices) => ToolDefinition[];
 
 export function toolServices(graph: GraphSettings): ToolServices {
-  return {
-    graph: (ctx, scopes) =>
-      createGraphClient({
-        baseUrl: graph.baseUrl,
-        getToken: () => ctx.getUserToken(scopes),
-        timeoutMs: graph.timeoutMs,
-        maxRetries: graph.maxRetries,
-        maxRetryAfterSec: graph.maxRetryAfterSec,
-        signal: ctx.signal,
-      }),
-  };
+  // The same user-scoped adapter the shipped write tools use (timeout, retries, GraphRequestError).
+  const caller = createGraphCaller({ baseUrl: graph.baseUrl, timeoutMs: graph.timeoutMs, maxRetries: graph.maxRetries, maxRetryAfterSec: graph.maxRetryAfterSec });
+  return { graph: (ctx, scopes) => caller.client(ctx, scopes) };
 }
 
 /** The shipped tools followed by the fork's (names must stay unique: the registry refuses duplicates). */
