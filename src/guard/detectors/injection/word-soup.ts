@@ -36,7 +36,7 @@ const TAIL_CHARS = 600;
 export const SOUP_WINDOW = 6;
 /** Two- and one-letter runs are words only if this common (GloVe lists many fragments further down). */
 export const SHORT_RUN_MAX_RANK = 3_000;
-/** An unknown short run is weak evidence: abbreviations ("Mo", "pw") look the same as sub-word pieces. */
+/** An unknown short or all-capitals run is weak evidence: abbreviations ("Mo", "pw", "OKR") look the same as sub-word pieces. */
 const SHORT_RUN_ODDNESS = 0.3;
 const MASK_CHAR = '\u0001';
 
@@ -68,7 +68,9 @@ function runOddness(run: string, vocab: WordVocab): number {
     const rank = rankOf(lower);
     return (rank !== undefined && rank <= SHORT_RUN_MAX_RANK) || vocab.has(lower) ? 0 : SHORT_RUN_ODDNESS;
   }
-  return rankOf(lower) !== undefined || vocab.has(lower) ? 0 : 1;
+  if (rankOf(lower) !== undefined || vocab.has(lower)) return 0;
+  // Capitals only: an acronym, a code or a serial number (also as the engine's leet view spells it).
+  return run === run.toUpperCase() ? SHORT_RUN_ODDNESS : 1;
 }
 /**
  * An unknown word standing alone, plainly spelt ("Quel", "exporteer"), is as
