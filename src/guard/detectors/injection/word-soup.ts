@@ -69,7 +69,7 @@ function runOddness(run: string, vocab: WordVocab): number {
     return (rank !== undefined && rank <= SHORT_RUN_MAX_RANK) || vocab.has(lower) ? 0 : SHORT_RUN_ODDNESS;
   }
   if (rankOf(lower) !== undefined || vocab.has(lower)) return 0;
-  // Capitals only: an acronym, a code or a serial number (also as the engine's leet view spells it).
+  // Capitals only: an acronym, a code or a serial number.
   return run === run.toUpperCase() ? SHORT_RUN_ODDNESS : 1;
 }
 /**
