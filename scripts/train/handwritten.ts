@@ -17,7 +17,12 @@ export interface HandwrittenRow {
   split: 'train' | 'check';
 }
 
-export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'documents' | 'harm';
+/**
+ * `odd-text` (benign user text that looks odd: code, ids, shorthand, other languages) feeds
+ * the word-soup vocabulary (train-word-vocab.ts) and checks, not the guard models: as
+ * typed requests it would also become "inserted instructions" in the segment model's documents.
+ */
+export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'documents' | 'harm' | 'odd-text';
 
 // Training reads each set several times (per model, per held-out family): once from disk is enough.
 const cache = new Map<HandwrittenSet, readonly HandwrittenRow[]>();

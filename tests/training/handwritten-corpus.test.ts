@@ -3,7 +3,7 @@ import { readHandwritten, type HandwrittenSet } from '../../scripts/train/handwr
 
 // The training corpus is data the team wrote by hand; these checks keep it usable:
 // labels are binary, texts unique, injections locatable, and a check split exists.
-const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'documents', 'harm'];
+const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'documents', 'harm', 'odd-text'];
 
 describe('hand-written training corpus', () => {
   for (const set of sets) {

@@ -6,15 +6,20 @@ import { readFileSync } from 'node:fs';
 
 /** coarse cluster in the high 16 bits, fine cluster in the low 16 bits */
 let table: Map<string, number> | undefined;
+/** frequency rank (1 = most frequent): the file lists words in GloVe's frequency order */
+let ranks: Map<string, number> | undefined;
 
 function load(): Map<string, number> {
   const map = new Map<string, number>();
+  const rankMap = new Map<string, number>();
   const text = readFileSync(new URL('./word-clusters.txt', import.meta.url), 'utf8');
   for (const line of text.split('\n')) {
     if (line.length === 0 || line.startsWith('#')) continue;
     const [word, coarse, fine] = line.split(' ');
     map.set(word!, (Number(coarse) << 16) | Number(fine));
+    rankMap.set(word!, rankMap.size + 1);
   }
+  ranks = rankMap;
   return map;
 }
 
@@ -27,6 +32,12 @@ export function loadWordClusters(): void {
 export function clustersOf(word: string): number | undefined {
   table ??= load();
   return table.get(word);
+}
+
+/** How common a word is: its frequency rank in the table (1 = "the"), or undefined when it is not there. */
+export function rankOf(word: string): number | undefined {
+  table ??= load();
+  return ranks!.get(word);
 }
 
 export const coarseCluster = (packed: number): number => packed >>> 16;

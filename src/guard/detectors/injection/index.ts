@@ -2,11 +2,12 @@
 // models are read once when this module loads. Score = sigmoid of a sum of
 // log-odds from (1) a linear model over hashed n-grams, (2) hand-written
 // technique rules, (3) structural signals: for users a jailbreak frame around
-// a harmful request and adversarial-suffix anomaly; for documents the most
-// request-like segment that does not fit the surrounding data.
+// a harmful request and an adversarial suffix (word soup after a fluent
+// request); for documents the most request-like segment that does not fit
+// the surrounding data.
 import { createInjectionDetector, type InjectionChannel, type InjectionScore } from './injection-detector.js';
-import { loadCharLm } from './char-lm.js';
 import { loadLinearModel } from './linear-model.js';
+import { loadWordVocab } from './word-soup.js';
 
 export type { InjectionChannel, InjectionScore } from './injection-detector.js';
 
@@ -21,7 +22,7 @@ export const INJECTION_DEFAULT_THRESHOLD: Record<InjectionChannel, number> = { u
 const detector = createInjectionDetector({
   user: loadLinearModel(new URL('./models/user-model.json', import.meta.url)),
   segment: loadLinearModel(new URL('./models/segment-model.json', import.meta.url)),
-  charLm: loadCharLm(new URL('./models/char-lm.json', import.meta.url)),
+  wordVocab: loadWordVocab(new URL('./models/word-vocab.json', import.meta.url)),
 });
 // Compile every rule's regex at load (tens of ms), not on the first user's turn.
 detector.score('warm-up', 'user');

@@ -5,8 +5,7 @@ import { documentSegments, mayBeRequest } from './document-segments.js';
 import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
-import { windowBits, type CharLm, type WindowBits } from './char-lm.js';
-import { suffixAnomaly } from './suffix-anomaly.js';
+import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { boundText, preparedView } from './text-prep.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 
@@ -21,20 +20,29 @@ const RULE_CAP = 9;
 const FRAME_CAP = 2.5;
 const FRAME_WITH_HARM_BONUS = 2.5;
 const FRAME_WITH_RISK_WORD = 0.7;
-const SUFFIX_WEIGHT = 3.5;
 /**
- * Window-perplexity contrast (bits per symbol, noisiest window minus
- * calmest) where the signal starts and where it is full: the start is about
- * the 99th percentile of benign user messages, so alone it adds little; a
- * noisy tail after a request is what lifts a message over the threshold.
+ * Adversarial suffixes: the word-soup contrast (word-soup.ts: mean chunk
+ * oddness of the oddest window minus the calmest). The first ramp starts at
+ * the 99th percentile of benign user messages (0.25 on the dev set's and on
+ * the hand-written ones, lists and chat shorthand included) and is full when
+ * half a window is soup. A harmful request alone often has log-odds of -3 to
+ * -5 here (this model is not about harm), so a tail that is mostly soup
+ * (0.7) must outweigh that by itself: the second ramp. The character signals
+ * (char-lm.ts window perplexity, glued-symbol anomaly) are no longer added:
+ * they read code, LaTeX and serial numbers as noise.
  */
-const PERPLEXITY_CONTRAST_START = 2.8;
-const PERPLEXITY_CONTRAST_FULL = 4.3;
+const SOUP_START = 0.25;
+const SOUP_FULL = 0.5;
+const SOUP_WEIGHT = 3.5;
+const SOUP_STRONG_START = 0.4;
+const SOUP_STRONG_FULL = 0.7;
+const SOUP_STRONG_WEIGHT = 4;
 
-function perplexityAnomaly(bits: WindowBits): number {
-  const contrast = bits.max - bits.min;
-  if (contrast <= PERPLEXITY_CONTRAST_START) return 0;
-  return Math.min(1, (contrast - PERPLEXITY_CONTRAST_START) / (PERPLEXITY_CONTRAST_FULL - PERPLEXITY_CONTRAST_START));
+const ramp = (x: number, start: number, full: number): number => (x <= start ? 0 : Math.min(1, (x - start) / (full - start)));
+
+function soupLogit(windows: SoupWindows): number {
+  const contrast = windows.max - windows.min;
+  return SOUP_WEIGHT * ramp(contrast, SOUP_START, SOUP_FULL) + SOUP_STRONG_WEIGHT * ramp(contrast, SOUP_STRONG_START, SOUP_STRONG_FULL);
 }
 /**
  * The user n-gram model alone must be surer than a technique rule: on benign
@@ -77,7 +85,7 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   return sum;
 }
 
-export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel; charLm?: CharLm }): InjectionDetector {
+export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel; wordVocab?: WordVocab }): InjectionDetector {
   const userModel = models.user;
   const segmentModel = models.segment;
   function signals(input: string, channel: InjectionChannel): InjectionSignals {
@@ -111,12 +119,10 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
           evidence.push(...frameEvidence, 'frame.with-risk-words');
         }
       }
-      const anomaly = suffixAnomaly(boundText(text));
-      const perplexity = models.charLm ? perplexityAnomaly(windowBits(models.charLm, text)) : 0;
-      if (anomaly > 0 || perplexity > 0) {
-        structureLogit += SUFFIX_WEIGHT * Math.max(anomaly, perplexity);
-        if (anomaly > 0) evidence.push('suffix.char-anomaly');
-        if (perplexity > 0) evidence.push('suffix.window-perplexity');
+      const soup = models.wordVocab ? soupLogit(soupWindows(boundText(text), models.wordVocab)) : 0;
+      if (soup > 0) {
+        structureLogit += soup;
+        evidence.push('suffix.word-soup');
       }
     } else {
       modelLogit = -Infinity;
