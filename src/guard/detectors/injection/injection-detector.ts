@@ -7,6 +7,7 @@ import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-ru
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { windowBits, type CharLm, type WindowBits } from './char-lm.js';
 import { suffixAnomaly } from './suffix-anomaly.js';
+import { unmaskLookalikes } from './lookalike-disguise.js';
 import { boundText, preparedView } from './text-prep.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 
@@ -45,6 +46,13 @@ function perplexityAnomaly(bits: WindowBits): number {
 const USER_MODEL_OFFSET = -1.1;
 /** Rule evidence at or above this is not vetoed by the model: its term is floored per channel. */
 const STRONG_RULE_LOGIT = 3;
+/**
+ * Words that mix Latin letters with lookalikes of another script: one may be a
+ * pasted phishing domain ("is pаypal.com real?"), two or more are a message
+ * disguised against filters, weighed like a technique rule.
+ */
+const DISGUISE_ONE_WORD = 2;
+const DISGUISE_MANY_WORDS = 3.5;
 const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -1, document: 0 };
 
 export interface InjectionSignals {
@@ -82,7 +90,10 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
   const segmentModel = models.segment;
   function signals(input: string, channel: InjectionChannel): InjectionSignals {
     // Callers are typed, but a guard must never throw on odd input.
-    const text = typeof input === 'string' ? input : '';
+    const raw = typeof input === 'string' ? input : '';
+    // User messages are read with lookalikes folded, so "ignоre" reads as "ignore".
+    const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: raw, disguised: 0 };
+    const text = unmasked.text;
     const { folded, flat } = preparedView(text);
     const evidence: string[] = [];
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence);
@@ -93,8 +104,13 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     let structureLogit = 0;
     if (channel === 'user') {
       modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET;
+      const manyDisguised = unmasked.disguised >= 2;
       // A technique rule is not vetoed by vocabulary the model deems harmless.
-      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
+      if (ruleLogit >= STRONG_RULE_LOGIT || manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
+      if (unmasked.disguised > 0) {
+        structureLogit += manyDisguised ? DISGUISE_MANY_WORDS : DISGUISE_ONE_WORD;
+        evidence.push('obfuscation.lookalike-letters');
+      }
       if (modelLogit > 0) evidence.push('model.user-ngrams');
       const frameEvidence: string[] = [];
       const frame = Math.min(FRAME_CAP, applyRules(flat, FRAMING_CUES, frameEvidence));
