@@ -3,6 +3,7 @@
 import { featureBucketsOfWords, hashedFeatures, type FeatureOptions } from '../../src/guard/detectors/injection/hashed-features.js';
 import { documentSegments, mayBeRequest } from '../../src/guard/detectors/injection/document-segments.js';
 import { prepareText } from '../../src/guard/detectors/injection/text-prep.js';
+import { unmaskLookalikes } from '../../src/guard/detectors/injection/lookalike-disguise.js';
 import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus/documents.js';
 import { businessDocument, toolDirectedInstruction, toolFramed } from './corpus/business-documents.js';
 import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
@@ -13,7 +14,7 @@ import { handwrittenFor, type HandwrittenRow, type HandwrittenUse } from './hand
 import type { Example } from './logistic.js';
 import type { Rng } from './rng.js';
 
-export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
+export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0', glosses: true };
 // Segment tokens already carry their own bigram; no word bigrams on top.
 export const SEGMENT_FEATURES: FeatureOptions = { bits: 16, wordBigrams: false, charGram: 0 };
 
@@ -42,6 +43,9 @@ const example = (text: string, label: 0 | 1, options: FeatureOptions, extra: rea
   label,
 });
 
+// The detector reads user messages with lookalike letters folded (lookalike-disguise.ts): so does training.
+const userExample = (text: string, label: 0 | 1): Example => example(unmaskLookalikes(text).text, label, USER_FEATURES);
+
 function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.text) ? false : (seen.add(r.text), true)));
@@ -52,14 +56,14 @@ const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
 
 export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
-  for (let i = 0; i < 5000 * SYNTHETIC_SHARE; i++) out.push(example(userAttack(rng).text, 1, USER_FEATURES));
-  for (let i = 0; i < 7000 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, USER_FEATURES));
-  for (const row of repeat(writtenChat(handwritten), HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, USER_FEATURES));
+  for (let i = 0; i < 5000 * SYNTHETIC_SHARE; i++) out.push(userExample(userAttack(rng).text, 1));
+  for (let i = 0; i < 7000 * SYNTHETIC_SHARE; i++) out.push(userExample(userBenign(rng), 0));
+  for (const row of repeat(writtenChat(handwritten), HANDWRITTEN_WEIGHT)) out.push(userExample(row.text, row.label));
   for (let i = 0; i < USER_VARIED; i++) {
-    out.push(example(persuasionJailbreakVaried(rng), 1, USER_FEATURES));
-    out.push(example(framedBenignRequest(rng), 0, USER_FEATURES));
+    out.push(userExample(persuasionJailbreakVaried(rng), 1));
+    out.push(userExample(framedBenignRequest(rng), 0));
   }
-  for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user'))) out.push(example(row.text, row.label, USER_FEATURES));
+  for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user'))) out.push(userExample(row.text, row.label));
   return out;
 }
 

@@ -262,11 +262,19 @@ function spacedView(text: string): string | undefined {
     let j = i;
     let letters = '';
     let runEnd = i + 1;
+    // One separator per word: "m.a.k.e a b.o.m.b" is three words, not "makeabomb".
+    const separator = text[i + 1] ?? '';
     while (letterAt(j) && !letterAt(j + 1)) {
       letters += text[j];
       runEnd = j + 1;
-      if (spacedSeparators.has(text[j + 1] ?? '') && letterAt(j + 2)) j += 2;
+      if (text[j + 1] === separator && spacedSeparators.has(separator) && letterAt(j + 2)) j += 2;
       else break;
+    }
+    // A space-separated run that meets a dotted word ("a b.o.m.b") hands it its first letter.
+    const next = text[runEnd] ?? '';
+    if (separator === ' ' && letters.length > 1 && next !== ' ' && spacedSeparators.has(next) && letterAt(runEnd + 1)) {
+      letters = letters.slice(0, -1);
+      runEnd -= 1;
     }
     if (letters.length >= 4) {
       parts.push(text.slice(copied, i), letters);

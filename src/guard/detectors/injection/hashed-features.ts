@@ -4,6 +4,7 @@
 // cost nothing.
 import { wordsOf } from './text-prep.js';
 import { clustersOf, coarseCluster, fineCluster } from '../word-clusters.js';
+import { glossOf } from '../word-glosses.js';
 
 export interface FeatureOptions {
   /** log2 of the number of hash buckets */
@@ -13,6 +14,8 @@ export interface FeatureOptions {
   charGram: number;
   /** word-cluster features (fine and coarse cluster of each word, coarse cluster pairs) */
   clusters?: boolean;
+  /** a word with an English gloss (../word-glosses.ts) also yields the gloss's unigram, and bigrams and clusters come from the gloss */
+  glosses?: boolean;
 }
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, deterministic, good enough spread for bucketing. */
@@ -84,7 +87,7 @@ export function featureBucketsOfWords(allWords: readonly string[], options: Feat
   const { marks, generation } = stamp;
   const words = allWords.length > MAX_WORDS ? allWords.slice(0, MAX_WORDS / 2).concat(allWords.slice(-MAX_WORDS / 2)) : allWords;
   const joined = options.charGram > 0 ? ' ' + words.join(' ') + ' ' : '';
-  const needed = words.length * (options.clusters ? 5 : 2) + extra.length + joined.length + 1;
+  const needed = words.length * (options.clusters ? 6 : 3) + extra.length + joined.length + 1;
   if (buffer.length < needed) buffer = new Int32Array(Math.max(needed, buffer.length * 2));
   let count = 0;
   const add = (hash: number): void => {
@@ -97,12 +100,19 @@ export function featureBucketsOfWords(allWords: readonly string[], options: Feat
   let previous = 0;
   let previousCoarse = -1;
   for (let i = 0; i < words.length; i++) {
-    const h = fnv1a(words[i]!);
+    let word = words[i]!;
+    let h = fnv1a(word);
     add(mix(h ^ WORD_SEED));
+    const gloss = options.glosses ? glossOf(word) : undefined;
+    if (gloss !== undefined) {
+      word = gloss;
+      h = fnv1a(gloss);
+      add(mix(h ^ WORD_SEED));
+    }
     if (options.wordBigrams && i > 0) add(mix(Math.imul(previous, 0x9e3779b1) ^ h ^ BIGRAM_SEED));
     previous = h;
     if (options.clusters) {
-      const packed = clustersOf(words[i]!);
+      const packed = clustersOf(word);
       if (packed === undefined) {
         previousCoarse = -1;
         continue;

@@ -6,6 +6,7 @@ import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
+import { unmaskLookalikes } from './lookalike-disguise.js';
 import { boundText, preparedView } from './text-prep.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 
@@ -53,6 +54,13 @@ function soupLogit(windows: SoupWindows): number {
 const USER_MODEL_OFFSET = -1.1;
 /** Rule evidence at or above this is not vetoed by the model: its term is floored per channel. */
 const STRONG_RULE_LOGIT = 3;
+/**
+ * Words that mix Latin letters with lookalikes of another script: one may be a
+ * pasted phishing domain ("is pаypal.com real?"), two or more are a message
+ * disguised against filters, weighed like a technique rule.
+ */
+const DISGUISE_ONE_WORD = 2;
+const DISGUISE_MANY_WORDS = 3.5;
 const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -1, document: 0 };
 
 export interface InjectionSignals {
@@ -90,7 +98,10 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
   const segmentModel = models.segment;
   function signals(input: string, channel: InjectionChannel): InjectionSignals {
     // Callers are typed, but a guard must never throw on odd input.
-    const text = typeof input === 'string' ? input : '';
+    const raw = typeof input === 'string' ? input : '';
+    // User messages are read with lookalikes folded, so "ignоre" reads as "ignore".
+    const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: raw, disguised: 0 };
+    const text = unmasked.text;
     const { folded, flat } = preparedView(text);
     const evidence: string[] = [];
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence);
@@ -101,8 +112,13 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     let structureLogit = 0;
     if (channel === 'user') {
       modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET;
+      const manyDisguised = unmasked.disguised >= 2;
       // A technique rule is not vetoed by vocabulary the model deems harmless.
-      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
+      if (ruleLogit >= STRONG_RULE_LOGIT || manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
+      if (unmasked.disguised > 0) {
+        structureLogit += manyDisguised ? DISGUISE_MANY_WORDS : DISGUISE_ONE_WORD;
+        evidence.push('obfuscation.lookalike-letters');
+      }
       if (modelLogit > 0) evidence.push('model.user-ngrams');
       const frameEvidence: string[] = [];
       const frame = Math.min(FRAME_CAP, applyRules(flat, FRAMING_CUES, frameEvidence));

@@ -49,7 +49,10 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   r('override.stop-task', 2, `(?:stop|cancel|abort|end) (?:the |your )?(?:current |previous |original )?(?:task|summar(?:y|izing|ising)|translation) (?:and|,) `),
 
   // Persona and "unrestricted mode" jailbreaks.
-  r('persona.dan', 3, `\\b(?:dan|stan|dude|aim|evil ?bot|anti-?gpt|betterdan|mongo tom|developer mode|dev mode|god mode|jailbreak mode|chaos mode|opposite mode|unrestricted mode)\\b ${gap(8)}(?:can|will|does|doesn't|does not|has|stands|never|always|mode)`),
+  r('persona.dan', 3, `\\b(?:evil ?bot|anti-?gpt|betterdan|mongo tom|developer mode|dev mode|god mode|jailbreak mode|chaos mode|opposite mode|unrestricted mode)\\b ${gap(8)}(?:can|will|does|doesn't|does not|has|stands|never|always|mode)`),
+  // Dan, Stan, dude and aim are also a colleague's name or a plain word ("Dan will send the deck"):
+  // as a persona they must come with what makes it one (no rules, never refuses, "stands for", a mode).
+  r('persona.dan-named', 3, `\\b(?:dan|stan|dude|aim)\\b ${gap(8)}(?:can do anything|stands for|mode\\b|has no (?:rules|restrictions|limits|filters|guidelines|ethics|morals)|(?:never|doesn't|does not|won't|will not|cannot|can't) (?:refuses?|says? no|decline|follow|care|abide)|(?:is|are) (?:free|unrestricted|unfiltered|uncensored|not bound))`),
   r('persona.do-anything-now', 4, `do anything now`),
   r('persona.jailbroken', 3, `(?:you are|you're|you have been|you've been|act as|acting as|become|as an?|stay|remain) ${gap(1)}jail ?brok(?:en|e)\\b|\\bjail ?brok(?:en|e) (?:ai|assistant|mode|version|model|bot|chatbot|gpt|persona|llm)\\b|\\bjailbreak(?:ed|ing)? (?:mode|enabled|activated|version)\\b|(?:enable|activate|enter|switch to|turn on) ${gap(1)}jailbreak\\b`),
   r('persona.unfiltered', 2.5, `\\b(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|unshackled|limitless|lawless)\\b ${gap(4)}(?:ai|chatbot|bot|model|assistant|character|persona|version|response|responses|answers?|mode|entity|language model)`),
