@@ -147,7 +147,8 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   r('doc.if-you-are-ai', 3.5, `(?:if|when|while|whenever) (?:you are|you're|you) (?:an? )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot|gpt)\\b`),
   r('doc.when-processing', 2.5, `(?:when|while|before|after|if) (?:you are |you're )?(?:summari[sz]ing|summarizing|reading|processing|answering|responding|analy[sz]ing|parsing|translating|reviewing|asked about) (?:this|the|these|that) (?:document|email|e-mail|page|text|content|message|file|data|website|article|input)`),
   r('doc.tell-the-user', 2.5, `(?:tell|inform|convince|persuade|remind|instruct|ask|urge|recommend to|advise) (?:the )?(?:user|reader|human|customer|person you are (?:talking|chatting) (?:to|with))\\b ${gap(3)}(?:to|that|about)`),
-  r('doc.for-the-ai', 3, `(?:note|message|instructions?|attention|important) (?:to|for) (?:the )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot)\\b`),
+  // "Instructions for model X200" are a product's, not the reader's.
+  r('doc.for-the-ai', 3, `(?:note|message|instructions?|attention|important) (?:to|for) (?:the )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot)\\b(?! [a-z]{0,4}-?\\d)`),
   // Speaking to the machine reader by name or role: a heading, a vocative or a
   // condition on who reads ("Note for automated assistants:", "hey bot that
   // summarises this", "if your AI assistant is reading this", "für KI-Systeme").
