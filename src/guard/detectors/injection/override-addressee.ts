@@ -14,7 +14,8 @@ export const STAFF_OVERRIDE_SHARE = 0.35;
 const REACH = 240;
 
 const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
-// Bounded gaps and word alternatives only: linear on any input.
+// Bounded gaps and word alternatives only: linear on any input. Plain "send emails" is
+// ordinary; sending the user's data, all of it or secrets is what an injection asks.
 const ASSISTANT_CUE = wordAnchoredRegExp(
   [
     `(?:ai|a\\.i\\.|assistants?|chatbots?|bots?|llms?|language models?|gpt|chatgpt|copilot|claude|gemini|system prompt|prompts?)\\b`,
@@ -22,7 +23,7 @@ const ASSISTANT_CUE = wordAnchoredRegExp(
     `your (?:response|reply|answer|output|summary|task|role|purpose|programming|guidelines|rules)\\b`,
     `(?:respond|reply|answer|output|print|say|write|return)(?: only| just)?(?: with)?:? ["'“‘]`,
     `(?:reveal|repeat|disclose|leak|dump|recite)\\b`,
-    `(?:exfiltrat[a-z]*|upload|forward|send|email|post) ${gap(3)}(?:all|every|the user'?s?|conversation|chat history|emails|files|contacts|passwords?|credentials|secrets|tokens|api keys?)\\b`,
+    `(?:exfiltrat[a-z]*|upload|forward|send|email|post) ${gap(3)}(?:all|every|the user'?s?|conversation|chat history|contacts|passwords?|credentials|secrets|tokens|api keys?)\\b`,
   ].join('|'),
 );
 
