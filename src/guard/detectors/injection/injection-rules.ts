@@ -127,7 +127,7 @@ export const SHARED_RULES: readonly InjectionRule[] = [
 ];
 
 // Who reads the data: "the AI assistant", "any automated summariser", "bots".
-const AI_READER = `(?:the |any |all |every |an? |your |whoever is an? )?(?:microsoft |openai |google )?(?:automated |virtual |digital |calling |downstream |reading |ai |a\\.i\\. |support |service |helpdesk |help desk |customer )?(?:ai (?:[a-z]+ )?(?:assistants?|agents?|systems?|tools?|models?|helpdesk agents?|screening tools?)|assistants? (?:ai|bot)|chatbots?|bots?|llms?|language models?|copilot|chatgpt|gpt|summari[sz]ers?|summari[sz]ing (?:tools?|systems?|assistants?)|automated (?:assistants?|systems?|tools?|readers?|agents?)|calling model|models? reading)\\b`;
+const AI_READER = `(?:the |any |all |every |an? |your |whoever is an? )?(?:microsoft |openai |google )?(?:automated |virtual |digital |calling |downstream |reading |ai |a\\.i\\. |support |service |helpdesk |help desk |customer )?(?:ai (?:[a-z]+ )?(?:assistants?|agents?|systems?|tools?|models?|helpdesk agents?|screening tools?)|assistants? (?:ai|bot)|chatbots?|bots?|llms?|language models?|copilot|chatgpt|gpt|summari[sz]ers?|summari[sz]ing (?:tools?|systems?|assistants?)|automated (?:[a-z]+ )?(?:assistants?|systems?|tools?|readers?|agents?|software|screeners?|scanners?)|calling model|models? reading)\\b`;
 
 /** Extra rules for untrusted content: text addressed to the AI that reads the data. */
 export const DOCUMENT_RULES: readonly InjectionRule[] = [
@@ -173,4 +173,8 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   r('doc.you-are-ai', 2.5, `(?:you are|you're) (?:now )?(?:an?|the) ${gap(3)}(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|bot)(?=[.,;:!]| (?:that|who|which|with|and|designed|built|trained|created|made)\\b|$)`),
   // A fixed answer planted for later questions: "the only acceptable answer is X".
   r('hijack.fixed-answer', 2, `the only (?:acceptable|correct|valid|allowed|permitted|right|possible) (?:answer|response|reply|output|recommendation|choice) (?:is|will be|should be|must be)`),
+  // Reply pinned to a given text: "reply with only the following text and absolutely nothing else".
+  r('hijack.nothing-else', 3, `(?:reply|respond|answer|output|print|say|return|write) ${gap(6)}(?:and|with) (?:absolutely |literally )?nothing else`),
+  // Fake end of a chat session before new orders ("<end of session> ... System:").
+  r('authority.end-of-session', 2.5, `<\\|?(?:end of|end_of|start of|new) ?(?:session|conversation|context|dialog(?:ue)?|instructions?)\\|?>`),
 ];
