@@ -177,4 +177,6 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   r('hijack.nothing-else', 3, `(?:reply|respond|answer|output|print|say|return|write) ${gap(6)}(?:and|with) (?:absolutely |literally )?nothing else`),
   // Fake end of a chat session before new orders ("<end of session> ... System:").
   r('authority.end-of-session', 2.5, `<\\|?(?:end of|end_of|start of|new) ?(?:session|conversation|context|dialog(?:ue)?|instructions?)\\|?>`),
+  // A reply to be enciphered ("use a Caesar cipher with a shift of 5 for your reply"): asked of a machine, never of staff.
+  r('hijack.cipher-reply', 3, `(?:caesar|atbash|vigen[eè]re|substitution|rot-? ?\\d{1,2}) (?:cipher|code|shift|encoding)\\b ${gap(8)}(?:your|the) (?:reply|replies|response|responses|answer|answers|output|message)\\b`),
 ];
