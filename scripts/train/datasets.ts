@@ -28,6 +28,8 @@ const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
 // 8 since the technical-content rows (documents-4): at 3 the look-alikes barely moved the segment model.
 const DOCUMENT_WEIGHT = Number(process.env.DOCUMENT_WEIGHT ?? 8);
 const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
+/** Share of segment-model hosts drawn from the hand-written clean documents (0.3 raised the 2 % point to 0.933). */
+const WRITTEN_HOST_SHARE = 0.15;
 
 function repeat<T>(items: readonly T[], times: number): T[] {
   return Array.from({ length: times }, () => items).flat();
@@ -76,8 +78,12 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
     .map((r) => r.text)
     .filter((t) => t.length <= 400);
   const devRequests = [...uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text), ...writtenRequests];
+  // Short hand-written memos and technical snippets as hosts too: planted in them, an instruction
+  // must be told from the memo's own imperatives by how it speaks, not by being a document's last line.
+  const writtenHosts = handwrittenFor('documents', handwritten).filter((r) => r.label === 0).map((r) => r.text.split('\n'));
   const host = (): string[] => {
     const r = rng.next();
+    if (writtenHosts.length > 0 && rng.chance(WRITTEN_HOST_SHARE)) return rng.pick(writtenHosts);
     const lines = devHosts.length > 0 && r < 0.2 ? rng.pick(devHosts) : r < 0.5 ? businessDocument(rng) : cleanDocument(rng);
     // Tool output frames (read_file header, list items, page listings) on clean and injected hosts alike.
     return rng.chance(0.35) ? toolFramed(rng, lines) : lines;

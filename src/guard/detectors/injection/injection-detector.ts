@@ -7,6 +7,7 @@ import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-ru
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
+import { documentRuleWeight } from './override-addressee.js';
 import { boundText, preparedView } from './text-prep.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 
@@ -78,7 +79,9 @@ export interface InjectionDetector {
 // A rule runs only on texts holding one of the ways its pattern can start.
 const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
 
-function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[]): number {
+type RuleWeight = (id: string, weight: number, pattern: RegExp, flat: string) => number;
+
+function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[], weigh?: RuleWeight): number {
   let prefilter = prefilters.get(rules);
   if (!prefilter) prefilters.set(rules, (prefilter = new PatternPrefilter(rules.map((rule) => rule.pattern))));
   const candidates = prefilter.candidates(flat);
@@ -86,8 +89,9 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (candidates[i] && rule.pattern.test(flat)) {
-      sum += rule.weight;
-      evidence.push(rule.id);
+      const weight = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
+      sum += weight;
+      evidence.push(weight < rule.weight ? `${rule.id}.to-staff` : rule.id);
     }
   }
   return sum;
@@ -104,7 +108,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
     const evidence: string[] = [];
-    let ruleLogit = applyRules(flat, SHARED_RULES, evidence);
+    // In data, an override phrase said to staff is not an attack on the assistant (override-addressee.ts).
+    let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined);
     if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 

@@ -129,6 +129,9 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   r('i18n.unrestricted', 2.5, `(?:du bist (?:jetzt|nun|ab sofort)|tu es (?:maintenant|d[eé]sormais)|(?:ahora|a partir de ahora) eres|(?:ora|d'ora in poi) sei|(?:agora|a partir de agora) (?:voc[eê] [eé]|[eé]s)|je bent (?:nu|vanaf nu)) ${gap(4)}(?:ohne|sans|sin|senza|sem|zonder|uneingeschr[aä]nkt|libre|libero|livre|vrij|dan|ungefiltert|non filtr[eé]|sin filtro|senza filtri|sem filtro|ongefilterd)|(?:ohne|sans|sin|senza|sem|zonder) (?:jegliche |aucune |ninguna |alcuna |nenhuma |enige |irgendwelche )?(?:einschr[aä]nkungen|zensur|filter|ethische|moralische|restrictions?|censure|filtres?|limites [eé]thiques|restricci[oó]n(?:es)?|censura|filtros?|restrizioni|filtri|restri[cç][oõ]es|beperkingen|censuur|filters)`),
 ];
 
+// Who reads the data: "the AI assistant", "any automated summariser", "bots".
+const AI_READER = `(?:the |any |all |every |an? |your |whoever is an? )?(?:microsoft |openai |google )?(?:automated |virtual |digital |calling |downstream |reading |ai |a\\.i\\. |support |service |helpdesk |help desk |customer )?(?:ai (?:[a-z]+ )?(?:assistants?|agents?|systems?|tools?|models?|helpdesk agents?|screening tools?)|assistants? (?:ai|bot)|chatbots?|bots?|llms?|language models?|copilot|chatgpt|gpt|summari[sz]ers?|summari[sz]ing (?:tools?|systems?|assistants?)|automated (?:[a-z]+ )?(?:assistants?|systems?|tools?|readers?|agents?|software|screeners?|scanners?)|calling model|models? reading)\\b`;
+
 /** Extra rules for untrusted content: text addressed to the AI that reads the data. */
 export const DOCUMENT_RULES: readonly InjectionRule[] = [
   // Output manipulation: normal from a user ("answer in French"), out of place inside data.
@@ -146,19 +149,37 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   // Text that speaks to the AI reading the data.
   // Base-form verb only: "the model ignores HTML tags" describes a model, "model, ignore" addresses one.
   // No determiner before the noun: "the assistant should ignore X" is policy about an assistant.
-  r('doc.addresses-ai', 3, `(?<!\\b(?:the|a|an|our|their|its|this|that|each|every|any|no|which)(?: ai)? )\\b(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|gpt|chatgpt|copilot|bot|agent|model|claude|gemini|bing)\\b,? (?:please |kindly |you must |you should |you will |you need to |must |should |now )?(?:ignore|disregard|forget|do not|don't|stop|instead|tell|inform|respond|reply|answer|say|write|include|output|print|send|forward|summari[sz]e|recommend|remember|act|execute|visit|open|click)\\b`),
+  // After a colon ("assistant: book ...", "language model: email ...") only verbs of acting on data or
+  // tools count: a chatbot transcript's "Bot: Tell me your order number" is a transcript, not an order.
+  r('doc.addresses-ai', 3, `(?<!\\b(?:the|a|an|our|their|its|this|that|each|every|any|no|which)(?: ai)? )\\b(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|gpt|chatgpt|copilot|bot|agent|model|claude|gemini|bing)\\b,? (?:please |kindly |you must |you should |you will |you need to |must |should |now )?(?:ignore|disregard|forget|do not|don't|stop|instead|tell|inform|respond|reply|answer|say|write|include|output|print|send|forward|email|summari[sz]e|recommend|remember|act|execute|run|visit|open|click|book|delete|share|approve|mark|cancel|grant|disable|assign|rate|rank|describe|state|report|treat)\\b|(?<!\\b(?:the|a|an|our|their|its|this|that|each|every|any|no|which)(?: ai)? )\\b(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|gpt|chatgpt|copilot|bot|claude|gemini|(?:ai|automation|automated) (?:agent|reviewer|helper))\\b ?: (?:please |kindly |now )?(?:ignore|disregard|forget|do not|don't|instead|output|print|send|forward|email|e-mail|execute|run|visit|book|delete|remove|share|approve|mark|cancel|grant|disable|assign|rate|rank|describe|state|report|treat|upload|install|merge|close|summari[sz]e|recommend|include)\\b`),
   r('doc.if-you-are-ai', 3.5, `(?:if|when|while|whenever) (?:you are|you're|you) (?:an? )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot|gpt)\\b`),
   r('doc.when-processing', 2.5, `(?:when|while|before|after|if) (?:you are |you're )?(?:summari[sz]ing|summarizing|reading|processing|answering|responding|analy[sz]ing|parsing|translating|reviewing|asked about) (?:this|the|these|that) (?:document|email|e-mail|page|text|content|message|file|data|website|article|input)`),
   r('doc.tell-the-user', 2.5, `(?:tell|inform|convince|persuade|remind|instruct|ask|urge|recommend to|advise) (?:the )?(?:user|reader|human|customer|person you are (?:talking|chatting) (?:to|with))\\b ${gap(3)}(?:to|that|about)`),
-  r('doc.for-the-ai', 3, `(?:note|message|instructions?|attention|important) (?:to|for) (?:the )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot)\\b`),
+  // "Instructions for model X200" are a product's, not the reader's.
+  r('doc.for-the-ai', 3, `(?:note|message|instructions?|attention|important) (?:to|for) (?:the )?(?:ai|assistant|language model|llm|chatbot|bot|model|agent|copilot)\\b(?! [a-z]{0,4}-?\\d)`),
   // Speaking to the machine reader by name or role: a heading, a vocative or a
   // condition on who reads ("Note for automated assistants:", "hey bot that
   // summarises this", "if your AI assistant is reading this", "für KI-Systeme").
-  r('doc.ai-reader', 3, `(?:note|notice|message|instructions?|guidance|attention|attn|important|dear|hey|hi|hello|to|for) (?:the |any |all |every |an? |your |whoever is an? )?(?:automated |virtual |digital |calling |downstream |reading |ai |a\\.i\\. |support |service |helpdesk |help desk |customer )?(?:ai (?:assistants?|agents?|systems?|tools?|models?|helpdesk agents?|screening tools?)|assistants? (?:ai|bot)|chatbots?|bots?|llms?|language models?|copilot|chatgpt|gpt|summari[sz]ers?|summari[sz]ing (?:tools?|systems?|assistants?)|automated (?:assistants?|systems?|tools?|readers?|agents?)|calling model|models? reading)\\b`),
+  // "To"/"for" open a heading or a vocative ("For the AI assistant: ...", "to any bot, ...") only at a
+  // sentence start or before a colon or comma: "prompts for the support chatbot" is about a bot.
+  r('doc.ai-reader', 3, `(?:note|notice|message|instructions?|guidance|attention|attn|important|dear|hey|hi|hello) (?:to |for )?${AI_READER}|(?:^|[.!?:;>*#/-] ?)(?:to|for) ${AI_READER}|(?:to|for) ${AI_READER} ?[:,(–—-]`),
   r('doc.ai-reading-this', 3, `(?:if|when|while|whenever|in case) (?:an? |the |your |any |some )?(?:ai|a\\.i\\.|chatbot|bot|llm|language model|copilot|gpt|chatgpt|assistant|agent|model|summari[sz]er|automated (?:system|tool|assistant))(?: [a-z]+)? (?:is |are )?(?:reads?|reading|summari[sz](?:es|ing|e)|process(?:es|ing)?|pars(?:es|ing)|scan(?:s|ning)?|review(?:s|ing)?|look(?:s|ing) at|goes through|going through)\\b|whoever (?:summari[sz]es|is summari[sz]ing|reads this (?:with|using|via|through)|processes|parses) `),
-  r('doc.ai-label', 2.5, `\\b(?:ai|bot|llm|model|assistant|agent|copilot|chatgpt|gpt|automated summary|summari[sz]er|tool)s? (?:instructions?|note|guidance|directives?|override|prompt|command)s? ?:`),
-  r('doc.ai-reader-other-language', 3, `\\b(?:f[uü]r|an|pour|para|per|voor|aan) (?:die |den |das |l'|l’|el |la |les |los |las |il |lo |gli |de |het |o |a |os |as )?(?:ki|ia|assistant|assistent(?:e|en)?|asistente|assistente|chatbot|bot|modell|mod[eè]le|modelo)\\b(?:[- ](?:systeme?|assistent(?:en)?|ia|ki|de ia|di ia))?`),
+  // A support desk's "agent note:" is a person's; an AI agent's label names the AI.
+  r('doc.ai-label', 2.5, `\\b(?:ai|bot|llm|model|assistant|(?:ai|automation) agent|copilot|chatgpt|gpt|automated summary|summari[sz]er|tool)s? (?:instructions?|note|guidance|directives?|override|prompt|command)s? ?:`),
+  // German "an" and Italian "per" are English words too ("paste it into an assistant", "per model"): with them an article or "KI" is required.
+  r('doc.ai-reader-other-language', 3, `(?:\\b(?:f[uü]r|pour|para|voor|aan) (?:die |den |das |l'|l’|el |la |les |los |las |il |lo |gli |de |het |o |a |os |as )?|\\b(?:an|per) (?:die |den |das |l'|l’|il |lo |gli |la )|\\ban (?=ki\\b))(?:ai-|ki-|ia-)?(?:ki|ia|assistant|assistent(?:e|en)?|asistente|assistente|chatbot|bot|modell|mod[eè]le|modelo)\\b(?:[- ](?:systeme?|assistent(?:en)?|ia|ki|de ia|di ia))?`),
   r('doc.in-any-summary', 2, `(?:in|for|within) (?:any|your|the|each|every) (?:recap|summary|summaries|overview|digest|report|answer|response) (?:of|about|on) (?:this|the|these) (?:email|e-mail|message|thread|chat|document|page|conversation|file|text|profile|review)`),
   r('doc.your-task-is', 2, `(?:your (?:new |real |actual |only |next )?(?:task|job|goal|mission|objective|role|purpose) (?:is|now is|will be)|you (?:must|should|need to|have to) now)`),
   r('doc.answer-question', 1.5, `(?:also|additionally|then|first|before (?:answering|responding|replying)|after (?:answering|responding|replying)),? (?:please )?(?:answer|respond to|tell me|explain|write|list|describe|recommend|provide|suggest|generate|create|translate|compose)`),
+  // The reader told what it is ("You are a customer service AI."): said only to a machine; the
+  // noun must end the phrase ("you are the AI lead for your team" is a person's role).
+  r('doc.you-are-ai', 2.5, `(?:you are|you're) (?:now )?(?:an?|the) ${gap(3)}(?:ai|a\\.i\\.|assistant|chatbot|language model|llm|bot)(?=[.,;:!]| (?:that|who|which|with|and|designed|built|trained|created|made)\\b|$)`),
+  // A fixed answer planted for later questions: "the only acceptable answer is X".
+  r('hijack.fixed-answer', 2, `the only (?:acceptable|correct|valid|allowed|permitted|right|possible) (?:answer|response|reply|output|recommendation|choice) (?:is|will be|should be|must be)`),
+  // Reply pinned to a given text: "reply with only the following text and absolutely nothing else".
+  r('hijack.nothing-else', 3, `(?:reply|respond|answer|output|print|say|return|write) ${gap(6)}(?:and|with) (?:absolutely |literally )?nothing else`),
+  // Fake end of a chat session before new orders ("<end of session> ... System:").
+  r('authority.end-of-session', 2.5, `<\\|?(?:end of|end_of|start of|new) ?(?:session|conversation|context|dialog(?:ue)?|instructions?)\\|?>`),
+  // A reply to be enciphered ("use a Caesar cipher with a shift of 5 for your reply"): asked of a machine, never of staff.
+  r('hijack.cipher-reply', 3, `(?:caesar|atbash|vigen[eè]re|substitution|rot-? ?\\d{1,2}) (?:cipher|code|shift|encoding)\\b ${gap(8)}(?:your|the) (?:reply|replies|response|responses|answer|answers|output|message)\\b`),
 ];
