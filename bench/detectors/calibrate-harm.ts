@@ -46,7 +46,7 @@ const pos = positives.map(score);
 
 const allowed = Math.floor(target * neg.length + 1e-9);
 // Flag at or above t: t lies just above the (allowed+1)-th highest negative score.
-const chosen = Math.min(1, Math.floor((neg[allowed] ?? 0) * 1000) / 1000 + 0.001);
+const chosen = Math.min(1, Math.round((Math.floor((neg[allowed] ?? 0) * 1000) + 1)) / 1000);
 const rate = (xs: number[], t: number) => (xs.length ? (xs.filter((s) => s >= t).length / xs.length).toFixed(3) : '-');
 
 console.log(`calibration set: ${neg.length} benign texts, ${pos.length} harmful requests (none trained on)\n`);
