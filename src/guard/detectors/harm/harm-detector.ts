@@ -30,6 +30,9 @@ const CUE_CAP = 4.5;
 /** Category that takes the model's score when no cue names one (dangerous capability requests). */
 const DEFAULT_CATEGORY: HarmCategory = 'violence';
 
+/** Log-odds of the lowest severity cut (severity 2). */
+const LOWEST_CUT_LOGIT = Math.log(HARM_SEVERITY_CUTS[HARM_SEVERITY_CUTS.length - 1]![1] / (1 - HARM_SEVERITY_CUTS[HARM_SEVERITY_CUTS.length - 1]![1]));
+
 export function severityFor(score: number): HarmSeverity {
   for (const [severity, cut] of HARM_SEVERITY_CUTS) if (score >= cut) return severity;
   return 0;
@@ -47,15 +50,22 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
     const cues = matchHarmCues(flat);
     const anyCue = cues.ids.length > 0;
     const logits = {} as Record<HarmCategory, number>;
-    const mitigations = matchHarmMitigations(flat);
+    let highest = -Infinity;
     for (const category of HARM_CATEGORIES) {
       // Overlapping cues of one category describe one act: capped, so two phrasings of it do not outvote a mitigation.
       const cue = Math.min(cues.byCategory[category], CUE_CAP);
       // A matching cue is strong evidence: the n-gram model may lower it, not veto it.
-      const base = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
-      logits[category] = base + mitigations.byCategory[category];
+      logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
+      highest = Math.max(highest, logits[category]);
     }
-    const evidence = [...cues.ids, ...mitigations.ids];
+    const evidence = [...cues.ids];
+    // Mitigations only lower a score: below the lowest severity cut already, they change no
+    // severity, so most ordinary text (a 2 KB answer on the output channel) skips their regexes.
+    if (highest >= LOWEST_CUT_LOGIT) {
+      const mitigations = matchHarmMitigations(flat);
+      for (const category of HARM_CATEGORIES) logits[category] += mitigations.byCategory[category];
+      evidence.push(...mitigations.ids);
+    }
     if (modelLogit > 0) evidence.push('model.harm-ngrams');
     return { logits, evidence };
   }
