@@ -4,6 +4,7 @@ import { matchHarmCues } from '../harm/harm-lexicon.js';
 import { documentSegments, mayBeRequest } from './document-segments.js';
 import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
+import { applyMultilingualRules } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { windowBits, type CharLm, type WindowBits } from './char-lm.js';
 import { suffixAnomaly } from './suffix-anomaly.js';
@@ -87,6 +88,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const evidence: string[] = [];
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence);
     if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence);
+    ruleLogit += applyMultilingualRules(flat, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
     let modelLogit: number;
