@@ -88,7 +88,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const evidence: string[] = [];
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence);
     if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence);
-    ruleLogit += applyMultilingualRules(flat, channel, evidence);
+    ruleLogit += applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
     let modelLogit: number;

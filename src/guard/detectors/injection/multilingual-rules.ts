@@ -46,13 +46,13 @@ const MAX_HITS_PER_CONCEPT = 16;
 const VOCATIVE_MARK = /^ ?[:,：，、]/;
 
 // What may stand before a name that opens a clause: start, sentence end, colon, quote, markup.
-const CLAUSE_OPENER = /(?:^|[.!?:;"'“«「『>\-*#()\[\]。！？：])[ ]?$/;
+const CLAUSE_OPENER = /(?:^|[\n.!?:;"'“«「『>\-*#()\[\]。！？：])[ \t]?$/;
 
 /** The AI is spoken to: its name opens a clause ("... . Assistant, send ...") and a ":" or "," follows. */
 function isVocative(text: string, hit: Hit): boolean {
   if (!VOCATIVE_MARK.test(text.slice(hit.end, hit.end + 2))) return false;
   // A modifier word before the name is allowed ("KI-Assistent", "AIアシスタント", "virtual assistant:").
-  const before = text.slice(Math.max(0, hit.start - 16), hit.start).replace(/[^ .!?:;"'“«「『>\-*#()\[\]。！？：]{1,12}[ -]?$/, '');
+  const before = text.slice(Math.max(0, hit.start - 16), hit.start).replace(/[^\s.!?:;"'“«「『>\-*#()\[\]。！？：]{1,12}[ -]?$/, '');
   return CLAUSE_OPENER.test(before);
 }
 
@@ -118,8 +118,9 @@ function insideQuotes(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Log-odds of the multilingual technique rules on a flat (folded, collapsed)
- * text; appends the ids of the rules that matched to `evidence`.
+ * Log-odds of the multilingual technique rules on a folded text (line breaks
+ * kept: a name at a line start is spoken to); appends the ids of the rules
+ * that matched to `evidence`.
  */
 export function applyMultilingualRules(flat: string, channel: 'user' | 'document', evidence: string[]): number {
   const hits = scanner.scan(flat);

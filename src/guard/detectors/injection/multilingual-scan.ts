@@ -32,6 +32,8 @@ export function scriptOf(code: number): ScriptClass {
 /** Scripts whose stems are written as word beginnings: a match must start a word. */
 const BOUNDED: ReadonlySet<ScriptClass> = new Set(['latin', 'cyrillic', 'greek', 'indic']);
 
+const isAsciiWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 const isLetterOf = (code: number | undefined, script: ScriptClass): boolean => code !== undefined && !Number.isNaN(code) && scriptOf(code) === script;
 
 interface Term {
@@ -67,10 +69,44 @@ function parseTerm(raw: string, concept: number, english: boolean): Term | undef
   return { concept, parts, leftBound: forceLeft || BOUNDED.has(script), rightBound, script, dense: script === 'dense', english };
 }
 
+/** Terms indexed by their first three code units (two for two-letter terms), with a one-byte filter on the first. */
+class TermIndex {
+  private readonly byFirstPair = new Map<number, { short: Term[]; byThird: Map<number, Term[]> }>();
+  readonly firstUnit = new Uint8Array(0x10000);
+
+  add(term: Term): void {
+    const first = term.parts[0]!;
+    const key = pairKey(first.charCodeAt(0), first.charCodeAt(1));
+    let entry = this.byFirstPair.get(key);
+    if (!entry) this.byFirstPair.set(key, (entry = { short: [], byThird: new Map() }));
+    if (first.length < 3) entry.short.push(term);
+    else {
+      const third = first.charCodeAt(2);
+      const list = entry.byThird.get(third) ?? [];
+      list.push(term);
+      entry.byThird.set(third, list);
+    }
+    this.firstUnit[first.charCodeAt(0)] = 1;
+  }
+
+  /** Candidate terms at a position whose first code units are c0, c1, c2 (c2 NaN at the end). */
+  collectAt(c0: number, c1: number, c2: number, visit: (list: Term[]) => void): void {
+    if (this.firstUnit[c0] !== 1) return;
+    const entry = this.byFirstPair.get(pairKey(c0, c1));
+    if (!entry) return;
+    if (entry.short.length > 0) visit(entry.short);
+    const list = entry.byThird.get(c2);
+    if (list) visit(list);
+  }
+}
+
+const pairKey = (c0: number, c1: number): number => c0 * 0x10000 + c1;
+
 /** A concept lexicon compiled for scanning: term lists by concept index. */
 export class ConceptScanner {
-  private readonly byFirstPair = new Map<number, Term[]>();
-  private readonly firstUnit = new Uint8Array(0x10000);
+  // Terms that must start a word are looked up only at word starts (most positions are not).
+  private readonly wordStart = new TermIndex();
+  private readonly anywhere = new TermIndex();
 
   /** `englishTerms`: terms that are English words too, marked on their hits. */
   constructor(lexicon: readonly (readonly string[])[], englishTerms: ReadonlySet<string> = new Set()) {
@@ -78,34 +114,41 @@ export class ConceptScanner {
       for (const raw of terms) {
         const term = parseTerm(raw, concept, englishTerms.has(raw));
         if (!term) throw new Error(`multilingual lexicon: bad term ${JSON.stringify(raw)}`);
-        const first = term.parts[0]!;
-        const key = (first.charCodeAt(0) << 16) | (first.length > 1 ? first.charCodeAt(1) : 0xffff);
-        const list = this.byFirstPair.get(key) ?? [];
-        list.push(term);
-        this.byFirstPair.set(key, list);
-        this.firstUnit[first.charCodeAt(0)] = 1;
+        (term.leftBound ? this.wordStart : this.anywhere).add(term);
       }
     });
   }
 
-  /** Every occurrence of every term (a term is counted once per start). */
-  scan(text: string, maxHits = 256): Hit[] {
+  /** Every occurrence of every term (a term is counted once per start), at most maxHits. */
+  scan(text: string, maxHits = 2048): Hit[] {
     const hits: Hit[] = [];
     const n = text.length;
+    let prevScript: ScriptClass = 'other';
+    let at = 0;
+    const visit = (list: Term[]): void => this.collect(list, text, at, hits);
     for (let i = 0; i < n - 1 && hits.length < maxHits; i++) {
       const c0 = text.charCodeAt(i);
-      if (this.firstUnit[c0] !== 1) continue;
-      const list = this.byFirstPair.get((c0 << 16) | text.charCodeAt(i + 1));
-      if (!list) continue;
-      for (const term of list) {
-        if (term.leftBound && i > 0 && isLetterOf(text.charCodeAt(i - 1), term.script)) continue;
-        const end = matchAt(text, i, term);
-        if (end < 0) continue;
-        if (term.rightBound && end < n && isLetterOf(text.charCodeAt(end), term.script)) continue;
-        hits.push({ concept: term.concept, start: i, end, dense: term.dense, english: term.english });
-      }
+      // Fast path for ASCII inside a word: no term starts there.
+      const script = c0 < 0x80 ? (isAsciiWord(c0) ? 'latin' : 'other') : scriptOf(c0);
+      if (script === 'latin' && prevScript === 'latin') continue;
+      const c1 = text.charCodeAt(i + 1);
+      const c2 = text.charCodeAt(i + 2);
+      at = i;
+      // A bounded term's first letter has the term's script: a word starts where the script changes.
+      if (script !== prevScript) this.wordStart.collectAt(c0, c1, c2, visit);
+      this.anywhere.collectAt(c0, c1, c2, visit);
+      prevScript = script;
     }
     return hits;
+  }
+
+  private collect(list: Term[], text: string, i: number, hits: Hit[]): void {
+    for (const term of list) {
+      const end = matchAt(text, i, term);
+      if (end < 0) continue;
+      if (term.rightBound && end < text.length && isLetterOf(text.charCodeAt(end), term.script)) continue;
+      hits.push({ concept: term.concept, start: i, end, dense: term.dense, english: term.english });
+    }
   }
 }
 
