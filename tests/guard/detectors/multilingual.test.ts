@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../../src/guard/detectors/injection/index.js';
 import { applyMultilingualRules } from '../../../src/guard/detectors/injection/multilingual-rules.js';
 import { preparedView } from '../../../src/guard/detectors/injection/text-prep.js';
@@ -73,7 +74,27 @@ const documentBenign: Array<[string, string]> = [
   ['Chinese product text', '我们的AI助手可以帮助您发送邮件和整理日程。'],
 ];
 
+// More of the same, one JSON object a line (channel, label, kind, text): kept out of
+// training because measured on the proxy sets they moved nothing the rules did not.
+interface Example {
+  channel: 'user' | 'document';
+  label: 0 | 1;
+  kind: string;
+  text: string;
+}
+const examples: Example[] = readFileSync(new URL('./multilingual-examples.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim().length > 0)
+  .map((line) => JSON.parse(line) as Example);
+
 describe('multilingual injection rules', () => {
+  for (const { channel, label, kind, text } of examples) {
+    it(`${label === 1 ? 'flags' : 'leaves alone'} ${channel} text: ${kind}: ${text.slice(0, 24)}`, () => {
+      const result = scoreInjection(text, channel);
+      assert.equal(isInjection(result, channel), label === 1, `score ${result.score.toFixed(3)} (${result.evidence.join(', ')})`);
+    });
+  }
+
   for (const [name, text] of userAttacks) {
     it(`flags a user attack: ${name}`, () => {
       const result = scoreInjection(text, 'user');

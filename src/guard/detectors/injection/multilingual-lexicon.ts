@@ -77,7 +77,7 @@ export const SCOPE: readonly string[] = [
   'előző', 'korábbi', 'fenti', 'eredeti', 'kezdeti', 'rendszer', 'összes', '^minden', 'eddigi',
   'önceki', 'yukarıdaki', 'yukaridaki', 'orijinal', 'sistem', '^tüm', 'bütün', 'hepsi', 'senin', 'sana verilen',
   'trước đó', 'ở trên', 'phía trên', 'ban đầu', 'hệ thống', 'tất cả', 'của bạn', 'sebelumnya', 'di atas', 'semua', 'seluruh', '^awal$',
-  '以前', '前の', 'これまで', '上記', '上の', '先ほど', '最初の', '元の', 'システム', 'すべて', '全て', '全部', '今まで', 'あなたの',
+  '以前', '前の', 'これまで', '上記', '上の', '先ほど', '最初の', '最初に', '与えられた', '元の', 'システム', 'すべて', '全て', '全部', '今まで', 'あなたの',
   '之前', '先前', '上面', '上述', '前面', '原来', '原來', '原始', '初始', '系统', '系統', '所有', '一切', '你的', '您的',
   '이전', '앞의', '앞서', '위의', '위에', '기존', '원래', '초기', '시스템', '모든', '전부', '너의', '당신의',
   'ก่อนหน้า', 'ข้างบน', 'ด้านบน', 'ข้างต้น', 'ระบบ', 'ทั้งหมด', 'ทุกข้อ',
@@ -175,7 +175,7 @@ export const NO_LIMITS: readonly string[] = [
   'kısıtlamasız', 'kisitlamasiz', 'kısıtlama olmadan', 'hiçbir kısıtlama', 'kuralsız', 'hiçbir kural', 'kuralın yok', 'kuralların yok', 'sansürsüz', 'filtresiz',
   'không có giới hạn', 'không giới hạn', 'không bị giới hạn', 'không có quy tắc', 'không bị kiểm duyệt', 'không kiểm duyệt', 'không có bộ lọc', 'không bị ràng buộc', 'không có hạn chế',
   'tanpa batasan', 'tanpa sensor', 'tanpa filter', 'tanpa aturan', 'tidak punya aturan', 'tidak memiliki batasan', 'tidak ada batasan', 'tidak ada aturan', 'bebas dari aturan',
-  '制限のない', '制限なし', '制限がない', '制限はない', '制限もない', '制約のない', '制約なし', '制約はない', 'ルールはない', 'ルールがない', 'ルールのない', 'ルールなし', '検閲なし', '検閲のない', '検閲されていない', 'フィルターなし', 'フィルターのない', '縛られない',
+  '制限のない', '制限なし', '制限がない', '制限はない', '制限もない', '制約のない', '制約なし', '制約はない', '制約もない', '何の制限も', '何の制約も', 'ルールはない', 'ルールがない', 'ルールのない', 'ルールなし', '検閲なし', '検閲のない', '検閲されていない', 'フィルターなし', 'フィルターのない', '縛られない',
   '没有任何限制', '沒有任何限制', '没有限制', '沒有限制', '不受限制', '不受任何限制', '无限制', '無限制', '没有规则', '沒有規則', '没有任何规则', '不受约束', '不受任何约束', '没有审查', '沒有審查', '无审查', '不受审查', '没有过滤', '不受道德', '不受规则', '解除所有限制', '摆脱', '擺脫',
   '제한이 없', '제한 없는', '제한없는', '제한 없이', '제약이 없', '제약 없는', '규칙이 없', '규칙 없는', '검열 없는', '검열되지 않은', '필터 없는', '제한을 해제', '제한을 풀',
   'ไม่มีข้อจำกัด', 'ไร้ข้อจำกัด', 'ไม่มีกฎ', 'ไม่มีการเซ็นเซอร์', 'ไม่ถูกเซ็นเซอร์', 'ไม่มีตัวกรอง', 'ไม่มีขีดจำกัด',
@@ -233,8 +233,14 @@ export const SEND: readonly string[] = [
  */
 export const META: readonly string[] = [
   'qué es', 'que es un', 'o que é', "qu'est-ce", 'was ist ein', 'was ist der', "cos'è", 'wat is een', 'ce este', 'vad är', 'hva er', 'hvad er', 'mikä on', 'что такое', 'що таке', 'czym jest', 'co to jest', 'co je to',
-  'τι είναι', 'apa itu', 'とは', 'って何', '什么是', '什麼是', '什么意思', '什麼意思', '意味', '이란', '란 무엇', 'คืออะไร', 'ما هو', 'ما هي', 'מה זה', 'چیست', 'क्या है', 'क्या होता',
+  'τι είναι', 'apa itu', 'とは', 'って何', '什么是', '什麼是', '什么意思', '什麼意思', '意味', '이란', '란 무엇', 'คืออะไร', '^ما هو', '^ما هي', '^מה זה', 'چیست', 'क्या है', 'क्या होता',
   'injection', 'inyección', 'injeção', 'injektion', 'iniezione', 'инъекц', 'ін\'єкц', 'ін’єкц', 'wstrzykiwan', 'enjeksiyon', 'インジェクション', '注入', '인젝션', 'حقن', 'הזרקת', 'इंजेक्शन',
+  'ataque', 'attaque', 'angriff', 'attacco', 'aanval', 'атак', 'атаці', 'saldır', 'tấn công', 'serangan', '攻击', '攻擊', '攻撃', '공격', 'هجوم', 'מתקפ', 'हमला',
+  // A notice that earlier instructions are superseded (IT change memos) speaks to staff, not to the AI.
+  '作废', '作廢', '已失效', '不再适用', '不再適用', '废止', '廢止', '無効にな', '廃止', '古くなり', 'gelten nicht mehr', 'nicht mehr gültig', 'ya no aplican', 'ya no son válid', 'quedan sin efecto',
+  'não se aplicam mais', 'não valem mais', "ne s'appliquent plus", 'ne sont plus valables', 'non sono più valid', 'gelden niet meer', 'больше не действуют', 'утратил', 'більше не діють',
+  'już nie obowiązują', 'nieaktualn', 'již neplatí', 'már nem érvényes', 'artık geçerli değil', 'không còn hiệu lực', 'tidak berlaku lagi', 'gäller inte längre', 'gjelder ikke lenger',
+  'gælder ikke længere', 'eivät ole enää voimassa', 'δεν ισχύουν πλέον', 'لم تعد سارية', 'אינן בתוקף', 'अब लागू नहीं', '유효하지 않', '폐지', 'ไม่มีผลบังคับใช้',
   'proteger', 'protéger', 'schützen', 'proteggere', 'beschermen', 'защитить', 'захистити', 'chronić', 'chránit', 'korumak', 'bảo vệ', 'melindungi', '防止', '防御', '防ぐ', '守る', '방지', '보호', 'ป้องกัน', 'حماية', 'להגן', 'सुरक्षित',
 ];
 
@@ -268,5 +274,5 @@ export const ASK_WHAT: readonly string[] = [
   'cuál es', 'cuáles son', 'cual es', 'cuales son', 'qual é', 'quais são', 'quel est', 'quelle est', 'quelles sont', 'quels sont', 'was ist', 'was sind', 'wie lautet', 'wie lauten', 'qual è', 'quali sono',
   'wat is', 'wat zijn', 'care este', 'care sunt', 'vad är', 'vilka är', 'hva er', 'hvilke er', 'hvad er', 'mikä on', 'mitkä ovat', 'что', 'какой', 'какие', 'каков', 'що ', 'який', 'які', 'jakie', 'jaki', 'jaká', 'jaké', 'jaký', 'co je',
   'ποιες είναι', 'ποιο είναι', 'ποιος είναι', 'mi a', 'mik a', 'melyek', 'nelerdir', 'nedir', ' là gì', 'gì', 'apa ', 'apakah', '^ano ang', 'ni nini', 'ni zipi',
-  '何ですか', 'は何', '何を', 'どんな', '是什么', '是什麼', '什么', '什麼', '哪些', '무엇', '뭐야', '뭐예요', '뭔지', 'อะไร', 'ما هو', 'ما هي', 'ماذا', 'מה ', 'מהן', 'מהו', 'چیست', 'چه', 'क्या',
+  '何ですか', 'は何', '何を', 'どんな', '是什么', '是什麼', '什么', '什麼', '哪些', '무엇', '뭐야', '뭐예요', '뭔지', 'อะไร', '^ما هو', '^ما هي', '^ماذا', '^מה ', '^מהן', '^מהו', 'چیست', '^چه$', 'क्या',
 ];
