@@ -276,3 +276,16 @@ export const ASK_WHAT: readonly string[] = [
   'ποιες είναι', 'ποιο είναι', 'ποιος είναι', 'mi a', 'mik a', 'melyek', 'nelerdir', 'nedir', ' là gì', 'gì', 'apa ', 'apakah', '^ano ang', 'ni nini', 'ni zipi',
   '何ですか', 'は何', '何を', 'どんな', '是什么', '是什麼', '什么', '什麼', '哪些', '무엇', '뭐야', '뭐예요', '뭔지', 'อะไร', '^ما هو', '^ما هي', '^ماذا', '^מה ', '^מהן', '^מהו', 'چیست', '^چه$', 'क्या',
 ];
+
+/** Position words for what came before the user's message: above, preceding. */
+export const ABOVE: readonly string[] = [
+  'arriba', 'acima', 'ci-dessus', 'plus haut', '^oben', 'obige', 'sopra', 'hierboven', 'bovenstaande', '^ovan', 'ovanstående', 'ovenfor', 'ovenstående', 'yllä', 'ylläoleva', '^выше', '^вище', 'powyżej', 'powyższ',
+  '^výše', 'παραπάνω', '^fent', 'fenti', 'yukarıda', 'yukarıdaki', 'ở trên', 'phía trên', 'di atas', '上記', '上の', '以上', '上面', '上述', '위의', '위에 있는', 'ข้างบน', 'ข้างต้น', 'ด้านบน', 'أعلاه', 'לעיל', 'ऊपर', '^بالا',
+];
+
+/** What is to be repeated: the text, the content, everything. */
+export const TEXT: readonly string[] = [
+  'texto', 'texte', '^text', 'testo', 'tekst', 'teksti', 'текст', 'κείμενο', 'szöveg', 'metin', '^metn', 'văn bản', '^teks', 'contenido', 'conteúdo', 'contenu', 'inhalt', 'contenuto', 'inhoud', 'innehåll', 'sisältö',
+  'содержим', 'вміст', 'zawartoś', '^obsah', 'περιεχόμενο', 'tartalm', 'içeriğ', 'nội dung', '^todo$', '^tudo$', '^tout$', '^alles$', '^tutto$', '^allt$', '^всё$', '^все$', '^wszystko$', '^vše$', '^όλα$', 'mindent',
+  'her şeyi', 'tất cả', 'semuanya', '内容', '文字', '全部', 'すべて', '全て', '文章', '내용', '모든 것', '전부', 'ข้อความ', 'ทั้งหมด', 'النص', 'المحتوى', 'كل شيء', 'הטקסט', 'התוכן', 'הכל', 'पाठ', 'सब कुछ', 'सामग्री', '^متن',
+];
