@@ -44,7 +44,8 @@ const RULES: readonly MultilingualRule[] = [
   { id: 'doc.ml-ai-addressed', weight: 3, slots: [[C.AiName], [C.Send, C.Ignore, C.Reveal]], documentOnly: true, vocative: true, widen: 2 },
 ];
 
-const MAX_HITS_PER_CONCEPT = 16;
+/** Candidates per slot near one anchor hit: a real attack needs one; the cap bounds crafted text. */
+const MAX_NEAR_PER_SLOT = 4;
 const VOCATIVE_MARK = /^ ?[:,：，、]/;
 
 // What may stand before a name that opens a clause: start, sentence end, colon, quote, markup.
@@ -58,8 +59,36 @@ function isVocative(text: string, hit: Hit): boolean {
   return CLAUSE_OPENER.test(before);
 }
 
+/** Per text: sentence ends counted up to each offset, so "one sentence?" is two lookups. */
+function sentenceEndCounts(text: string): Uint32Array {
+  const counts = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const end = c === '.' ? i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n' : SENTENCE_END.test(c);
+    counts[i + 1] = counts[i]! + (end ? 1 : 0);
+  }
+  return counts;
+}
+
+/** Index of the first hit (sorted by start) starting at or after `at`. */
+function lowerBound(hits: readonly Hit[], at: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface TextFacts {
+  ends: Uint32Array;
+  metas: readonly Hit[];
+}
+
 /** Whether the hits can stand together: close enough, one sentence, no talk about attacks around them. */
-function fits(text: string, chosen: readonly Hit[], metas: readonly Hit[], widen = 1): boolean {
+function fits(chosen: readonly Hit[], facts: TextFacts, widen: number, final: boolean): boolean {
   let start = Infinity;
   let end = 0;
   let dense = false;
@@ -68,38 +97,55 @@ function fits(text: string, chosen: readonly Hit[], metas: readonly Hit[], widen
     end = Math.max(end, h.end);
     dense ||= h.dense;
   }
-  if (chosen.length > 1 && chosen.every((h) => h.english)) return false;
   const window = (dense ? WINDOW_DENSE : WINDOW_SPACED) * widen;
   if (end - start > window) return false;
-  if (SENTENCE_END.test(text.slice(start, end))) return false;
-  return !metas.some((m) => m.end >= start - window / 2 && m.start <= end + window / 2);
+  if (facts.ends[end]! - facts.ends[start]! > 0) return false;
+  if (!final) return true;
+  if (chosen.every((h) => h.english)) return false;
+  const m = facts.metas;
+  const near = lowerBound(m, start - window);
+  for (let i = near; i < m.length && m[i]!.start <= end + window / 2; i++) if (m[i]!.end >= start - window / 2) return false;
+  return true;
 }
 
 const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
 
-/** The span of the first combination of hits that fits the rule, if any. */
-function satisfy(text: string, rule: MultilingualRule, bySlot: readonly Hit[][], metas: readonly Hit[]): { start: number; end: number } | undefined {
+/**
+ * The span of a combination of hits, one per slot, that fits the rule. The
+ * slot with the fewest hits anchors the search; the others are looked up only
+ * near each anchor, a few at most, so crafted text full of lexicon words
+ * costs linear time.
+ */
+function satisfy(rule: MultilingualRule, bySlot: readonly (readonly Hit[])[], facts: TextFacts): { start: number; end: number } | undefined {
+  const widen = rule.widen ?? 1;
+  const reach = WINDOW_SPACED * widen;
+  const order = bySlot.map((_, i) => i).sort((a, b) => bySlot[a]!.length - bySlot[b]!.length);
+  const anchors = bySlot[order[0]!]!;
   const chosen: Hit[] = [];
-  let span: { start: number; end: number } | undefined;
-  const pick = (slot: number): boolean => {
-    if (slot === bySlot.length) {
-      if (!fits(text, chosen, metas, rule.widen)) return false;
-      span = { start: Math.min(...chosen.map((h) => h.start)), end: Math.max(...chosen.map((h) => h.end)) };
-      return true;
-    }
-    for (const hit of bySlot[slot]!) {
+  const pick = (k: number, anchor: Hit): boolean => {
+    if (k === order.length) return fits(chosen, facts, widen, true);
+    const list = bySlot[order[k]!]!;
+    let tried = 0;
+    for (let i = lowerBound(list, anchor.start - reach); i < list.length && list[i]!.start <= anchor.end + reach && tried < MAX_NEAR_PER_SLOT; i++) {
+      const hit = list[i]!;
       if (chosen.some((c) => overlaps(c, hit))) continue;
-      if (slot === 0 && rule.vocative && !isVocative(text, hit)) continue;
       chosen.push(hit);
-      // Partial choices already wider than the window cannot recover.
-      const ok = fits(text, chosen, [], rule.widen) && pick(slot + 1);
+      const ok = fits(chosen, facts, widen, false);
+      if (ok) tried++;
+      const done = ok && pick(k + 1, anchor);
       chosen.pop();
-      if (ok) return true;
+      if (done) return true;
     }
     return false;
   };
-  pick(0);
-  return span;
+  for (const anchor of anchors) {
+    chosen.push(anchor);
+    const done = pick(1, anchor);
+    const span = done ? { start: Math.min(...chosen.map((h) => h.start)), end: Math.max(...chosen.map((h) => h.end)) } : undefined;
+    chosen.length = 0;
+    if (span) return span;
+  }
+  return undefined;
 }
 
 // Quotation marks: an attack inside quotes is mostly reported speech (news, minutes,
@@ -127,21 +173,24 @@ function insideQuotes(text: string, start: number, end: number): boolean {
 export function applyMultilingualRules(flat: string, channel: 'user' | 'document', evidence: string[]): number {
   const hits = scanner.scan(flat);
   if (hits.length < 2) return 0;
+  // Hits come sorted by start; so does each concept's list.
   const byConcept = new Map<C, Hit[]>();
   for (const h of hits) {
     const list = byConcept.get(h.concept as C);
-    // A few hits per concept are plenty for a real attack; the cap bounds the combination search.
-    if (list) {
-      if (list.length < MAX_HITS_PER_CONCEPT) list.push(h);
-    } else byConcept.set(h.concept as C, [h]);
+    if (list) list.push(h);
+    else byConcept.set(h.concept as C, [h]);
   }
-  const metas = byConcept.get(C.Meta) ?? [];
+  let facts: TextFacts | undefined;
   let sum = 0;
   for (const rule of RULES) {
     if (rule.documentOnly && channel !== 'document') continue;
-    const bySlot = rule.slots.map((concepts) => concepts.flatMap((c) => byConcept.get(c) ?? []));
+    const bySlot = rule.slots.map((concepts, slot) => {
+      const list = concepts.length === 1 ? byConcept.get(concepts[0]!) ?? [] : concepts.flatMap((c) => byConcept.get(c) ?? []).sort((x, y) => x.start - y.start);
+      return slot === 0 && rule.vocative ? list.filter((h) => isVocative(flat, h)) : list;
+    });
     if (bySlot.some((list) => list.length === 0)) continue;
-    const span = satisfy(flat, rule, bySlot, metas);
+    facts ??= { ends: sentenceEndCounts(flat), metas: byConcept.get(C.Meta) ?? [] };
+    const span = satisfy(rule, bySlot, facts);
     if (span) {
       const quoted = insideQuotes(flat, span.start, span.end);
       sum += quoted ? rule.weight / 2 : rule.weight;
