@@ -295,3 +295,16 @@ export const TEXT: readonly string[] = [
   'содержим', 'вміст', 'zawartoś', '^obsah', 'περιεχόμενο', 'tartalm', 'içeriğ', 'nội dung', '^todo$', '^tudo$', '^tout$', '^alles$', '^tutto$', '^allt$', '^всё$', '^все$', '^wszystko$', '^vše$', '^όλα$', 'mindent',
   'her şeyi', 'tất cả', 'semuanya', '内容', '文字', '全部', 'すべて', '全て', '文章', '내용', '모든 것', '전부', 'ข้อความ', 'ทั้งหมด', 'النص', 'المحتوى', 'كل شيء', 'הטקסט', 'התוכן', 'הכל', 'पाठ', 'सब कुछ', 'सामग्री', '^متن',
 ];
+
+/**
+ * Someone else as the actor: a user, someone, an attacker, the bot in the third
+ * person. "How do I stop users making the bot ignore its previous instructions?"
+ * is a question about an attack; an attack speaks to the assistant directly.
+ */
+export const THIRD_PARTY: readonly string[] = [
+  'usuario', 'utilizador', 'usuário', 'utilisateur', 'nutzer', 'benutzer', 'utente', 'gebruiker', 'utilizator', 'användar', 'bruker', 'käyttäj', 'пользовател', 'користувач', 'użytkowni', 'uživatel',
+  'χρήστ', 'felhasználó', 'kullanıcı', 'kullanici', 'người dùng', 'pengguna', 'ユーザー', '用户', '用戶', '使用者', '사용자', 'ผู้ใช้', 'المستخدم', 'משתמש', 'کاربر', 'उपयोगकर्ता', 'यूजर',
+  'alguien', 'alguém', "quelqu'un", 'jemand', 'qualcuno', 'iemand', 'cineva', '^någon', '^noen$', '^nogen$', '^joku', 'кто-то', 'хтось', '^ktoś', '^někdo', 'κάποιος', '^valaki', '^biri$', 'ai đó', 'seseorang',
+  '誰か', '有人', '누군가', 'ใครบางคน', 'شخص ما', 'מישהו', 'atacante', 'attaquant', 'angreifer', 'aggressore', 'aanvaller', 'злоумышленник', 'зловмисник', 'atakując', 'útočník', 'saldırgan', 'kẻ tấn công', 'penyerang',
+  '攻撃者', '攻击者', '攻擊者', '공격자', 'מתקיף', 'हमलावर', '^bot', 'chatbot', '^модел', '^бот', 'ボット', 'モデル', '模型', '机器人', '機器人', '챗봇', '^modelo', '^modèle', '^modell', '^modello',
+];

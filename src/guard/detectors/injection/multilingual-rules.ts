@@ -4,13 +4,13 @@
 // time" or "ignore the printer's error" stay clean. Concepts must sit close
 // together in one sentence; scripts without spaces get a shorter window.
 // English is left to injection-rules.ts (its words are not in the lexicon).
-import { ABOVE, AI_NAME, ASK_WHAT, DEV_MODE, DIRECTIVE, ENGLISH_SHARED, IGNORE, META, NO_LIMITS, PERSONA, REVEAL, SCOPE, SEND, SYSTEM_PROMPT, TELL, TEXT, YOUR } from './multilingual-lexicon.js';
+import { ABOVE, AI_NAME, ASK_WHAT, DEV_MODE, DIRECTIVE, ENGLISH_SHARED, IGNORE, META, NO_LIMITS, PERSONA, REVEAL, SCOPE, SEND, SYSTEM_PROMPT, TELL, TEXT, THIRD_PARTY, YOUR } from './multilingual-lexicon.js';
 import { ConceptScanner, type Hit } from './multilingual-scan.js';
 
 // Concept indexes, in the order of the scanner's lexicon below.
-const C = { Ignore: 0, Directive: 1, Scope: 2, Reveal: 3, SystemPrompt: 4, NoLimits: 5, Persona: 6, DevMode: 7, Send: 8, Meta: 9, AiName: 10, Your: 11, AskWhat: 12, Tell: 13, Above: 14, Text: 15 } as const;
+const C = { Ignore: 0, Directive: 1, Scope: 2, Reveal: 3, SystemPrompt: 4, NoLimits: 5, Persona: 6, DevMode: 7, Send: 8, Meta: 9, AiName: 10, Your: 11, AskWhat: 12, Tell: 13, Above: 14, Text: 15, ThirdParty: 16 } as const;
 type C = (typeof C)[keyof typeof C];
-const scanner = new ConceptScanner([IGNORE, DIRECTIVE, SCOPE, REVEAL, SYSTEM_PROMPT, NO_LIMITS, PERSONA, DEV_MODE, SEND, META, AI_NAME, YOUR, ASK_WHAT, TELL, ABOVE, TEXT], ENGLISH_SHARED);
+const scanner = new ConceptScanner([IGNORE, DIRECTIVE, SCOPE, REVEAL, SYSTEM_PROMPT, NO_LIMITS, PERSONA, DEV_MODE, SEND, META, AI_NAME, YOUR, ASK_WHAT, TELL, ABOVE, TEXT, THIRD_PARTY], ENGLISH_SHARED);
 
 /** Longest span (first start to last end) of one rule's concepts, in characters. */
 const WINDOW_SPACED = 90;
@@ -28,6 +28,8 @@ interface MultilingualRule {
   vocative?: boolean;
   /** window multiplier: an addressed order may carry an address or a list before its verb */
   widen?: number;
+  /** a persona or an addressed order names the AI itself: a third party nearby does not make it talk */
+  thirdPartyAllowed?: boolean;
 }
 
 const RULES: readonly MultilingualRule[] = [
@@ -39,9 +41,9 @@ const RULES: readonly MultilingualRule[] = [
   // "Repeat the text above": what precedes the user's message is the system prompt.
   { id: 'i18n.ml-repeat-text-above', weight: 3, slots: [[C.Reveal], [C.Above], [C.Text, C.Directive]] },
   { id: 'i18n.ml-ask-system-prompt', weight: 3, slots: [[C.AskWhat], [C.SystemPrompt], [C.Your]] },
-  { id: 'i18n.ml-unrestricted-persona', weight: 3, slots: [[C.NoLimits], [C.Persona, C.DevMode]] },
-  { id: 'i18n.ml-developer-mode', weight: 3, slots: [[C.DevMode], [C.Persona, C.NoLimits, C.Ignore]] },
-  { id: 'doc.ml-ai-addressed', weight: 3, slots: [[C.AiName], [C.Send, C.Ignore, C.Reveal]], documentOnly: true, vocative: true, widen: 2 },
+  { id: 'i18n.ml-unrestricted-persona', weight: 3, slots: [[C.NoLimits], [C.Persona, C.DevMode]], thirdPartyAllowed: true },
+  { id: 'i18n.ml-developer-mode', weight: 3, slots: [[C.DevMode], [C.Persona, C.NoLimits, C.Ignore]], thirdPartyAllowed: true },
+  { id: 'doc.ml-ai-addressed', weight: 3, slots: [[C.AiName], [C.Send, C.Ignore, C.Reveal]], documentOnly: true, vocative: true, widen: 2, thirdPartyAllowed: true },
 ];
 
 /** Candidates per slot near one anchor hit: a real attack needs one; the cap bounds crafted text. */
@@ -85,10 +87,23 @@ function lowerBound(hits: readonly Hit[], at: number): number {
 interface TextFacts {
   ends: Uint32Array;
   metas: readonly Hit[];
+  thirdParties: readonly Hit[];
+}
+
+/** Whether a hit of `list` starts before `at`, at most `reach` before it. */
+function anyBefore(list: readonly Hit[], at: number, reach: number): boolean {
+  const i = lowerBound(list, at) - 1;
+  return i >= 0 && list[i]!.start >= at - reach;
+}
+
+/** Whether a hit of `list` lies within `reach` of [start, end] (before it, inside it or after it). */
+function anyNear(list: readonly Hit[], start: number, end: number, reach: number): boolean {
+  for (let i = lowerBound(list, start - reach - 64); i < list.length && list[i]!.start <= end + reach; i++) if (list[i]!.end >= start - reach) return true;
+  return false;
 }
 
 /** Whether the hits can stand together: close enough, one sentence, no talk about attacks around them. */
-function fits(chosen: readonly Hit[], facts: TextFacts, widen: number, final: boolean): boolean {
+function fits(chosen: readonly Hit[], facts: TextFacts, widen: number, final: boolean, thirdPartyAllowed = false): boolean {
   let start = Infinity;
   let end = 0;
   let dense = false;
@@ -102,10 +117,9 @@ function fits(chosen: readonly Hit[], facts: TextFacts, widen: number, final: bo
   if (facts.ends[end]! - facts.ends[start]! > 0) return false;
   if (!final) return true;
   if (chosen.every((h) => h.english)) return false;
-  const m = facts.metas;
-  const near = lowerBound(m, start - window);
-  for (let i = near; i < m.length && m[i]!.start <= end + window / 2; i++) if (m[i]!.end >= start - window / 2) return false;
-  return true;
+  if (anyNear(facts.metas, start, end, window / 2)) return false;
+  // Only a third party before the verb is its subject ("a user makes the bot ignore ..."); after it, an object ("... and give me the user's data").
+  return thirdPartyAllowed || !anyBefore(facts.thirdParties, start, window / 2);
 }
 
 const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
@@ -123,7 +137,7 @@ function satisfy(rule: MultilingualRule, bySlot: readonly (readonly Hit[])[], fa
   const anchors = bySlot[order[0]!]!;
   const chosen: Hit[] = [];
   const pick = (k: number, anchor: Hit): boolean => {
-    if (k === order.length) return fits(chosen, facts, widen, true);
+    if (k === order.length) return fits(chosen, facts, widen, true, rule.thirdPartyAllowed);
     const list = bySlot[order[k]!]!;
     let tried = 0;
     for (let i = lowerBound(list, anchor.start - reach); i < list.length && list[i]!.start <= anchor.end + reach && tried < MAX_NEAR_PER_SLOT; i++) {
@@ -189,7 +203,7 @@ export function applyMultilingualRules(flat: string, channel: 'user' | 'document
       return slot === 0 && rule.vocative ? list.filter((h) => isVocative(flat, h)) : list;
     });
     if (bySlot.some((list) => list.length === 0)) continue;
-    facts ??= { ends: sentenceEndCounts(flat), metas: byConcept.get(C.Meta) ?? [] };
+    facts ??= { ends: sentenceEndCounts(flat), metas: byConcept.get(C.Meta) ?? [], thirdParties: byConcept.get(C.ThirdParty) ?? [] };
     const span = satisfy(rule, bySlot, facts);
     if (span) {
       const quoted = insideQuotes(flat, span.start, span.end);
