@@ -184,8 +184,8 @@ function insideQuotes(text: string, start: number, end: number): boolean {
  * kept: a name at a line start is spoken to); appends the ids of the rules
  * that matched to `evidence`.
  */
-export function applyMultilingualRules(flat: string, channel: 'user' | 'document', evidence: string[]): number {
-  const hits = scanner.scan(flat);
+export function applyMultilingualRules(text: string, channel: 'user' | 'document', evidence: string[]): number {
+  const hits = scanner.scan(text);
   if (hits.length < 2) return 0;
   // Hits come sorted by start; so does each concept's list.
   const byConcept = new Map<C, Hit[]>();
@@ -200,13 +200,13 @@ export function applyMultilingualRules(flat: string, channel: 'user' | 'document
     if (rule.documentOnly && channel !== 'document') continue;
     const bySlot = rule.slots.map((concepts, slot) => {
       const list = concepts.length === 1 ? byConcept.get(concepts[0]!) ?? [] : concepts.flatMap((c) => byConcept.get(c) ?? []).sort((x, y) => x.start - y.start);
-      return slot === 0 && rule.vocative ? list.filter((h) => isVocative(flat, h)) : list;
+      return slot === 0 && rule.vocative ? list.filter((h) => isVocative(text, h)) : list;
     });
     if (bySlot.some((list) => list.length === 0)) continue;
-    facts ??= { ends: sentenceEndCounts(flat), metas: byConcept.get(C.Meta) ?? [], thirdParties: byConcept.get(C.ThirdParty) ?? [] };
+    facts ??= { ends: sentenceEndCounts(text), metas: byConcept.get(C.Meta) ?? [], thirdParties: byConcept.get(C.ThirdParty) ?? [] };
     const span = satisfy(rule, bySlot, facts);
     if (span) {
-      const quoted = insideQuotes(flat, span.start, span.end);
+      const quoted = insideQuotes(text, span.start, span.end);
       sum += quoted ? rule.weight / 2 : rule.weight;
       evidence.push(quoted ? `${rule.id}.quoted` : rule.id);
     }

@@ -15,7 +15,7 @@ const MAX_INFIX = 4;
 type ScriptClass = 'latin' | 'cyrillic' | 'greek' | 'indic' | 'dense' | 'rtl' | 'other';
 
 /** Rough script of one code unit (enough to tell word boundaries apart). */
-export function scriptOf(code: number): ScriptClass {
+function scriptOf(code: number): ScriptClass {
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 'latin' : 'other';
   if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x300 && code <= 0x36f)) return 'latin';
   if (code >= 0x370 && code <= 0x3ff) return 'greek';
