@@ -3,7 +3,7 @@
 // ("ignore" + "instructions" + "previous"), so "forget the previous meeting
 // time" or "ignore the printer's error" stay clean. Concepts must sit close
 // together in one sentence; scripts without spaces get a shorter window.
-// English is left to injection-rules.ts (its words are not in the lexicon).
+// English is left to injection-rules.ts: a rule needs one term that is not English.
 import { ABOVE, AI_NAME, ASK_WHAT, DEV_MODE, DIRECTIVE, ENGLISH_SHARED, IGNORE, META, NO_LIMITS, PERSONA, REVEAL, SCOPE, SEND, SYSTEM_PROMPT, TELL, TEXT, THIRD_PARTY, YOUR } from './multilingual-lexicon.js';
 import { ConceptScanner, type Hit } from './multilingual-scan.js';
 
