@@ -8,7 +8,9 @@ import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
+import { maskMentions } from './reported-speech.js';
 import { boundText, preparedView } from './text-prep.js';
+import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
@@ -63,6 +65,12 @@ const STRONG_RULE_LOGIT = 3;
 const DISGUISE_ONE_WORD = 2;
 const DISGUISE_MANY_WORDS = 3.5;
 const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -1, document: 0 };
+/**
+ * Share of a rule's weight left when it matches only inside a quoted or
+ * "such as" mention (reported-speech.ts): a report that quotes an attack keeps
+ * a trace of it, the sentence around the quote decides.
+ */
+export const MENTION_SHARE = 0.2;
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -81,7 +89,12 @@ const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
 
 type RuleWeight = (id: string, weight: number, pattern: RegExp, flat: string) => number;
 
-function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[], weigh?: RuleWeight): number {
+/**
+ * Rules over a text whose mentions were masked (maskedFlat): a rule that
+ * matches the full text but not the masked one matched only inside a quote
+ * and keeps MENTION_SHARE of its weight.
+ */
+function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[], weigh?: RuleWeight, maskedFlat: string = flat): number {
   let prefilter = prefilters.get(rules);
   if (!prefilter) prefilters.set(rules, (prefilter = new PatternPrefilter(rules.map((rule) => rule.pattern))));
   const candidates = prefilter.candidates(flat);
@@ -89,9 +102,11 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (candidates[i] && rule.pattern.test(flat)) {
-      const weight = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
+      const own = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
+      const mentioned = maskedFlat !== flat && !rule.pattern.test(maskedFlat);
+      const weight = mentioned ? own * MENTION_SHARE : own;
       sum += weight;
-      evidence.push(weight < rule.weight ? `${rule.id}.to-staff` : rule.id);
+      evidence.push(mentioned ? `${rule.id}.mentioned` : own < rule.weight ? `${rule.id}.to-staff` : rule.id);
     }
   }
   return sum;
@@ -107,10 +122,13 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: raw, disguised: 0 };
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
+    // Attack phrases quoted in a report, a policy or a question are mentions (reported-speech.ts).
+    const maskedFolded = maskMentions(folded);
+    const maskedFlat = maskedFolded === folded ? flat : collapseWhitespace(maskedFolded);
     const evidence: string[] = [];
     // In data, an override phrase said to staff is not an attack on the assistant (override-addressee.ts).
-    let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined);
-    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence);
+    let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined, maskedFlat);
+    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, undefined, maskedFlat);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
     let modelLogit: number;
@@ -147,7 +165,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
     } else {
       modelLogit = -Infinity;
-      for (const segment of documentSegments(folded)) {
+      for (const segment of documentSegments(maskedFolded)) {
         if (!mayBeRequest(segment)) continue;
         const logit = segmentModel.logitOfWords(segment.tokens, segment.markers);
         if (logit > modelLogit) modelLogit = logit;
