@@ -35,6 +35,7 @@ const REPORT_CUE = wordAnchoredRegExp(
 // The text asks its reader to do what it quotes: the quote is a payload, not a mention.
 const DO_IT = new RegExp(
   `(?:^|[.!?:;\\n]\\s*|\\b(?:now|then|please|and|so|just),? )(?:please |now |just )?(?:do|follow|obey|execute|carry out|comply with|act on|perform|apply) (?:exactly |precisely |just )?(?:that|this|it|them|these|those|the above|as (?:it|they) says?|what (?:it|they|the quote) says?)(?![a-z])` +
+    `|\\b(?:try|test|run|use) (?:it|this|that|them) on yourself\\b` +
     `|\\b(?:now|then),? (?:you|assistant|ai|bot|model|copilot|chatbot),? (?:must |will |should |shall )?(?:do|follow|obey|say|print|output|repeat)\\b`,
 );
 
@@ -94,7 +95,7 @@ function isDataValue(text: string, at: number): boolean {
   let k = at - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
   const c = text[k];
-  if (c === '=' || c === '[' || c === '{' || c === '(') return true;
+  if (c === '=' || c === '[' || c === '{') return true;
   if (c !== ':' && c !== ',') return false;
   let p = k - 1;
   while (p >= 0 && text[p] === ' ') p--;
