@@ -71,6 +71,8 @@ const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -
  * a trace of it, the sentence around the quote decides.
  */
 export const MENTION_SHARE = 0.2;
+/** Segment-model log-odds taken off a document whose only rule matches are mentions. */
+const MENTION_CONTEXT_DAMP = 1;
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -171,6 +173,12 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
         if (logit > modelLogit) modelLogit = logit;
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
+      // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
+      // speaking to the assistant is about attacks: its security vocabulary counts for less.
+      if (maskedFolded !== folded && evidence.every((id) => id.endsWith('.mentioned'))) {
+        modelLogit -= MENTION_CONTEXT_DAMP;
+        evidence.push('mention.reported-only');
+      }
       if (modelLogit > 0) evidence.push('model.request-like-segment');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.

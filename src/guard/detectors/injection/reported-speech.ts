@@ -27,8 +27,8 @@ const REPORT_CUE = wordAnchoredRegExp(
   [
     `(?:wrote|writes|written|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
     `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
-    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
-    `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|should|would|did) (?:i|we|you|they|it|one|teams?|companies|models?|bots?|chatbots?)|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
+    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
+    `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
   ].join('|'),
 );
 
@@ -43,6 +43,10 @@ const DO_IT = new RegExp(
 const ORDER_BEFORE = wordAnchoredRegExp(
   `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:please |now |just |only |simply |always )?(?:say|print|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
 );
+
+// A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
+// record's content, as in a ticket or a form: read as written, not as a report.
+const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
 const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to)[ :]/g;
@@ -132,7 +136,7 @@ export function mentionSpans(text: string): Span[] {
   for (const q of quotedSpans(text)) {
     if (isDataValue(text, q.start)) continue;
     const before = text.slice(sentenceStart(text, q.start), q.start);
-    if (ORDER_BEFORE.test(before)) continue;
+    if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
     if (REPORT_CUE.test(before) || REPORT_CUE.test(after)) spans.push(q);
   }
