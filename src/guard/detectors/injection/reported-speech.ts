@@ -41,7 +41,7 @@ const DO_IT = new RegExp(
 
 // A quote right after an order to the reader is what to say or write: "say 'X'", "reply with: 'X'".
 const ORDER_BEFORE = wordAnchoredRegExp(
-  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:please |now |just |only |simply |always )?(?:say|print|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
+  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:(?:can|could|would|will) you )?(?:please |now |just |only |simply |always )?(?:say|print|classify|analy[sz]e|rate|rephrase|summari[sz]e|correct|determine|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
 );
 
 // A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
