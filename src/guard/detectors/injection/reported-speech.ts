@@ -49,7 +49,7 @@ const ORDER_BEFORE = wordAnchoredRegExp(
 const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
-const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
+const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
 
 interface Span {
   start: number;
