@@ -56,13 +56,21 @@ interface Span {
   end: number;
 }
 
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return NON_ASCII_WORD.test(c);
 }
 
 /** Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be apostrophes. */
 function quotedSpans(text: string): Span[] {
   const spans: Span[] = [];
+  // Per closing mark, a position before which no valid closer follows the last failed opener:
+  // later openers resume the search there, so many unclosed quotes stay linear.
+  const clearUntil = new Map<string, number>();
   for (let i = 0; i < text.length; i++) {
     const open = text[i]!;
     const close = PAIRS[open];
@@ -71,19 +79,21 @@ function quotedSpans(text: string): Span[] {
     if (single && isWordChar(text[i - 1])) continue;
     if (!isWordChar(text[i + 1]) && text[i + 1] !== ' ' && open !== '`') continue;
     const limit = Math.min(text.length, i + 1 + MAX_QUOTE);
-    let j = i + 1;
+    let j = Math.max(i + 1, clearUntil.get(open) ?? 0);
+    let found = false;
     for (; j < limit; j++) {
       const c = text[j]!;
-      if (c === '\n' && open !== '`') {
-        j = limit;
-        break;
-      }
+      if (c === '\n' && open !== '`') break;
       if (c === close || (close === '’' && c === "'") || (close === '”' && c === '"')) {
         if (single && isWordChar(text[j + 1])) continue;
+        found = true;
         break;
       }
     }
-    if (j >= limit) continue;
+    if (!found) {
+      clearUntil.set(open, j);
+      continue;
+    }
     // Short quotes ("the 'Send' button") are names, not phrases: three words at least.
     if (text.slice(i + 1, j).trim().split(/\s+/).length >= 3) spans.push({ start: i, end: j + 1 });
     i = j;
