@@ -3,6 +3,7 @@
 import { featureBucketsOfWords, hashedFeatures, type FeatureOptions } from '../../src/guard/detectors/injection/hashed-features.js';
 import { documentSegments, mayBeRequest } from '../../src/guard/detectors/injection/document-segments.js';
 import { prepareText } from '../../src/guard/detectors/injection/text-prep.js';
+import { maskMentions } from '../../src/guard/detectors/injection/reported-speech.js';
 import { unmaskLookalikes } from '../../src/guard/detectors/injection/lookalike-disguise.js';
 import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus/documents.js';
 import { businessDocument, toolDirectedInstruction, toolFramed } from './corpus/business-documents.js';
@@ -93,7 +94,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
     // Only single-segment instructions of 3+ words are labelled positive: the
     // pieces of a multi-sentence prompt ("Thanks.", "Hi!") are not requests.
     const labelPositive = instruction !== null && documentSegments(foldedInstruction).length === 1 && foldedInstruction.split(' ').length >= 3;
-    for (const segment of documentSegments(prepareText(doc))) {
+    for (const segment of documentSegments(maskMentions(prepareText(doc)))) {
       if (!mayBeRequest(segment)) continue;
       const seg = segment.text.replace(/\s+/g, ' ').trim();
       const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);
@@ -121,7 +122,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
  */
 function addWrittenDocument(out: Example[], row: HandwrittenRow): void {
   const injection = row.label === 1 && row.injection ? prepareText(row.injection).replace(/\s+/g, ' ').trim() : '';
-  for (const segment of documentSegments(prepareText(row.text))) {
+  for (const segment of documentSegments(maskMentions(prepareText(row.text)))) {
     if (!mayBeRequest(segment)) continue;
     const seg = segment.text.replace(/\s+/g, ' ').trim();
     const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);

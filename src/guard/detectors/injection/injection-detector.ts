@@ -9,7 +9,9 @@ import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
+import { maskMentions } from './reported-speech.js';
 import { boundText, preparedView } from './text-prep.js';
+import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
@@ -64,6 +66,14 @@ const STRONG_RULE_LOGIT = 3;
 const DISGUISE_ONE_WORD = 2;
 const DISGUISE_MANY_WORDS = 3.5;
 const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -1, document: 0 };
+/**
+ * Share of a rule's weight left when it matches only inside a quoted or
+ * "such as" mention (reported-speech.ts): a report that quotes an attack keeps
+ * a trace of it, the sentence around the quote decides.
+ */
+export const MENTION_SHARE = 0.2;
+/** Segment-model log-odds taken off a document whose only rule matches are mentions. */
+const MENTION_CONTEXT_DAMP = 1;
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -82,7 +92,12 @@ const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
 
 type RuleWeight = (id: string, weight: number, pattern: RegExp, flat: string) => number;
 
-function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[], weigh?: RuleWeight): number {
+/**
+ * Rules over a text whose mentions were masked (maskedFlat): a rule that
+ * matches the full text but not the masked one matched only inside a quote
+ * and keeps MENTION_SHARE of its weight.
+ */
+function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[], weigh?: RuleWeight, maskedFlat: string = flat): number {
   let prefilter = prefilters.get(rules);
   if (!prefilter) prefilters.set(rules, (prefilter = new PatternPrefilter(rules.map((rule) => rule.pattern))));
   const candidates = prefilter.candidates(flat);
@@ -90,9 +105,11 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (candidates[i] && rule.pattern.test(flat)) {
-      const weight = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
+      const own = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
+      const mentioned = maskedFlat !== flat && !rule.pattern.test(maskedFlat);
+      const weight = mentioned ? own * MENTION_SHARE : own;
       sum += weight;
-      evidence.push(weight < rule.weight ? `${rule.id}.to-staff` : rule.id);
+      evidence.push(mentioned ? `${rule.id}.mentioned` : own < rule.weight ? `${rule.id}.to-staff` : rule.id);
     }
   }
   return sum;
@@ -108,10 +125,13 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: raw, disguised: 0 };
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
+    // Attack phrases quoted in a report, a policy or a question are mentions (reported-speech.ts).
+    const maskedFolded = maskMentions(folded);
+    const maskedFlat = maskedFolded === folded ? flat : collapseWhitespace(maskedFolded);
     const evidence: string[] = [];
     // In data, an override phrase said to staff is not an attack on the assistant (override-addressee.ts).
-    let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined);
-    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence);
+    let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined, maskedFlat);
+    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, undefined, maskedFlat);
     ruleLogit += applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
@@ -149,12 +169,18 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
     } else {
       modelLogit = -Infinity;
-      for (const segment of documentSegments(folded)) {
+      for (const segment of documentSegments(maskedFolded)) {
         if (!mayBeRequest(segment)) continue;
         const logit = segmentModel.logitOfWords(segment.tokens, segment.markers);
         if (logit > modelLogit) modelLogit = logit;
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
+      // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
+      // speaking to the assistant is about attacks: its security vocabulary counts for less.
+      if (maskedFolded !== folded && evidence.every((id) => id.endsWith('.mentioned'))) {
+        modelLogit -= MENTION_CONTEXT_DAMP;
+        evidence.push('mention.reported-only');
+      }
       if (modelLogit > 0) evidence.push('model.request-like-segment');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.

@@ -1,0 +1,180 @@
+// Text that TALKS ABOUT an attack is not an attack. Security training, an
+// incident report quoting the planted string, an AI-use policy or a user
+// asking "what does 'ignore previous instructions' do?" all contain the words
+// an attack has to say, but as a mention: inside quotation marks or a code
+// span, or after "such as" / "e.g.", in a sentence that reports or defines.
+// Such spans are masked (replaced by a neutral word) so rules that match only
+// inside them can be damped and the segment model reads the sentence around
+// the quote instead of the quote. A quote stays live when it is the object of
+// an order to the reader ("say 'I have been PWNED'") or when the text tells
+// the reader to do what it quotes ("now do exactly that").
+import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+
+/** What a masked mention is replaced by (a word no rule matches). */
+export const MENTION_PLACEHOLDER = 'quotedtext';
+/** Longest quote (characters) read as a mention: a whole quoted page is content, not a phrase. */
+const MAX_QUOTE = 320;
+/** Frame-introduced (unquoted) mentions run to the end of the sentence, at most this far. */
+const MAX_FRAMED = 200;
+/** How far before a quote to look for its reporting sentence. */
+const REACH = 200;
+
+const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`': '`', "'": "'", '‘': '’', '„': '“' };
+
+// Reporting, defining or asking-about words around a quoted phrase. Word alternatives and
+// bounded gaps only: linear on any input.
+const REPORT_CUE = wordAnchoredRegExp(
+  [
+    `(?:wrote|writes|written|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+    `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
+    `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
+  ].join('|'),
+);
+
+// The text asks its reader to do what it quotes: the quote is a payload, not a mention.
+const DO_IT = new RegExp(
+  `(?:^|[.!?:;\\n]\\s*|\\b(?:now|then|please|and|so|just),? )(?:please |now |just )?(?:do|follow|obey|execute|carry out|comply with|act on|perform|apply) (?:exactly |precisely |just )?(?:that|this|it|them|these|those|the above|as (?:it|they) says?|what (?:it|they|the quote) says?)(?![a-z])` +
+    `|\\b(?:try|test|run|use) (?:it|this|that|them) on yourself\\b` +
+    `|\\b(?:now|then),? (?:you|assistant|ai|bot|model|copilot|chatbot),? (?:must |will |should |shall )?(?:do|follow|obey|say|print|output|repeat)\\b`,
+);
+
+// A quote right after an order to the reader is what to say or write: "say 'X'", "reply with: 'X'".
+const ORDER_BEFORE = wordAnchoredRegExp(
+  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:(?:can|could|would|will) you )?(?:please |now |just |only |simply |always )?(?:say|print|classify|analy[sz]e|rate|rephrase|summari[sz]e|correct|determine|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
+);
+
+// A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
+// record's content, as in a ticket or a form: read as written, not as a report.
+const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
+
+// Unquoted mention frames: what follows them to the end of the sentence is an example.
+const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return NON_ASCII_WORD.test(c);
+}
+
+/** Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be apostrophes. */
+function quotedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  // Per closing mark, a position before which no valid closer follows the last failed opener:
+  // later openers resume the search there, so many unclosed quotes stay linear.
+  const clearUntil = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i]!;
+    const close = PAIRS[open];
+    if (close === undefined) continue;
+    const single = open === "'" || open === '‘';
+    if (single && isWordChar(text[i - 1])) continue;
+    if (!isWordChar(text[i + 1]) && text[i + 1] !== ' ' && open !== '`') continue;
+    const limit = Math.min(text.length, i + 1 + MAX_QUOTE);
+    let j = Math.max(i + 1, clearUntil.get(open) ?? 0);
+    let found = false;
+    for (; j < limit; j++) {
+      const c = text[j]!;
+      if (c === '\n' && open !== '`') break;
+      if (c === close || (close === '’' && c === "'") || (close === '”' && c === '"')) {
+        if (single && isWordChar(text[j + 1])) continue;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      clearUntil.set(open, j);
+      continue;
+    }
+    // Short quotes ("the 'Send' button") are names, not phrases: three words at least.
+    if (text.slice(i + 1, j).trim().split(/\s+/).length >= 3) spans.push({ start: i, end: j + 1 });
+    i = j;
+  }
+  return spans;
+}
+
+/**
+ * A quoted value in data or code (`"body": "..."`, `msg="..."`, `["...", "..."]`) is the
+ * content itself, whatever the key says: tool output must still be read as written.
+ */
+function isDataValue(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  const c = text[k];
+  if (c === '=' || c === '[' || c === '{') return true;
+  if (c !== ':' && c !== ',') return false;
+  let p = k - 1;
+  while (p >= 0 && text[p] === ' ') p--;
+  const q = text[p];
+  return q === '"' || q === "'" || q === '”' || q === ']' || q === '}';
+}
+
+/** Start of the sentence holding position i, at most REACH back. */
+function sentenceStart(text: string, i: number): number {
+  const from = Math.max(0, i - REACH);
+  for (let k = i - 1; k >= from; k--) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && text[k + 1] === ' ')) return k + 1;
+  }
+  return from;
+}
+
+/** End of the sentence that continues at position i, at most `max` forward. */
+function sentenceEnd(text: string, i: number, max: number): number {
+  const to = Math.min(text.length, i + max);
+  for (let k = i; k < to; k++) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && (k + 1 === text.length || text[k + 1] === ' '))) return k;
+  }
+  return to;
+}
+
+/**
+ * Spans of a folded text that mention an attack rather than make one; empty
+ * when the text asks its reader to do what it quotes.
+ */
+export function mentionSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const q of quotedSpans(text)) {
+    if (isDataValue(text, q.start)) continue;
+    const before = text.slice(sentenceStart(text, q.start), q.start);
+    if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
+    const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
+    if (REPORT_CUE.test(before) || REPORT_CUE.test(after)) spans.push(q);
+  }
+  for (const m of text.matchAll(FRAME)) {
+    const start = m.index + m[0].length;
+    if (spans.some((s) => s.start <= start + 1 && s.end > start)) continue;
+    const end = sentenceEnd(text, start, MAX_FRAMED);
+    if (end - start >= 8) spans.push({ start, end });
+  }
+  if (spans.length === 0) return spans;
+  const masked = maskSpans(text, spans);
+  return DO_IT.test(masked) ? [] : spans;
+}
+
+function maskSpans(text: string, spans: readonly Span[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + ` ${MENTION_PLACEHOLDER} `;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The folded text with its mentions replaced by MENTION_PLACEHOLDER (the text itself when it has none). */
+export function maskMentions(folded: string): string {
+  const spans = mentionSpans(folded);
+  return spans.length === 0 ? folded : maskSpans(folded, spans);
+}
