@@ -74,6 +74,8 @@ function failedOutcome(guard: NamedGuard, err: unknown): GuardOutcome {
 /** Replaces lone surrogates so every later step works on well-formed text (same length, same offsets). */
 function wellFormed(text: unknown): string {
   if (typeof text !== 'string') return '';
+  // A native check first: the replace below scans with a look-behind, and nearly all text is well formed.
+  if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return text;
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
