@@ -77,6 +77,7 @@ async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }>
 
 async function run(label: string, url: string, text: string | 'five-turn conversations', duration = seconds, quiet = false) {
   let n = 0;
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url: `${url}/api/messages`,
     connections,
@@ -85,7 +86,10 @@ async function run(label: string, url: string, text: string | 'five-turn convers
     headers: { 'content-type': 'application/json' },
     requests: text === 'five-turn conversations' ? conversationRequests : [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
   });
-  const row = { label, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  // CPU time of this process (servers and load generator) per request: steadier than requests/s on a shared machine.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total);
+  const row = { label, rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, cpu_ms_per_request: Number(cpuMsPerRequest.toFixed(3)), non2xx: result.non2xx, errors: result.errors };
   if (!quiet) console.log(JSON.stringify(row));
   return row;
 }
@@ -95,15 +99,17 @@ async function run(label: string, url: string, text: string | 'five-turn convers
  * rows' throughput between runs, so short bare and guarded slices alternate and the median of the
  * slices' ratios is reported beside the ratio of the two full runs.
  */
-async function pairedRatio(bareUrl: string, guardedUrl: string, text: string): Promise<{ median: number; ratios: number[] }> {
+async function pairedRatio(bareUrl: string, guardedUrl: string, text: string): Promise<{ median: number; ratios: number[]; cpuMedian: number }> {
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let i = 0; i < pairs; i++) {
     const bareSlice = await run('bare slice', bareUrl, text, pairSeconds, true);
     const guardedSlice = await run('guarded slice', guardedUrl, text, pairSeconds, true);
     ratios.push(guardedSlice.rps / Math.max(1, bareSlice.rps));
+    cpuRatios.push(bareSlice.cpu_ms_per_request / Math.max(1e-6, guardedSlice.cpu_ms_per_request));
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, ratios };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { median: median(ratios), ratios, cpuMedian: median(cpuRatios) };
 }
 
 setLogLevel('error');
@@ -155,6 +161,7 @@ const multiOff = await run('5-turn conversations, history off (HISTORY_MAX_TURNS
 const paired = await pairedRatio(bare.url, noHistory.host.url, 'hello there, how are you today?');
 console.log(`guarded / bare throughput ratio: ${(guarded.rps / Math.max(1, echo.rps)).toFixed(2)}; help / bare: ${(help.rps / Math.max(1, echo.rps)).toFixed(2)}`);
 console.log(`guarded / bare throughput ratio, median of ${pairs} alternating ${pairSeconds} s pairs: ${paired.median.toFixed(2)} (${paired.ratios.map((r) => r.toFixed(2)).join(', ')})`);
+console.log(`bare / guarded CPU per request (the throughput ratio when CPU-bound), median of the same pairs: ${paired.cpuMedian.toFixed(2)}`);
 console.log(`Azure Tables (Azurite) / embedded SQLite state throughput ratio: ${(withTables.rps / Math.max(1, guarded.rps)).toFixed(2)}`);
 // The conversations did build a history (one user per conversation, no tenant in these activities).
 const kept = await new ConversationHistory(runtime.state, loadConfig(benchEnv()).state.history).load({ conversationId: 'bench-multi-1', userId: '29:bench-user-1' });

@@ -21,14 +21,23 @@ export function isModelAnswer(reply: Pick<TurnReply, 'outcome'>): boolean {
   return reply.outcome === 'replied' || reply.outcome === 'needs-approval';
 }
 
+/**
+ * A message activity of fields we set ourselves (a string text, plain channel data). Not through
+ * Activity.fromObject: its schema check is for activities from outside, and the SDK checks the
+ * activity again when it sends it.
+ */
+function messageActivity(fields: { text: string; channelData?: Record<string, unknown> }): Activity {
+  return Object.assign(new Activity(ActivityTypes.Message), fields);
+}
+
 export function replyActivity(reply: TurnReply, options: ReplyRenderOptions): Activity {
-  if (!isModelAnswer(reply)) return Activity.fromObject({ type: ActivityTypes.Message, text: reply.text });
+  if (!isModelAnswer(reply)) return messageActivity({ text: reply.text });
   // [n] is ours alone: a marker the model wrote would point at one of our citations.
   let text = reply.text.replace(/\[(\d{1,4})\]/g, '($1)');
   const cited = citedSources(text, reply.sources ?? []);
   text = cited.text;
   if (options.timeZone.fallback && /\bUTC\b/.test(text)) text += '\n\n_Times are in UTC: Teams did not tell me your time zone._';
-  const activity = Activity.fromObject({ type: ActivityTypes.Message, text, channelData: { feedbackLoopEnabled: true } });
+  const activity = messageActivity({ text, channelData: { feedbackLoopEnabled: true } });
   addAIToActivity(activity, cited.citations.length > 0 ? cited.citations : undefined, cited.zones.includes('confidential') ? confidentialUsage : undefined);
   return activity;
 

@@ -1,7 +1,7 @@
 // One record per turn. Each pipeline stage appends to it; audit writes it once
 // at the end, also when the turn was blocked or failed. Plain data only: no
 // SDK types, so guard/, prompt/, tools/ and audit/ stay framework-free.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export type TurnOutcome = 'replied' | 'blocked' | 'error' | 'ignored' | 'needs-approval' | 'sign-in-required' | 'denied' | 'signed-in' | 'sign-in-failed';
 
@@ -110,7 +110,8 @@ export function newTurnRecord(
   return {
     schema: agentTurnSchema,
     correlationId: init.correlationId ?? randomUUID(),
-    operationId: init.operationId ?? randomBytes(16).toString('hex'),
+    // A W3C trace id (32 hex, 122 random bits) from Node's UUID pool rather than a CSPRNG call per turn.
+    operationId: init.operationId ?? randomUUID().replace(/-/g, ''),
     startedAt: new Date().toISOString(),
     channelId: init.channelId,
     channel: channelOf(init.channelId),

@@ -62,7 +62,7 @@ export class StoredTokenBucketLimiter implements RateLimiter {
 
   async consume(key: string, points = 1): Promise<RateDecision> {
     const { ns, storedKey, change, options } = this.step(key, points);
-    return updateRecord<Bucket, RateDecision>(this.store, ns, storedKey, change, { ...options, maxAttempts: this.options.maxAttempts ?? 50 });
+    return updateRecord<Bucket, RateDecision>(this.store, ns, storedKey, change, { ...options, durability: 'relaxed', maxAttempts: this.options.maxAttempts ?? 50 });
   }
 
   /** The same as consume, inside a transaction the caller holds (see consumeInOrder). */
@@ -106,7 +106,8 @@ export async function consumeInOrder(store: StateStore, steps: ReadonlyArray<{ l
     }
     return decisions;
   };
-  if (store.transact) return store.transact((update) => each((limiter, key) => limiter.consumeWith(update, key)));
+  // A bucket lost to a power failure only hands out a few tokens again: no need to wait for the disk.
+  if (store.transact) return store.transact((update) => each((limiter, key) => limiter.consumeWith(update, key)), { durability: 'relaxed' });
   const decisions: RateDecision[] = [];
   for (const { limiter, key } of steps) {
     const decision = await limiter.consume(key);

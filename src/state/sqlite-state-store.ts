@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StateError } from './state-errors.js';
-import { checkKey, checkNamespace, checkPutOptions, serialize, type DeleteOptions, type PutOptions, type StateProblemReporter, type StateRecord, type StateStore, type UpdateInTransaction, type ValueParser } from './state-store.js';
+import { checkKey, checkNamespace, checkPutOptions, serialize, type DeleteOptions, type PutOptions, type StateProblemReporter, type StateRecord, type StateStore, type UpdateInTransaction, type ValueParser, type WriteDurability } from './state-store.js';
 import { decodeValue, keyHash, logProblems } from './record-codec.js';
 
 export interface SqliteStateStoreOptions {
@@ -41,6 +41,9 @@ export class SqliteStateStore implements StateStore {
   private readonly sweep: Database.Statement<[number]>;
   /** Runs a closure in a transaction; built once (building one per call costs more than the write). */
   private readonly atomically: { immediate<R>(work: () => R): R };
+  /** Commit without / with waiting for the disk (per connection, switched outside transactions). */
+  private readonly syncNormal: Database.Statement;
+  private readonly syncFull: Database.Statement;
 
   constructor(options: SqliteStateStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -62,6 +65,25 @@ export class SqliteStateStore implements StateStore {
     this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
     this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
     this.atomically = this.db.transaction((work: () => unknown) => work()) as unknown as { immediate<R>(work: () => R): R };
+    this.syncNormal = this.db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = this.db.prepare('PRAGMA synchronous = FULL');
+    // SQLite may apply a pragma when it is prepared: make sure FULL is what stays in force.
+    this.syncFull.run();
+  }
+
+  /**
+   * Runs a write transaction whose commit need not wait for the disk (WAL with synchronous=NORMAL:
+   * an fsync costs more than the whole turn; a crash of the process still keeps the write, a power
+   * failure may lose it but never corrupts the file). The next durable commit makes it durable too.
+   */
+  private withDurability<R>(durability: WriteDurability | undefined, work: () => R): R {
+    if (durability !== 'relaxed') return work();
+    this.syncNormal.run();
+    try {
+      return work();
+    } finally {
+      this.syncFull.run();
+    }
   }
 
   private translate(err: unknown): StateError {
@@ -116,12 +138,12 @@ export class SqliteStateStore implements StateStore {
     return etag;
   }
 
-  async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): Promise<R> {
-    return this.run(() => this.atomically.immediate(() => this.updateNow(namespace, key, change, options)));
+  async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability } = {}): Promise<R> {
+    return this.run(() => this.withDurability(options.durability, () => this.atomically.immediate(() => this.updateNow(namespace, key, change, options))));
   }
 
-  async transact<R>(work: (update: UpdateInTransaction) => R): Promise<R> {
-    return this.run(() => this.atomically.immediate(() => work((namespace, key, change, options) => this.updateNow(namespace, key, change, options))));
+  async transact<R>(work: (update: UpdateInTransaction) => R, options: { durability?: WriteDurability } = {}): Promise<R> {
+    return this.run(() => this.withDurability(options.durability, () => this.atomically.immediate(() => work((namespace, key, change, opts) => this.updateNow(namespace, key, change, opts)))));
   }
 
   /** update()'s read-change-write; the caller holds the transaction. */

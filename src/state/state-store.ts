@@ -40,6 +40,13 @@ export type StateProblemReporter = (problem: StateProblem) => void;
 /** Validates a parsed value (e.g. a zod schema's `parse`); throwing marks the record corrupt. */
 export type ValueParser<T> = (value: unknown) => T;
 
+/**
+ * How a write is committed. 'durable' (default) is on disk when the call returns; 'relaxed' may
+ * skip waiting for the disk: an application crash keeps it, a power failure may lose the last few
+ * (never tears a record). For records that may be lost, such as rate-limit buckets.
+ */
+export type WriteDurability = 'durable' | 'relaxed';
+
 /** One record's read-change-write inside a transaction (see StateStore.transact). */
 export type UpdateInTransaction = <T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options?: { ttlMs?: number; parse?: ValueParser<T> }) => R;
 
@@ -57,13 +64,13 @@ export interface StateStore {
    * get and a conditional put. `change` gets the live, parsed value (undefined when absent);
    * `value: undefined` writes nothing.
    */
-  update?<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options?: { ttlMs?: number; parse?: ValueParser<T> }): Promise<R>;
+  update?<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options?: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability }): Promise<R>;
   /**
    * Optional: several such updates in one transaction (one commit), e.g. a turn's user and
    * tenant rate-limit buckets. `work` runs synchronously; a throw writes nothing. Backends
    * without multi-record transactions (Azure Tables across namespaces) leave it out.
    */
-  transact?<R>(work: (update: UpdateInTransaction) => R): Promise<R>;
+  transact?<R>(work: (update: UpdateInTransaction) => R, options?: { durability?: WriteDurability }): Promise<R>;
   /** Removes expired records now; returns how many. Backends also expire lazily on read. */
   sweepExpired(): Promise<number>;
   close(): Promise<void>;

@@ -1,12 +1,14 @@
 // Read-modify-write with compare-and-swap: the way to change a shared record
 // (a counter, a token bucket) without losing a concurrent instance's update.
 import { StateError, isStateConflict } from './state-errors.js';
-import { checkPutOptions, type StateStore, type ValueParser } from './state-store.js';
+import { checkPutOptions, type StateStore, type ValueParser, type WriteDurability } from './state-store.js';
 
 export interface UpdateOptions<T> {
   /** TTL applied to the written record. */
   ttlMs?: number;
   parse?: ValueParser<T>;
+  /** 'relaxed': the backend may commit without waiting for the disk (see WriteDurability). */
+  durability?: WriteDurability;
   /** Attempts before giving up with a 'conflict' StateError (hot keys under heavy contention). */
   maxAttempts?: number;
   /** Upper bound of the random pause between attempts. */
@@ -27,7 +29,7 @@ export async function updateRecord<T, R = T>(
 ): Promise<R> {
   if (options.ttlMs !== undefined) checkPutOptions({ ttlMs: options.ttlMs });
   // One transaction where the backend has them: no second read inside the write, no retries.
-  if (store.update) return store.update<T, R>(namespace, key, change, { ttlMs: options.ttlMs, parse: options.parse });
+  if (store.update) return store.update<T, R>(namespace, key, change, { ttlMs: options.ttlMs, parse: options.parse, durability: options.durability });
   const attempts = options.maxAttempts ?? 20;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const current = await store.get<T>(namespace, key, options.parse);

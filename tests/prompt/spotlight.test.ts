@@ -68,7 +68,7 @@ describe('spotlight', () => {
     const a = newSpotlightMarker();
     const b = newSpotlightMarker();
     assert.notEqual(a.id, b.id);
-    assert.match(a.id, /^[A-Za-z0-9]{12}$/);
+    assert.match(a.id, /^[0-9a-f]{20}$/);
   });
 
   it('handles empty, huge and binary input without throwing', () => {

@@ -16,14 +16,14 @@ const hashed = (key: string) => createHash('sha256').update(key).digest('base64u
 
 /** The real store, counting how the guard reaches it. */
 function counting(store: SqliteStateStore) {
-  const calls = { update: 0, transact: 0 };
+  const calls = { update: 0, transact: 0, durability: [] as Array<string | undefined> };
   const wrapped: StateStore = {
     backend: store.backend,
     get: (ns, key, parse) => store.get(ns, key, parse),
     put: (ns, key, value, options) => store.put(ns, key, value, options),
     delete: (ns, key, options) => store.delete(ns, key, options),
     update: (ns, key, change, options) => (calls.update++, store.update(ns, key, change, options)),
-    transact: (work) => (calls.transact++, store.transact(work)),
+    transact: (work, options) => (calls.transact++, calls.durability.push(options?.durability), store.transact(work, options)),
     sweepExpired: () => store.sweepExpired(),
     close: () => store.close(),
   };
@@ -49,7 +49,7 @@ describe('rate limits in one transaction', () => {
     for (let i = 0; i < 4; i++) outcomes.push(await guard.check(ctx));
     assert.deepEqual(outcomes.slice(0, 3), [undefined, undefined, undefined]);
     assert.deepEqual(outcomes[3]?.verdicts[0]?.evidence.slice(0, 1), ['rate.user']);
-    assert.deepEqual(calls, { update: 0, transact: 4 });
+    assert.deepEqual(calls, { update: 0, transact: 4, durability: ['relaxed', 'relaxed', 'relaxed', 'relaxed'] });
     assert.equal((await store.get<{ tokens: number }>('rate-user', hashed('contoso/alice')))?.value.tokens, 0);
     // The refused fourth turn took no tenant token.
     assert.equal((await store.get<{ tokens: number }>('rate-tenant', hashed('contoso')))?.value.tokens, 97);
@@ -64,6 +64,27 @@ describe('rate limits in one transaction', () => {
       /failed after the first write/,
     );
     assert.equal(await store.get('rate-user', 'k'), undefined);
+  });
+
+  it('keeps relaxed writes across a restart, and writes nothing of a relaxed transaction that fails', async () => {
+    const bucket = (tokens: number) => () => ({ value: { tokens, updatedAt: 0 }, result: undefined });
+    await store.transact((update) => update('rate-user', 'kept', bucket(5)), { durability: 'relaxed' });
+    await store.update('rate-tenant', 'kept', bucket(7), { durability: 'relaxed' });
+    await assert.rejects(
+      store.transact((update) => {
+        update('rate-user', 'lost', bucket(1));
+        throw new StateError('unavailable', 'failed after the first write');
+      }, { durability: 'relaxed' }),
+      /failed after the first write/,
+    );
+    // Ordinary (durable) writes still work after the relaxed ones.
+    await store.put('approvals', 'a1', { state: 'approved' });
+    await store.close();
+    store = new SqliteStateStore({ path: join(dir, 'state.db') });
+    assert.equal((await store.get<{ tokens: number }>('rate-user', 'kept'))?.value.tokens, 5);
+    assert.equal((await store.get<{ tokens: number }>('rate-tenant', 'kept'))?.value.tokens, 7);
+    assert.equal(await store.get('rate-user', 'lost'), undefined);
+    assert.deepEqual((await store.get('approvals', 'a1'))?.value, { state: 'approved' });
   });
 
   it('falls back to the instance’s own buckets for both when the transaction fails, and says so', async () => {

@@ -79,29 +79,35 @@ export function localHarm(text: PreparedText): { severity: Severities; score: nu
   return { severity, score, evidence };
 }
 
-export async function runHarmGuard(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety | undefined): Promise<GuardOutcome> {
-  const verdicts: GuardVerdict[] = [];
+/** Local only (the shipped policy): synchronous, so a check costs no promise; with Azure, asynchronous. */
+export function runHarmGuard(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety | undefined): GuardOutcome | Promise<GuardOutcome> {
   const wantsAzure = policy.providers.includes('azure') && azure !== undefined;
+  if (!wantsAzure) return { verdicts: [localHarmVerdict(text, policy)], edits: [] };
+  return runWithAzure(text, policy, azure);
+}
+
+function localHarmVerdict(text: PreparedText, policy: HarmConfig, fallback?: string): GuardVerdict {
+  const local = localHarm(text);
+  // An explicit score threshold in the policy adds a flag on the overall score.
+  const scoreFlag = policy.scoreThreshold !== undefined && local.score >= policy.scoreThreshold;
+  return verdictFor(local.severity, local.score, scoreFlag, policy, 'local', local.evidence, fallback);
+}
+
+async function runWithAzure(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety): Promise<GuardOutcome> {
+  const verdicts: GuardVerdict[] = [];
   let fallback: string | undefined;
-  if (wantsAzure) {
-    try {
-      const pieces = chunkText(text.normalized.text, analyzeTextMaxChars, maxAzureRequests);
-      const severity: Severities = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
-      // The service rejects empty text; nothing to analyse is severity 0 everywhere.
-      const results = await Promise.all(pieces.filter((p) => p.trim().length > 0).map((p) => azure.analyzeText(p)));
-      for (const r of results) for (const [k, v] of Object.entries(r)) severity[fromAzure[k as AzureHarmCategory]] = Math.max(severity[fromAzure[k as AzureHarmCategory]], v);
-      const max = Math.max(...categories.map((c) => severity[c]));
-      verdicts.push(verdictFor(severity, Math.min(1, max / 6), false, policy, 'azure', ['azure.text-analyze']));
-    } catch (err) {
-      fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
-    }
+  try {
+    const pieces = chunkText(text.normalized.text, analyzeTextMaxChars, maxAzureRequests);
+    const severity: Severities = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
+    // The service rejects empty text; nothing to analyse is severity 0 everywhere.
+    const results = await Promise.all(pieces.filter((p) => p.trim().length > 0).map((p) => azure.analyzeText(p)));
+    for (const r of results) for (const [k, v] of Object.entries(r)) severity[fromAzure[k as AzureHarmCategory]] = Math.max(severity[fromAzure[k as AzureHarmCategory]], v);
+    const max = Math.max(...categories.map((c) => severity[c]));
+    verdicts.push(verdictFor(severity, Math.min(1, max / 6), false, policy, 'azure', ['azure.text-analyze']));
+  } catch (err) {
+    fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
   }
-  if (policy.providers.includes('local') || !wantsAzure || fallback) {
-    const local = localHarm(text);
-    // An explicit score threshold in the policy adds a flag on the overall score.
-    const scoreFlag = policy.scoreThreshold !== undefined && local.score >= policy.scoreThreshold;
-    verdicts.push(verdictFor(local.severity, local.score, scoreFlag, policy, 'local', local.evidence, fallback));
-  }
+  if (policy.providers.includes('local') || fallback) verdicts.push(localHarmVerdict(text, policy, fallback));
   return { verdicts, edits: [] };
 }
 

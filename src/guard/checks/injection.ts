@@ -63,48 +63,49 @@ async function azureInjection(azure: AzureContentSafety, text: PreparedText, cha
   return { attack: results.some(Boolean), partial: covered < text.normalized.text.length };
 }
 
-export async function runInjectionGuard(
-  text: PreparedText,
-  channel: InjectionChannel,
-  policy: InjectionConfig,
-  azure: AzureContentSafety | undefined,
-): Promise<GuardOutcome> {
-  const category = channel === 'user' ? 'jailbreak' : 'document-injection';
-  const flaggedAction: GuardAction = channel === 'user' ? policy.userAction : policy.documentAction;
-  const threshold = policy.thresholds[channel] ?? INJECTION_DEFAULT_THRESHOLD[channel];
-  const verdicts: GuardVerdict[] = [];
+/** Local only (the shipped policy): synchronous, so a check costs no promise; with Azure, asynchronous. */
+export function runInjectionGuard(text: PreparedText, channel: InjectionChannel, policy: InjectionConfig, azure: AzureContentSafety | undefined): GuardOutcome | Promise<GuardOutcome> {
   const wantsAzure = policy.providers.includes('azure') && azure !== undefined;
-  let fallback: string | undefined;
+  if (!wantsAzure) return { verdicts: [localInjectionVerdict(text, channel, policy)], edits: [] };
+  return runWithAzure(text, channel, policy, azure);
+}
 
-  if (wantsAzure) {
-    try {
-      const result = await azureInjection(azure, text, channel);
-      verdicts.push({
-        guard: 'injection',
-        action: result.attack ? flaggedAction : 'allow',
-        category,
-        score: result.attack ? 1 : 0,
-        spans: [],
-        evidence: [result.attack ? `azure.prompt-shields.${channel}-attack` : 'azure.prompt-shields.clean', ...(result.partial ? ['azure.partial-coverage'] : [])],
-        provider: 'azure',
-      });
-    } catch (err) {
-      fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
-    }
-  }
-  if (policy.providers.includes('local') || !wantsAzure || fallback) {
-    const local = localInjectionScore(text, channel);
+function localInjectionVerdict(text: PreparedText, channel: InjectionChannel, policy: InjectionConfig, fallback?: string): GuardVerdict {
+  const threshold = policy.thresholds[channel] ?? INJECTION_DEFAULT_THRESHOLD[channel];
+  const local = localInjectionScore(text, channel);
+  return {
+    guard: 'injection',
+    action: local.score >= threshold ? flaggedActionOf(channel, policy) : 'allow',
+    category: categoryOf(channel),
+    score: local.score,
+    spans: local.spans,
+    evidence: local.evidence,
+    provider: 'local',
+    ...(fallback ? { fallback } : {}),
+  };
+}
+
+const categoryOf = (channel: InjectionChannel) => (channel === 'user' ? 'jailbreak' : 'document-injection');
+const flaggedActionOf = (channel: InjectionChannel, policy: InjectionConfig): GuardAction => (channel === 'user' ? policy.userAction : policy.documentAction);
+
+async function runWithAzure(text: PreparedText, channel: InjectionChannel, policy: InjectionConfig, azure: AzureContentSafety): Promise<GuardOutcome> {
+  const verdicts: GuardVerdict[] = [];
+  let fallback: string | undefined;
+  try {
+    const result = await azureInjection(azure, text, channel);
     verdicts.push({
       guard: 'injection',
-      action: local.score >= threshold ? flaggedAction : 'allow',
-      category,
-      score: local.score,
-      spans: local.spans,
-      evidence: local.evidence,
-      provider: 'local',
-      ...(fallback ? { fallback } : {}),
+      action: result.attack ? flaggedActionOf(channel, policy) : 'allow',
+      category: categoryOf(channel),
+      score: result.attack ? 1 : 0,
+      spans: [],
+      evidence: [result.attack ? `azure.prompt-shields.${channel}-attack` : 'azure.prompt-shields.clean', ...(result.partial ? ['azure.partial-coverage'] : [])],
+      provider: 'azure',
     });
+  } catch (err) {
+    fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
   }
+  if (policy.providers.includes('local') || fallback) verdicts.push(localInjectionVerdict(text, channel, policy, fallback));
   return { verdicts, edits: [] };
 }
 

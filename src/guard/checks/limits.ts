@@ -126,7 +126,8 @@ export const limitsGuard = defineGuard({
     const rate = new RateLimitGuard(deps.settings.rateLimit, { now: deps.now, state: deps.state });
     return {
       kind: 'gate',
-      async gate(raw, channel, ctx) {
+      // Synchronous unless it takes rate-limit tokens (the store): most calls need no promise.
+      gate(raw, channel, ctx) {
         const max = channel === 'user' ? config.maxInputChars : channel === 'document' ? config.maxDocumentChars : config.maxOutputChars;
         const tooBig = checkSize(raw, max);
         if (tooBig) return tooBig;

@@ -42,28 +42,40 @@ export interface NamedGuard {
 }
 
 /** Runs one guard; if it throws, its fail mode decides: closed blocks, open allows. Both are recorded. */
-export async function runSafely(guard: NamedGuard): Promise<GuardOutcome> {
+export function runSafely(guard: NamedGuard): GuardOutcome | Promise<GuardOutcome> {
+  // Local guards answer synchronously: no promise for them (a turn runs several guards on two channels).
   try {
-    return await guard.run();
+    const outcome = guard.run();
+    return isPending(outcome) ? Promise.resolve(outcome).catch((err: unknown) => failedOutcome(guard, err)) : outcome;
   } catch (err) {
-    log.error('guard failed', { guard: guard.name, error: (err as Error).name });
-    const verdict: GuardVerdict = {
-      guard: guard.name,
-      action: guard.failMode === 'closed' ? 'block' : 'allow',
-      category: 'guard-error',
-      score: 0,
-      spans: [],
-      evidence: ['error.internal'],
-      provider: 'local',
-      fallback: `fail-${guard.failMode}`,
-    };
-    return { verdicts: [verdict], edits: [], messageKey: guard.failMode === 'closed' ? 'unavailable' : undefined };
+    return failedOutcome(guard, err);
   }
+}
+
+function isPending<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
+}
+
+function failedOutcome(guard: NamedGuard, err: unknown): GuardOutcome {
+  log.error('guard failed', { guard: guard.name, error: (err as Error | undefined)?.name });
+  const verdict: GuardVerdict = {
+    guard: guard.name,
+    action: guard.failMode === 'closed' ? 'block' : 'allow',
+    category: 'guard-error',
+    score: 0,
+    spans: [],
+    evidence: ['error.internal'],
+    provider: 'local',
+    fallback: `fail-${guard.failMode}`,
+  };
+  return { verdicts: [verdict], edits: [], messageKey: guard.failMode === 'closed' ? 'unavailable' : undefined };
 }
 
 /** Replaces lone surrogates so every later step works on well-formed text (same length, same offsets). */
 function wellFormed(text: unknown): string {
   if (typeof text !== 'string') return '';
+  // A native check first: the replace below scans with a look-behind, and nearly all text is well formed.
+  if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return text;
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
@@ -118,7 +130,8 @@ export class PolicyGuardEngine implements GuardEngine {
     // Gates (size, rate) in order; the first that stops the text decides alone.
     const passed: GuardOutcome[] = [];
     for (const g of this.gates) {
-      const outcome = await g.instance.gate(raw, channel, ctx);
+      const gated = g.instance.gate(raw, channel, ctx);
+      const outcome = isPending(gated) ? await gated : gated;
       if (outcome?.verdicts.some((v) => v.action === 'block')) return this.combine(channel, raw, [outcome]);
       if (outcome) passed.push(outcome);
     }
@@ -129,11 +142,17 @@ export class PolicyGuardEngine implements GuardEngine {
     }
 
     const text: PreparedText = prepareText(raw);
-    const guards: NamedGuard[] = this.checks
-      .filter((g) => g.instance.runsOn(channel, ctx))
-      .map((g) => ({ name: g.name, failMode: g.instance.failMode, run: () => g.instance.check(text, channel, ctx) }));
-    const outcomes = await Promise.all(guards.map(runSafely));
-    return this.combine(channel, raw, [...passed, ...outcomes]);
+    const outcomes: Array<GuardOutcome | Promise<GuardOutcome>> = [];
+    let pending = false;
+    for (const g of this.checks) {
+      if (!g.instance.runsOn(channel, ctx)) continue;
+      const outcome = runSafely({ name: g.name, failMode: g.instance.failMode, run: () => g.instance.check(text, channel, ctx) });
+      pending ||= isPending(outcome);
+      outcomes.push(outcome);
+    }
+    // Every guard started before any is awaited (remote ones run side by side); all-local needs no await.
+    const settled = pending ? await Promise.all(outcomes) : (outcomes as GuardOutcome[]);
+    return this.combine(channel, raw, [...passed, ...settled]);
   }
   private combine(channel: Channel, raw: string, outcomes: GuardOutcome[]): GuardDecision {
     const verdicts = outcomes.flatMap((o) => o.verdicts);

@@ -101,7 +101,22 @@ const phrases: Record<Language, Phrases> = {
 
 const toolOrder = ['who_am_i', 'search_files', 'read_file', 'list_recent_files', 'list_site_pages', 'list_list_items', 'send_mail', 'create_sharing_link', 'delete_file', 'create_event'];
 
+// The help is most of the offline model's answers and depends only on these inputs: rendered once each.
+const renderedHelp = new Map<string, string>();
+const maxRenderedHelp = 64;
+
 export function helpText(tools: Map<string, ModelToolSpec>, examples: HelpExamples = {}, language: Language = 'en'): string {
+  const key = JSON.stringify([language, toolOrder.filter((tool) => tools.has(tool)), examples.colleague, examples.site, examples.list]);
+  let text = renderedHelp.get(key);
+  if (text === undefined) {
+    text = renderHelp(tools, examples, language);
+    if (renderedHelp.size >= maxRenderedHelp) renderedHelp.clear();
+    renderedHelp.set(key, text);
+  }
+  return text;
+}
+
+function renderHelp(tools: Map<string, ModelToolSpec>, examples: HelpExamples, language: Language): string {
   const p = phrases[language];
   const values: Record<string, string | undefined> = { colleague: examples.colleague, site: examples.site, list: examples.list };
   const lines = toolOrder
