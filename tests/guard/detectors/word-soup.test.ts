@@ -34,6 +34,14 @@ const oddButBenign = [
   'Meeting recap ✅ budget approved ❌ new hires on hold ➡️ revisit in March',
 ];
 
+// Other Latin-script languages, written for this test: accented words and their function words are not soup.
+const otherLanguages = [
+  'Bạn có thể gửi cho tôi bản tóm tắt cuộc họp hôm qua và danh sách việc cần làm không?',
+  'Kannst du mir sagen, wann der Bericht für das Projekt fertig sein muss und wer ihn prüft?',
+  'Wie viele Urlaubstage habe ich noch, und bis wann muss ich den Antrag beim Team einreichen?',
+  'Pourriez-vous envoyer le compte rendu de la réunion à toute l équipe avant vendredi soir ?',
+];
+
 describe('word soup (adversarial suffixes)', () => {
   it('flags harmful requests followed by random token soup', () => {
     const rng = createRng(20261207);
@@ -48,6 +56,9 @@ describe('word soup (adversarial suffixes)', () => {
     }
     assert.ok(soup / n >= 0.85, `word-soup evidence on ${soup}/${n}`);
     assert.ok(flagged / n >= 0.6, `flagged ${flagged}/${n}`);
+  });
+  it('reads messages in other Latin-script languages as language, not soup (contrast at most where the signal starts)', () => {
+    for (const text of otherLanguages) assert.ok(contrast(text) <= 0.25, `${text}: contrast ${contrast(text).toFixed(2)}`);
   });
   it('does not flag the requests alone by their tail', () => {
     for (const request of requests) assert.equal(contrast(request), 0, request);

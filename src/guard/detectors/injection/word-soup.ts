@@ -80,6 +80,7 @@ function runOddness(run: string, vocab: WordVocab): number {
 const PLAIN_UNKNOWN = 0.5;
 const ASCII_WORD = /^[("']?([A-Za-z]+)[)"']?[.,;:!?]?$/;
 const INNER_CAPITAL = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
+const ACCENTED_LETTER = /[\u00C0-\u024F\u1E00-\u1EFF]/u;
 const PLAIN_WORD = /^[("'“‘¿¡]?\p{L}+(?:['’]\p{L}+)?[)"'”’]?[.,;:!?]?$/u;
 
 /**
@@ -117,7 +118,10 @@ export function chunkOddness(chunk: string, vocab: WordVocab, previous = ''): nu
     for (const part of run.split(CAMEL_SPLIT)) odd = Math.max(odd, runOddness(part, vocab));
     if (odd === 1) break;
   }
-  if (odd === 1 && PLAIN_WORD.test(chunk) && !CAMEL_SPLIT.test(chunk)) return PLAIN_UNKNOWN;
+  if (odd === 1 && PLAIN_WORD.test(chunk) && !CAMEL_SPLIT.test(chunk)) {
+    // An unknown word spelt with accented letters ("chặn", "größer") is another language, not a suffix piece.
+    return ACCENTED_LETTER.test(chunk) ? -1 : PLAIN_UNKNOWN;
+  }
   return id && odd === 0 ? -1 : odd;
 }
 
@@ -128,6 +132,17 @@ export function chunkOddness(chunk: string, vocab: WordVocab, previous = ''): nu
  * which adds a little oddness: a suffix diluted with real words stays odd.
  */
 const GLUE_MAX_RANK = 150;
+/** Function words of the common European languages hold their sentences together the same way. */
+const FOREIGN_GLUE = new Set(
+  [
+    'der die das und ein eine einen den dem des zu mit von für auf ist nicht dass ich wir sie es im bei wie oder aber auch',
+    'le la les un une des du et est pas que qui dans pour sur avec au aux ce je nous vous il elle ou mais',
+    'el los las y es que en por para con una del al lo se no su como pero yo',
+    'il lo gli di che non per è della con una sono ma come io',
+    'o os as um uma do da dos das em no na não com que para é eu mas',
+    'het een van en op voor niet dat ik wij je zijn maar als',
+  ].join(' ').split(' '),
+);
 const SALAD_ODDNESS = 0.25;
 const CLAUSE_END = /[.,;:!?]$/;
 /** Code and markup syntax holds a line together as function words hold a sentence. */
@@ -139,6 +154,7 @@ function isGlue(chunk: string): boolean {
   const core = WORD_CORE.exec(chunk)?.[1]?.replace(CLITIC, '').toLowerCase();
   if (!core) return false;
   if (CLAUSE_END.test(chunk) || core === 'a' || core === 'i') return true;
+  if (FOREIGN_GLUE.has(core)) return true;
   const rank = rankOf(core);
   return rank !== undefined && rank <= GLUE_MAX_RANK;
 }
