@@ -199,7 +199,11 @@ class StartTable {
   private readonly lists: number[][] = [];
   private readonly slots: Int32Array;
 
-  constructor(entries: Map<number, number[]>) {
+  /** Hashes of the proper prefixes of every key: a scan stops as soon as its prefix is none of them. */
+  private readonly prefixes: Set<number>;
+
+  constructor(entries: Map<number, number[]>, prefixes: Set<number>) {
+    this.prefixes = prefixes;
     let size = 16;
     while (size < entries.size * 4) size *= 2;
     this.hashes = new Uint32Array(size);
@@ -212,6 +216,11 @@ class StartTable {
       this.hashes[i] = hash;
       this.slots[i] = this.lists.push(list) - 1;
     }
+  }
+
+  /** Whether some key is longer than, and starts with, the text of this hash. */
+  extends(hash: number): boolean {
+    return this.prefixes.has(hash);
   }
 
   /** The patterns that can start with the key of this hash, if any. */
@@ -240,6 +249,8 @@ export class PatternPrefilter {
   constructor(readonly patterns: readonly RegExp[]) {
     const word = new Map<number, number[]>();
     const any = new Map<number, number[]>();
+    const wordPrefixes = new Set<number>();
+    const anyPrefixes = new Set<number>();
     patterns.forEach((pattern, index) => {
       const found = patternStarts(pattern);
       // A start shorter than two characters is in nearly every text.
@@ -250,13 +261,15 @@ export class PatternPrefilter {
       for (const s of found) {
         const table = s.atWordStart ? word : any;
         const hash = keyHash(s.key);
+        const prefixes = s.atWordStart ? wordPrefixes : anyPrefixes;
+        for (let k = 1; k < s.key.length; k++) prefixes.add(keyHash(s.key.slice(0, k)));
         const list = table.get(hash) ?? [];
         if (!list.includes(index)) list.push(index);
         table.set(hash, list);
       }
     });
-    this.wordStarts = new StartTable(word);
-    this.anywhere = any.size > 0 ? new StartTable(any) : undefined;
+    this.wordStarts = new StartTable(word, wordPrefixes);
+    this.anywhere = any.size > 0 ? new StartTable(any, anyPrefixes) : undefined;
   }
 
   private lastText: string | undefined;
@@ -287,8 +300,10 @@ export class PatternPrefilter {
     let h = FNV_SEED;
     for (let i = at; i < end; i++) {
       h = fnvStep(h, text.charCodeAt(i));
-      const list = table.get(finish(h));
+      const hash = finish(h);
+      const list = table.get(hash);
       if (list) for (const index of list) out[index] = true;
+      if (!table.extends(hash)) return;
     }
   }
 }
