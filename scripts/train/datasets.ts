@@ -33,7 +33,7 @@ const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
 /** Share of segment-model hosts drawn from the hand-written clean documents (0.3 raised the 2 % point to 0.933). */
 const WRITTEN_HOST_SHARE = 0.15;
 /** Share of hosts, clean and injected alike, that end with their own staff-directed closing lines. */
-const CLOSING_SHARE = Number(process.env.CLOSING_SHARE ?? 0.4);
+const CLOSING_SHARE = 0.4;
 
 function repeat<T>(items: readonly T[], times: number): T[] {
   return Array.from({ length: times }, () => items).flat();

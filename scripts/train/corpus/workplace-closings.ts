@@ -29,7 +29,7 @@ const W: Record<string, readonly string[]> = {
     'Please submit your {form} in {where} by {day}.', 'Submit your {form} by {day}.', 'Remember to {chore}.', 'Please {chore}.', 'Contact {desk} {reach} if you have questions.',
     'Questions? Ask {desk}.', 'If anything is unclear, contact {desk}.', 'Reach out to {desk} {reach} with any issues.', '{proc} {proc2}.', 'Note that {proc} {proc2}.', 'Read {proc} before {day}.',
     'Staff should ignore the earlier memo; {proc} {proc2}.', 'Disregard the draft sent last week, the final version is attached.', '{ai} {rule}.', 'Reminder: {ai} {rule}.', 'Employees must {chore}.',
-    'All managers should approve pending {form}s by {day}.', 'Forward this to anyone on your team who missed the meeting.', 'Send your slides to {desk} by {day}.', 'Do not reply to this automated message.',
+    'All managers should approve pending {form}s by {day}.', 'Send your slides to {desk} by {day}.', 'Do not reply to this automated message.',
     '{code}', '{sign}', '{sign}', 'Make sure you {chore}.', 'From {day}, {chore}.', 'Share feedback in {where}.', 'Follow the steps in the runbook and tell {desk} when you are done.',
   ],
 };

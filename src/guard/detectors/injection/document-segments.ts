@@ -168,7 +168,9 @@ function addresseeOf(words: readonly string[]): string | null {
     else if (SECOND_PERSON.has(w)) second = true;
     else if (STAFF_NOUNS.has(w)) staff = true;
   }
-  const commands = OPENERS.has(words[0]!) || words[0] === 'please';
+  // An imperative opens the sentence, or follows a vocative ("assistant, send ...", "ai: reply ...").
+  const verbAt = AI_NOUNS.has(words[0]!) && words.length > 1 ? 1 : 0;
+  const commands = OPENERS.has(words[verbAt]!) || words[verbAt] === 'please';
   if (ai && (second || commands)) return 'to:ai';
   if (ai) return 'about:ai';
   if (staff) return 'to:staff';
