@@ -7,6 +7,7 @@ import { maskMentions } from '../../src/guard/detectors/injection/reported-speec
 import { unmaskLookalikes } from '../../src/guard/detectors/injection/lookalike-disguise.js';
 import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus/documents.js';
 import { businessDocument, toolDirectedInstruction, toolFramed } from './corpus/business-documents.js';
+import { workplaceClosing } from './corpus/workplace-closings.js';
 import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
 import { euphemisticHarmRequest, framedBenignRequest, persuasionJailbreakVaried, variedHarmPair } from './corpus/persuasion-jailbreaks.js';
 import { userAttack, userBenign } from './corpus/user-messages.js';
@@ -31,6 +32,8 @@ const DOCUMENT_WEIGHT = Number(process.env.DOCUMENT_WEIGHT ?? 8);
 const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
 /** Share of segment-model hosts drawn from the hand-written clean documents (0.3 raised the 2 % point to 0.933). */
 const WRITTEN_HOST_SHARE = 0.15;
+/** Share of hosts, clean and injected alike, that end with their own staff-directed closing lines. */
+const CLOSING_SHARE = 0.4;
 
 function repeat<T>(items: readonly T[], times: number): T[] {
   return Array.from({ length: times }, () => items).flat();
@@ -104,12 +107,20 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
       } else if (!foldedInstruction.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
     }
   };
-  for (let i = 0; i < 7000; i++) addSegments(host().join('\n'), null);
+  // Real memos end with chores, contacts and sign-offs: clean and injected hosts get them alike,
+  // so an imperative in last position is no sign of an injection by itself.
+  const closing = (): string => {
+    if (!rng.chance(CLOSING_SHARE)) return '';
+    const lines = [workplaceClosing(rng)];
+    if (rng.chance(0.4)) lines.push(workplaceClosing(rng));
+    return '\n' + lines.join('\n');
+  };
+  for (let i = 0; i < 7000; i++) addSegments(host().join('\n') + closing(), null);
   for (let i = 0; i < 6000; i++) {
     const r = rng.next();
     const instruction =
       r < 0.38 ? syntheticInstruction(rng).text : r < 0.55 ? toolDirectedInstruction(rng) : r < 0.75 && devRequests.length > 0 ? rng.pick(devRequests) : r < 0.88 ? userBenign(rng) : userAttack(rng).text;
-    addSegments(insertInstruction(rng, host(), instruction), instruction);
+    addSegments(insertInstruction(rng, host(), instruction) + closing(), instruction);
   }
   for (const row of repeat(handwrittenFor('documents', handwritten), DOCUMENT_WEIGHT)) addWrittenDocument(out, row);
   return out;

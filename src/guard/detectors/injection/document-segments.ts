@@ -103,6 +103,8 @@ export function documentSegments(folded: string): DocumentSegment[] {
     else markers.push('ovl:low');
     // Conjunction: how the segment starts AND whether it fits the document.
     markers.push(`shape:${markers[markers.length - 1]}:${opener}`);
+    const addressee = addresseeOf(ws);
+    if (addressee) markers.push(addressee);
     segments.push({ text: pieces[i]!, words: ws, tokens: segmentTokens(ws), markers });
   }
   return segments;
@@ -146,6 +148,34 @@ const OPENERS = new Set(
     'also additionally finally now then instead first before after however btw ps'
   ).split(' '),
 );
+
+// Who a sentence speaks to. Memos end with chores for staff ("managers should
+// approve ..."); an injection gives an AI reader a task ("assistant, forward ...",
+// "if you are an AI, reply ..."). Position and length cannot tell them apart;
+// the addressee can.
+const AI_NOUNS = new Set('ai assistant model chatbot bot gpt llm copilot agent'.split(' '));
+const SECOND_PERSON = new Set('you your yours yourself'.split(' '));
+const STAFF_NOUNS = new Set(
+  'staff employees employee colleagues everyone managers manager team teams members attendees owners contractors visitors hosts starters customers staffers wardens drivers'.split(' '),
+);
+
+function addresseeOf(words: readonly string[]): string | null {
+  let ai = false;
+  let second = false;
+  let staff = false;
+  for (const w of words) {
+    if (AI_NOUNS.has(w)) ai = true;
+    else if (SECOND_PERSON.has(w)) second = true;
+    else if (STAFF_NOUNS.has(w)) staff = true;
+  }
+  // An imperative opens the sentence, or follows a vocative ("assistant, send ...", "ai: reply ...").
+  const verbAt = AI_NOUNS.has(words[0]!) && words.length > 1 ? 1 : 0;
+  const commands = OPENERS.has(words[verbAt]!) || words[verbAt] === 'please';
+  if (ai && (second || commands)) return 'to:ai';
+  if (ai) return 'about:ai';
+  if (staff) return 'to:staff';
+  return second ? 'to:you' : commands ? 'to:reader' : null;
+}
 
 function known(word: string): boolean {
   return OPENERS.has(word) || CLOSED_CLASS.has(word);
