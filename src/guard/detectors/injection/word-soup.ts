@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { rankOf } from '../word-clusters.js';
 import { maskStructures } from './char-lm.js';
+import { isForeignFunctionWord } from './function-words.js';
 
 /** On-disk shape written by scripts/train/train-word-vocab.ts. */
 export interface WordVocabFile {
@@ -78,6 +79,14 @@ function runOddness(run: string, vocab: WordVocab): number {
  * Soup shows itself by glue, symbols and odd capitals, which stay fully odd.
  */
 const PLAIN_UNKNOWN = 0.5;
+/**
+ * A plainly spelt unknown word with letters of the Latin Extended blocks
+ * ("müşteriye", "người", "wiadomość") is another language's word: optimised
+ * suffixes come from an English-heavy token vocabulary, whose few accented
+ * pieces are Latin-1 ("también", "été"), so those stay half odd.
+ */
+const ACCENTED_UNKNOWN = 0.2;
+const ACCENTED_LETTER = /[\u0100-\u024f\u1e00-\u1eff]/;
 const ASCII_WORD = /^[("']?([A-Za-z]+)[)"']?[.,;:!?]?$/;
 const INNER_CAPITAL = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
 const PLAIN_WORD = /^[("'“‘¿¡]?\p{L}+(?:['’]\p{L}+)?[)"'”’]?[.,;:!?]?$/u;
@@ -117,7 +126,7 @@ export function chunkOddness(chunk: string, vocab: WordVocab, previous = ''): nu
     for (const part of run.split(CAMEL_SPLIT)) odd = Math.max(odd, runOddness(part, vocab));
     if (odd === 1) break;
   }
-  if (odd === 1 && PLAIN_WORD.test(chunk) && !CAMEL_SPLIT.test(chunk)) return PLAIN_UNKNOWN;
+  if (odd === 1 && PLAIN_WORD.test(chunk) && !CAMEL_SPLIT.test(chunk)) return ACCENTED_LETTER.test(chunk) ? ACCENTED_UNKNOWN : PLAIN_UNKNOWN;
   return id && odd === 0 ? -1 : odd;
 }
 
@@ -140,7 +149,7 @@ function isGlue(chunk: string): boolean {
   if (!core) return false;
   if (CLAUSE_END.test(chunk) || core === 'a' || core === 'i') return true;
   const rank = rankOf(core);
-  return rank !== undefined && rank <= GLUE_MAX_RANK;
+  return (rank !== undefined && rank <= GLUE_MAX_RANK) || isForeignFunctionWord(core);
 }
 
 export interface SoupWindows {
