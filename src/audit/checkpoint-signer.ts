@@ -3,8 +3,8 @@
 // cannot forge checkpoints, and the private key can stay in Key Vault / app
 // settings of the agent alone. The key comes from configuration; in local
 // development one is generated next to the log once, so `npm run dev` works.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface CheckpointSigner {
@@ -67,7 +67,17 @@ export function loadCheckpointSigner(source: { key?: string; keyFile: string }):
   if (!existsSync(source.keyFile)) {
     mkdirSync(dirname(source.keyFile), { recursive: true });
     const { privateKey } = generateKeyPairSync('ed25519');
-    writeFileSync(source.keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    // Several local instances may start at once: write aside, then link into place, so the key file
+    // appears whole and only once; an instance that lost the race uses the winner's key.
+    const aside = `${source.keyFile}.${process.pid}.${randomUUID()}.tmp`;
+    writeFileSync(aside, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(aside, source.keyFile);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(aside);
+    }
   }
   return signerFromPrivateKey(parsePrivateKey(readFileSync(source.keyFile, 'utf8')));
 }

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../../src/guard/detectors/injection/index.js';
 import { chunkOddness, loadWordVocab, soupWindows } from '../../../src/guard/detectors/injection/word-soup.js';
 import { greedySearch, randomSuffix, withSuffix } from '../../../bench/detectors/suffix-attacker.js';
 import { createRng } from '../../../scripts/train/rng.js';
+
+// The user threshold the shipped policy flags at.
+const shippedUserThreshold = (JSON.parse(readFileSync(new URL('../../../policy/guard-policy.json', import.meta.url), 'utf8')) as { injection: { thresholds: { user: number } } }).injection.thresholds.user;
 
 const vocab = loadWordVocab(new URL('../../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 const contrast = (text: string): number => {
@@ -95,3 +99,23 @@ describe('word soup (adversarial suffixes)', () => {
     }
   });
 });
+
+// Requests written in other languages, for this test: their words are not in the English
+// frequency list, but their function words hold them together, so they are not soup.
+describe('word soup: other languages are not soup', () => {
+  const requests = [
+    "Peux-tu résumer le rapport de l'audit et me dire quelles actions sont en retard ?",
+    'Escribe un correo corto para el proveedor: la entrega llegó incompleta y necesitamos el resto antes del viernes.',
+    'Kannst du die Tabelle nach Abteilung sortieren und die Summe für jedes Quartal ausrechnen?',
+    'Toplantı notlarını özetleyip yarın sabah ekibe gönderebilir misin?',
+    'Bạn có thể tóm tắt báo cáo này và gửi cho nhóm của tôi không?',
+    'Translate this reply from our Lisbon office: "O contrato foi assinado ontem e o pagamento será feito na próxima semana." Then draft a thank-you note.',
+  ];
+  for (const text of requests) {
+    it(`does not flag at the shipped threshold: ${text.slice(0, 40)}...`, () => {
+      const result = scoreInjection(text, 'user');
+      assert.ok(result.score < shippedUserThreshold, `score ${result.score.toFixed(3)} ${result.evidence.join(',')} contrast ${contrast(text).toFixed(2)}`);
+    });
+  }
+});
+

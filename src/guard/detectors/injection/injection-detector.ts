@@ -126,7 +126,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
     // Attack phrases quoted in a report, a policy or a question are mentions (reported-speech.ts).
-    const maskedFolded = maskMentions(folded);
+    const maskedFolded = maskMentions(folded, channel);
     const maskedFlat = maskedFolded === folded ? flat : collapseWhitespace(maskedFolded);
     const evidence: string[] = [];
     // In data, an override phrase said to staff is not an attack on the assistant (override-addressee.ts).

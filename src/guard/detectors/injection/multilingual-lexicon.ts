@@ -227,7 +227,7 @@ export const DEV_MODE: readonly string[] = [
 
 /** Sending data somewhere: the verb of an exfiltration order planted in a document. */
 export const SEND: readonly string[] = [
-  'envía', 'envia', 'reenvía', 'reenvia', 'envie', 'encaminhe', 'envoie', 'envoyez', 'transfère', 'transférez', 'sende', 'schicke', 'schick', 'leite', 'invia', 'inoltra',
+  'envía', 'envia', 'reenvía', 'reenvia', 'envie', 'encaminhe', 'envoie', 'envoyez', 'envoyer', 'transfère', 'transférez', 'sende', 'schicke', 'schick', 'leite', 'invia', 'inoltra',
   'stuur', 'verstuur', 'trimite', 'skicka', 'vidarebefordra', '^send$', 'videresend', 'lähetä', 'välitä', 'отправь', 'отправьте', 'перешли', 'пошли', 'надішли', 'відправ',
   'wyślij', 'prześlij', 'pošli', 'odešli', 'přepošli', 'στείλε', 'προώθησε', 'küldd', 'küldje', 'továbbítsd', 'gönder', 'ilet', 'gửi', 'chuyển tiếp', 'kirim', 'teruskan',
   '送信', '送って', '転送', '发送', '發送', '转发', '轉發', '发给', '發給', '보내', '전송', '전달', 'ส่ง', 'أرسل', 'ارسل', 'שלח', 'תשלח', 'העבר', 'بفرست', 'भेजो', 'भेजें', 'भेजिए', 'भेज दो',
@@ -247,6 +247,7 @@ export const META: readonly string[] = [
   'não se aplicam mais', 'não valem mais', "ne s'appliquent plus", 'ne sont plus valables', 'non sono più valid', 'gelden niet meer', 'больше не действуют', 'утратил', 'більше не діють',
   'już nie obowiązują', 'nieaktualn', 'již neplatí', 'már nem érvényes', 'artık geçerli değil', 'không còn hiệu lực', 'tidak berlaku lagi', 'gäller inte längre', 'gjelder ikke lenger',
   'gælder ikke længere', 'eivät ole enää voimassa', 'δεν ισχύουν πλέον', 'لم تعد سارية', 'אינן בתוקף', 'अब लागू नहीं', '유효하지 않', '폐지', 'ไม่มีผลบังคับใช้',
+  'empêcher', 'évitons', 'éviter', 'verhindern', 'evitar', 'evitamos', 'impedir', 'impedire', 'evitare', 'voorkomen', 'zapobiec', 'zapobiegać', 'предотврат', 'запобіг', 'engelle', 'önle',
   'proteger', 'protéger', 'schützen', 'proteggere', 'beschermen', 'защитить', 'захистити', 'chronić', 'chránit', 'korumak', 'bảo vệ', 'melindungi', '防止', '防御', '防ぐ', '守る', '방지', '보호', 'ป้องกัน', 'حماية', 'להגן', 'सुरक्षित',
 ];
 
@@ -265,6 +266,7 @@ export const AI_NAME: readonly string[] = [
 export const ENGLISH_SHARED: ReadonlySet<string> = new Set([
   'ignore', 'instruction', 'instruc', 'directive', 'prompt', 'original', 'previo', 'anterior', 'precedent', 'system prompt', 'systemprompt', 'system-prompt',
   'assistant', 'chatbot', 'chatgpt', 'copilot', '^gpt', '^ai$', '^send$', 'injection',
+  'conversations', 'e-mails', 'emails', 'private', 'personale',
 ]);
 
 /** Possessives that point at the assistant: your (instructions, system prompt). */
@@ -308,3 +310,22 @@ export const THIRD_PARTY: readonly string[] = [
   '誰か', '有人', '누군가', 'ใครบางคน', 'شخص ما', 'מישהו', 'atacante', 'attaquant', 'angreifer', 'aggressore', 'aanvaller', 'злоумышленник', 'зловмисник', 'atakując', 'útočník', 'saldırgan', 'kẻ tấn công', 'penyerang',
   '攻撃者', '攻击者', '攻擊者', '공격자', 'מתקיף', 'हमलावर', '^bot', 'chatbot', '^модел', '^бот', 'ボット', 'モデル', '模型', '机器人', '機器人', '챗봇', '^modelo', '^modèle', '^modell', '^modello',
 ];
+
+/**
+ * What an exfiltration order takes away in bulk: the conversation, its history,
+ * everyone's mail, the passwords (with SEND and OUTSIDE: user-channel rule).
+ */
+export const BULK_DATA: readonly string[] = [
+  'historial', 'histórico', 'historique', 'verlauf', 'cronologia', 'geschiedenis', '^historia$', 'история', 'історі', 'geçmiş', 'lịch sử', 'riwayat',
+  'conversaciones', 'conversación', 'conversas', 'conversations', 'conversazion', 'gespräche', 'unterhaltungen', 'gesprekken', 'rozmow', 'разговор', 'переписк', 'sohbet', 'konuşma',
+  'correos', 'courriels', 'e-mails', 'emails', 'nachrichten', 'mensajes', 'mensagens', 'messaggi', 'berichten', 'wiadomości', 'сообщени', 'письма', 'mesajlar', 'e-postalar',
+  'contraseñas', 'mots de passe', 'passwörter', 'kennwörter', 'senhas', 'wachtwoorden', 'hasła', 'пароли', 'şifreler',
+];
+
+/** Somewhere outside the tenant: an external, private or personal address. */
+export const OUTSIDE: readonly string[] = [
+  'externe', '^externa$', 'externo', 'externen', 'externes', 'esterno', 'esterna', 'zewnętrzn', 'внешн', 'зовнішн', 'harici',
+  'privée', 'privé', 'privada', 'privado', 'private', '^privaten$', '^privat$', 'privato', 'privata', 'prywatn', 'личн', 'особист',
+  'personnelle', 'persönlich', 'personale', 'persoonlijk', 'pessoal', 'osobist', 'kişisel',
+];
+

@@ -4,13 +4,13 @@
 // time" or "ignore the printer's error" stay clean. Concepts must sit close
 // together in one sentence; scripts without spaces get a shorter window.
 // English is left to injection-rules.ts: a rule needs one term that is not English.
-import { ABOVE, AI_NAME, ASK_WHAT, DEV_MODE, DIRECTIVE, ENGLISH_SHARED, IGNORE, META, NO_LIMITS, PERSONA, REVEAL, SCOPE, SEND, SYSTEM_PROMPT, TELL, TEXT, THIRD_PARTY, YOUR } from './multilingual-lexicon.js';
+import { ABOVE, AI_NAME, ASK_WHAT, BULK_DATA, DEV_MODE, DIRECTIVE, ENGLISH_SHARED, IGNORE, META, NO_LIMITS, OUTSIDE, PERSONA, REVEAL, SCOPE, SEND, SYSTEM_PROMPT, TELL, TEXT, THIRD_PARTY, YOUR } from './multilingual-lexicon.js';
 import { ConceptScanner, type Hit } from './multilingual-scan.js';
 
 // Concept indexes, in the order of the scanner's lexicon below.
-const C = { Ignore: 0, Directive: 1, Scope: 2, Reveal: 3, SystemPrompt: 4, NoLimits: 5, Persona: 6, DevMode: 7, Send: 8, Meta: 9, AiName: 10, Your: 11, AskWhat: 12, Tell: 13, Above: 14, Text: 15, ThirdParty: 16 } as const;
+const C = { Ignore: 0, Directive: 1, Scope: 2, Reveal: 3, SystemPrompt: 4, NoLimits: 5, Persona: 6, DevMode: 7, Send: 8, Meta: 9, AiName: 10, Your: 11, AskWhat: 12, Tell: 13, Above: 14, Text: 15, ThirdParty: 16, Bulk: 17, Outside: 18 } as const;
 type C = (typeof C)[keyof typeof C];
-const scanner = new ConceptScanner([IGNORE, DIRECTIVE, SCOPE, REVEAL, SYSTEM_PROMPT, NO_LIMITS, PERSONA, DEV_MODE, SEND, META, AI_NAME, YOUR, ASK_WHAT, TELL, ABOVE, TEXT, THIRD_PARTY], ENGLISH_SHARED);
+const scanner = new ConceptScanner([IGNORE, DIRECTIVE, SCOPE, REVEAL, SYSTEM_PROMPT, NO_LIMITS, PERSONA, DEV_MODE, SEND, META, AI_NAME, YOUR, ASK_WHAT, TELL, ABOVE, TEXT, THIRD_PARTY, BULK_DATA, OUTSIDE], ENGLISH_SHARED);
 
 /** Longest span (first start to last end) of one rule's concepts, in characters. */
 const WINDOW_SPACED = 90;
@@ -43,6 +43,8 @@ const RULES: readonly MultilingualRule[] = [
   { id: 'i18n.ml-ask-system-prompt', weight: 3, slots: [[C.AskWhat], [C.SystemPrompt], [C.Your]] },
   { id: 'i18n.ml-unrestricted-persona', weight: 3, slots: [[C.NoLimits], [C.Persona, C.DevMode]], thirdPartyAllowed: true },
   { id: 'i18n.ml-developer-mode', weight: 3, slots: [[C.DevMode], [C.Persona, C.NoLimits, C.Ignore]], thirdPartyAllowed: true },
+  // "Forward all the mail / the chat history to my private address": bulk data sent out of the tenant.
+  { id: 'i18n.ml-send-bulk-outside', weight: 3, slots: [[C.Send], [C.Bulk], [C.Outside]], thirdPartyAllowed: true },
   { id: 'doc.ml-ai-addressed', weight: 3, slots: [[C.AiName], [C.Send, C.Ignore, C.Reveal]], documentOnly: true, vocative: true, widen: 2, thirdPartyAllowed: true },
 ];
 

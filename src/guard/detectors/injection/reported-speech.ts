@@ -51,6 +51,20 @@ const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
 const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
 
+// The user channel only (the user is the principal, so a phrase they hand over to be
+// translated, named or asked about is material, not an order to the assistant):
+// a quote after "translate" / "localise" is the text to work on; reply verbs in the past
+// ("the bot replied 'X'") and naming nouns ("is 'X' a good name") report; and some
+// unquoted frames introduce an example: "if someone asked you to ...", "get the bot to ...",
+// "handle requests to ...", "the notice that says to ...", "how do we detect/stop ...".
+const USER_TRANSLATE_BEFORE =
+  /\b(?:translate|translating|translation of|locali[sz]e|locali[sz]ing)(?: (?:this|the following|the phrase|the sentence|the line|the text|the message|the string|the label|it|that))?(?: (?:to|into|in) [a-z]+)?:? *$/;
+const USER_REPORT_CUE = wordAnchoredRegExp(
+  `(?:replied|responded|answered|printed|returned|generated|produced|outputted|started saying|kept saying)\\b|(?:names?|named|titles?|slogans?|taglines?|headlines?|subject lines?|translations?|notifications?)\\b`,
+);
+const USER_FRAME =
+  /\b(?:(?:if|when|what if|suppose) (?:someone|somebody|anyone|a user|users|people|a colleague|an attacker|attackers|a customer|customers) (?:asks?|asked|tells?|told|wants?|wanted|begs?|begged) you to|(?:get|getting) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into)|(?:handles?|handling|handled|refuses?|refusing|refused|rejects?|rejecting|declines?|declining|blocks?|blocking|deals? with|dealing with|responds? to|responding to) (?:a |any |the |such |these |those |all |user |users' )?requests? (?:to|for|that)|(?<!\b(?:follow|obey|apply|execute|carry out|act on|comply with|do what) (?:the |this |that |my |our )?)(?:notice|email|e-mail|memo|message|note|announcement|post|ticket|document|page|article|policy) (?:that|which) (?:says|said|tells|told) (?:us |you |me |everyone |people |staff |users |employees )?to|how (?:do|can|could|should|would|might|to)(?: i| we| you| our team| one)? (?:stop|detect|prevent|block|defend against|protect against|guard against|catch|mitigate|filter|flag|spot|recogni[sz]e|test for|test against)(?! (?:you|yourself|u)\b))[ :]/g;
+
 interface Span {
   start: number;
   end: number;
@@ -141,20 +155,28 @@ function sentenceEnd(text: string, i: number, max: number): number {
  * Spans of a folded text that mention an attack rather than make one; empty
  * when the text asks its reader to do what it quotes.
  */
-export function mentionSpans(text: string): Span[] {
+export function mentionSpans(text: string, channel: 'user' | 'document' = 'document'): Span[] {
+  const user = channel === 'user';
   const spans: Span[] = [];
   for (const q of quotedSpans(text)) {
     if (isDataValue(text, q.start)) continue;
     const before = text.slice(sentenceStart(text, q.start), q.start);
+    if (user && USER_TRANSLATE_BEFORE.test(before)) {
+      spans.push(q);
+      continue;
+    }
     if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
     if (REPORT_CUE.test(before) || REPORT_CUE.test(after)) spans.push(q);
+    else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }
-  for (const m of text.matchAll(FRAME)) {
-    const start = m.index + m[0].length;
-    if (spans.some((s) => s.start <= start + 1 && s.end > start)) continue;
-    const end = sentenceEnd(text, start, MAX_FRAMED);
-    if (end - start >= 8) spans.push({ start, end });
+  for (const frame of user ? [FRAME, USER_FRAME] : [FRAME]) {
+    for (const m of text.matchAll(frame)) {
+      const start = m.index + m[0].length;
+      if (spans.some((s) => s.start <= start + 1 && s.end > start)) continue;
+      const end = sentenceEnd(text, start, MAX_FRAMED);
+      if (end - start >= 8) spans.push({ start, end });
+    }
   }
   if (spans.length === 0) return spans;
   const masked = maskSpans(text, spans);
@@ -174,7 +196,7 @@ function maskSpans(text: string, spans: readonly Span[]): string {
 }
 
 /** The folded text with its mentions replaced by MENTION_PLACEHOLDER (the text itself when it has none). */
-export function maskMentions(folded: string): string {
-  const spans = mentionSpans(folded);
+export function maskMentions(folded: string, channel: 'user' | 'document' = 'document'): string {
+  const spans = mentionSpans(folded, channel);
   return spans.length === 0 ? folded : maskSpans(folded, spans);
 }

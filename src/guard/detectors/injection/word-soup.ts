@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { rankOf } from '../word-clusters.js';
 import { maskStructures } from './char-lm.js';
+import { isForeignFunctionWord } from './function-words.js';
 
 /** On-disk shape written by scripts/train/train-word-vocab.ts. */
 export interface WordVocabFile {
@@ -78,9 +79,16 @@ function runOddness(run: string, vocab: WordVocab): number {
  * Soup shows itself by glue, symbols and odd capitals, which stay fully odd.
  */
 const PLAIN_UNKNOWN = 0.5;
+/**
+ * A plainly spelt unknown word with letters of the Latin Extended blocks
+ * ("müşteriye", "người", "wiadomość") is another language's word: optimised
+ * suffixes come from an English-heavy token vocabulary, whose few accented
+ * pieces are Latin-1 ("también", "été"), so those stay half odd.
+ */
+const ACCENTED_UNKNOWN = 0.2;
+const ACCENTED_LETTER = /[\u0100-\u024f\u1e00-\u1eff]/;
 const ASCII_WORD = /^[("']?([A-Za-z]+)[)"']?[.,;:!?]?$/;
 const INNER_CAPITAL = /[a-z][A-Z]|[A-Z]{2}[a-z]/;
-const ACCENTED_LETTER = /[\u00C0-\u024F\u1E00-\u1EFF]/u;
 const PLAIN_WORD = /^[("'“‘¿¡]?\p{L}+(?:['’]\p{L}+)?[)"'”’]?[.,;:!?]?$/u;
 
 /**
@@ -118,10 +126,7 @@ export function chunkOddness(chunk: string, vocab: WordVocab, previous = ''): nu
     for (const part of run.split(CAMEL_SPLIT)) odd = Math.max(odd, runOddness(part, vocab));
     if (odd === 1) break;
   }
-  if (odd === 1 && PLAIN_WORD.test(chunk) && !CAMEL_SPLIT.test(chunk)) {
-    // An unknown word spelt with accented letters ("chặn", "größer") is another language, not a suffix piece.
-    return ACCENTED_LETTER.test(chunk) ? -1 : PLAIN_UNKNOWN;
-  }
+  if (odd === 1 && PLAIN_WORD.test(chunk) && !CAMEL_SPLIT.test(chunk)) return ACCENTED_LETTER.test(chunk) ? ACCENTED_UNKNOWN : PLAIN_UNKNOWN;
   return id && odd === 0 ? -1 : odd;
 }
 
@@ -132,17 +137,6 @@ export function chunkOddness(chunk: string, vocab: WordVocab, previous = ''): nu
  * which adds a little oddness: a suffix diluted with real words stays odd.
  */
 const GLUE_MAX_RANK = 150;
-/** Function words of the common European languages hold their sentences together the same way. */
-const FOREIGN_GLUE = new Set(
-  [
-    'der die das und ein eine einen den dem des zu mit von für auf ist nicht dass ich wir sie es im bei wie oder aber auch',
-    'le la les un une des du et est pas que qui dans pour sur avec au aux ce je nous vous il elle ou mais',
-    'el los las y es que en por para con una del al lo se no su como pero yo',
-    'il lo gli di che non per è della con una sono ma come io',
-    'o os as um uma do da dos das em no na não com que para é eu mas',
-    'het een van en op voor niet dat ik wij je zijn maar als',
-  ].join(' ').split(' '),
-);
 const SALAD_ODDNESS = 0.25;
 const CLAUSE_END = /[.,;:!?]$/;
 /** Code and markup syntax holds a line together as function words hold a sentence. */
@@ -154,9 +148,8 @@ function isGlue(chunk: string): boolean {
   const core = WORD_CORE.exec(chunk)?.[1]?.replace(CLITIC, '').toLowerCase();
   if (!core) return false;
   if (CLAUSE_END.test(chunk) || core === 'a' || core === 'i') return true;
-  if (FOREIGN_GLUE.has(core)) return true;
   const rank = rankOf(core);
-  return rank !== undefined && rank <= GLUE_MAX_RANK;
+  return (rank !== undefined && rank <= GLUE_MAX_RANK) || isForeignFunctionWord(core);
 }
 
 export interface SoupWindows {
