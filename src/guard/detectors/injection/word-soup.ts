@@ -138,6 +138,9 @@ export function chunkOddness(chunk: string, vocab: WordVocab, previous = ''): nu
  */
 const GLUE_MAX_RANK = 150;
 const SALAD_ODDNESS = 0.25;
+/** Share of a tail's words with accented letters from which it is read as another language. */
+const FOREIGN_LANGUAGE_SHARE = 0.25;
+const ACCENTED_ANY = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]/;
 const CLAUSE_END = /[.,;:!?]$/;
 /** Code and markup syntax holds a line together as function words hold a sentence. */
 const SYNTAX = /[=;(){}<>|\\/:-]/;
@@ -165,6 +168,8 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
   // A cut tail starts mid-word: its first chunk is not a word of the text.
   if (sliced) chunks.shift();
   const odd: number[] = [];
+  let words = 0;
+  let accented = 0;
   const glue: number[] = [];
   let previous = '';
   // A skipped chunk between words (a number, a dash, a table bar) is structure too.
@@ -179,9 +184,15 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
     }
     odd.push(o);
     glue.push(skipped || isGlue(chunk) ? 1 : 0);
+    words++;
+    if (ACCENTED_ANY.test(chunk) && PLAIN_WORD.test(chunk)) accented++;
     skipped = false;
   }
   if (odd.length < SOUP_WINDOW + 2) return { max: 0, min: 0 };
+  // Text written in an accented Latin-script language (Vietnamese, Czech, French ...) is full of words
+  // our lists lack and of function words they lack too: there only glued fragments and odd capitals count.
+  const language = accented >= words * FOREIGN_LANGUAGE_SHARE;
+  if (language) for (let i = 0; i < odd.length; i++) if (odd[i]! < 1) odd[i] = 0;
   let sum = 0;
   let glued = 0;
   let max = 0;
@@ -194,7 +205,7 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
       glued -= glue[i - SOUP_WINDOW]!;
     }
     if (i < SOUP_WINDOW - 1) continue;
-    const mean = sum / SOUP_WINDOW + (glued === 0 ? SALAD_ODDNESS : 0);
+    const mean = sum / SOUP_WINDOW + (glued === 0 && !language ? SALAD_ODDNESS : 0);
     if (mean > max) max = mean;
     if (mean < min) min = mean;
   }
