@@ -199,11 +199,21 @@ class StartTable {
   private readonly lists: number[][] = [];
   private readonly slots: Int32Array;
 
-  /** Hashes of the proper prefixes of every key: a scan stops as soon as its prefix is none of them. */
-  private readonly prefixes: Set<number>;
+  /** Hashes of the proper prefixes of every key (open addressing): a scan stops as soon as its prefix is none of them. */
+  private readonly prefixes: Uint32Array;
+  private readonly prefixUsed: Uint8Array;
 
   constructor(entries: Map<number, number[]>, prefixes: Set<number>) {
-    this.prefixes = prefixes;
+    let prefixSize = 16;
+    while (prefixSize < prefixes.size * 4) prefixSize *= 2;
+    this.prefixes = new Uint32Array(prefixSize);
+    this.prefixUsed = new Uint8Array(prefixSize);
+    for (const hash of prefixes) {
+      let i = hash & (prefixSize - 1);
+      while (this.prefixUsed[i]) i = (i + 1) & (prefixSize - 1);
+      this.prefixUsed[i] = 1;
+      this.prefixes[i] = hash;
+    }
     let size = 16;
     while (size < entries.size * 4) size *= 2;
     this.hashes = new Uint32Array(size);
@@ -220,7 +230,13 @@ class StartTable {
 
   /** Whether some key is longer than, and starts with, the text of this hash. */
   extends(hash: number): boolean {
-    return this.prefixes.has(hash);
+    const mask = this.prefixes.length - 1;
+    let i = hash & mask;
+    while (this.prefixUsed[i]) {
+      if (this.prefixes[i] === hash) return true;
+      i = (i + 1) & mask;
+    }
+    return false;
   }
 
   /** The patterns that can start with the key of this hash, if any. */
