@@ -4,12 +4,12 @@
 // given (their rows keep their labels and families):
 //   npx tsx bench/detectors/suffix-perplexity.ts [--threshold 5.2] FILE.jsonl ...
 import { readFileSync } from 'node:fs';
-import { loadCharLm, windowBits, type WindowBits } from '../../src/guard/detectors/injection/char-lm.js';
+import { loadCharLm, windowBits, type WindowBits } from './char-lm.js';
 import { scoreInjection, isInjection } from '../../src/guard/detectors/injection/index.js';
 import { createRng } from '../../scripts/train/rng.js';
 
 const contrast = (w: WindowBits): number => w.max - w.min;
-const lm = loadCharLm(new URL('../../src/guard/detectors/injection/models/char-lm.json', import.meta.url));
+const lm = loadCharLm(new URL('./models/char-lm.json', import.meta.url));
 const args = process.argv.slice(2);
 const ti = args.indexOf('--threshold');
 const threshold = ti >= 0 ? Number(args[ti + 1]) : undefined;

@@ -1,5 +1,5 @@
 // Trains the character 4-gram model behind the windowed-perplexity signal
-// (src/guard/detectors/injection/char-lm.ts) on the hand-written corpus:
+// (bench/detectors/char-lm.ts, the suffix baseline) on the hand-written corpus:
 //   npx tsx scripts/train/train-char-lm.ts
 // Every row is ordinary language (requests, documents, code, attacks in plain
 // words) except the rows written as token soup, which are left out: the model
@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALPHABET, gramHash, MAX_PROBES, NLL_SCALE, symbolsOf, UNSEEN, type CharLmFile } from '../../src/guard/detectors/injection/char-lm.js';
+import { ALPHABET, gramHash, MAX_PROBES, NLL_SCALE, symbolsOf, UNSEEN, type CharLmFile } from '../../bench/detectors/char-lm.js';
 
 const EXCLUDED_KINDS = /suffix|obfusc|adversarial/;
 /** n-grams seen fewer times than this are left to the lower orders (noise, and a smaller file). */
@@ -106,6 +106,6 @@ const model: CharLmFile = {
   fourgram: hashedTable(counts[4]!, counts[3]!, 18),
   trainedOn: `hand-written corpus (scripts/train/corpus/handwritten, rows without token-soup kinds) + the project's src/**/*.ts and docs/*.md: ${texts.length} texts, min count ${MIN_COUNT}`,
 };
-const out = fileURLToPath(new URL('../../src/guard/detectors/injection/models/char-lm.json', import.meta.url));
+const out = fileURLToPath(new URL('../../bench/detectors/models/char-lm.json', import.meta.url));
 writeFileSync(out, JSON.stringify(model) + '\n');
 console.log(`wrote ${out}`);

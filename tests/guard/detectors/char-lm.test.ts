@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { loadCharLm, maskStructures, windowBits } from '../../../src/guard/detectors/injection/char-lm.js';
+import { loadCharLm, windowBits } from '../../../bench/detectors/char-lm.js';
+import { maskStructures } from '../../../src/guard/detectors/injection/mask-structures.js';
 
 // The character model is no longer a term of the injection score (it reads code and ids as
 // noise, see word-soup.test.ts for the suffix signal), but it still masks structures for the
 // word-soup signal and backs bench/detectors/suffix-perplexity.ts.
-const lm = loadCharLm(new URL('../../../src/guard/detectors/injection/models/char-lm.json', import.meta.url));
+const lm = loadCharLm(new URL('../../../bench/detectors/models/char-lm.json', import.meta.url));
 const contrast = (text: string): number => {
   const w = windowBits(lm, text);
   return w.max - w.min;

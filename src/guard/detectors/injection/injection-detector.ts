@@ -33,7 +33,7 @@ const FRAME_WITH_RISK_WORD = 0.7;
  * half a window is soup. A harmful request alone often has log-odds of -3 to
  * -5 here (this model is not about harm), so a tail that is mostly soup
  * (0.7) must outweigh that by itself: the second ramp. The character signals
- * (char-lm.ts window perplexity, glued-symbol anomaly) are no longer added:
+ * (bench/detectors/char-lm.ts window perplexity, glued-symbol anomaly) are no longer added:
  * they read code, LaTeX and serial numbers as noise.
  */
 const SOUP_START = 0.25;

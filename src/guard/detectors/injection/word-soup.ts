@@ -13,7 +13,7 @@
 // another language) does not, because its calmest window is odd too.
 import { readFileSync } from 'node:fs';
 import { rankOf } from '../word-clusters.js';
-import { maskStructures } from './char-lm.js';
+import { MASK_CHAR, maskStructures } from './mask-structures.js';
 import { isForeignFunctionWord } from './function-words.js';
 
 /** On-disk shape written by scripts/train/train-word-vocab.ts. */
@@ -39,7 +39,6 @@ export const SOUP_WINDOW = 6;
 export const SHORT_RUN_MAX_RANK = 3_000;
 /** An unknown short or all-capitals run is weak evidence: abbreviations ("Mo", "pw", "OKR") look the same as sub-word pieces. */
 const SHORT_RUN_ODDNESS = 0.3;
-const MASK_CHAR = '\u0001';
 
 // Symbols that glue to letters in soup ("[atorio", "Sper\\!") but only in
 // twos or more: code and prose put one bracket next to a word.

@@ -3,21 +3,23 @@
 // Adversarial Attacks Against Aligned Language Models"): optimised
 // adversarial suffixes are token soup ("NGC^{+ spectral Freund [ [ [") whose
 // character transitions ordinary text rarely makes. The model is trained by
-// scripts/train/train-char-lm.ts on the hand-written corpus and shipped as a
-// small JSON file; it knows nothing about any particular suffix.
+// scripts/train/train-char-lm.ts on the hand-written corpus; it knows nothing
+// about any particular suffix. The guard no longer uses it (word-soup.ts read
+// code and serial numbers better): it stays here as the baseline that
+// bench/detectors/suffix-perplexity.ts measures.
 //
 // Structures that are random by nature (URLs, e-mail addresses, hashes,
 // base64, UUIDs, paths) are replaced by one placeholder symbol before
-// scoring, in training and at run time alike, so they do not read as noise.
+// scoring (mask-structures.ts), so they do not read as noise.
 
 import { readFileSync } from 'node:fs';
+import { maskStructures } from '../../src/guard/detectors/injection/mask-structures.js';
 
 /** Symbols: 0 whitespace, 1..94 printable ASCII (digits folded to '0'), 95 other letters, 96 other characters, 97 a masked structure. */
 export const ALPHABET = 98;
 const NON_ASCII_LETTER = 95;
 const NON_ASCII_OTHER = 96;
 export const MASKED = 97;
-const MASK_CHAR = '\u0001';
 const LETTER = /\p{L}|\p{N}|\p{M}/u;
 
 function symbolOf(code: number, ch: string): number {
@@ -26,31 +28,6 @@ function symbolOf(code: number, ch: string): number {
   if (code >= 48 && code <= 57) return 48 - 32;
   if (code < 127) return code - 32;
   return LETTER.test(ch) ? NON_ASCII_LETTER : NON_ASCII_OTHER;
-}
-
-// Bounded patterns; each finds a structure that is meant to look random.
-// Each runs only when a cheap test says the text may hold one.
-const URL = /\b(?:https?|ftp|file):\/\/[^\s<>"'`]{1,2048}|\bwww\.[^\s<>"'`]{1,2048}/g;
-const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
-const PATH = /(?:\b[A-Za-z]:)?(?:[\\/][\w.@~-]{1,128}){2,32}[\\/]?/g;
-/** A run of word-ish characters long enough to be an id, a hash or base64. */
-const RUN = /[A-Za-z0-9+/_=.-]{8,4096}/g;
-const HEX_OR_UUID = /^(?:0x)?[0-9a-fA-F]{8,4096}$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const DIGIT = /[0-9]/;
-const ALPHA = /[A-Za-z]/;
-
-function maskRun(run: string): string {
-  if (HEX_OR_UUID.test(run) && DIGIT.test(run)) return MASK_CHAR;
-  return run.length >= 16 && DIGIT.test(run) && ALPHA.test(run) ? MASK_CHAR : run;
-}
-
-/** Replaces random-looking structures by one placeholder character each. */
-export function maskStructures(text: string): string {
-  let t = text;
-  if (t.includes('://') || t.includes('www.')) t = t.replace(URL, MASK_CHAR);
-  if (t.includes('@')) t = t.replace(EMAIL, MASK_CHAR);
-  if (t.includes('/') || t.includes('\\')) t = t.replace(PATH, MASK_CHAR);
-  return t.replace(RUN, maskRun);
 }
 
 /** The symbol sequence of a text, after masking. */
