@@ -159,6 +159,7 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   }
   for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
+  for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0)) out.push(example(row.text, 0, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));
   return out;
