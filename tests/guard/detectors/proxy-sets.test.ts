@@ -8,7 +8,7 @@ interface Row { id?: unknown; task?: unknown; channel?: unknown; label?: unknown
 const rowsOf = (name: string): Row[] => readFileSync(proxyFile(name), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
 
 describe('independent proxy sets', () => {
-  for (const name of [...PROXY_SETS, 'calibration-documents']) {
+  for (const name of [...PROXY_SETS, 'calibration-documents', 'workplace-harm-check']) {
     it(`${name}: every row is well-formed and its id unique`, () => {
       const rows = rowsOf(name);
       assert.ok(rows.length >= 60, `${name} has ${rows.length} rows`);
