@@ -292,6 +292,8 @@ const commonWords = new Set([
   'ignore', 'previous', 'instructions', 'system', 'prompt', 'rules', 'must', 'from', 'have', 'will', 'please', 'is', 'to', 'of', 'me', 'it',
 ]);
 
+const utf16 = new TextDecoder('utf-16le');
+
 /** ROT13 through a code-unit buffer: a regex callback per letter is far too slow on long text. */
 function rot13(text: string): string {
   const units = new Uint16Array(text.length);
@@ -301,7 +303,7 @@ function rot13(text: string): string {
     else if (u >= 0x61 && u <= 0x7a) units[i] = ((u - 0x61 + 13) % 26) + 0x61;
     else units[i] = u;
   }
-  return new TextDecoder('utf-16le').decode(units);
+  return utf16.decode(units);
 }
 
 /** ROT13 payloads are prompts, not books: only this much is rotated. */
