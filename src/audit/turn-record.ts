@@ -157,7 +157,9 @@ export async function recordStage<T>(record: TurnRecord, stage: string, run: () 
   const start = performance.now();
   const at = new Date().toISOString();
   try {
-    const result = await run();
+    const pending = run();
+    // A stage that answers synchronously (local guards) costs no extra turn of the microtask queue.
+    const result = typeof (pending as { then?: unknown } | undefined)?.then === 'function' ? await pending : (pending as T);
     record.stages.push({ stage, at, durationMs: performance.now() - start, detail: detail?.(result) });
     return result;
   } catch (err) {

@@ -29,61 +29,77 @@ interface Row {
   expires_at: number | null;
 }
 
+/** The statements a read-change-write needs, prepared on one connection. */
+interface Connection {
+  db: Database.Database;
+  select: Database.Statement<[string, string], Row>;
+  upsert: Database.Statement<[string, string, string, string, number | null]>;
+  /** Runs a closure in a transaction; built once (building one per call costs more than the write). */
+  atomically: { immediate<R>(work: () => R): R };
+}
+
+function prepareConnection(db: Database.Database): Connection {
+  return {
+    db,
+    select: db.prepare('SELECT v, etag, expires_at FROM state_records WHERE ns = ? AND k = ?'),
+    upsert: db.prepare('INSERT INTO state_records (ns, k, v, etag, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, etag = excluded.etag, expires_at = excluded.expires_at'),
+    atomically: db.transaction((work: () => unknown) => work()) as unknown as { immediate<R>(work: () => R): R },
+  };
+}
+
 export class SqliteStateStore implements StateStore {
   readonly backend = 'sqlite';
   private readonly db: Database.Database;
   private readonly now: () => number;
   private readonly report: StateProblemReporter;
-  private readonly select: Database.Statement<[string, string], Row>;
-  private readonly upsert: Database.Statement<[string, string, string, string, number | null]>;
+  /** Commits wait for the disk (synchronous=FULL): every write but the relaxed ones. */
+  private readonly durable: Connection;
+  /**
+   * A second connection to the same file for relaxed writes, set once to synchronous=NORMAL
+   * (WAL: a commit does not wait for the disk; a process crash keeps it, a power failure may
+   * lose it but never corrupts the file; the next durable commit makes it durable too). Its own
+   * connection instead of switching the pragma around each relaxed write (two more statements
+   * per turn for the rate limits). An in-memory database has one connection and no disk.
+   */
+  private readonly relaxed: Connection;
   private readonly remove: Database.Statement<[string, string]>;
   private readonly removeIf: Database.Statement<[string, string, string]>;
   private readonly sweep: Database.Statement<[number]>;
-  /** Runs a closure in a transaction; built once (building one per call costs more than the write). */
-  private readonly atomically: { immediate<R>(work: () => R): R };
-  /** Commit without / with waiting for the disk (per connection, switched outside transactions). */
-  private readonly syncNormal: Database.Statement;
-  private readonly syncFull: Database.Statement;
 
   constructor(options: SqliteStateStoreOptions) {
     this.now = options.now ?? Date.now;
     this.report = options.report ?? logProblems;
+    const timeout = options.timeoutMs ?? 2000;
+    let db: Database.Database | undefined;
+    let relaxedDb: Database.Database | undefined;
     try {
       if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-      this.db = new Database(options.path, { timeout: options.timeoutMs ?? 2000 });
-      this.db.pragma('journal_mode = WAL');
-      this.db.exec(`CREATE TABLE IF NOT EXISTS state_records (
+      db = new Database(options.path, { timeout });
+      db.pragma('journal_mode = WAL');
+      db.exec(`CREATE TABLE IF NOT EXISTS state_records (
         ns TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL, etag TEXT NOT NULL, expires_at INTEGER,
         PRIMARY KEY (ns, k)) WITHOUT ROWID`);
-      this.db.exec('CREATE INDEX IF NOT EXISTS state_records_expiry ON state_records (expires_at) WHERE expires_at IS NOT NULL');
+      db.exec('CREATE INDEX IF NOT EXISTS state_records_expiry ON state_records (expires_at) WHERE expires_at IS NOT NULL');
+      db.pragma('synchronous = FULL');
+      if (options.path !== ':memory:') {
+        relaxedDb = new Database(options.path, { timeout });
+        relaxedDb.pragma('synchronous = NORMAL');
+      }
     } catch (err) {
+      relaxedDb?.close();
+      db?.close();
       throw this.translate(err);
     }
-    this.select = this.db.prepare('SELECT v, etag, expires_at FROM state_records WHERE ns = ? AND k = ?');
-    this.upsert = this.db.prepare('INSERT INTO state_records (ns, k, v, etag, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, etag = excluded.etag, expires_at = excluded.expires_at');
+    this.db = db;
+    this.durable = prepareConnection(this.db);
+    this.relaxed = relaxedDb ? prepareConnection(relaxedDb) : this.durable;
     this.remove = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ?');
     this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
     this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
-    this.atomically = this.db.transaction((work: () => unknown) => work()) as unknown as { immediate<R>(work: () => R): R };
-    this.syncNormal = this.db.prepare('PRAGMA synchronous = NORMAL');
-    this.syncFull = this.db.prepare('PRAGMA synchronous = FULL');
-    // SQLite may apply a pragma when it is prepared: make sure FULL is what stays in force.
-    this.syncFull.run();
   }
 
-  /**
-   * Runs a write transaction whose commit need not wait for the disk (WAL with synchronous=NORMAL:
-   * an fsync costs more than the whole turn; a crash of the process still keeps the write, a power
-   * failure may lose it but never corrupts the file). The next durable commit makes it durable too.
-   */
-  private withDurability<R>(durability: WriteDurability | undefined, work: () => R): R {
-    if (durability !== 'relaxed') return work();
-    this.syncNormal.run();
-    try {
-      return work();
-    } finally {
-      this.syncFull.run();
-    }
+  private connectionFor(durability: WriteDurability | undefined): Connection {
+    return durability === 'relaxed' ? this.relaxed : this.durable;
   }
 
   private translate(err: unknown): StateError {
@@ -109,7 +125,7 @@ export class SqliteStateStore implements StateStore {
   async get<T = unknown>(namespace: string, key: string, parse?: ValueParser<T>): Promise<StateRecord<T> | undefined> {
     checkNamespace(namespace);
     checkKey(key);
-    const row = this.run(() => this.select.get(namespace, key));
+    const row = this.run(() => this.durable.select.get(namespace, key));
     if (!this.isLive(row)) return undefined;
     const decoded = decodeValue(row.v, parse);
     if (!decoded.ok) {
@@ -125,33 +141,36 @@ export class SqliteStateStore implements StateStore {
     checkPutOptions(options);
     const text = serialize(value);
     const etag = newEtag();
+    const { atomically, select, upsert } = this.durable;
     this.run(() =>
-      this.atomically.immediate(() => {
-        const row = this.select.get(namespace, key);
+      atomically.immediate(() => {
+        const row = select.get(namespace, key);
         // Expired or unparseable records count as absent, so create-only may replace them.
         const live = this.isLive(row) && decodeValue(row.v).ok;
         if (options.ifNoneMatch === '*' && live) throw new StateError('conflict', 'record already exists', this.backend);
         if (options.ifMatch !== undefined && (!live || row!.etag !== options.ifMatch)) throw new StateError('conflict', 'record changed since it was read', this.backend);
-        this.upsert.run(namespace, key, text, etag, options.ttlMs === undefined ? null : this.now() + options.ttlMs);
+        upsert.run(namespace, key, text, etag, options.ttlMs === undefined ? null : this.now() + options.ttlMs);
       }),
     );
     return etag;
   }
 
   async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability } = {}): Promise<R> {
-    return this.run(() => this.withDurability(options.durability, () => this.atomically.immediate(() => this.updateNow(namespace, key, change, options))));
+    const connection = this.connectionFor(options.durability);
+    return this.run(() => connection.atomically.immediate(() => this.updateNow(connection, namespace, key, change, options)));
   }
 
   async transact<R>(work: (update: UpdateInTransaction) => R, options: { durability?: WriteDurability } = {}): Promise<R> {
-    return this.run(() => this.withDurability(options.durability, () => this.atomically.immediate(() => work((namespace, key, change, opts) => this.updateNow(namespace, key, change, opts)))));
+    const connection = this.connectionFor(options.durability);
+    return this.run(() => connection.atomically.immediate(() => work((namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts))));
   }
 
-  /** update()'s read-change-write; the caller holds the transaction. */
-  private updateNow<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): R {
+  /** update()'s read-change-write; the caller holds the transaction on `connection`. */
+  private updateNow<T, R>(connection: Connection, namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): R {
     checkNamespace(namespace);
     checkKey(key);
     if (options.ttlMs !== undefined) checkPutOptions({ ttlMs: options.ttlMs });
-    const row = this.select.get(namespace, key);
+    const row = connection.select.get(namespace, key);
     let current: T | undefined;
     if (this.isLive(row)) {
       const decoded = decodeValue(row.v, options.parse);
@@ -159,7 +178,7 @@ export class SqliteStateStore implements StateStore {
       else this.report({ kind: 'corrupt-record', backend: this.backend, namespace, keyHash: keyHash(key), detail: decoded.detail });
     }
     const { value, result } = change(current);
-    if (value !== undefined) this.upsert.run(namespace, key, serialize(value), newEtag(), options.ttlMs === undefined ? null : this.now() + options.ttlMs);
+    if (value !== undefined) connection.upsert.run(namespace, key, serialize(value), newEtag(), options.ttlMs === undefined ? null : this.now() + options.ttlMs);
     return result;
   }
 
@@ -167,8 +186,8 @@ export class SqliteStateStore implements StateStore {
     checkNamespace(namespace);
     checkKey(key);
     return this.run(() =>
-      this.atomically.immediate((): boolean => {
-        const row = this.select.get(namespace, key);
+      this.durable.atomically.immediate((): boolean => {
+        const row = this.durable.select.get(namespace, key);
         const live = this.isLive(row);
         if (options.ifMatch !== undefined) {
           if (!live || row.etag !== options.ifMatch) throw new StateError('conflict', 'record changed since it was read', this.backend);
@@ -184,6 +203,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    if (this.relaxed.db.open) this.relaxed.db.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -3,6 +3,7 @@
 // comparison teams-ai v1 got backwards, so it is tested at the exact edges.
 import { z } from 'zod';
 import { scoreHarm, type HarmCategory } from '../detectors/harm/index.js';
+import { preparedView } from '../detectors/injection/text-prep.js';
 import type { GuardVerdict } from '../guard-types.js';
 import { blockingActionField, channelField, failModeField, providerField, unitScoreField } from '../policy/policy-fields.js';
 import { analyzeTextMaxChars, type AzureContentSafety, type AzureHarmCategory } from '../providers/azure-content-safety.js';
@@ -68,8 +69,15 @@ export function localHarm(text: PreparedText): { severity: Severities; score: nu
   const severity: Severities = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   let score = 0;
   const evidence: string[] = [];
+  // The detector reads only a text's folded view (NFKC, no invisibles, lower case): a window that
+  // folds like one already scored (raw and normalised text that differ by a no-break space or a
+  // zero-width character) would score the same, and the maxima and evidence set stay as they are.
+  const scored = new Set<string>();
   for (const candidate of text.detectionTexts) {
     for (const window of detectionWindows(candidate.text)) {
+      const folded = preparedView(window).folded;
+      if (scored.has(folded)) continue;
+      scored.add(folded);
       const result = scoreHarm(window);
       for (const c of categories) severity[c] = Math.max(severity[c], result.severity[c]);
       if (result.score > score) score = result.score;

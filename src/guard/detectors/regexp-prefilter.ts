@@ -192,62 +192,59 @@ function keyHash(key: string): number {
   return finish(h);
 }
 
-/** A read-only map from 32-bit key hashes to lists of pattern indexes (open addressing, linear probing). */
+/**
+ * A read-only map from 32-bit hashes of start keys and of their proper prefixes (open
+ * addressing, linear probing): one probe per character of a scan says both which patterns
+ * start with the text so far and whether a longer key could.
+ */
 class StartTable {
   private readonly hashes: Uint32Array;
   private readonly used: Uint8Array;
+  /** Index into `lists` + 1 of the patterns whose key has this hash; 0 when none. */
+  private readonly listOf: Int32Array;
+  /** 1 when the hash is that of a proper prefix of some key (a scan goes on past it). */
+  private readonly prefix: Uint8Array;
   private readonly lists: number[][] = [];
-  private readonly slots: Int32Array;
-
-  /** Hashes of the proper prefixes of every key (open addressing): a scan stops as soon as its prefix is none of them. */
-  private readonly prefixes: Uint32Array;
-  private readonly prefixUsed: Uint8Array;
 
   constructor(entries: Map<number, number[]>, prefixes: Set<number>) {
-    let prefixSize = 16;
-    while (prefixSize < prefixes.size * 4) prefixSize *= 2;
-    this.prefixes = new Uint32Array(prefixSize);
-    this.prefixUsed = new Uint8Array(prefixSize);
-    for (const hash of prefixes) {
-      let i = hash & (prefixSize - 1);
-      while (this.prefixUsed[i]) i = (i + 1) & (prefixSize - 1);
-      this.prefixUsed[i] = 1;
-      this.prefixes[i] = hash;
-    }
+    const all = new Set<number>([...entries.keys(), ...prefixes]);
     let size = 16;
-    while (size < entries.size * 4) size *= 2;
+    while (size < all.size * 4) size *= 2;
     this.hashes = new Uint32Array(size);
     this.used = new Uint8Array(size);
-    this.slots = new Int32Array(size);
-    for (const [hash, list] of entries) {
+    this.listOf = new Int32Array(size);
+    this.prefix = new Uint8Array(size);
+    for (const hash of all) {
       let i = hash & (size - 1);
       while (this.used[i]) i = (i + 1) & (size - 1);
       this.used[i] = 1;
       this.hashes[i] = hash;
-      this.slots[i] = this.lists.push(list) - 1;
+      const list = entries.get(hash);
+      if (list) this.listOf[i] = this.lists.push(list);
+      if (prefixes.has(hash)) this.prefix[i] = 1;
     }
   }
 
-  /** Whether some key is longer than, and starts with, the text of this hash. */
-  extends(hash: number): boolean {
-    const mask = this.prefixes.length - 1;
-    let i = hash & mask;
-    while (this.prefixUsed[i]) {
-      if (this.prefixes[i] === hash) return true;
-      i = (i + 1) & mask;
-    }
-    return false;
-  }
-
-  /** The patterns that can start with the key of this hash, if any. */
-  get(hash: number): number[] | undefined {
+  /** The slot of this hash, or -1 when it is neither a key nor a prefix of one. */
+  find(hash: number): number {
     const mask = this.hashes.length - 1;
     let i = hash & mask;
     while (this.used[i]) {
-      if (this.hashes[i] === hash) return this.lists[this.slots[i]!];
+      if (this.hashes[i] === hash) return i;
       i = (i + 1) & mask;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** The patterns that can start with the key of this slot, if any. */
+  patternsAt(slot: number): number[] | undefined {
+    const list = this.listOf[slot]!;
+    return list === 0 ? undefined : this.lists[list - 1];
+  }
+
+  /** Whether some key is longer than, and starts with, the text of this slot. */
+  extendsAt(slot: number): boolean {
+    return this.prefix[slot] === 1;
   }
 }
 
@@ -304,9 +301,13 @@ export class PatternPrefilter {
     const out = new Array<boolean>(this.patterns.length).fill(false);
     for (const index of this.always) out[index] = true;
     const n = text.length;
+    const anywhere = this.anywhere;
+    let previousIsWord = false;
     for (let i = 0; i < n; i++) {
-      if (this.anywhere) this.mark(this.anywhere, text, i, KEY_CHARS, out);
-      if (isWordCode(text.charCodeAt(i)) && (i === 0 || !isWordCode(text.charCodeAt(i - 1)))) this.mark(this.wordStarts, text, i, WORD_KEY_CHARS, out);
+      if (anywhere) this.mark(anywhere, text, i, KEY_CHARS, out);
+      const isWord = isWordCode(text.charCodeAt(i));
+      if (isWord && !previousIsWord) this.mark(this.wordStarts, text, i, WORD_KEY_CHARS, out);
+      previousIsWord = isWord;
     }
     return out;
   }
@@ -316,10 +317,11 @@ export class PatternPrefilter {
     let h = FNV_SEED;
     for (let i = at; i < end; i++) {
       h = fnvStep(h, text.charCodeAt(i));
-      const hash = finish(h);
-      const list = table.get(hash);
+      const slot = table.find(finish(h));
+      if (slot < 0) return;
+      const list = table.patternsAt(slot);
       if (list) for (const index of list) out[index] = true;
-      if (!table.extends(hash)) return;
+      if (!table.extendsAt(slot)) return;
     }
   }
 }

@@ -292,6 +292,8 @@ const commonWords = new Set([
   'ignore', 'previous', 'instructions', 'system', 'prompt', 'rules', 'must', 'from', 'have', 'will', 'please', 'is', 'to', 'of', 'me', 'it',
 ]);
 
+const utf16 = new TextDecoder('utf-16le');
+
 /** ROT13 through a code-unit buffer: a regex callback per letter is far too slow on long text. */
 function rot13(text: string): string {
   const units = new Uint16Array(text.length);
@@ -301,36 +303,50 @@ function rot13(text: string): string {
     else if (u >= 0x61 && u <= 0x7a) units[i] = ((u - 0x61 + 13) % 26) + 0x61;
     else units[i] = u;
   }
-  return new TextDecoder('utf-16le').decode(units);
+  return utf16.decode(units);
 }
 
 /** ROT13 payloads are prompts, not books: only this much is rotated. */
 const maxRot13Chars = 64 * 1024;
 
-const rot13Table = (() => {
-  const t = new Map<string, string>();
-  return (word: string): string => {
-    let r = t.get(word);
-    if (r === undefined) {
-      r = rot13(word);
-      if (t.size < 10_000) t.set(word, r);
-    }
-    return r;
-  };
-})();
+/** The common words as they read once ROT13-encoded: a word is one of these exactly when its ROT13 is common. */
+const rotatedCommonWords = new Set([...commonWords].map(rot13));
+/** No common word is longer (a longer word can be neither kind). */
+const longestCommonWord = Math.max(...[...commonWords].map((w) => w.length));
+/** Words are runs of 2 to 15 ASCII letters, as text.match(/[a-z]{2,15}/g) cuts them (a longer run in 15-letter pieces). */
+const maxWordChars = 15;
+
+const isLowerAscii = (unit: number): boolean => unit >= 0x61 && unit <= 0x7a;
 
 /** ROT13 only when the rotated text reads clearly more like English than the original. */
 function rot13View(text: string): string | undefined {
-  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
-  const words = sample.toLowerCase().match(/[a-z]{2,15}/g);
-  if (!words || words.length < 3) return undefined;
+  const sample = (text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase();
+  // One scan that counts words and both kinds of common word, with no array of words.
+  let words = 0;
   let before = 0;
-  for (const w of words) if (commonWords.has(w)) before++;
-  // Ordinary English already has common words; ROT13 text has almost none.
-  if (before / words.length >= 0.1) return undefined;
   let after = 0;
-  for (const w of words) if (commonWords.has(rot13Table(w))) after++;
-  if (after >= 2 && after > before * 2 + 1 && after / words.length >= 0.1) return rot13(text.length > maxRot13Chars ? text.slice(0, maxRot13Chars) : text);
+  const count = (start: number, end: number) => {
+    words++;
+    if (end - start > longestCommonWord) return;
+    const word = sample.slice(start, end);
+    if (commonWords.has(word)) before++;
+    if (rotatedCommonWords.has(word)) after++;
+  };
+  let i = 0;
+  while (i < sample.length) {
+    if (!isLowerAscii(sample.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < sample.length && isLowerAscii(sample.charCodeAt(end))) end++;
+    for (let at = i; end - at >= 2; at += maxWordChars) count(at, Math.min(end, at + maxWordChars));
+    i = end;
+  }
+  if (words < 3) return undefined;
+  // Ordinary English already has common words; ROT13 text has almost none.
+  if (before / words >= 0.1) return undefined;
+  if (after >= 2 && after > before * 2 + 1 && after / words >= 0.1) return rot13(text.length > maxRot13Chars ? text.slice(0, maxRot13Chars) : text);
   return undefined;
 }
 

@@ -53,6 +53,9 @@ function nfkc(cluster: string): string {
   return value;
 }
 
+// One decoder for every call: constructing one costs more than decoding a short text.
+const utf16 = new TextDecoder('utf-16le');
+
 class UnitBuffer {
   units: Uint16Array;
   starts: Uint32Array;
@@ -64,14 +67,30 @@ class UnitBuffer {
     this.ends = new Uint32Array(capacity);
   }
   push(unit: number, start: number, end: number): void {
-    if (this.length === this.units.length) this.grow();
+    if (this.length === this.units.length) this.grow(this.length + 1);
     this.units[this.length] = unit;
     this.starts[this.length] = start;
     this.ends[this.length] = end;
     this.length++;
   }
-  private grow(): void {
-    const size = this.units.length * 2 + 16;
+  /**
+   * Copies raw[from, to) unit for unit (each maps to itself): one capacity check for the
+   * whole run instead of one per unit, as ASCII runs are nearly all of most texts.
+   */
+  pushSame(raw: string, from: number, to: number): void {
+    const needed = this.length + (to - from);
+    if (needed > this.units.length) this.grow(needed);
+    const { units, starts, ends } = this;
+    let at = this.length;
+    for (let i = from; i < to; i++, at++) {
+      units[at] = raw.charCodeAt(i);
+      starts[at] = i;
+      ends[at] = i + 1;
+    }
+    this.length = at;
+  }
+  private grow(atLeast: number): void {
+    const size = Math.max(this.units.length * 2 + 16, atLeast);
     const units = new Uint16Array(size);
     const starts = new Uint32Array(size);
     const ends = new Uint32Array(size);
@@ -83,7 +102,7 @@ class UnitBuffer {
     this.ends = ends;
   }
   toString(): string {
-    return new TextDecoder('utf-16le').decode(this.units.subarray(0, this.length));
+    return utf16.decode(this.units.subarray(0, this.length));
   }
 }
 
@@ -134,9 +153,20 @@ export function normalizeText(raw: string): NormalizedText {
   while (i < raw.length) {
     const unit = raw.charCodeAt(i);
     if (unit < 0x80) {
-      if (isControl(unit)) changed = true;
-      else out.push(unit, i, i + 1);
-      i++;
+      if (isControl(unit)) {
+        changed = true;
+        i++;
+        continue;
+      }
+      // A run of printable ASCII is kept as it is (the confusable fold below may still change it).
+      let end = i + 1;
+      while (end < raw.length) {
+        const next = raw.charCodeAt(end);
+        if (next >= 0x80 || isControl(next)) break;
+        end++;
+      }
+      out.pushSame(raw, i, end);
+      i = end;
       continue;
     }
     // Lone surrogates become U+FFFD so later string operations stay well-formed.

@@ -57,4 +57,19 @@ describe('normalizeText', () => {
     const span = toRawSpan(n, 2, 6);
     assert.equal(raw.slice(span.start, span.end), 'ﬁle');
   });
+
+  it('maps long ASCII runs around expansions and dropped controls back unit for unit', () => {
+    // U+FDFA expands to 18 characters under NFKC, more than the buffer's spare room.
+    const run = 'plain words '.repeat(20);
+    const raw = `\ufdfa${run}\u0007${run}end\u2014`;
+    const n = normalizeText(raw);
+    const expanded = '\ufdfa'.normalize('NFKC');
+    assert.equal(n.text, `${expanded}${run}${run}end-`);
+    const second = expanded.length + run.length;
+    const span = toRawSpan(n, second, second + run.length);
+    assert.equal(raw.slice(span.start, span.end), run);
+    assert.deepEqual(toRawSpan(n, 0, expanded.length), { start: 0, end: 1 });
+    const tail = n.text.length - 4;
+    assert.equal(raw.slice(toRawSpan(n, tail, tail + 4).start, toRawSpan(n, tail, tail + 4).end), 'end\u2014');
+  });
 });
