@@ -9,12 +9,18 @@
 // Word scans only (no regular expressions over the segment): linear.
 
 const AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot model models agent agents'.split(' '));
+/** In a label, "agents" are as often a support desk's people as software: only the unambiguous nouns count. */
+const LABEL_AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot model models'.split(' '));
 /** Words before an AI noun that make it a third-person mention ("the assistant", "our chatbot"). */
 const DETERMINERS = new Set('the a an our their its his her my this that these those'.split(' '));
+/** Words before an AI noun that address every machine reader ("any AI system processing ..."). */
+const QUANTIFIERS = new Set('any all every each'.split(' '));
 /** A label opening with these names the sender or the topic, not the reader ("From the AI group:"). */
 const SENDER_OPENERS = new Set('from by re about regarding subject title faq'.split(' '));
 /** Role nouns that, after an AI noun, still name the machine reader ("AI reviewer:", "bot summariser:"). */
 const READER_ROLES = new Set('reviewer reviewers reader readers system systems tool tools helper summariser summarizer recap assistant assistants agent agents'.split(' '));
+/** Words after an AI noun phrase that keep it the addressee ("the AI reading this", "assistants only"). */
+const PHRASE_CLOSERS = new Set('that which who itself only'.split(' '));
 /** Words before an AI noun that direct the line to it ("note for the AI", "applies to assistants"). */
 const DIRECTED_TO = new Set('for to attention attn dear hey hi'.split(' '));
 const DUTY_WORDS = new Set('must shall should'.split(' '));
@@ -48,26 +54,45 @@ export function lineLabels(piece: string, wordsOf: (s: string) => string[]): str
   return labels;
 }
 
-function labelNamesAi(words: readonly string[]): boolean {
+/**
+ * A label names the AI as its reader: "support AI:", "note for the assistant:", "language
+ * model processing this list:". Not a topic ("AI tools policy:") nor, in a log record
+ * (sourceLabels), the component that wrote the line ("chat-assistant: session ended"),
+ * unless the label directs the line to it.
+ */
+function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean {
   if (SENDER_OPENERS.has(words[0]!)) return false;
   for (let i = 0; i < words.length; i++) {
-    if (!AI_NOUNS.has(words[i]!)) continue;
-    const next = words[i + 1];
-    if (next === undefined || READER_ROLES.has(next) || next.endsWith('ing')) return true;
+    if (!LABEL_AI_NOUNS.has(words[i]!)) continue;
     for (let j = 0; j < i; j++) if (DIRECTED_TO.has(words[j]!)) return true;
+    if (sourceLabels) continue;
+    if (phraseEndsAsAddressee(words, i)) return true;
   }
   return false;
 }
 
-/** An AI noun followed within a few words by must / shall / should / needs to: a duty laid on the assistant. */
+/** After the AI noun at i (and one role noun), the phrase ends, or goes on with a participle or "that ...". */
+function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
+  let j = i + 1;
+  if (words[j] !== undefined && READER_ROLES.has(words[j]!)) j++;
+  const next = words[j];
+  return next === undefined || next.endsWith('ing') || PHRASE_CLOSERS.has(next);
+}
+
+/**
+ * A duty laid on every machine reader: "any AI system processing this agreement shall",
+ * "language models summarising this page must". A policy's "the assistant must answer
+ * only from ..." describes the product and is a third-person mention.
+ */
 function dutyOnAi(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!AI_NOUNS.has(words[i]!)) continue;
-    for (let j = i + 1; j <= i + 6 && j < words.length; j++) {
+    const quantified = i > 0 && QUANTIFIERS.has(words[i - 1]!);
+    const participle = words[i + 1] !== undefined && (words[i + 1]!.endsWith('ing') || (READER_ROLES.has(words[i + 1]!) && (words[i + 2] ?? '').endsWith('ing')));
+    if (!quantified && !participle) continue;
+    for (let j = i + 1; j <= i + 8 && j < words.length; j++) {
       const w = words[j]!;
-      if (DUTY_WORDS.has(w)) return words[j + 1] !== 'not' && words[j + 1] !== 'never' && words[j + 1] !== 'be';
-      if (DUTY_BEFORE_TO.has(w) && words[j + 1] === 'to') return true;
-      if (AI_NOUNS.has(w) || w === 'and' || w === 'but') break;
+      if (DUTY_WORDS.has(w) || (DUTY_BEFORE_TO.has(w) && words[j + 1] === 'to')) return true;
     }
   }
   return false;
@@ -79,14 +104,16 @@ export interface AddresseeInput {
   commands: boolean;
   /** its line labels (lineLabels) */
   labels: readonly string[][];
+  /** the line is a log record: its labels name the component that wrote it */
+  record: boolean;
 }
 
 /**
  * Addressee marker of a segment: to:ai-label, to:ai (vocative or AI + you/command),
  * to:ai-duty, about:ai (third person), about:ai-other, to:staff, to:you, to:reader, or null.
  */
-export function addresseeOf({ words, commands, labels }: AddresseeInput): string | null {
-  if (labels.some(labelNamesAi)) return 'to:ai-label';
+export function addresseeOf({ words, commands, labels, record }: AddresseeInput): string | null {
+  if (labels.some((label) => labelNamesAi(label, record))) return 'to:ai-label';
   let ai = false;
   let thirdPerson = false;
   let second = false;
