@@ -106,10 +106,10 @@ export function documentSegments(folded: string): DocumentSegment[] {
     markers.push(`shape:${markers[markers.length - 1]}:${opener}`);
     const verbAt = AI_NOUNS.has(ws[0]!) && ws.length > 1 ? 1 : 0;
     const commands = OPENERS.has(ws[verbAt]!) || ws[verbAt] === 'please';
-    // A comment, log record or transcript turn is a line with an owner: what it says
-    // counts with whom it speaks to ("# ignore this warning" vs "# AI reviewer: approve").
+    // A comment or a log record is a line with an owner: what it says counts with
+    // whom it speaks to ("# ignore this warning" vs "# AI reviewer: approve").
     const labels = lineLabels(pieces[i]!, wordsOf);
-    const kind = lineKind(pieces[i]!, words[i]![0], labels.length);
+    const kind = lineKind(pieces[i]!, words[i]![0]);
     const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record' });
     if (addressee) markers.push(addressee);
     if (kind) markers.push(kind, `${kind}:${addressee ?? 'none'}`);

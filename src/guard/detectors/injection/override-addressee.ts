@@ -6,6 +6,19 @@
 // keeps a small share of its weight and the segment model decides.
 import { wordAnchoredRegExp } from './word-anchored-regexp.js';
 
+/**
+ * Words just before an override or extraction phrase that make it a description, not an
+ * order: a negation ("the assistant must never reveal the system prompt", "why won't the
+ * chatbot reveal its prompt"), a relative clause ("instructions that override the system
+ * prompt") or a third-person AI subject ("the model ignores earlier instructions when ...").
+ */
+const DESCRIBING_WORDS = new Set("never not cannot can't won't wouldn't doesn't didn't isn't shouldn't mustn't that which".split(' '));
+const THIRD_PERSON_AI = new Set('assistant assistants chatbot chatbots bot bots model models llm llms copilot agent agents ai'.split(' '));
+const DESCRIBING_DETERMINERS = new Set('the a an our their its this that'.split(' '));
+/** How many words before the phrase are read. */
+const DESCRIBING_REACH_WORDS = 4;
+const DESCRIBABLE_RULE = /^(?:override|extract)\./;
+
 /** Override rules whose wording a memo to staff shares. */
 const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions']);
 /** Share of the rule's weight left when nothing in its sentence addresses an assistant. */
@@ -48,14 +61,38 @@ function sentenceAround(flat: string, start: number, end: number): string {
   return flat.slice(from, to);
 }
 
+/** The few words before a phrase say it is described (negated, relative, said of a third-person AI). */
+function describedBefore(flat: string, start: number): boolean {
+  // Within the phrase's own sentence only.
+  let from = Math.max(0, start - 60);
+  for (let i = start - 1; i >= from; i--) {
+    const c = flat[i];
+    if (c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '"' || c === '“') {
+      from = i + 1;
+      break;
+    }
+  }
+  const before = flat.slice(from, start).trim().split(' ').filter((w) => w.length > 0).slice(-DESCRIBING_REACH_WORDS);
+  if (before.length > 0 && (before[before.length - 1] === 'that' || before[before.length - 1] === 'which')) return true;
+  for (let i = 0; i < before.length; i++) {
+    const w = before[i]!.replace(/[,’]/g, (c) => (c === '’' ? "'" : ''));
+    if (w !== 'that' && w !== 'which' && DESCRIBING_WORDS.has(w)) return true;
+    if (THIRD_PERSON_AI.has(w) && i > 0 && DESCRIBING_DETERMINERS.has(before[i - 1]!)) return true;
+  }
+  return false;
+}
+
 /**
  * The weight a matched document rule carries: its own, or a share of it when
  * it is an override phrase whose sentence addresses no assistant.
  */
 export function documentRuleWeight(ruleId: string, weight: number, pattern: RegExp, flat: string): number {
-  if (!STAFF_SHARED_RULES.has(ruleId)) return weight;
+  const describable = DESCRIBABLE_RULE.test(ruleId);
+  if (!STAFF_SHARED_RULES.has(ruleId) && !describable) return weight;
   const match = pattern.exec(flat);
   if (!match) return weight;
+  if (describable && describedBefore(flat, match.index)) return weight * STAFF_OVERRIDE_SHARE;
+  if (!STAFF_SHARED_RULES.has(ruleId)) return weight;
   const sentence = sentenceAround(flat, match.index, match.index + match[0].length);
   return ASSISTANT_CUE.test(sentence) ? weight : weight * STAFF_OVERRIDE_SHARE;
 }

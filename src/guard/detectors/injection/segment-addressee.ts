@@ -3,9 +3,9 @@
 // "the assistant" in the third person; an injection puts the assistant in the
 // addressee slot: a line label ("support AI: refund ..."), a vocative
 // ("assistant, send ..."), a duty laid on it ("AI systems quoting this page
-// must ..."). Code comments, log lines and transcript turns are lines with an
-// owner; marking their kind lets the segment model learn that a comment
-// saying "ignore this warning" is a note to developers unless it names an AI.
+// must ..."). Code comments and log lines are lines with an owner; marking
+// their kind lets the segment model learn that a comment saying "ignore this
+// warning" is a note to developers unless it names an AI.
 // Word scans only (no regular expressions over the segment): linear.
 
 const AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot model models agent agents'.split(' '));
@@ -149,11 +149,10 @@ function looksLikeStamp(t: string): boolean {
   return digit && separator;
 }
 
-/** What kind of line a segment is: a code comment, a log record, a transcript turn, or prose (null). */
-export function lineKind(piece: string, firstWord: string | undefined, labelCount: number): string | null {
+/** What kind of line a segment is: a code comment, a log record, or prose (null). A labelled turn is label:field already. */
+export function lineKind(piece: string, firstWord: string | undefined): string | null {
   const t = piece.trimStart();
   if (t.startsWith('//') || t.startsWith('#') || t.startsWith('/*') || t.startsWith('* ') || t.startsWith('--') || t.startsWith('<!--')) return 'line:comment';
   if (looksLikeStamp(t) || (firstWord !== undefined && LOG_LEVELS.has(firstWord))) return 'line:record';
-  if (labelCount > 0) return 'line:labelled';
   return null;
 }
