@@ -3,7 +3,11 @@
 // There an override phrase counts in full only when the sentence around it
 // speaks to the AI reading the data or asks for what only an assistant does
 // (answer in a fixed way, reveal its prompt, send data out); said to staff it
-// keeps a small share of its weight and the segment model decides.
+// keeps a small share of its weight and the segment model decides. The same
+// share is left to an override or extraction phrase that a sentence describes
+// rather than orders ("the assistant must never reveal the system prompt") and
+// to "instructions to the AI" named as a topic ("an audit of instructions to AI
+// stored in templates").
 import { wordAnchoredRegExp } from './word-anchored-regexp.js';
 
 /**
@@ -18,6 +22,12 @@ const DESCRIBING_DETERMINERS = new Set('the a an our their its this that'.split(
 /** How many words before the phrase are read. */
 const DESCRIBING_REACH_WORDS = 4;
 const DESCRIBABLE_RULE = /^(?:override|extract)\./;
+/**
+ * "Note to the AI" heads a line addressed to it; "an instruction to the model", "like
+ * instructions to AI", "instructions to AI stored in templates" name such lines as a topic.
+ */
+const NAMED_AS_TOPIC_BEFORE = new Set('a an the such like of these those contains contain containing with no any are were is was'.split(' '));
+const NAMED_AS_TOPIC_AFTER = new Set('stored hidden written found placed planted embedded inserted left kept'.split(' '));
 
 /** Override rules whose wording a memo to staff shares. */
 const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions']);
@@ -61,6 +71,19 @@ function sentenceAround(flat: string, start: number, end: number): string {
   return flat.slice(from, to);
 }
 
+/** Every "note / instructions to the AI" phrase of the text is a topic, not a heading (see NAMED_AS_TOPIC_*). */
+function namedAsTopic(pattern: RegExp, flat: string): boolean {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let any = false;
+  for (const match of flat.matchAll(all)) {
+    any = true;
+    const before = flat.slice(Math.max(0, match.index - 24), match.index).trimEnd().split(' ').pop() ?? '';
+    const after = flat.slice(match.index + match[0].length, match.index + match[0].length + 24).trimStart().split(' ')[0] ?? '';
+    if (!NAMED_AS_TOPIC_BEFORE.has(before) && !NAMED_AS_TOPIC_AFTER.has(after)) return false;
+  }
+  return any;
+}
+
 /** The few words before a phrase say it is described (negated, relative, said of a third-person AI). */
 function describedBefore(flat: string, start: number): boolean {
   // Within the phrase's own sentence only.
@@ -87,6 +110,7 @@ function describedBefore(flat: string, start: number): boolean {
  * it is an override phrase whose sentence addresses no assistant.
  */
 export function documentRuleWeight(ruleId: string, weight: number, pattern: RegExp, flat: string): number {
+  if (ruleId === 'doc.for-the-ai') return namedAsTopic(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   const describable = DESCRIBABLE_RULE.test(ruleId);
   if (!STAFF_SHARED_RULES.has(ruleId) && !describable) return weight;
   const match = pattern.exec(flat);
