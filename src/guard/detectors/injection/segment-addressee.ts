@@ -8,15 +8,15 @@
 // warning" is a note to developers unless it names an AI.
 // Word scans only (no regular expressions over the segment): linear.
 
-const AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot model models agent agents'.split(' '));
+const AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot copilots model models agent agents'.split(' '));
 /** In a label, "agents" are as often a support desk's people as software: only the unambiguous nouns count. */
-const LABEL_AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot model models'.split(' '));
+const LABEL_AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot copilots model models'.split(' '));
 /** Words before an AI noun that make it a third-person mention ("the assistant", "our chatbot"). */
 const DETERMINERS = new Set('the a an our their its his her my this that these those'.split(' '));
 /** Words before an AI noun that address every machine reader ("any AI system processing ..."). */
 const QUANTIFIERS = new Set('any all every each'.split(' '));
-/** A label opening with these names the sender or the topic, not the reader ("From the AI group:"). */
-const SENDER_OPENERS = new Set('from by re about regarding subject title faq'.split(' '));
+/** A label opening with these names the sender or the topic, not the reader ("From the AI group:", "How we test the bot:"). */
+const SENDER_OPENERS = new Set('from by re about regarding subject title faq how why what'.split(' '));
 /** Role nouns that, after an AI noun, still name the machine reader ("AI reviewer:", "bot summariser:"). */
 const READER_ROLES = new Set('reviewer reviewers reader readers system systems tool tools helper summariser summarizer recap assistant assistants agent agents'.split(' '));
 /** Words after an AI noun phrase that keep it the addressee ("the AI reading this", "assistants only"). */
@@ -122,7 +122,13 @@ export function addresseeOf({ words, commands, labels, record }: AddresseeInput)
     const w = words[i]!;
     if (AI_NOUNS.has(w)) {
       ai = true;
-      if (i > 0 && DETERMINERS.has(words[i - 1]!)) thirdPerson = true;
+      // Past a compound ("the AI assistant") to the word that governs it.
+      let k = i - 1;
+      while (k >= 0 && AI_NOUNS.has(words[k]!)) k--;
+      const before = k >= 0 ? words[k]! : '';
+      // "The assistant", and bare plurals ("assistants should only act ..."): talk about AI tools.
+      // A vocative is singular; "any assistants" still addresses them all.
+      if (DETERMINERS.has(before) || (w.endsWith('s') && !QUANTIFIERS.has(before))) thirdPerson = true;
     } else if (SECOND_PERSON.has(w)) second = true;
     else if (STAFF_NOUNS.has(w)) staff = true;
   }
