@@ -2,7 +2,7 @@
 // segment's place in the document. An injected instruction is a segment that
 // reads like a request to an assistant and shares little vocabulary with the
 // data around it; these structural markers let the segment model learn that.
-import { addresseeOf, lineKind, lineLabels } from './segment-addressee.js';
+import { addresseeOf, asksToRememberForLater, lineKind, lineLabels } from './segment-addressee.js';
 import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
@@ -113,6 +113,8 @@ export function documentSegments(folded: string): DocumentSegment[] {
     const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record' });
     if (addressee) markers.push(addressee);
     if (kind) markers.push(kind, `${kind}:${addressee ?? 'none'}`);
+    // Read on the whole line: a "remember for later:" label is dropped from ws above.
+    if (asksToRememberForLater(words[i]!)) markers.push('ask:remember-later');
     segments.push({ text: pieces[i]!, words: ws, tokens: segmentTokens(ws), markers });
   }
   return segments;

@@ -41,7 +41,8 @@ const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
 // ordinary; sending the user's data, all of it or secrets is what an injection asks.
 const ASSISTANT_CUE = wordAnchoredRegExp(
   [
-    `(?:ai|a\\.i\\.|assistants?|chatbots?|bots?|llms?|language models?|gpt|chatgpt|copilot|claude|gemini|system prompt|prompts?)\\b`,
+    // "Ignore any prompts to connect to the old VPN": a prompt that asks staff to do something is a dialog box.
+    `(?:ai|a\\.i\\.|assistants?|chatbots?|bots?|llms?|language models?|gpt|chatgpt|copilot|claude|gemini|system prompt|prompts?(?! to ))\\b`,
     `(?:you are|you're) (?:now|an?|no longer|free)\\b`,
     `your (?:response|reply|answer|output|summary|task|role|purpose|programming|guidelines|rules)\\b`,
     `(?:respond|reply|answer|output|print|say|write|return)(?: only| just)?(?: with)?:? ["'“‘]`,
@@ -100,7 +101,8 @@ function describedBefore(flat: string, start: number): boolean {
   for (let i = 0; i < before.length; i++) {
     const w = before[i]!.replace(/[,’]/g, (c) => (c === '’' ? "'" : ''));
     if (w !== 'that' && w !== 'which' && DESCRIBING_WORDS.has(w)) return true;
-    if (THIRD_PERSON_AI.has(w) && i > 0 && DESCRIBING_DETERMINERS.has(before[i - 1]!)) return true;
+    // "the assistant ...", and bare plurals ("trains models to give priority to ...").
+    if (THIRD_PERSON_AI.has(w) && ((i > 0 && DESCRIBING_DETERMINERS.has(before[i - 1]!)) || (w.endsWith('s') && w !== 'ai'))) return true;
   }
   return false;
 }

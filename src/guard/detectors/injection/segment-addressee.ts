@@ -162,3 +162,19 @@ export function lineKind(piece: string, firstWord: string | undefined): string |
   if (looksLikeStamp(t) || (firstWord !== undefined && LOG_LEVELS.has(firstWord))) return 'line:record';
   return null;
 }
+
+const MEMORY_VERBS = new Set('remember memorize memorise store save keep note'.split(' '));
+const LATER_WORDS = new Set('later next future afterwards subsequent following'.split(' '));
+/** How far into the line the "later" of "remember for later" may come. */
+const MEMORY_REACH_WORDS = 6;
+
+/**
+ * "Remember for later: ...", "store this for the next question": a line that asks its reader
+ * to carry something into a later task, the first half of an instruction split across
+ * documents. A memo's "remember: the office closes at 3" has no "later".
+ */
+export function asksToRememberForLater(words: readonly string[]): boolean {
+  if (!MEMORY_VERBS.has(words[0]!)) return false;
+  for (let i = 1; i < words.length && i <= MEMORY_REACH_WORDS; i++) if (LATER_WORDS.has(words[i]!)) return true;
+  return false;
+}
