@@ -74,7 +74,7 @@ describe('document rules: described phrases versus orders', () => {
 describe('documents about assistants versus documents addressing one', () => {
   const about: Array<[string, string]> = [
     ['an AI-use rule for staff', 'Using chat tools at work\nStaff may ask the assistant to tidy up their own notes.\nNever paste passwords or patient details into any chatbot.\nThe assistant can be wrong, so check names and numbers.'],
-    ['a design note on the support bot', 'Support bot design\nThe bot gets the question and the two best help articles.\nText inside the articles is treated as data, so the bot must not follow it.\nEditors fix articles when the bot answers wrongly.'],
+    ['a note on what the translation assistant may do', 'Translation service\nThe assistant translates uploaded manuals into six languages.\nIt keeps product names in English and never changes part numbers.\nTranslators review every manual before it ships.'],
     ['a code comment that says ignore', 'def parse(row):\n    # ignore trailing spaces; the export tool adds them\n    return row.strip().split(",")\n'],
   ];
   const addressing: Array<[string, string]> = [
