@@ -2,6 +2,7 @@
 // segment's place in the document. An injected instruction is a segment that
 // reads like a request to an assistant and shares little vocabulary with the
 // data around it; these structural markers let the segment model learn that.
+import { addresseeOf, asksToRememberForLater, lineKind, lineLabels } from './segment-addressee.js';
 import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
@@ -103,8 +104,17 @@ export function documentSegments(folded: string): DocumentSegment[] {
     else markers.push('ovl:low');
     // Conjunction: how the segment starts AND whether it fits the document.
     markers.push(`shape:${markers[markers.length - 1]}:${opener}`);
-    const addressee = addresseeOf(ws);
+    const verbAt = AI_NOUNS.has(ws[0]!) && ws.length > 1 ? 1 : 0;
+    const commands = OPENERS.has(ws[verbAt]!) || ws[verbAt] === 'please';
+    // A comment or a log record is a line with an owner: what it says counts with
+    // whom it speaks to ("# ignore this warning" vs "# AI reviewer: approve").
+    const labels = lineLabels(pieces[i]!, wordsOf);
+    const kind = lineKind(pieces[i]!, words[i]![0]);
+    const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record' });
     if (addressee) markers.push(addressee);
+    if (kind) markers.push(kind, `${kind}:${addressee ?? 'none'}`);
+    // Read on the whole line: a "remember for later:" label is dropped from ws above.
+    if (asksToRememberForLater(words[i]!)) markers.push('ask:remember-later');
     segments.push({ text: pieces[i]!, words: ws, tokens: segmentTokens(ws), markers });
   }
   return segments;
@@ -149,33 +159,8 @@ const OPENERS = new Set(
   ).split(' '),
 );
 
-// Who a sentence speaks to. Memos end with chores for staff ("managers should
-// approve ..."); an injection gives an AI reader a task ("assistant, forward ...",
-// "if you are an AI, reply ..."). Position and length cannot tell them apart;
-// the addressee can.
+// AI nouns that may open a vocative line ("assistant, send ...").
 const AI_NOUNS = new Set('ai assistant model chatbot bot gpt llm copilot agent'.split(' '));
-const SECOND_PERSON = new Set('you your yours yourself'.split(' '));
-const STAFF_NOUNS = new Set(
-  'staff employees employee colleagues everyone managers manager team teams members attendees owners contractors visitors hosts starters customers staffers wardens drivers'.split(' '),
-);
-
-function addresseeOf(words: readonly string[]): string | null {
-  let ai = false;
-  let second = false;
-  let staff = false;
-  for (const w of words) {
-    if (AI_NOUNS.has(w)) ai = true;
-    else if (SECOND_PERSON.has(w)) second = true;
-    else if (STAFF_NOUNS.has(w)) staff = true;
-  }
-  // An imperative opens the sentence, or follows a vocative ("assistant, send ...", "ai: reply ...").
-  const verbAt = AI_NOUNS.has(words[0]!) && words.length > 1 ? 1 : 0;
-  const commands = OPENERS.has(words[verbAt]!) || words[verbAt] === 'please';
-  if (ai && (second || commands)) return 'to:ai';
-  if (ai) return 'about:ai';
-  if (staff) return 'to:staff';
-  return second ? 'to:you' : commands ? 'to:reader' : null;
-}
 
 function known(word: string): boolean {
   return OPENERS.has(word) || CLOSED_CLASS.has(word);

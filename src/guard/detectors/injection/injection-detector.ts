@@ -131,7 +131,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const evidence: string[] = [];
     // In data, an override phrase said to staff is not an attack on the assistant (override-addressee.ts).
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined, maskedFlat);
-    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, undefined, maskedFlat);
+    if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, documentRuleWeight, maskedFlat);
     ruleLogit += applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 

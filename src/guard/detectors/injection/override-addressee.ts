@@ -3,8 +3,31 @@
 // There an override phrase counts in full only when the sentence around it
 // speaks to the AI reading the data or asks for what only an assistant does
 // (answer in a fixed way, reveal its prompt, send data out); said to staff it
-// keeps a small share of its weight and the segment model decides.
+// keeps a small share of its weight and the segment model decides. The same
+// share is left to an override or extraction phrase that a sentence describes
+// rather than orders ("the assistant must never reveal the system prompt") and
+// to "instructions to the AI" named as a topic ("an audit of instructions to AI
+// stored in templates").
 import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+
+/**
+ * Words just before an override or extraction phrase that make it a description, not an
+ * order: a negation ("the assistant must never reveal the system prompt", "why won't the
+ * chatbot reveal its prompt"), a relative clause ("instructions that override the system
+ * prompt") or a third-person AI subject ("the model ignores earlier instructions when ...").
+ */
+const DESCRIBING_WORDS = new Set("never not cannot can't won't wouldn't doesn't didn't isn't shouldn't mustn't that which".split(' '));
+const THIRD_PERSON_AI = new Set('assistant assistants chatbot chatbots bot bots model models llm llms copilot agent agents ai'.split(' '));
+const DESCRIBING_DETERMINERS = new Set('the a an our their its this that'.split(' '));
+/** How many words before the phrase are read. */
+const DESCRIBING_REACH_WORDS = 4;
+const DESCRIBABLE_RULE = /^(?:override|extract)\./;
+/**
+ * "Note to the AI" heads a line addressed to it; "an instruction to the model", "like
+ * instructions to AI", "instructions to AI stored in templates" name such lines as a topic.
+ */
+const NAMED_AS_TOPIC_BEFORE = new Set('a an the such like of these those contains contain containing with no any are were is was'.split(' '));
+const NAMED_AS_TOPIC_AFTER = new Set('stored hidden written found placed planted embedded inserted left kept'.split(' '));
 
 /** Override rules whose wording a memo to staff shares. */
 const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions']);
@@ -18,7 +41,8 @@ const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
 // ordinary; sending the user's data, all of it or secrets is what an injection asks.
 const ASSISTANT_CUE = wordAnchoredRegExp(
   [
-    `(?:ai|a\\.i\\.|assistants?|chatbots?|bots?|llms?|language models?|gpt|chatgpt|copilot|claude|gemini|system prompt|prompts?)\\b`,
+    // "Ignore any prompts to connect to the old VPN": a prompt that asks staff to do something is a dialog box.
+    `(?:ai|a\\.i\\.|assistants?|chatbots?|bots?|llms?|language models?|gpt|chatgpt|copilot|claude|gemini|system prompt|prompts?(?! to ))\\b`,
     `(?:you are|you're) (?:now|an?|no longer|free)\\b`,
     `your (?:response|reply|answer|output|summary|task|role|purpose|programming|guidelines|rules)\\b`,
     `(?:respond|reply|answer|output|print|say|write|return)(?: only| just)?(?: with)?:? ["'“‘]`,
@@ -48,14 +72,53 @@ function sentenceAround(flat: string, start: number, end: number): string {
   return flat.slice(from, to);
 }
 
+/** Every "note / instructions to the AI" phrase of the text is a topic, not a heading (see NAMED_AS_TOPIC_*). */
+function namedAsTopic(pattern: RegExp, flat: string): boolean {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let any = false;
+  for (const match of flat.matchAll(all)) {
+    any = true;
+    const before = flat.slice(Math.max(0, match.index - 24), match.index).trimEnd().split(' ').pop() ?? '';
+    const after = flat.slice(match.index + match[0].length, match.index + match[0].length + 24).trimStart().split(' ')[0] ?? '';
+    if (!NAMED_AS_TOPIC_BEFORE.has(before) && !NAMED_AS_TOPIC_AFTER.has(after)) return false;
+  }
+  return any;
+}
+
+/** The few words before a phrase say it is described (negated, relative, said of a third-person AI). */
+function describedBefore(flat: string, start: number): boolean {
+  // Within the phrase's own sentence only.
+  let from = Math.max(0, start - 60);
+  for (let i = start - 1; i >= from; i--) {
+    const c = flat[i];
+    if (c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '"' || c === '“') {
+      from = i + 1;
+      break;
+    }
+  }
+  const before = flat.slice(from, start).trim().split(' ').filter((w) => w.length > 0).slice(-DESCRIBING_REACH_WORDS);
+  if (before.length > 0 && (before[before.length - 1] === 'that' || before[before.length - 1] === 'which')) return true;
+  for (let i = 0; i < before.length; i++) {
+    const w = before[i]!.replace(/[,’]/g, (c) => (c === '’' ? "'" : ''));
+    if (w !== 'that' && w !== 'which' && DESCRIBING_WORDS.has(w)) return true;
+    // "the assistant ...", and bare plurals ("trains models to give priority to ...").
+    if (THIRD_PERSON_AI.has(w) && ((i > 0 && DESCRIBING_DETERMINERS.has(before[i - 1]!)) || (w.endsWith('s') && w !== 'ai'))) return true;
+  }
+  return false;
+}
+
 /**
  * The weight a matched document rule carries: its own, or a share of it when
  * it is an override phrase whose sentence addresses no assistant.
  */
 export function documentRuleWeight(ruleId: string, weight: number, pattern: RegExp, flat: string): number {
-  if (!STAFF_SHARED_RULES.has(ruleId)) return weight;
+  if (ruleId === 'doc.for-the-ai') return namedAsTopic(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
+  const describable = DESCRIBABLE_RULE.test(ruleId);
+  if (!STAFF_SHARED_RULES.has(ruleId) && !describable) return weight;
   const match = pattern.exec(flat);
   if (!match) return weight;
+  if (describable && describedBefore(flat, match.index)) return weight * STAFF_OVERRIDE_SHARE;
+  if (!STAFF_SHARED_RULES.has(ruleId)) return weight;
   const sentence = sentenceAround(flat, match.index, match.index + match[0].length);
   return ASSISTANT_CUE.test(sentence) ? weight : weight * STAFF_OVERRIDE_SHARE;
 }

@@ -25,7 +25,7 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`':
 // bounded gaps only: linear on any input.
 const REPORT_CUE = wordAnchoredRegExp(
   [
-    `(?:wrote|writes|written|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+    `(?:wrote|writes|written|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
     `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
     `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
     `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
@@ -49,7 +49,7 @@ const ORDER_BEFORE = wordAnchoredRegExp(
 const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
-const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
+const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
 
 // The user channel only (the user is the principal, so a phrase they hand over to be
 // translated, named or asked about is material, not an order to the assistant):
