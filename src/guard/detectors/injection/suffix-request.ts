@@ -1,0 +1,46 @@
+// Where the request ends and an appended suffix begins (issue 15, item 1).
+// An optimised suffix is tuned to pull a linear model's score down with
+// words it deems harmless ("summary paragraph table"), so the request is
+// read again without it. The suffix starts before the end of the oddest
+// window (word-soup.ts; the window may straddle the request's last words);
+// the request ends with a full stop or question mark before that, with at
+// least a few chunks after it. An attacker can put stops into the suffix too, so every sentence end
+// before the window is a candidate, and the caller takes the most harmful
+// reading: adding stops only adds candidates. Without a sentence end there is
+// no candidate: the odd half of one sentence (names, jargon, another
+// language) is not a suffix, and the fragment before it reads as a request.
+
+/** Sentence-final punctuation (with closing quotes or brackets) followed by whitespace. */
+const SENTENCE_END = /[.?!。？！]["'”’)\]]*(?=\s)/g;
+/** Each candidate request is read over this many characters before its end (the cost stays bounded). */
+const REQUEST_CHARS = 400;
+/** Candidates kept when there are many sentence ends: the first and the last few. */
+const EDGE_CANDIDATES = 3;
+const MIN_REQUEST_CHARS = 12;
+
+/** A suffix is at least this many whitespace chunks long. */
+const MIN_SUFFIX_CHUNKS = 6;
+const CHUNKS_AFTER = /\S+/g;
+
+export interface RequestCandidate {
+  /** the text before the cut, at most REQUEST_CHARS long */
+  request: string;
+  /** offset of the cut: the suffix is text.slice(end) */
+  end: number;
+}
+
+/** Cuts after a sentence end with at least MIN_SUFFIX_CHUNKS chunks after it, before `before` (the first and last few). */
+export function requestCandidates(text: string, before = text.length): RequestCandidate[] {
+  const ends: number[] = [];
+  for (const m of text.slice(0, before).matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if ((text.slice(end, end + 200).match(CHUNKS_AFTER)?.length ?? 0) >= MIN_SUFFIX_CHUNKS) ends.push(end);
+  }
+  const kept = ends.length > 2 * EDGE_CANDIDATES ? [...ends.slice(0, EDGE_CANDIDATES), ...ends.slice(-EDGE_CANDIDATES)] : ends;
+  const out: RequestCandidate[] = [];
+  for (const end of kept) {
+    const request = text.slice(Math.max(0, end - REQUEST_CHARS), end).trim();
+    if (request.length >= MIN_REQUEST_CHARS) out.push({ request, end });
+  }
+  return out;
+}
