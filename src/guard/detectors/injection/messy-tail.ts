@@ -21,9 +21,10 @@ const ALNUM = /^[\p{L}\d]+$/u;
 const JOINED_WORDS = /^\p{L}+[./-]\p{L}+$/u;
 const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
+const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 const LONE_MARKS = new Set(['-', '–', '—', '|', '&', '/', ':', '*', '•', '+', '=', '>', '<', '~', '->', '=>', '→', '...', '…', '#', '?', '!', ',', '.', '%', '(', ')', '"', "'"]);
 /** Words rarer than this in the frequency list are often sub-word pieces ("tory", "ust"). */
-const COMMON_RANK = 30_000;
+const COMMON_RANK = 12_000;
 /** A suffix is read over at most this many characters. */
 const TAIL_CHARS = 400;
 
@@ -48,6 +49,8 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
     const lower = core.toLowerCase();
     const rank = rankOf(lower);
     if ((rank !== undefined && rank <= COMMON_RANK) || vocab.has(lower)) return 0;
+    // A word with accented letters is another language's: little evidence.
+    if (ACCENTED.test(core)) return 0.2;
     return core.length <= 2 || core === core.toUpperCase() ? 0.3 : 0.5;
   }
   if (ALNUM.test(core) || JOINED_WORDS.test(core)) return LETTER.test(core) ? 0.5 : 0;

@@ -18,8 +18,9 @@ const REQUEST_CHARS = 400;
 const EDGE_CANDIDATES = 3;
 const MIN_REQUEST_CHARS = 12;
 
-/** A suffix is at least this many whitespace chunks long. */
-const MIN_SUFFIX_CHUNKS = 6;
+/** A suffix is at least this many whitespace chunks long, or this many characters (tokens may be glued). */
+const MIN_SUFFIX_CHUNKS = 4;
+const MIN_SUFFIX_CHARS = 24;
 const CHUNKS_AFTER = /\S+/g;
 
 export interface RequestCandidate {
@@ -34,7 +35,8 @@ export function requestCandidates(text: string, before = text.length): RequestCa
   const ends: number[] = [];
   for (const m of text.slice(0, before).matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    if ((text.slice(end, end + 200).match(CHUNKS_AFTER)?.length ?? 0) >= MIN_SUFFIX_CHUNKS) ends.push(end);
+    const after = text.slice(end, end + 200);
+    if ((after.match(CHUNKS_AFTER)?.length ?? 0) >= MIN_SUFFIX_CHUNKS || after.trim().length >= MIN_SUFFIX_CHARS) ends.push(end);
   }
   const kept = ends.length > 2 * EDGE_CANDIDATES ? [...ends.slice(0, EDGE_CANDIDATES), ...ends.slice(-EDGE_CANDIDATES)] : ends;
   const out: RequestCandidate[] = [];
