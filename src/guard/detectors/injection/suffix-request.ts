@@ -10,8 +10,8 @@
 // no candidate: the odd half of one sentence (names, jargon, another
 // language) is not a suffix, and the fragment before it reads as a request.
 
-/** Sentence-final punctuation (with closing quotes or brackets) followed by whitespace. */
-const SENTENCE_END = /[.?!。？！]["'”’)\]]*(?=\s)/g;
+/** Sentence-final punctuation after a word (with closing quotes or brackets) followed by whitespace; a lone "?" is code ("| ? {"). */
+const SENTENCE_END = /(?<=[\p{L}\p{N}])[.?!。？！]["'”’)\]]*(?=\s)/gu;
 /** Each candidate request is read over this many characters before its end (the cost stays bounded). */
 const REQUEST_CHARS = 400;
 /** Candidates kept when there are many sentence ends: the first and the last few. */
