@@ -65,8 +65,10 @@ const HARMFUL_TAIL_WEIGHT = 5;
 /** Share of messy chunks (messy-tail.ts) in the tail: ordinary prose and lists stay below the start. */
 const MESSY_TAIL_START = 0.1;
 const MESSY_TAIL_FULL = 0.25;
-const REQUEST_HARM_START = 0.3;
-const REQUEST_HARM_FULL = 0.6;
+/** Cuts are looked for in this many last characters of the message: optimised suffixes are 20-40 tokens. */
+const SUFFIX_REGION_CHARS = 400;
+const REQUEST_HARM_START = 0.5;
+const REQUEST_HARM_FULL = 0.8;
 /** Reads how harmful a request is, 0..1 (the harm detector's score). */
 export type RequestHarm = (text: string) => number;
 /**
@@ -114,14 +116,20 @@ export interface InjectionDetector {
  * reading of messy-tail.ts; the harm model runs only on cuts with an odd tail.
  */
 function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab, requestHarm: RequestHarm): { logit: number; request: string } | undefined {
+  // Suffixes are appended: only cuts in the tail the soup windows read are candidates (the cost stays bounded).
+  const from = Math.max(0, text.length - SUFFIX_REGION_CHARS);
+  const candidates = requestCandidates(text, from);
+  if (candidates.length === 0) return undefined;
   const contrast = windows.max - windows.min;
   const soupOdd = ramp(contrast, HARMFUL_TAIL_GATE, HARMFUL_TAIL_FULL);
+  const messiness = tailMessiness(text, from, vocab);
+  const odd = candidates.map(({ end }) => Math.max(windows.oddestEnd > end ? soupOdd : 0, ramp(messiness(end), MESSY_TAIL_START, MESSY_TAIL_FULL)));
   let best = { logit: 0, request: '' };
-  for (const { request, end } of requestCandidates(text)) {
-    const odd = Math.max(windows.oddestEnd > end ? soupOdd : 0, ramp(tailMessiness(text, end, vocab), MESSY_TAIL_START, MESSY_TAIL_FULL));
-    if (odd === 0) continue;
-    const logit = odd * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(request), REQUEST_HARM_START, REQUEST_HARM_FULL);
-    if (logit > best.logit) best = { logit, request };
+  // The harm model runs only on cuts with an odd tail, oddest first, until one is fully harmful and odd.
+  for (const i of odd.map((_, k) => k).sort((a, b) => odd[b]! - odd[a]!)) {
+    if (odd[i]! * HARMFUL_TAIL_WEIGHT <= best.logit) break;
+    const logit = odd[i]! * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(candidates[i]!.request), REQUEST_HARM_START, REQUEST_HARM_FULL);
+    if (logit > best.logit) best = { logit, request: candidates[i]!.request };
   }
   return best.logit > 0 ? best : undefined;
 }

@@ -23,10 +23,23 @@ const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
 const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 const LONE_MARKS = new Set(['-', '–', '—', '|', '&', '/', ':', '*', '•', '+', '=', '>', '<', '~', '->', '=>', '→', '...', '…', '#', '?', '!', ',', '.', '%', '(', ')', '"', "'"]);
-/** Words rarer than this in the frequency list are often sub-word pieces ("tory", "ust"). */
+/** Words up to this frequency rank are common words. */
 const COMMON_RANK = 12_000;
-/** A suffix is read over at most this many characters. */
-const TAIL_CHARS = 400;
+
+const LOWER_WORD = /^[a-z]+$/;
+const HTML_TAG = /<\/?[a-z][a-z0-9]{0,10}>/g;
+/** English clitics belong to the word before them ("it's", "I'm", "don't"). */
+const CLITIC = /(?:n['’]t|['’](?:s|m|d|t|re|ve|ll))$/;
+/** Rarer words of the frequency list are often sub-word pieces ("tory", "ust"), but also plain words ("fridge"). */
+const RARE_LISTED = 0.25;
+
+/** A lower-case word: 0 common (or in the benign-corpus vocabulary), a little for rarer listed words, 0.5 unknown. */
+function wordMessiness(lower: string, vocab: WordVocab): number {
+  if (lower.length <= 1 || vocab.has(lower)) return 0;
+  const rank = rankOf(lower);
+  if (rank !== undefined) return rank <= COMMON_RANK ? 0 : RARE_LISTED;
+  return lower.length <= 2 ? 0.3 : 0.5;
+}
 
 function trimmed(chunk: string): string {
   let start = 0;
@@ -38,20 +51,21 @@ function trimmed(chunk: string): string {
 
 /** Messiness of one chunk in 0..1: 0 clean, 0.5 doubtful, 1 a glued fragment. */
 export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string): number {
+  // Fast path for the common case, a lower-case ASCII word (same result as below).
+  if (LOWER_WORD.test(chunk)) return wordMessiness(chunk, vocab);
   if (LONE_MARKS.has(chunk)) return chunk === previous ? 0.5 : 0;
-  const core = trimmed(chunk);
+  // HTML tags around a word are markup the message carries ("<li>Restart", "done.</p>"), not glue.
+  const core = trimmed(chunk.includes('<') ? chunk.replace(HTML_TAG, '') : chunk);
   if (core.length === 0) return chunk.length > 2 ? 1 : 0.5;
   if (core.includes(MASK_CHAR)) return core.length === 1 ? 0 : 1;
   if (NUMBER.test(core)) return 0;
   if (WORD.test(core)) {
     if (!LATIN.test(core)) return 0; // a word of another script
     if (INNER_CAPITAL.test(core)) return 1;
-    const lower = core.toLowerCase();
-    const rank = rankOf(lower);
-    if ((rank !== undefined && rank <= COMMON_RANK) || vocab.has(lower)) return 0;
+    const lower = core.toLowerCase().replace(CLITIC, '');
     // A word with accented letters is another language's: little evidence.
-    if (ACCENTED.test(core)) return 0.2;
-    return core.length <= 2 || core === core.toUpperCase() ? 0.3 : 0.5;
+    if (ACCENTED.test(core)) return Math.min(0.2, wordMessiness(lower, vocab));
+    return core === core.toUpperCase() && core.length > 1 ? Math.min(0.3, wordMessiness(lower, vocab)) : wordMessiness(lower, vocab);
   }
   if (ALNUM.test(core) || JOINED_WORDS.test(core)) return LETTER.test(core) ? 0.5 : 0;
   // Emoji and symbols without letters or digits: a smiley, an arrow, a bullet.
@@ -59,15 +73,22 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
   return 1;
 }
 
-/** Mean messiness of the chunks of text.slice(from) (at most TAIL_CHARS of it). */
-export function tailMessiness(text: string, from: number, vocab: WordVocab): number {
-  const chunks = maskStructures(text.slice(from, from + TAIL_CHARS)).match(/\S+/g) ?? [];
-  if (chunks.length === 0) return 0;
-  let sum = 0;
-  let previous = '';
-  for (const chunk of chunks) {
-    sum += chunkMessiness(chunk, vocab, previous);
-    previous = chunk;
-  }
-  return sum / chunks.length;
+/**
+ * Reads the chunks of text.slice(from) once; the returned function gives the
+ * mean messiness of the chunks that start at or after an offset (0 when none).
+ */
+export function tailMessiness(text: string, from: number, vocab: WordVocab): (start: number) => number {
+  const raw = text.slice(from);
+  // Masking keeps whitespace, so masked and raw chunks line up (offsets come from the raw text).
+  const chunks = maskStructures(raw).match(/\S+/g) ?? [];
+  const offsets = [...raw.matchAll(/\S+/g)].map((m) => from + m.index);
+  // suffixSum[i]: summed messiness of chunks i.. to the end.
+  const suffixSum = new Array<number>(chunks.length + 1).fill(0);
+  const messiness = chunks.map((chunk, i) => chunkMessiness(chunk, vocab, chunks[i - 1] ?? ''));
+  for (let i = chunks.length - 1; i >= 0; i--) suffixSum[i] = suffixSum[i + 1]! + messiness[i]!;
+  return (start) => {
+    let i = 0;
+    while (i < offsets.length && offsets[i]! < start) i++;
+    return i < chunks.length ? suffixSum[i]! / (chunks.length - i) : 0;
+  };
 }

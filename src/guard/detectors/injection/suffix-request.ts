@@ -14,8 +14,8 @@
 const SENTENCE_END = /(?<=[\p{L}\p{N}])[.?!。？！]["'”’)\]]*(?=\s)/gu;
 /** Each candidate request is read over this many characters before its end (the cost stays bounded). */
 const REQUEST_CHARS = 400;
-/** Candidates kept when there are many sentence ends: the first and the last few. */
-const EDGE_CANDIDATES = 3;
+/** Candidates kept when there are many sentence ends: the last few (an attacker's stops add candidates there). */
+const LAST_CANDIDATES = 6;
 const MIN_REQUEST_CHARS = 12;
 
 /** A suffix is at least this many whitespace chunks long, or this many characters (tokens may be glued). */
@@ -30,15 +30,15 @@ export interface RequestCandidate {
   end: number;
 }
 
-/** Cuts after a sentence end with at least MIN_SUFFIX_CHUNKS chunks after it, before `before` (the first and last few). */
-export function requestCandidates(text: string, before = text.length): RequestCandidate[] {
+/** Cuts after a sentence end at or after `from`, with at least MIN_SUFFIX_CHUNKS chunks after it (the last few). */
+export function requestCandidates(text: string, from = 0): RequestCandidate[] {
   const ends: number[] = [];
-  for (const m of text.slice(0, before).matchAll(SENTENCE_END)) {
-    const end = m.index + m[0].length;
+  for (const m of text.slice(from).matchAll(SENTENCE_END)) {
+    const end = from + m.index + m[0].length;
     const after = text.slice(end, end + 200);
     if ((after.match(CHUNKS_AFTER)?.length ?? 0) >= MIN_SUFFIX_CHUNKS || after.trim().length >= MIN_SUFFIX_CHARS) ends.push(end);
   }
-  const kept = ends.length > 2 * EDGE_CANDIDATES ? [...ends.slice(0, EDGE_CANDIDATES), ...ends.slice(-EDGE_CANDIDATES)] : ends;
+  const kept = ends.slice(-LAST_CANDIDATES);
   const out: RequestCandidate[] = [];
   for (const end of kept) {
     const request = text.slice(Math.max(0, end - REQUEST_CHARS), end).trim();
