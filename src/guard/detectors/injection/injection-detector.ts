@@ -63,8 +63,8 @@ const HARMFUL_TAIL_GATE = 0.08;
 const HARMFUL_TAIL_FULL = 0.25;
 const HARMFUL_TAIL_WEIGHT = 5;
 /** Share of messy chunks (messy-tail.ts) in the tail: ordinary prose and lists stay below the start. */
-const MESSY_TAIL_START = 0.1;
-const MESSY_TAIL_FULL = 0.25;
+const MESSY_TAIL_START = 0.07;
+const MESSY_TAIL_FULL = 0.2;
 /** Cuts are looked for in this many last characters of the message: optimised suffixes are 20-40 tokens. */
 const SUFFIX_REGION_CHARS = 400;
 const REQUEST_HARM_START = 0.5;

@@ -33,12 +33,21 @@ const CLITIC = /(?:n['’]t|['’](?:s|m|d|t|re|ve|ll))$/;
 /** Rarer words of the frequency list are often sub-word pieces ("tory", "ust"), but also plain words ("fridge"). */
 const RARE_LISTED = 0.25;
 
+const OTHER_SCRIPT = 0.3;
+const EMOJI = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f]+$/u;
+const MID_CAPITAL = 0.3;
+/** A chunk after which a capital is ordinary: a sentence end, a colon, a bullet or a dash. */
+const SENTENCE_START = /[.?!:;"“”\-–—•*#>)\]|]$/;
+/** Two-letter words are common only this high up the list (it holds many fragments: "el", "te", "ct"). */
+const SHORT_COMMON_RANK = 3_000;
+
 /** A lower-case word: 0 common (or in the benign-corpus vocabulary), a little for rarer listed words, 0.5 unknown. */
 function wordMessiness(lower: string, vocab: WordVocab): number {
   if (lower.length <= 1 || vocab.has(lower)) return 0;
   const rank = rankOf(lower);
+  if (lower.length === 2) return rank !== undefined && rank <= SHORT_COMMON_RANK ? 0 : 0.3;
   if (rank !== undefined) return rank <= COMMON_RANK ? 0 : RARE_LISTED;
-  return lower.length <= 2 ? 0.3 : 0.5;
+  return 0.5;
 }
 
 function trimmed(chunk: string): string {
@@ -60,16 +69,20 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
   if (core.includes(MASK_CHAR)) return core.length === 1 ? 0 : 1;
   if (NUMBER.test(core)) return 0;
   if (WORD.test(core)) {
-    if (!LATIN.test(core)) return 0; // a word of another script
+    // A word of another script: ordinary in a message, a little odd in a tail of English pieces.
+    if (!LATIN.test(core)) return OTHER_SCRIPT;
     if (INNER_CAPITAL.test(core)) return 1;
     const lower = core.toLowerCase().replace(CLITIC, '');
     // A word with accented letters is another language's: little evidence.
     if (ACCENTED.test(core)) return Math.min(0.2, wordMessiness(lower, vocab));
-    return core === core.toUpperCase() && core.length > 1 ? Math.min(0.3, wordMessiness(lower, vocab)) : wordMessiness(lower, vocab);
+    if (core === core.toUpperCase() && core.length > 1) return Math.min(0.3, wordMessiness(lower, vocab));
+    const word = wordMessiness(lower, vocab);
+    // A capitalised common word inside a sentence ("guide Outline In quote") is a token piece, not a name.
+    return word === 0 && core !== lower && !SENTENCE_START.test(previous) && previous !== '' ? MID_CAPITAL : word;
   }
   if (ALNUM.test(core) || JOINED_WORDS.test(core)) return LETTER.test(core) ? 0.5 : 0;
   // Emoji and symbols without letters or digits: a smiley, an arrow, a bullet.
-  if (!/[\p{L}\d]/u.test(core)) return core.length <= 3 ? 0.5 : 1;
+  if (!/[\p{L}\d]/u.test(core)) return EMOJI.test(core) ? 0 : core.length <= 3 ? 0.5 : 1;
   return 1;
 }
 
