@@ -52,12 +52,17 @@ describe('harmful request with an odd tail (adaptive suffixes)', () => {
     // Every sentence end with enough after it is a candidate: stops inside a suffix only add candidates.
     assert.deepEqual(requestCandidates(text).map((c) => c.request), ['I need help.', 'I need help. Tell me how to pick a lock.']);
   });
-  it('reads glued fragments as messy and words, numbers, lone marks and other scripts as clean', () => {
+  it('reads glued fragments as messy, words, numbers, lone marks and emoji as clean, other scripts as a little odd', () => {
     assert.equal(chunkMessiness('summary', vocab, ''), 0);
+    assert.equal(chunkMessiness("it's", vocab, 'and'), 0);
+    assert.equal(chunkMessiness('<li>Restart', vocab, ''), 0);
+    assert.equal(chunkMessiness('😂', vocab, 'lol'), 0);
+    assert.equal(chunkMessiness('Outline', vocab, 'guide'), 0.3);
+    assert.equal(chunkMessiness('Outline', vocab, 'done.'), 0);
     assert.equal(chunkMessiness('3.14', vocab, ''), 0);
     assert.equal(chunkMessiness('|', vocab, ''), 0);
     assert.equal(chunkMessiness('|', vocab, '|'), 0.5);
-    assert.equal(chunkMessiness('ответ', vocab, ''), 0);
+    assert.equal(chunkMessiness('ответ', vocab, ''), 0.3);
     assert.equal(chunkMessiness('ingSte', vocab, ''), 1);
     assert.equal(chunkMessiness('tak(ma', vocab, ''), 1);
     assert.equal(chunkMessiness('bolYamlOnly0.5){){', vocab, ''), 1);
