@@ -55,6 +55,7 @@ describe('harmful request with an odd tail (adaptive suffixes)', () => {
   it('reads glued fragments as messy, words, numbers, lone marks and emoji as clean, other scripts as a little odd', () => {
     assert.equal(chunkMessiness('summary', vocab, ''), 0);
     assert.equal(chunkMessiness("it's", vocab, 'and'), 0);
+    assert.equal(chunkMessiness("I'm", vocab, 'and'), 0);
     assert.equal(chunkMessiness('<li>Restart', vocab, ''), 0);
     assert.equal(chunkMessiness('😂', vocab, 'lol'), 0);
     assert.equal(chunkMessiness('Outline', vocab, 'guide'), 0.3);

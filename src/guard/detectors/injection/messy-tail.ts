@@ -78,7 +78,8 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
     if (core === core.toUpperCase() && core.length > 1) return Math.min(0.3, wordMessiness(lower, vocab));
     const word = wordMessiness(lower, vocab);
     // A capitalised common word inside a sentence ("guide Outline In quote") is a token piece, not a name.
-    return word === 0 && core !== lower && !SENTENCE_START.test(previous) && previous !== '' ? MID_CAPITAL : word;
+    const midCapital = lower.length > 1 && core !== core.toLowerCase() && previous !== '' && !SENTENCE_START.test(previous);
+    return word === 0 && midCapital ? MID_CAPITAL : word;
   }
   if (ALNUM.test(core) || JOINED_WORDS.test(core)) return LETTER.test(core) ? 0.5 : 0;
   // Emoji and symbols without letters or digits: a smiley, an arrow, a bullet.
