@@ -8,7 +8,6 @@
 // structure or a word of another script; fragments glued to symbols, digits
 // or capitals are messy, whatever their pieces are.
 import { rankOf } from '../word-clusters.js';
-import { MASK_CHAR, maskStructures } from './mask-structures.js';
 import type { WordVocab } from './word-soup.js';
 
 const OPENERS = '("\'“‘¿¡[';
@@ -19,7 +18,6 @@ const NUMBER = /^\d+(?:[.,:/-]\d+)*%?$/;
 const ALNUM = /^[\p{L}\d]+$/u;
 /** Two letter runs joined by one dot, slash or hyphen: "and/or", "e.g", "co-op". */
 const JOINED_WORDS = /^\p{L}+[./-]\p{L}+$/u;
-const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
 const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 const LONE_MARKS = new Set(['-', '–', '—', '|', '&', '/', ':', '*', '•', '+', '=', '>', '<', '~', '->', '=>', '→', '...', '…', '#', '?', '!', ',', '.', '%', '(', ')', '"', "'"]);
@@ -27,6 +25,19 @@ const LONE_MARKS = new Set(['-', '–', '—', '|', '&', '/', ':', '*', '•', '
 const COMMON_RANK = 12_000;
 
 const LOWER_WORD = /^[a-z]+$/;
+// Structures meant to look random, read whole (word-soup masks them; here an
+// id-shaped mask would hide glued soup with digits, so only these are clean).
+const URL_START = /^(?:(?:https?|ftp|file):\/\/|www\.)/;
+const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const PATH = /^(?:[A-Za-z]:)?(?:[\\/][\w.@~-]+){2,}[\\/]?$/;
+const HEX = /^(?:0x)?[0-9a-fA-F]{8,}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
+const DIGIT = /\d/;
+/** Two word pieces glued at a lower-to-upper change, in a run with digits. */
+const GLUED_CAPITALS = /\p{Ll}{2}\p{Lu}\p{Ll}/u;
+
+function isStructure(core: string): boolean {
+  return URL_START.test(core) || EMAIL.test(core) || PATH.test(core) || (HEX.test(core) && DIGIT.test(core));
+}
 const HTML_TAG = /<\/?[a-z][a-z0-9]{0,10}>/g;
 /** English clitics belong to the word before them ("it's", "I'm", "don't"). */
 const CLITIC = /(?:n['’]t|['’](?:s|m|d|t|re|ve|ll))$/;
@@ -66,8 +77,7 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
   // HTML tags around a word are markup the message carries ("<li>Restart", "done.</p>"), not glue.
   const core = trimmed(chunk.includes('<') ? chunk.replace(HTML_TAG, '') : chunk);
   if (core.length === 0) return chunk.length > 2 ? 1 : 0.5;
-  if (core.includes(MASK_CHAR)) return core.length === 1 ? 0 : 1;
-  if (NUMBER.test(core)) return 0;
+  if (NUMBER.test(core) || isStructure(core)) return 0;
   if (WORD.test(core)) {
     // A word of another script: ordinary in a message, a little odd in a tail of English pieces.
     if (!LATIN.test(core)) return OTHER_SCRIPT;
@@ -81,7 +91,9 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
     const midCapital = lower.length > 1 && core !== core.toLowerCase() && previous !== '' && !SENTENCE_START.test(previous);
     return word === 0 && midCapital ? MID_CAPITAL : word;
   }
-  if (ALNUM.test(core) || JOINED_WORDS.test(core)) return LETTER.test(core) ? 0.5 : 0;
+  // Letters and digits: an id or a serial number ("5CG1234XYZ", "iPhone15"), unless pieces of words are glued with capitals ("Poemmany2024lessBefore").
+  if (ALNUM.test(core)) return GLUED_CAPITALS.test(core) ? 1 : 0.5;
+  if (JOINED_WORDS.test(core)) return 0.5;
   // Emoji and symbols without letters or digits: a smiley, an arrow, a bullet.
   if (!/[\p{L}\d]/u.test(core)) return EMOJI.test(core) ? 0 : core.length <= 3 ? 0.5 : 1;
   return 1;
@@ -92,10 +104,9 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
  * mean messiness of the chunks that start at or after an offset (0 when none).
  */
 export function tailMessiness(text: string, from: number, vocab: WordVocab): (start: number) => number {
-  const raw = text.slice(from);
-  // Masking keeps whitespace, so masked and raw chunks line up (offsets come from the raw text).
-  const chunks = maskStructures(raw).match(/\S+/g) ?? [];
-  const offsets = [...raw.matchAll(/\S+/g)].map((m) => from + m.index);
+  const found = [...text.slice(from).matchAll(/\S+/g)];
+  const chunks = found.map((m) => m[0]);
+  const offsets = found.map((m) => from + m.index);
   // suffixSum[i]: summed messiness of chunks i.. to the end.
   const suffixSum = new Array<number>(chunks.length + 1).fill(0);
   const messiness = chunks.map((chunk, i) => chunkMessiness(chunk, vocab, chunks[i - 1] ?? ''));
