@@ -67,8 +67,8 @@ const MESSY_TAIL_START = 0.07;
 const MESSY_TAIL_FULL = 0.2;
 /** Cuts are looked for in this many last characters of the message: optimised suffixes are 20-40 tokens. */
 const SUFFIX_REGION_CHARS = 400;
-const REQUEST_HARM_START = 0.5;
-const REQUEST_HARM_FULL = 0.8;
+const REQUEST_HARM_START = 0.4;
+const REQUEST_HARM_FULL = 0.7;
 /** Reads how harmful a request is, 0..1 (the harm detector's score). */
 export type RequestHarm = (text: string) => number;
 /**
