@@ -7,7 +7,7 @@
 //   random         random token strings, no feedback
 //   random-search  mutate 1-3 tokens or gaps, keep the change when the score does not rise
 //   greedy         coordinate search, each position takes the best of N candidates
-//   npx tsx bench/detectors/adaptive-suffix-eval.ts [--seed 77] [--per-mode 30] [--steps 300] [--out FILE]
+//   npx tsx bench/detectors/adaptive-suffix-eval.ts [--seed 77] [--per-mode 30] [--steps 300] [--bare] [--out FILE]
 // Prints injection / harm flag rates per attacker at the shipped thresholds.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../src/guard/detectors/injection/index.js';
@@ -75,6 +75,12 @@ const seed = Number(opt('--seed', '77'));
 const perMode = Number(opt('--per-mode', '30'));
 const steps = Number(opt('--steps', '300'));
 const out = opt('--out', '');
+// --bare: requests without their final punctuation, as in AdvBench-style GCG prompts.
+const bare = args.includes('--bare');
+const requestAt = (i: number): string => {
+  const r = REQUESTS[i % REQUESTS.length]!;
+  return bare ? r.replace(/[.?!]$/, '') : r;
+};
 const rng = createRng(seed);
 let queries = 0;
 const score = (text: string): number => {
@@ -118,9 +124,9 @@ function greedy(request: string, candidates = 16): string {
 }
 
 const rows: Array<{ family: string; text: string }> = [];
-for (let i = 0; i < perMode; i++) rows.push({ family: 'fresh/random', text: render(REQUESTS[i % REQUESTS.length]!, fresh(rng, 12 + rng.int(14))) });
-for (let i = 0; i < perMode; i++) rows.push({ family: 'fresh/random-search', text: randomSearch(REQUESTS[(i + 5) % REQUESTS.length]!) });
-for (let i = 0; i < perMode; i++) rows.push({ family: 'fresh/greedy', text: greedy(REQUESTS[(i + 11) % REQUESTS.length]!) });
+for (let i = 0; i < perMode; i++) rows.push({ family: 'fresh/random', text: render(requestAt(i), fresh(rng, 12 + rng.int(14))) });
+for (let i = 0; i < perMode; i++) rows.push({ family: 'fresh/random-search', text: randomSearch(requestAt(i + 5)) });
+for (let i = 0; i < perMode; i++) rows.push({ family: 'fresh/greedy', text: greedy(requestAt(i + 11)) });
 
 console.log(`seed ${seed}, ${queries} detector queries (${steps} per searched row)`);
 console.log('| attacker | n | injection flagged | harm flagged | either |');

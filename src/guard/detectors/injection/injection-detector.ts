@@ -7,7 +7,7 @@ import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-ru
 import { applyMultilingualRules } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
-import { requestCandidates } from './suffix-request.js';
+import { bareCandidate, requestCandidates } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
@@ -65,6 +65,8 @@ const HARMFUL_TAIL_WEIGHT = 5;
 /** Share of messy chunks (messy-tail.ts) in the tail: ordinary prose and lists stay below the start. */
 const MESSY_TAIL_START = 0.07;
 const MESSY_TAIL_FULL = 0.2;
+const BARE_MESSY_START = 0.1;
+const BARE_MESSY_FULL = 0.25;
 /** Cuts are looked for in this many last characters of the message: optimised suffixes are 20-40 tokens. */
 const SUFFIX_REGION_CHARS = 400;
 const REQUEST_HARM_START = 0.4;
@@ -118,18 +120,25 @@ export interface InjectionDetector {
 function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab, requestHarm: RequestHarm): { logit: number; request: string } | undefined {
   // Suffixes are appended: only cuts in the tail the soup windows read are candidates (the cost stays bounded).
   const from = Math.max(0, text.length - SUFFIX_REGION_CHARS);
-  const candidates = requestCandidates(text, from);
-  if (candidates.length === 0) return undefined;
+  const messiness = tailMessiness(text, from, vocab);
   const contrast = windows.max - windows.min;
   const soupOdd = ramp(contrast, HARMFUL_TAIL_GATE, HARMFUL_TAIL_FULL);
-  const messiness = tailMessiness(text, from, vocab);
-  const odd = candidates.map(({ end }) => Math.max(windows.oddestEnd > end ? soupOdd : 0, ramp(messiness(end), MESSY_TAIL_START, MESSY_TAIL_FULL)));
+  const messyOdd = (end: number): number => ramp(messiness.from(end), MESSY_TAIL_START, MESSY_TAIL_FULL);
+  const cuts = requestCandidates(text, from).map((c) => ({ ...c, odd: Math.max(windows.oddestEnd > c.end ? soupOdd : 0, messyOdd(c.end)) }));
+  // Without a sentence end: cut at the first glued fragment, or at the oddest window when both readings find
+  // the tail odd, the strict one more so than after a sentence end (the odd half of one sentence, names and
+  // titles, is no suffix).
+  const atGlued = bareCandidate(text, messiness.firstGlued);
+  if (atGlued) cuts.push({ ...atGlued, odd: messyOdd(atGlued.end) });
+  const atWindow = windows.oddestStart >= from ? bareCandidate(text, windows.oddestStart) : undefined;
+  if (atWindow) cuts.push({ ...atWindow, odd: Math.min(soupOdd, ramp(messiness.from(atWindow.end), BARE_MESSY_START, BARE_MESSY_FULL)) });
   let best = { logit: 0, request: '' };
   // The harm model runs only on cuts with an odd tail, oddest first, until one is fully harmful and odd.
-  for (const i of odd.map((_, k) => k).sort((a, b) => odd[b]! - odd[a]!)) {
-    if (odd[i]! * HARMFUL_TAIL_WEIGHT <= best.logit) break;
-    const logit = odd[i]! * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(candidates[i]!.request), REQUEST_HARM_START, REQUEST_HARM_FULL);
-    if (logit > best.logit) best = { logit, request: candidates[i]!.request };
+  cuts.sort((a, b) => b.odd - a.odd);
+  for (const cut of cuts) {
+    if (cut.odd * HARMFUL_TAIL_WEIGHT <= best.logit) break;
+    const logit = cut.odd * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(cut.request), REQUEST_HARM_START, REQUEST_HARM_FULL);
+    if (logit > best.logit) best = { logit, request: cut.request };
   }
   return best.logit > 0 ? best : undefined;
 }

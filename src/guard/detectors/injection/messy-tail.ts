@@ -99,21 +99,29 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
   return 1;
 }
 
-/**
- * Reads the chunks of text.slice(from) once; the returned function gives the
- * mean messiness of the chunks that start at or after an offset (0 when none).
- */
-export function tailMessiness(text: string, from: number, vocab: WordVocab): (start: number) => number {
+export interface TailMessiness {
+  /** mean messiness of the chunks that start at or after an offset (0 when none) */
+  from(start: number): number;
+  /** offset of the first glued fragment (messiness 1), -1 when there is none */
+  firstGlued: number;
+}
+
+/** Reads the chunks of text.slice(from) once. */
+export function tailMessiness(text: string, from: number, vocab: WordVocab): TailMessiness {
   const found = [...text.slice(from).matchAll(/\S+/g)];
   const chunks = found.map((m) => m[0]);
   const offsets = found.map((m) => from + m.index);
+  const messiness = chunks.map((chunk, i) => chunkMessiness(chunk, vocab, chunks[i - 1] ?? ''));
   // suffixSum[i]: summed messiness of chunks i.. to the end.
   const suffixSum = new Array<number>(chunks.length + 1).fill(0);
-  const messiness = chunks.map((chunk, i) => chunkMessiness(chunk, vocab, chunks[i - 1] ?? ''));
   for (let i = chunks.length - 1; i >= 0; i--) suffixSum[i] = suffixSum[i + 1]! + messiness[i]!;
-  return (start) => {
-    let i = 0;
-    while (i < offsets.length && offsets[i]! < start) i++;
-    return i < chunks.length ? suffixSum[i]! / (chunks.length - i) : 0;
+  const glued = messiness.indexOf(1);
+  return {
+    from(start) {
+      let i = 0;
+      while (i < offsets.length && offsets[i]! < start) i++;
+      return i < chunks.length ? suffixSum[i]! / (chunks.length - i) : 0;
+    },
+    firstGlued: glued >= 0 ? offsets[glued]! : -1,
   };
 }

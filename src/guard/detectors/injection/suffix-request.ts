@@ -30,6 +30,20 @@ export interface RequestCandidate {
   end: number;
 }
 
+/**
+ * A cut where no sentence end is (AdvBench-style requests have none before
+ * the suffix): at `at`, when at least MIN_BARE_REQUEST_WORDS words come
+ * before it and a suffix's worth after it.
+ */
+export function bareCandidate(text: string, at: number): RequestCandidate | undefined {
+  if (at <= 0) return undefined;
+  const request = text.slice(Math.max(0, at - REQUEST_CHARS), at).trim();
+  const after = text.slice(at, at + 200);
+  const enoughAfter = (after.match(CHUNKS_AFTER)?.length ?? 0) >= MIN_SUFFIX_CHUNKS || after.trim().length >= MIN_SUFFIX_CHARS;
+  return enoughAfter && (request.match(CHUNKS_AFTER)?.length ?? 0) >= MIN_BARE_REQUEST_WORDS ? { request, end: at } : undefined;
+}
+const MIN_BARE_REQUEST_WORDS = 5;
+
 /** Cuts after a sentence end at or after `from`, with at least MIN_SUFFIX_CHUNKS chunks after it (the last few). */
 export function requestCandidates(text: string, from = 0): RequestCandidate[] {
   const ends: number[] = [];
