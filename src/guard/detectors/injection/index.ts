@@ -8,6 +8,7 @@
 import { createInjectionDetector, type InjectionChannel, type InjectionScore } from './injection-detector.js';
 import { loadLinearModel } from './linear-model.js';
 import { loadWordVocab } from './word-soup.js';
+import { scoreHarm } from '../harm/index.js';
 
 export type { InjectionChannel, InjectionScore } from './injection-detector.js';
 
@@ -23,6 +24,8 @@ const detector = createInjectionDetector({
   user: loadLinearModel(new URL('./models/user-model.json', import.meta.url)),
   segment: loadLinearModel(new URL('./models/segment-model.json', import.meta.url)),
   wordVocab: loadWordVocab(new URL('./models/word-vocab.json', import.meta.url)),
+  // An adversarial suffix rides on a harmful request: how harmful the request before an odd tail reads.
+  requestHarm: (text) => scoreHarm(text).score,
 });
 // Compile every rule's regex at load (tens of ms), not on the first user's turn.
 detector.score('warm-up', 'user');

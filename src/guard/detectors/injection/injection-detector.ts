@@ -7,6 +7,8 @@ import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-ru
 import { applyMultilingualRules } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
+import { bareCandidate, requestCandidates } from './suffix-request.js';
+import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
 import { maskMentions } from './reported-speech.js';
@@ -50,6 +52,28 @@ function soupLogit(windows: SoupWindows): number {
   return SOUP_WEIGHT * ramp(contrast, SOUP_START, SOUP_FULL) + SOUP_STRONG_WEIGHT * ramp(contrast, SOUP_STRONG_START, SOUP_STRONG_FULL);
 }
 /**
+ * A harmful request with an odd tail (issue 15, item 1). Odd-but-benign text
+ * (code, ids, tables, other scripts, shorthand) rarely carries a harmful
+ * request, and an optimised suffix is appended to one: when the request
+ * before the tail reads as harmful (the harm model, given by the caller),
+ * far less oddness is needed, and the user model reads the request without
+ * the tail, whose harmless-looking words were chosen to pull its score down.
+ */
+const HARMFUL_TAIL_GATE = 0.08;
+const HARMFUL_TAIL_FULL = 0.25;
+const HARMFUL_TAIL_WEIGHT = 5;
+/** Share of messy chunks (messy-tail.ts) in the tail: ordinary prose and lists stay below the start. */
+const MESSY_TAIL_START = 0.07;
+const MESSY_TAIL_FULL = 0.2;
+const BARE_MESSY_START = 0.1;
+const BARE_MESSY_FULL = 0.25;
+/** Cuts are looked for in this many last characters of the message: optimised suffixes are 20-40 tokens. */
+const SUFFIX_REGION_CHARS = 400;
+const REQUEST_HARM_START = 0.4;
+const REQUEST_HARM_FULL = 0.7;
+/** Reads how harmful a request is, 0..1 (the harm detector's score). */
+export type RequestHarm = (text: string) => number;
+/**
  * The user n-gram model alone must be surer than a technique rule: on benign
  * sources it never saw, its scores drift up (new vocabulary near attack words),
  * while a rule names what an attack has to say. Chosen on the cross-source
@@ -87,6 +111,38 @@ export interface InjectionDetector {
   score(text: string, channel: InjectionChannel): InjectionScore;
 }
 
+/**
+ * The most harmful reading of a request followed by an odd tail, and the
+ * log-odds it adds; undefined when there is none. The tail is odd by the
+ * word-soup contrast (its oddest window ends after the cut) or by the strict
+ * reading of messy-tail.ts; the harm model runs only on cuts with an odd tail.
+ */
+function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab, requestHarm: RequestHarm): { logit: number; request: string } | undefined {
+  // Suffixes are appended: only cuts in the tail the soup windows read are candidates (the cost stays bounded).
+  const from = Math.max(0, text.length - SUFFIX_REGION_CHARS);
+  const messiness = tailMessiness(text, from, vocab);
+  const contrast = windows.max - windows.min;
+  const soupOdd = ramp(contrast, HARMFUL_TAIL_GATE, HARMFUL_TAIL_FULL);
+  const messyOdd = (end: number): number => ramp(messiness.from(end), MESSY_TAIL_START, MESSY_TAIL_FULL);
+  const cuts = requestCandidates(text, from).map((c) => ({ ...c, odd: Math.max(windows.oddestEnd > c.end ? soupOdd : 0, messyOdd(c.end)) }));
+  // Without a sentence end: cut at the first glued fragment, or at the oddest window when both readings find
+  // the tail odd, the strict one more so than after a sentence end (the odd half of one sentence, names and
+  // titles, is no suffix).
+  const atGlued = bareCandidate(text, messiness.firstGlued);
+  if (atGlued) cuts.push({ ...atGlued, odd: messyOdd(atGlued.end) });
+  const atWindow = windows.oddestStart >= from ? bareCandidate(text, windows.oddestStart) : undefined;
+  if (atWindow) cuts.push({ ...atWindow, odd: Math.min(soupOdd, ramp(messiness.from(atWindow.end), BARE_MESSY_START, BARE_MESSY_FULL)) });
+  let best = { logit: 0, request: '' };
+  // The harm model runs only on cuts with an odd tail, oddest first, until one is fully harmful and odd.
+  cuts.sort((a, b) => b.odd - a.odd);
+  for (const cut of cuts) {
+    if (cut.odd * HARMFUL_TAIL_WEIGHT <= best.logit) break;
+    const logit = cut.odd * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(cut.request), REQUEST_HARM_START, REQUEST_HARM_FULL);
+    if (logit > best.logit) best = { logit, request: cut.request };
+  }
+  return best.logit > 0 ? best : undefined;
+}
+
 // A rule runs only on texts holding one of the ways its pattern can start.
 const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
 
@@ -115,7 +171,7 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   return sum;
 }
 
-export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel; wordVocab?: WordVocab }): InjectionDetector {
+export function createInjectionDetector(models: { user: LinearModel; segment: LinearModel; wordVocab?: WordVocab; requestHarm?: RequestHarm }): InjectionDetector {
   const userModel = models.user;
   const segmentModel = models.segment;
   function signals(input: string, channel: InjectionChannel): InjectionSignals {
@@ -162,10 +218,20 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
           evidence.push(...frameEvidence, 'frame.with-risk-words');
         }
       }
-      const soup = models.wordVocab ? soupLogit(soupWindows(boundText(text), models.wordVocab)) : 0;
-      if (soup > 0) {
-        structureLogit += soup;
-        evidence.push('suffix.word-soup');
+      if (models.wordVocab) {
+        const bounded = boundText(text);
+        const windows = soupWindows(bounded, models.wordVocab);
+        const soup = soupLogit(windows);
+        if (soup > 0) {
+          structureLogit += soup;
+          evidence.push('suffix.word-soup');
+        }
+        const harmfulTail = models.requestHarm ? harmfulTailSignal(bounded, windows, models.wordVocab, models.requestHarm) : undefined;
+        if (harmfulTail) {
+          structureLogit += harmfulTail.logit;
+          modelLogit = Math.max(modelLogit, userModel.logit(preparedView(harmfulTail.request).folded) + USER_MODEL_OFFSET);
+          evidence.push('suffix.harmful-request-odd-tail');
+        }
       }
     } else {
       modelLogit = -Infinity;

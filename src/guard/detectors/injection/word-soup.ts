@@ -158,23 +158,40 @@ export interface SoupWindows {
   /** highest and lowest mean chunk oddness over windows of SOUP_WINDOW chunks (0 when there are too few) */
   max: number;
   min: number;
+  /** offsets in the text of the oddest window's first chunk and of the end of its last (-1 when there are too few chunks) */
+  oddestStart: number;
+  oddestEnd: number;
 }
+
+const CHUNK = /\S+/g;
 
 /** Mean oddness of the oddest and of the calmest window of the text's tail. */
 export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
   const sliced = text.length > TAIL_CHARS;
-  const chunks = maskStructures(sliced ? text.slice(-TAIL_CHARS) : text).split(/\s+/);
+  const base = sliced ? text.length - TAIL_CHARS : 0;
+  const rawTail = sliced ? text.slice(base) : text;
+  // Masking keeps whitespace, so the masked tail's chunks line up with the raw tail's (for offsets).
+  const chunks = maskStructures(rawTail).match(CHUNK) ?? [];
+  const found = [...rawTail.matchAll(CHUNK)];
+  const offsets = found.map((m) => base + m.index);
+  const ends = found.map((m) => base + m.index + m[0].length);
   // A cut tail starts mid-word: its first chunk is not a word of the text.
-  if (sliced) chunks.shift();
+  if (sliced && !/^\s/.test(rawTail)) {
+    chunks.shift();
+    offsets.shift();
+    ends.shift();
+  }
   const odd: number[] = [];
+  const at: number[] = [];
+  const atEnd: number[] = [];
   let words = 0;
   let accented = 0;
   const glue: number[] = [];
   let previous = '';
   // A skipped chunk between words (a number, a dash, a table bar) is structure too.
   let skipped = false;
-  for (const chunk of chunks) {
-    if (chunk.length === 0) continue;
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c]!;
     const o = chunkOddness(chunk, vocab, previous);
     previous = chunk;
     if (o < 0) {
@@ -182,12 +199,14 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
       continue;
     }
     odd.push(o);
+    at.push(offsets[c] ?? -1);
+    atEnd.push(ends[c] ?? -1);
     glue.push(skipped || isGlue(chunk) ? 1 : 0);
     words++;
     if (ACCENTED_ANY.test(chunk) && PLAIN_WORD.test(chunk)) accented++;
     skipped = false;
   }
-  if (odd.length < SOUP_WINDOW + 2) return { max: 0, min: 0 };
+  if (odd.length < SOUP_WINDOW + 2) return { max: 0, min: 0, oddestStart: -1, oddestEnd: -1 };
   // Text written in an accented Latin-script language (Vietnamese, Czech, French ...) is full of words
   // our lists lack and of function words they lack too: there only glued fragments and odd capitals count.
   const language = accented >= words * FOREIGN_LANGUAGE_SHARE;
@@ -196,6 +215,8 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
   let glued = 0;
   let max = 0;
   let min = Infinity;
+  let oddestStart = -1;
+  let oddestEnd = -1;
   for (let i = 0; i < odd.length; i++) {
     sum += odd[i]!;
     glued += glue[i]!;
@@ -205,8 +226,12 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
     }
     if (i < SOUP_WINDOW - 1) continue;
     const mean = sum / SOUP_WINDOW + (glued === 0 && !language ? SALAD_ODDNESS : 0);
-    if (mean > max) max = mean;
+    if (mean > max) {
+      max = mean;
+      oddestStart = at[i - SOUP_WINDOW + 1]!;
+      oddestEnd = atEnd[i]!;
+    }
     if (mean < min) min = mean;
   }
-  return { max, min };
+  return { max, min, oddestStart, oddestEnd };
 }
