@@ -32,6 +32,8 @@ const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const PATH = /^(?:[A-Za-z]:)?(?:[\\/][\w.@~-]+){2,}[\\/]?$/;
 const HEX = /^(?:0x)?[0-9a-fA-F]{8,}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
 const DIGIT = /\d/;
+/** A Markdown link or image, "[text](target)" or "![alt](file.png)": syntax a message carries, read whole (bounded, no nested quantifiers). */
+const MARKDOWN_LINK = /^!?\[[^\]\s]{0,80}\]\([^()\s]{1,300}\)[.,;:!?]?$/u;
 /** Two word pieces glued at a lower-to-upper change, in a run with digits. */
 const GLUED_CAPITALS = /\p{Ll}{2}\p{Lu}\p{Ll}/u;
 
@@ -74,6 +76,7 @@ export function chunkMessiness(chunk: string, vocab: WordVocab, previous: string
   // Fast path for the common case, a lower-case ASCII word (same result as below).
   if (LOWER_WORD.test(chunk)) return wordMessiness(chunk, vocab);
   if (LONE_MARKS.has(chunk)) return chunk === previous ? 0.5 : 0;
+  if (MARKDOWN_LINK.test(chunk)) return 0;
   // HTML tags around a word are markup the message carries ("<li>Restart", "done.</p>"), not glue.
   const core = trimmed(chunk.includes('<') ? chunk.replace(HTML_TAG, '') : chunk);
   if (core.length === 0) return chunk.length > 2 ? 1 : 0.5;
