@@ -9,6 +9,7 @@ import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus
 import { businessDocument, toolDirectedInstruction, toolFramed } from './corpus/business-documents.js';
 import { workplaceClosing } from './corpus/workplace-closings.js';
 import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
+import { everydayAsk } from './corpus/everyday-asks.js';
 import { euphemisticHarmRequest, framedBenignRequest, persuasionJailbreakVaried, variedHarmPair } from './corpus/persuasion-jailbreaks.js';
 import { userAttack, userBenign } from './corpus/user-messages.js';
 import type { DevRow } from './dev-data.js';
@@ -59,6 +60,8 @@ function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
 
 const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
+/** Safe tasks asked with the harmful corpus's openers (corpus/everyday-asks.ts). */
+const HARM_EVERYDAY_ASKS = Number(process.env.HARM_EVERYDAY_ASKS ?? 0);
 
 export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
@@ -153,6 +156,7 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   for (let i = 0; i < 4000 * SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
   for (let i = 0; i < 800 * SYNTHETIC_SHARE; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
   for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < HARM_EVERYDAY_ASKS; i++) out.push(example(everydayAsk(rng), 0, HARM_FEATURES));
   for (let i = 0; i < HARM_VARIED; i++) {
     const pair = variedHarmPair(rng);
     out.push(example(pair.harmful, 1, HARM_FEATURES), example(pair.safe, 0, HARM_FEATURES));

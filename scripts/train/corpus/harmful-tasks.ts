@@ -52,6 +52,9 @@ const byCategory: Record<Category, readonly string[]> = {
   sexual: ['{sexual}.'],
 };
 
+/** The ways of asking that open the harmful requests: everyday-asks.ts opens safe tasks with them too. */
+export const REQUEST_OPENERS: readonly string[] = pools.how!;
+
 /** A harmful request of the given category. */
 export function harmfulRequest(rng: Rng, category: Category): string {
   return fill(rng, rng.pick(byCategory[category]), pools);
