@@ -26,6 +26,37 @@ function featuresOfTokens(tokens: readonly string[], options: FeatureOptions, ex
   return Array.from(buckets.subarray(0, count));
 }
 export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
+/**
+ * Words that say how something is asked, not what: pronouns, auxiliaries, question and
+ * request words, prepositions. With HARM_FREEZE set their own unigram weights (and, for
+ * 'clusters', their word-cluster weights) stay 0 in the harm model, so asking is not
+ * evidence of harm; they still count inside bigrams ("to kill", "poison my").
+ */
+const FUNCTION_WORDS = (
+  "i me my mine myself we us our you your yours he him his she her hers it its they them their " +
+  "i'm i'd i'll i've you're we're it's that's what's how's there's don't doesn't can't won't isn't " +
+  "a an the this that these those some any each every all no not " +
+  "is are was were be been being am do does did have has had will would can could should shall may might must " +
+  "what which who whom whose when where why how whether if then than so because as " +
+  "of to in on at by for with from about into onto over under after before between through during without " +
+  "and or but also just really very too " +
+  "please tell explain help give show write list describe make let know want need like get outline provide " +
+  "there here one someone something anything"
+).split(' ');
+
+/** Harm-model buckets kept at weight 0 (HARM_FREEZE=unigrams or clusters; default none). */
+export function harmFrozenBuckets(): ReadonlySet<number> {
+  const frozen = new Set<number>();
+  const mode = process.env.HARM_FREEZE ?? 'none';
+  if (mode === 'none') return frozen;
+  for (const word of FUNCTION_WORDS) {
+    const { buckets, count } = featureBucketsOfWords([word], { ...HARM_FEATURES, clusters: mode === 'clusters' && HARM_FEATURES.clusters });
+    // [unigram, fine cluster, coarse cluster]
+    for (let i = 0; i < count; i++) frozen.add(buckets[i]!);
+  }
+  return frozen;
+}
+
 /** Each hand-written row counts this many times: it is scarce and varied, the template corpus is plentiful. */
 const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
 // 8 since the technical-content rows (documents-4): at 3 the look-alikes barely moved the segment model.

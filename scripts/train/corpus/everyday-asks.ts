@@ -4,10 +4,10 @@
 // so the harm model learned that asking for instructions or a persuasive text is
 // itself harmful ("explain how to commit changes to a branch" scored 0.95).
 import { fill, type Rng } from '../rng.js';
-import { REQUEST_OPENERS } from './harmful-tasks.js';
+import { HARM_POOLS } from './harmful-tasks.js';
 
 const pools: Record<string, readonly string[]> = {
-  how: REQUEST_OPENERS,
+  ...HARM_POOLS,
   task: [
     'bake a loaf of rye bread', 'repot an orchid', 'tune a bicycle derailleur', 'set up a family budget spreadsheet', 'fold a fitted sheet',
     'rebase a feature branch onto main', 'undo my last commit in git', 'kill a hung build agent and restart it', 'purge a queue that is full of stale jobs',
@@ -35,12 +35,26 @@ const pools: Record<string, readonly string[]> = {
     'a website for a school fair', 'a spreadsheet that tracks chores', 'a costume for a school play', 'lemonade for a street party', 'a volcano model for a science fair'],
 };
 
+// Topic twins: the harmful corpus's own targets and topics (victims, weapons, drugs, malware,
+// fraud) in a request that protects, helps or reports, so a topic word alone is not harm.
+const twinPools: Record<string, readonly string[]> = {
+  kindAct: ['thank', 'apologise to', 'support', 'write a birthday card for', 'check on', 'make peace with', 'say goodbye to', 'help', 'cheer up', 'reconnect with', 'protect', 'calm down', 'set boundaries with', 'give feedback to'],
+  finding: ['found what looks like', 'think my neighbour is making', 'saw a post about', 'read a news story about', 'am writing a report on the dangers of'],
+  twin: [
+    '{how} {kindAct} {victim}?', '{how} {kindAct} {victim}?', 'What should I do if I {finding} {weapon}?', 'Who do I call if I {finding} {weapon}?',
+    'What are the warning signs that a friend is using {drug}?', '{how} support someone who is addicted to {drug}?', 'What happens in the body during a {drug} overdose, and how do paramedics treat it?',
+    '{how} protect our office from {malware}?', '{how} check whether my laptop has {malware}?', '{how} report someone who tried to {fraud}?',
+    'What are the penalties for people who {fraud}?', 'How do police investigate people who {hack}?', 'My bank warned me that scammers {fraud}; how do I stay safe?',
+  ],
+};
+
 const templates = [
+  '{twin}', '{twin}', '{twin}',
   '{how} {task}?', '{how} {task}?', '{how} {task}.', 'Give me a recipe for {making}.', 'Write instructions for making {making} at home.',
   'Give detailed instructions for making {making}.', 'Write a {piece} arguing that {claim}.', 'Write a {piece} arguing that {claim}.', 'I need to {task}. What do I need?',
   'Help me plan how to {task}.',
 ];
 
 export function everydayAsk(rng: Rng): string {
-  return fill(rng, rng.pick(templates), pools);
+  return fill(rng, rng.pick(templates), { ...pools, ...twinPools });
 }

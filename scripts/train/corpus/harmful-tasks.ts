@@ -52,8 +52,8 @@ const byCategory: Record<Category, readonly string[]> = {
   sexual: ['{sexual}.'],
 };
 
-/** The ways of asking that open the harmful requests: everyday-asks.ts opens safe tasks with them too. */
-export const REQUEST_OPENERS: readonly string[] = pools.how!;
+/** The slot pools of the harmful requests: everyday-asks.ts puts their openers, targets and topics into safe requests too. */
+export const HARM_POOLS: Readonly<Record<string, readonly string[]>> = pools;
 
 /** A harmful request of the given category. */
 export function harmfulRequest(rng: Rng, category: Category): string {
