@@ -8,7 +8,7 @@
 // safety, policing, journalism, sex education, counter-extremism, security defence,
 // everyday asks, other languages; never trained on). "model-only" counts flagged texts
 // where no cue fired; "at equal FP" compares variants at one cut letting FP_MATCH (52)
-// held-out negatives through. Env: E (epochs), L2, PB (fixed prior logit), BAG (average of
+// held-out negatives through. Env: INTENT=1 (below), E (epochs), L2, PB (fixed prior logit), BAG (average of
 // k shuffles), and the training knobs of scripts/train/datasets.ts (HARM_EVERYDAY_ASKS,
 // HARM_FREEZE, HANDWRITTEN_WEIGHT, SYNTHETIC_SHARE, HARM_VARIED).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { createHarmDetector, HARM_DEFAULT_THRESHOLD } from '../../src/guard/detectors/harm/harm-detector.js';
 import { matchHarmCues } from '../../src/guard/detectors/harm/harm-lexicon.js';
 import { preparedView } from '../../src/guard/detectors/injection/text-prep.js';
-import { linearModelFromFile } from '../../src/guard/detectors/injection/linear-model.js';
-import { HARM_FEATURES, harmExamples, harmFrozenBuckets } from '../../scripts/train/datasets.js';
+import { linearModelFromFile, sigmoid } from '../../src/guard/detectors/injection/linear-model.js';
+import { HARM_FEATURES, HARM_INTENT_FEATURES, harmExamples, harmFrozenBuckets, harmIntentExamples } from '../../scripts/train/datasets.js';
 import { readDevRows, readExtraHarmRows, type DevRow } from '../../scripts/train/dev-data.js';
 import { readHandwritten } from '../../scripts/train/handwritten.js';
 import { toModelFile, trainLogistic } from '../../scripts/train/logistic.js';
@@ -43,7 +43,18 @@ for (let k = 1; k < bag; k++) {
 for (let i = 0; i < weights.dense.length; i++) weights.dense[i]! /= bag;
 const modelFile = toModelFile('harm-model', HARM_FEATURES, weights, 'variant');
 if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(modelFile));
-const detector = createHarmDetector(linearModelFromFile(modelFile));
+// INTENT=1 adds a second model trained only on harmful requests against safe ones on the same
+// topics and in the same phrasing (datasets.ts harmIntentExamples); when no cue fires, the
+// lower of the two scores decides, so a model-only verdict needs both to agree.
+const base = createHarmDetector(linearModelFromFile(modelFile));
+const intent = process.env.INTENT === '1' ? linearModelFromFile(toModelFile('harm-intent-model', HARM_INTENT_FEATURES, trainLogistic(harmIntentExamples(createRng(SEED + 9), trainRows, 'train-split'), HARM_INTENT_FEATURES.bits, { ...options, seed: SEED }), 'variant')) : undefined;
+const detector = {
+  score(text: string): { score: number } {
+    const result = base.score(text);
+    if (!intent || matchHarmCues(preparedView(text).flat).ids.length > 0) return result;
+    return { score: Math.min(result.score, sigmoid(intent.logit(preparedView(text).folded))) };
+  },
+};
 
 const jsonl = (path: string): DevRow[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as DevRow);
 const asRows = (rows: readonly DevRow[]): Row[] => rows.map((r) => ({ label: r.label, group: r.family, text: r.text }));

@@ -26,6 +26,8 @@ function featuresOfTokens(tokens: readonly string[], options: FeatureOptions, ex
   return Array.from(buckets.subarray(0, count));
 }
 export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
+/** Features of the harm intent model (bench/detectors/harm-variants.ts INTENT=1; not shipped). */
+export const HARM_INTENT_FEATURES: FeatureOptions = { bits: Number(process.env.INTENT_BITS ?? 17), wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
 /**
  * Words that say how something is asked, not what: pronouns, auxiliaries, question and
  * request words, prepositions. With HARM_FREEZE set their own unigram weights (and, for
@@ -93,6 +95,7 @@ const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
 /** Safe tasks asked with the harmful corpus's openers (corpus/everyday-asks.ts). */
 const HARM_EVERYDAY_ASKS = Number(process.env.HARM_EVERYDAY_ASKS ?? 0);
+const INTENT_EVERYDAY_ASKS = Number(process.env.INTENT_EVERYDAY_ASKS ?? 2500);
 
 export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
@@ -197,5 +200,20 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0)) out.push(example(row.text, 0, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));
+  return out;
+}
+
+/**
+ * The harm intent model (bench/detectors/harm-variants.ts INTENT=1, not shipped): harmful requests against safe requests that
+ * share their topics and phrasing (look-alikes, topic twins and openers of corpus/everyday-asks.ts,
+ * the hand-written hard negatives), without the everyday chat and documents the harm model also reads.
+ */
+export function harmIntentExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
+  const out: Example[] = [];
+  for (const row of repeat(handwrittenFor('harm', handwritten), HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, HARM_INTENT_FEATURES));
+  for (let i = 0; i < 3000 * SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_INTENT_FEATURES));
+  for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_INTENT_FEATURES));
+  for (let i = 0; i < INTENT_EVERYDAY_ASKS; i++) out.push(example(everydayAsk(rng), 0, HARM_INTENT_FEATURES));
+  for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_INTENT_FEATURES));
   return out;
 }
