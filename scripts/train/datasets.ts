@@ -9,6 +9,7 @@ import { cleanDocument, insertInstruction, syntheticInstruction } from './corpus
 import { businessDocument, toolDirectedInstruction, toolFramed } from './corpus/business-documents.js';
 import { workplaceClosing } from './corpus/workplace-closings.js';
 import { anyHarmfulRequest, safeLookalike } from './corpus/harmful-tasks.js';
+import { everydayAsk } from './corpus/everyday-asks.js';
 import { euphemisticHarmRequest, framedBenignRequest, persuasionJailbreakVaried, variedHarmPair } from './corpus/persuasion-jailbreaks.js';
 import { userAttack, userBenign } from './corpus/user-messages.js';
 import type { DevRow } from './dev-data.js';
@@ -25,6 +26,39 @@ function featuresOfTokens(tokens: readonly string[], options: FeatureOptions, ex
   return Array.from(buckets.subarray(0, count));
 }
 export const HARM_FEATURES: FeatureOptions = { bits: 17, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
+/** Features of the harm intent model (bench/detectors/harm-variants.ts INTENT=1; not shipped). */
+export const HARM_INTENT_FEATURES: FeatureOptions = { bits: Number(process.env.INTENT_BITS ?? 17), wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0' };
+/**
+ * Words that say how something is asked, not what: pronouns, auxiliaries, question and
+ * request words, prepositions. With HARM_FREEZE set their own unigram weights (and, for
+ * 'clusters', their word-cluster weights) stay 0 in the harm model, so asking is not
+ * evidence of harm; they still count inside bigrams ("to kill", "poison my").
+ */
+const FUNCTION_WORDS = (
+  "i me my mine myself we us our you your yours he him his she her hers it its they them their " +
+  "i'm i'd i'll i've you're we're it's that's what's how's there's don't doesn't can't won't isn't " +
+  "a an the this that these those some any each every all no not " +
+  "is are was were be been being am do does did have has had will would can could should shall may might must " +
+  "what which who whom whose when where why how whether if then than so because as " +
+  "of to in on at by for with from about into onto over under after before between through during without " +
+  "and or but also just really very too " +
+  "please tell explain help give show write list describe make let know want need like get outline provide " +
+  "there here one someone something anything"
+).split(' ');
+
+/** Harm-model buckets kept at weight 0 (HARM_FREEZE=unigrams or clusters; default none). */
+export function harmFrozenBuckets(): ReadonlySet<number> {
+  const frozen = new Set<number>();
+  const mode = process.env.HARM_FREEZE ?? 'none';
+  if (mode === 'none') return frozen;
+  for (const word of FUNCTION_WORDS) {
+    const { buckets, count } = featureBucketsOfWords([word], { ...HARM_FEATURES, clusters: mode === 'clusters' && HARM_FEATURES.clusters });
+    // [unigram, fine cluster, coarse cluster]
+    for (let i = 0; i < count; i++) frozen.add(buckets[i]!);
+  }
+  return frozen;
+}
+
 /** Each hand-written row counts this many times: it is scarce and varied, the template corpus is plentiful. */
 const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
 // 8 since the technical-content rows (documents-4): at 3 the look-alikes barely moved the segment model.
@@ -59,6 +93,9 @@ function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
 
 const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
+/** Safe tasks asked with the harmful corpus's openers (corpus/everyday-asks.ts). */
+const HARM_EVERYDAY_ASKS = Number(process.env.HARM_EVERYDAY_ASKS ?? 0);
+const INTENT_EVERYDAY_ASKS = Number(process.env.INTENT_EVERYDAY_ASKS ?? 2500);
 
 export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
@@ -153,6 +190,7 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   for (let i = 0; i < 4000 * SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_FEATURES));
   for (let i = 0; i < 800 * SYNTHETIC_SHARE; i++) out.push(example(euphemisticHarmRequest(rng), 1, HARM_FEATURES));
   for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_FEATURES));
+  for (let i = 0; i < HARM_EVERYDAY_ASKS; i++) out.push(example(everydayAsk(rng), 0, HARM_FEATURES));
   for (let i = 0; i < HARM_VARIED; i++) {
     const pair = variedHarmPair(rng);
     out.push(example(pair.harmful, 1, HARM_FEATURES), example(pair.safe, 0, HARM_FEATURES));
@@ -162,5 +200,20 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0)) out.push(example(row.text, 0, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));
+  return out;
+}
+
+/**
+ * The harm intent model (bench/detectors/harm-variants.ts INTENT=1, not shipped): harmful requests against safe requests that
+ * share their topics and phrasing (look-alikes, topic twins and openers of corpus/everyday-asks.ts,
+ * the hand-written hard negatives), without the everyday chat and documents the harm model also reads.
+ */
+export function harmIntentExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
+  const out: Example[] = [];
+  for (const row of repeat(handwrittenFor('harm', handwritten), HANDWRITTEN_WEIGHT)) out.push(example(row.text, row.label, HARM_INTENT_FEATURES));
+  for (let i = 0; i < 3000 * SYNTHETIC_SHARE; i++) out.push(example(anyHarmfulRequest(rng).text, 1, HARM_INTENT_FEATURES));
+  for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(safeLookalike(rng), 0, HARM_INTENT_FEATURES));
+  for (let i = 0; i < INTENT_EVERYDAY_ASKS; i++) out.push(example(everydayAsk(rng), 0, HARM_INTENT_FEATURES));
+  for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_INTENT_FEATURES));
   return out;
 }

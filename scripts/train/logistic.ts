@@ -21,6 +21,8 @@ export interface TrainOptions {
    * vocabulary (new benign sources) does not drift towards "attack".
    */
   fixedBias?: number;
+  /** Buckets whose weight stays 0: they still count in the norm, as at scoring time, but carry no evidence. */
+  frozen?: ReadonlySet<number>;
 }
 
 export interface TrainedModel {
@@ -50,6 +52,7 @@ export function trainLogistic(examples: readonly Example[], bits: number, option
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - ex.label) * classWeight[ex.label]!;
       for (const f of ex.features) {
+        if (options.frozen?.has(f)) continue;
         const grad = g * norm + options.l2 * w[f]!;
         g2[f]! += grad * grad;
         w[f]! -= (options.learningRate * grad) / Math.sqrt(g2[f]!);

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
-import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, segmentExamples, userExamples } from './datasets.js';
+import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, harmFrozenBuckets, segmentExamples, userExamples } from './datasets.js';
 import { readDevRows, readExtraHarmRows, type DevRow } from './dev-data.js';
 import { toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
 import { createRng } from './rng.js';
@@ -39,7 +39,7 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
   const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept, handwritten), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
-  const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),

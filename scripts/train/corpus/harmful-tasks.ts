@@ -52,6 +52,9 @@ const byCategory: Record<Category, readonly string[]> = {
   sexual: ['{sexual}.'],
 };
 
+/** The slot pools of the harmful requests: everyday-asks.ts puts their openers, targets and topics into safe requests too. */
+export const HARM_POOLS: Readonly<Record<string, readonly string[]>> = pools;
+
 /** A harmful request of the given category. */
 export function harmfulRequest(rng: Rng, category: Category): string {
   return fill(rng, rng.pick(byCategory[category]), pools);
