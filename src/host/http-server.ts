@@ -10,7 +10,7 @@ import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import type { JWTPayload } from 'jose';
 import { createLogger } from '../logging/logger.js';
 import type { HostSettings } from './host-settings.js';
-import { checkActivity } from './activity-validation.js';
+import { checkActivity, schemaRejection } from './activity-validation.js';
 import { checkCaller, checkServiceUrl, type ChannelBindingPolicy } from './channel-binding.js';
 import { activityTenantId, createInboundTokenVerifier, InboundAuthError } from './inbound-auth.js';
 import { createServiceUrlAllowList } from './service-url-allow-list.js';
@@ -144,10 +144,18 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
       next();
     },
     async (req, res, next) => {
+      let turnStarted = false;
       try {
-        await deps.adapter.process(req, res, (context) => deps.handleTurn(context));
+        await deps.adapter.process(req, res, (context) => {
+          turnStarted = true;
+          return deps.handleTurn(context);
+        });
       } catch (err) {
-        next(err);
+        // The adapter parses the body with the activity schema before any turn starts: its rejection is the caller's 400.
+        const reason = turnStarted || res.headersSent ? undefined : schemaRejection(err);
+        if (reason === undefined) return next(err);
+        log.warn('activity rejected', { reason });
+        res.status(400).json({ error: `not a valid activity: ${reason}` });
       }
     },
   );

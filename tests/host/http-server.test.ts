@@ -45,6 +45,18 @@ describe('host: HTTP surface (local dev mode)', () => {
     }
   });
 
+  it('rejects an activity the SDK schema refuses with 400 naming the field, and still answers the next one', async () => {
+    const refused = await postActivity(agent.url, messageActivity(42));
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error, 'not a valid activity: text: expected string, received number');
+    const bad = await postActivity(agent.url, messageActivity('hi', { recipient: { id: 7 } }));
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error, /^not a valid activity: recipient\.id/);
+    const next = await postActivity(agent.url, messageActivity('hello'));
+    assert.equal(next.status, 200);
+    assert.equal(next.texts.length, 1);
+  });
+
   it('rejects a body over 1 MB with 413', async () => {
     const result = await postActivity(agent.url, messageActivity('x'.repeat(1024 * 1024 + 10)));
     assert.equal(result.status, 413);
