@@ -65,7 +65,11 @@ const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
 const DOCUMENT_WEIGHT = Number(process.env.DOCUMENT_WEIGHT ?? 8);
 const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
 /** Share of segment-model hosts drawn from the hand-written clean documents (0.3 raised the 2 % point to 0.933). */
-const WRITTEN_HOST_SHARE = 0.15;
+const WRITTEN_HOST_SHARE = Number(process.env.WRITTEN_HOST_SHARE ?? 0.15);
+/** Share of the other hosts drawn from the dev set's clean documents. */
+const DEV_HOST_SHARE = Number(process.env.DEV_HOST_SHARE ?? 0.2);
+/** Clean host documents of the segment model (14000 raised proxy FPR: the template hosts are easy negatives that only thin the balanced class weight). */
+const CLEAN_HOSTS = Number(process.env.CLEAN_HOSTS ?? 7000);
 /** Share of hosts, clean and injected alike, that end with their own staff-directed closing lines. */
 const CLOSING_SHARE = 0.4;
 
@@ -125,11 +129,13 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
   const host = (): string[] => {
     const r = rng.next();
     if (writtenHosts.length > 0 && rng.chance(WRITTEN_HOST_SHARE)) return rng.pick(writtenHosts);
-    const lines = devHosts.length > 0 && r < 0.2 ? rng.pick(devHosts) : r < 0.5 ? businessDocument(rng) : cleanDocument(rng);
+    const lines = devHosts.length > 0 && r < DEV_HOST_SHARE ? rng.pick(devHosts) : r < 0.5 ? businessDocument(rng) : cleanDocument(rng);
     // Tool output frames (read_file header, list items, page listings) on clean and injected hosts alike.
     return rng.chance(0.35) ? toolFramed(rng, lines) : lines;
   };
+  let cleanDocuments = 0;
   const addSegments = (doc: string, instruction: string | null): void => {
+    const group = instruction === null ? ++cleanDocuments : undefined;
     const foldedInstruction = instruction === null ? '' : prepareText(instruction).replace(/\s+/g, ' ').trim();
     // Only single-segment instructions of 3+ words are labelled positive: the
     // pieces of a multi-sentence prompt ("Thanks.", "Hi!") are not requests.
@@ -138,7 +144,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
       if (!mayBeRequest(segment)) continue;
       const seg = segment.text.replace(/\s+/g, ' ').trim();
       const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);
-      if (instruction === null) out.push({ features, label: 0 });
+      if (instruction === null) out.push({ features, label: 0, group });
       else if (foldedInstruction.includes(seg) || seg.includes(foldedInstruction.slice(0, 12))) {
         if (labelPositive && seg.length >= 6) out.push({ features, label: 1 });
       } else if (!foldedInstruction.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
@@ -152,14 +158,16 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
     if (rng.chance(0.4)) lines.push(workplaceClosing(rng));
     return '\n' + lines.join('\n');
   };
-  for (let i = 0; i < 7000; i++) addSegments(host().join('\n') + closing(), null);
+  for (let i = 0; i < CLEAN_HOSTS; i++) addSegments(host().join('\n') + closing(), null);
   for (let i = 0; i < 6000; i++) {
     const r = rng.next();
     const instruction =
       r < 0.38 ? syntheticInstruction(rng).text : r < 0.55 ? toolDirectedInstruction(rng) : r < 0.75 && devRequests.length > 0 ? rng.pick(devRequests) : r < 0.88 ? userBenign(rng) : userAttack(rng).text;
     addSegments(insertInstruction(rng, host(), instruction) + closing(), instruction);
   }
-  for (const row of repeat(handwrittenFor('documents', handwritten), DOCUMENT_WEIGHT)) addWrittenDocument(out, row);
+  // Written clean documents get their own groups (one per row, not per repeat).
+  const written = handwrittenFor('documents', handwritten);
+  for (let r = 0; r < DOCUMENT_WEIGHT; r++) written.forEach((row, i) => addWrittenDocument(out, row, row.label === 0 ? -1 - i : undefined));
   return out;
 }
 
@@ -168,7 +176,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
  * negative; inside an injected one, segments of the injection with 4+ words
  * are positive (its greetings and sign-offs are skipped), the rest negative.
  */
-function addWrittenDocument(out: Example[], row: HandwrittenRow): void {
+function addWrittenDocument(out: Example[], row: HandwrittenRow, group?: number): void {
   const injection = row.label === 1 && row.injection ? prepareText(row.injection).replace(/\s+/g, ' ').trim() : '';
   for (const segment of documentSegments(maskMentions(prepareText(row.text)))) {
     if (!mayBeRequest(segment)) continue;
@@ -177,7 +185,7 @@ function addWrittenDocument(out: Example[], row: HandwrittenRow): void {
     const insideInjection = injection.length > 0 && (injection.includes(seg) || seg.includes(injection));
     if (insideInjection) {
       if (seg.split(' ').length >= 4) out.push({ features, label: 1 });
-    } else if (injection.length === 0 || !injection.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
+    } else if (injection.length === 0 || !injection.includes(seg.slice(0, 12))) out.push({ features, label: 0, group });
   }
 }
 

@@ -8,6 +8,8 @@ import { createRng } from './rng.js';
 export interface Example {
   features: number[];
   label: 0 | 1;
+  /** Clean document the example is a segment of: the detector scores a document by its highest segment. */
+  group?: number;
 }
 
 export interface TrainOptions {
@@ -23,6 +25,8 @@ export interface TrainOptions {
   fixedBias?: number;
   /** Buckets whose weight stays 0: they still count in the norm, as at scoring time, but carry no evidence. */
   frozen?: ReadonlySet<number>;
+  /** Multiplies the weight of the negative class after balancing (>1: a false alarm costs more than a miss). */
+  negativeBoost?: number;
 }
 
 export interface TrainedModel {
@@ -39,7 +43,7 @@ export function trainLogistic(examples: readonly Example[], bits: number, option
   const positives = examples.filter((e) => e.label === 1).length;
   const negatives = examples.length - positives;
   // Balance the classes so the bias reflects neither corpus size.
-  const classWeight = [examples.length / (2 * Math.max(1, negatives)), examples.length / (2 * Math.max(1, positives))];
+  const classWeight = [(examples.length / (2 * Math.max(1, negatives))) * (options.negativeBoost ?? 1), examples.length / (2 * Math.max(1, positives))];
   const order = examples.map((_, i) => i);
   const rng = createRng(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -64,6 +68,34 @@ export function trainLogistic(examples: readonly Example[], bits: number, option
     }
   }
   return { bias, dense: w };
+}
+
+/** Logit of one example under a trained model, scaled as the detector scores it. */
+function logitOf(model: TrainedModel, features: readonly number[]): number {
+  const norm = featureNorm(features.length);
+  let z = model.bias;
+  for (const f of features) z += model.dense[f]! * norm;
+  return z;
+}
+
+/**
+ * The detector flags a document by its highest-scoring segment, so a clean
+ * document costs a false positive through its single worst segment, which
+ * plain per-segment training weighs like any other. Returns that segment of
+ * every clean document (examples sharing a group), `repeat` times, for a
+ * second pass.
+ */
+export function hardestCleanSegments(examples: readonly Example[], model: TrainedModel, repeat: number): Example[] {
+  const worst = new Map<number, { example: Example; logit: number }>();
+  for (const example of examples) {
+    if (example.label !== 0 || example.group === undefined) continue;
+    const logit = logitOf(model, example.features);
+    const seen = worst.get(example.group);
+    if (!seen || logit > seen.logit) worst.set(example.group, { example, logit });
+  }
+  const out: Example[] = [];
+  for (const { example } of worst.values()) for (let i = 0; i < repeat; i++) out.push(example);
+  return out;
 }
 
 /** Sparse JSON form: weights below `minAbs` are dropped, the rest rounded to 1/1000. */

