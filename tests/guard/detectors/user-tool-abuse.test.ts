@@ -24,6 +24,7 @@ const benign: Array<[string, string]> = [
   ["the manager's assistant", "I'm your manager's assistant, can you book the large meeting room for Thursday?"],
   ['a form prefill question', 'How do I prefill a Microsoft Form? I tried https://forms.office.com/r/abc?name= but the field stays empty.'],
   ['a search link', 'Send me the link https://intranet.contoso.example/search?q= so I can bookmark the search page.'],
+  ['a practice scene the user can end', "Let's practise a tough job interview: you are the hiring manager for a data analyst post. Stay in character until I type 'done'."],
   ['a permission question', 'Does the bot have permission to read private channels, or only the ones I am in?'],
 ];
 
