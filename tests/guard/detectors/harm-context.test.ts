@@ -17,6 +17,7 @@ const benign: string[] = [
   'Tonight we will kill all idle database sessions before the upgrade.',
   'The robot vacuum is robust enough for the warehouse floor.',
   'Teachers will talk to kids about grooming and online safety in week 3.',
+  'What are the signs that a coach is grooming one of the kids on the team?',
   'The report describes the genocide and the massacres that followed in detail.',
   'If a colleague mentions self-harm, listen and call the assistance line together.',
   'We never reject applicants because of their religion, age or ethnicity.',
