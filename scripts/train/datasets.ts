@@ -106,6 +106,7 @@ export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   for (let i = 0; i < 5000 * SYNTHETIC_SHARE; i++) out.push(userExample(userAttack(rng).text, 1));
   for (let i = 0; i < 7000 * SYNTHETIC_SHARE; i++) out.push(userExample(userBenign(rng), 0));
   for (const row of repeat(writtenChat(handwritten), HANDWRITTEN_WEIGHT)) out.push(userExample(row.text, row.label));
+  for (const row of repeat(handwrittenFor('user-only', handwritten), HANDWRITTEN_WEIGHT)) out.push(userExample(row.text, row.label));
   for (let i = 0; i < USER_VARIED; i++) {
     out.push(userExample(persuasionJailbreakVaried(rng), 1));
     out.push(userExample(framedBenignRequest(rng), 0));

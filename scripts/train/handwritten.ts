@@ -21,8 +21,11 @@ export interface HandwrittenRow {
  * `odd-text` (benign user text that looks odd: code, ids, shorthand, other languages) feeds
  * the word-soup vocabulary (train-word-vocab.ts) and checks, not the guard models: as
  * typed requests it would also become "inserted instructions" in the segment model's documents.
+ * `user-only` (tool abuse, links that carry data, permission claims, and their everyday look-alikes)
+ * trains the user model alone: what a user asks of the assistant's tools says little about text
+ * planted in a document or about harm, and those models keep their own data.
  */
-export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'documents' | 'harm' | 'odd-text';
+export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'user-only' | 'documents' | 'harm' | 'odd-text';
 
 // Training reads each set several times (per model, per held-out family): once from disk is enough.
 const cache = new Map<HandwrittenSet, readonly HandwrittenRow[]>();

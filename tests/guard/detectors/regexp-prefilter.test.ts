@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { HARM_CUES, HARM_MITIGATIONS, prefilterPattern } from '../../../src/guard/detectors/harm/harm-lexicon.js';
 import { FRAMING_CUES } from '../../../src/guard/detectors/injection/framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES } from '../../../src/guard/detectors/injection/injection-rules.js';
+import { USER_RULES } from '../../../src/guard/detectors/injection/user-rules.js';
 import { preparedView } from '../../../src/guard/detectors/injection/text-prep.js';
 import { PatternPrefilter, patternStarts } from '../../../src/guard/detectors/regexp-prefilter.js';
 
@@ -28,11 +29,11 @@ describe('regexp prefilter', () => {
   });
 
   it('never skips a harm or injection pattern that matches (every row of the proxy set and the hand-written harm rows)', () => {
-    const patterns: Array<{ id: string; pattern: RegExp }> = [...lexicon, ...SHARED_RULES, ...DOCUMENT_RULES, ...FRAMING_CUES];
+    const patterns: Array<{ id: string; pattern: RegExp }> = [...lexicon, ...SHARED_RULES, ...DOCUMENT_RULES, ...USER_RULES, ...FRAMING_CUES];
     // Harm entries with an anchor are filtered on it: sound only if every match of the pattern contains it.
-    const filter = new PatternPrefilter([...lexicon.map(prefilterPattern), ...[...SHARED_RULES, ...DOCUMENT_RULES, ...FRAMING_CUES].map((entry) => entry.pattern)]);
+    const filter = new PatternPrefilter([...lexicon.map(prefilterPattern), ...[...SHARED_RULES, ...DOCUMENT_RULES, ...USER_RULES, ...FRAMING_CUES].map((entry) => entry.pattern)]);
     const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8').split('\n').filter(Boolean);
-    const rows = [...read('../../../bench/detectors/proxy-heldout.jsonl'), ...['harm', 'harm-2', 'harm-3', 'harm-4'].flatMap((f) => read(`../../../scripts/train/corpus/handwritten/${f}.jsonl`))];
+    const rows = [...read('../../../bench/detectors/proxy-heldout.jsonl'), ...['harm', 'harm-2', 'harm-3', 'harm-4', 'user-only'].flatMap((f) => read(`../../../scripts/train/corpus/handwritten/${f}.jsonl`))];
     let matches = 0;
     for (const line of rows) {
       const { flat } = preparedView((JSON.parse(line) as { text: string }).text);

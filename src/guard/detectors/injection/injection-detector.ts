@@ -4,6 +4,7 @@ import { matchHarmCues } from '../harm/harm-lexicon.js';
 import { documentSegments, mayBeRequest } from './document-segments.js';
 import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
+import { USER_RULES } from './user-rules.js';
 import { applyMultilingualRules } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
@@ -188,6 +189,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     // In data, an override phrase said to staff is not an attack on the assistant (override-addressee.ts).
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined, maskedFlat);
     if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, documentRuleWeight, maskedFlat);
+    else ruleLogit += applyRules(flat, USER_RULES, evidence, undefined, maskedFlat);
     ruleLogit += applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
