@@ -53,6 +53,7 @@ export function createSegmentArchive(container: ContainerClient, dir: string, pr
   const archived = new Set<string>();
   const blobName = (name: string) => `${prefix}/${name}`;
   let shipping: Promise<string[]> | undefined;
+  let followUp: Promise<string[]> | undefined;
   const target = { 'db.system': 'Azure blob', 'db.name': container.containerName, 'server.address': new URL(container.url).host };
   // Each blob call as its own dependency (the archive runs beside turns, not in one). `expected`: statuses that are answers, not failures.
   const blobCall = <T>(operation: string, name: string, expected: number[], work: () => Promise<T>): Promise<T> =>
@@ -101,13 +102,22 @@ export function createSegmentArchive(container: ContainerClient, dir: string, pr
     return uploaded;
   };
 
-  return {
-    isArchived,
-    shipSealed() {
-      // One run at a time: a timer and a rollover may ask together.
-      shipping ??= ship().finally(() => (shipping = undefined));
+  const shipSealed = (): Promise<string[]> => {
+    // One run at a time: a timer and a rollover may ask together.
+    if (!shipping) {
+      shipping = ship().finally(() => (shipping = undefined));
       return shipping;
-    },
+    }
+    // A run is under way and may have listed the segments before the latest rollover: whoever asks now
+    // waits for it and for one more run after it (shared by everyone asking meanwhile), and hears of both.
+    followUp ??= shipping
+      .catch(() => [] as string[])
+      .then(async (earlier) => {
+        followUp = undefined;
+        return [...earlier, ...(await shipSealed())];
+      });
+    return followUp;
   };
-}
 
+  return { isArchived, shipSealed };
+}
