@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
@@ -73,5 +75,54 @@ describe('audit archive: sealed segments to Blob Storage (Azurite)', function ()
     const pruned = await log.prune(later);
     await log.close();
     assert.ok(pruned.length === shipped.length + 1, `${pruned.length} pruned after ${shipped.length + 1} archived`);
+  });
+
+  it('a ship asked for while another runs also ships the segments sealed meanwhile', async () => {
+    // A real HTTP hop in front of Azurite holds the first upload, so the first run is still under way
+    // (having listed its segments) while more segments are sealed and a second ship is asked for.
+    const blobUrl = new URL(/BlobEndpoint=([^;]+)/.exec(azurite.connectionString)![1]!);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held = false;
+    let firstUploadSeen!: () => void;
+    const firstUpload = new Promise<void>((r) => (firstUploadSeen = r));
+    const proxy = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const forward = () =>
+        req.pipe(
+          request({ host: blobUrl.hostname, port: blobUrl.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+          }),
+        );
+      if (req.method === 'PUT' && req.url?.includes('/default/') && !held) {
+        held = true;
+        firstUploadSeen();
+        void released.then(forward);
+      } else forward();
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const port = (proxy.address() as AddressInfo).port;
+      const viaProxy = azurite.connectionString.replace(blobUrl.origin, `http://127.0.0.1:${port}`);
+      const dir = join(mkdtempSync(join(tmpdir(), 'sta-archive-')), 'log');
+      const container = new ContainerClient(viaProxy, 'audit-c');
+      await container.create();
+      const archive = createSegmentArchive(container, dir, 'default');
+      const signer = signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
+      const log = await openLocalAuditLog({ dir, signer, segmentMaxBytes: 2048 });
+      for (let i = 0; i < 8; i++) await log.append({ i, pad: 'z'.repeat(300) });
+      const running = archive.shipSealed();
+      await firstUpload;
+      for (let i = 8; i < 24; i++) await log.append({ i, pad: 'z'.repeat(300) });
+      const sealedNow = segmentsOf(dir).slice(0, -1);
+      const asked = archive.shipSealed();
+      release();
+      const [first, second] = await Promise.all([running, asked]);
+      assert.ok(first.length < sealedNow.length, 'the first run listed fewer segments');
+      assert.deepEqual([...second].sort(), sealedNow, 'the later ask covers every segment sealed when it was made');
+      await log.close();
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
   });
 });
