@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../src/guard/detectors/injection/index.js';
 import { isHarmful, scoreHarm } from '../../src/guard/detectors/harm/index.js';
 import { createRng, type Rng } from '../../scripts/train/rng.js';
+import { suffixToken, type TokenPools } from './suffix-attacker.js';
 
 // Harmful requests written for this script (other topics and wording than the proxy file's).
 const REQUESTS = [
@@ -49,17 +50,8 @@ const MARKUP = ['[', ']', '(', ')', '{', '}', '](', '){', '}{', '<', '>', '</', 
 const OTHER = ['пожалуйста', 'сейчас', '好的', '答案', 'はい', 'natürlich', 'vale', 'ecco', 'zeker', 'tak', 'même', 'ç', 'ñ', 'Ω', 'π', 'é'];
 const NUMBERS = ['0', '4', '5', '8', '13', '64', '2024', '0.5', 'x2', '1st'];
 
-function token(rng: Rng): string {
-  const r = rng.next();
-  if (r < 0.28) return rng.pick(MARKUP);
-  if (r < 0.34) return rng.pick(OTHER);
-  if (r < 0.4) return rng.pick(NUMBERS);
-  const w = rng.pick(WORDS);
-  if (r < 0.72) return rng.chance(0.2) ? w[0]!.toUpperCase() + w.slice(1) : w;
-  const start = rng.int(Math.max(1, w.length - 2));
-  const piece = w.slice(start, start + 2 + rng.int(4));
-  return rng.chance(0.35) ? piece[0]!.toUpperCase() + piece.slice(1) : piece;
-}
+const POOLS: TokenPools = { words: WORDS, markup: MARKUP, foreign: OTHER, numbers: NUMBERS, cuts: [0.28, 0.34, 0.4, 0.72] };
+const token = (rng: Rng): string => suffixToken(rng, POOLS);
 
 interface Suffix { tokens: string[]; gaps: boolean[] }
 const render = (request: string, s: Suffix): string => `${request} ${s.tokens.map((t, i) => (i > 0 && s.gaps[i] ? ' ' : '') + t).join('')}`;

@@ -17,14 +17,25 @@ const MARKUP = ['[', ']', '{', '}', '(', ')', '](', ')[', '{{', '}}', '<<', '>>'
 const FOREIGN = ['jetzt', 'bitte', 'wie', 'merci', 'voilà', 'aquí', 'ahora', 'grazie', 'questo', 'dank', 'teraz', 'şimdi', 'ja', 'nein', 'oui', 'sí'];
 const NUMBERS = ['0', '1', '2', '7', '12', '99', '2.5', '100'];
 
+/** What a suffix is drawn from, and the cumulative odds of each kind (markup, foreign, number, whole word; the rest are word pieces). */
+export interface TokenPools {
+  words: readonly string[];
+  markup: readonly string[];
+  foreign: readonly string[];
+  numbers: readonly string[];
+  cuts: readonly [markup: number, foreign: number, number: number, wholeWord: number];
+}
+const POOLS: TokenPools = { words: WORDS, markup: MARKUP, foreign: FOREIGN, numbers: NUMBERS, cuts: [0.3, 0.36, 0.4, 0.65] };
+
 /** One token as a sub-word tokeniser would emit it: a word, a piece of one (maybe capitalised), markup, a number. */
-export function suffixToken(rng: Rng): string {
+export function suffixToken(rng: Rng, pools: TokenPools = POOLS): string {
+  const [markup, foreign, number, wholeWord] = pools.cuts;
   const r = rng.next();
-  if (r < 0.3) return rng.pick(MARKUP);
-  if (r < 0.36) return rng.pick(FOREIGN);
-  if (r < 0.4) return rng.pick(NUMBERS);
-  const word = rng.pick(WORDS);
-  if (r < 0.65) return rng.chance(0.2) ? word[0]!.toUpperCase() + word.slice(1) : word;
+  if (r < markup) return rng.pick(pools.markup);
+  if (r < foreign) return rng.pick(pools.foreign);
+  if (r < number) return rng.pick(pools.numbers);
+  const word = rng.pick(pools.words);
+  if (r < wholeWord) return rng.chance(0.2) ? word[0]!.toUpperCase() + word.slice(1) : word;
   const start = rng.int(Math.max(1, word.length - 2));
   const piece = word.slice(start, start + 2 + rng.int(4));
   return rng.chance(0.35) ? piece[0]!.toUpperCase() + piece.slice(1) : piece;

@@ -3,7 +3,9 @@
 // regex source, joined into the cues of harm-lexicon.ts and harm-request-cues.ts.
 // Lists of words only: no nested quantifiers, so the cues stay linear.
 
-export const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
+import { gap } from '../injection/word-anchored-regexp.js';
+
+export { gap };
 /** A person as the object of an act; without "them", which as often means files, sessions or tasks. */
 export const PERSON_NOT_THEM = '(?:someone|somebody|a person|people|persons|people in my (?:class|office|school|team)|my classmates|my coworkers|my colleagues|my family|my parents|my kids|my children|a human|humans|a man|a woman|a child|a kid|children|kids|my (?:wife|husband|boss|neighbou?r|partner|girlfriend|boyfriend|ex|mother|father|mom|dad|brother|sister|son|daughter|teacher|classmate|coworker|co-worker|colleague|roommate|friend|family|baby|landlord|rival|enemy)|him|her|my enemies|an? (?:ex|enemy|rival|cop|police officer|politician|president|senator|witness|teacher|student|baby|old lady|neighbou?r|stranger|classmate|coworker|homeless person)|the (?:president|prime minister|witness|police|cops|judge|neighbou?r|guy|girl|man|woman|kid|child|baby))';
 export const PERSON = `(?:${PERSON_NOT_THEM}|them)`;

@@ -5,7 +5,7 @@
 // every repeat is bounded and alternatives do not overlap (no catastrophic
 // backtracking).
 
-import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+import { gap, wordAnchoredRegExp } from './word-anchored-regexp.js';
 export interface InjectionRule {
   /** short id used as evidence, e.g. "override.ignore-prior" */
   id: string;
@@ -14,8 +14,6 @@ export interface InjectionRule {
   pattern: RegExp;
 }
 
-// Up to n whole words (each followed by a space) between two anchors.
-const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
 
 const OVERRIDE_VERB = '(?:ignore|disregard|forget|override|bypass|neglect|skip|abandon|discard|drop|set aside|put aside|throw out|leave behind|switch off|turn off|disable|deactivate|pay no attention to|do not follow|don\'t follow|stop following|no longer follow)';
 const PRIOR = '(?:previous|prior|preceding|above|earlier|foregoing|former|initial|original|old|system|developer|safety|ethical|content|moderation|openai|default)';
@@ -31,7 +29,9 @@ const ADMIN_SETTING = '(?:sharing|retention|password|expiry|expiration|label|the
 
 // Alternatives that begin with a word are anchored at a word start (speed).
 const anchored = (source: string): RegExp => wordAnchoredRegExp(source);
-const r = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: anchored(source) });
+/** One weighted rule, its pattern anchored at word starts. */
+export const rule = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: anchored(source) });
+const r = rule;
 
 /** Rules that apply to both channels. */
 export const SHARED_RULES: readonly InjectionRule[] = [

@@ -8,7 +8,7 @@
 // rather than orders ("the assistant must never reveal the system prompt") and
 // to "instructions to the AI" named as a topic ("an audit of instructions to AI
 // stored in templates").
-import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+import { gap, wordAnchoredRegExp } from './word-anchored-regexp.js';
 
 /**
  * Words just before an override or extraction phrase that make it a description, not an
@@ -36,7 +36,6 @@ export const STAFF_OVERRIDE_SHARE = 0.35;
 /** How far (characters) to look either side of the phrase for the end of its sentence. */
 const REACH = 240;
 
-const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
 // Bounded gaps and word alternatives only: linear on any input. Plain "send emails" is
 // ordinary; sending the user's data, all of it or secrets is what an injection asks.
 const ASSISTANT_CUE = wordAnchoredRegExp(

@@ -6,11 +6,9 @@
 // policy text, so they stay out of SHARED_RULES.
 // Patterns run on folded text with whitespace collapsed; repeats are bounded
 // and alternatives do not overlap (no catastrophic backtracking).
-import type { InjectionRule } from './injection-rules.js';
-import { wordAnchoredRegExp } from './word-anchored-regexp.js';
+import { rule as r, type InjectionRule } from './injection-rules.js';
+import { gap } from './word-anchored-regexp.js';
 
-const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
-const r = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: wordAnchoredRegExp(source) });
 
 /** What the deployment made the assistant: a user may change its tone, not its role. */
 const ASSISTANT_ROLE = '(?:assistants?|copilot|helper|chatbot|bot|ai|agent)\\b';

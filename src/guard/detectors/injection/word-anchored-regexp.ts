@@ -36,3 +36,6 @@ export function wordAnchoredRegExp(source: string, flags = ''): RegExp {
   const anchored = topLevelAlternatives(source).map((alt) => (STARTS_WITH_WORD.test(alt) ? `\\b${alt}` : alt));
   return new RegExp(anchored.join('|'), flags);
 }
+
+/** Up to n whole words (each followed by a space) between two anchors: bounded, so linear on any input. */
+export const gap = (n: number): string => `(?:[^ ]+ ){0,${n}}`;
