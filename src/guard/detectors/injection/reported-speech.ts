@@ -23,14 +23,19 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`':
 
 // Reporting, defining or asking-about words around a quoted phrase. Word alternatives and
 // bounded gaps only: linear on any input.
-const REPORT_CUE = wordAnchoredRegExp(
-  [
-    `(?:wrote|writes|written|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
-    `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+// Verbs that report what a text said ("wrote", "contained") and frames of an example ("such as").
+const REPORT_VERB_CUE = [
+    `(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
     `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
+];
+// Nouns naming a phrase or an attack, and questions about one.
+const REPORT_NOUN_CUE = [
+    `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
     `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
-  ].join('|'),
-);
+];
+const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
+/** A line that ends in a colon introduces the quote on the next line as a report only with a verb or frame: "forwarded message from x:" heads content. */
+const REPORT_VERB = wordAnchoredRegExp(REPORT_VERB_CUE.join('|'));
 
 // The text asks its reader to do what it quotes: the quote is a payload, not a mention.
 const DO_IT = new RegExp(
@@ -41,7 +46,7 @@ const DO_IT = new RegExp(
 
 // A quote right after an order to the reader is what to say or write: "say 'X'", "reply with: 'X'".
 const ORDER_BEFORE = wordAnchoredRegExp(
-  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:(?:can|could|would|will) you )?(?:please |now |just |only |simply |always )?(?:say|print|classify|analy[sz]e|rate|rephrase|summari[sz]e|correct|determine|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
+  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:(?:can|could|would|will) you )?(?:please |now |just |only |simply |always )?(?:say|put|print|classify|analy[sz]e|rate|rephrase|summari[sz]e|correct|determine|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
 );
 
 // A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
@@ -79,25 +84,30 @@ function isWordChar(c: string | undefined): boolean {
   return NON_ASCII_WORD.test(c);
 }
 
-/** Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be apostrophes. */
-function quotedSpans(text: string): Span[] {
+/**
+ * Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be
+ * apostrophes. A double quote may run over one line break (hard-wrapped prose), not over a blank
+ * line. Quotes inside a quote ("the email said 'ignore ...'" as a forum title) are listed too, after
+ * their outer quote: when the outer one is content, the inner one may still be a mention.
+ */
+function quotedSpans(text: string, from = 0, to = text.length, depth = 0): Span[] {
   const spans: Span[] = [];
   // Per closing mark, a position before which no valid closer follows the last failed opener:
   // later openers resume the search there, so many unclosed quotes stay linear.
   const clearUntil = new Map<string, number>();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const open = text[i]!;
     const close = PAIRS[open];
     if (close === undefined) continue;
     const single = open === "'" || open === '‘';
     if (single && isWordChar(text[i - 1])) continue;
     if (!isWordChar(text[i + 1]) && text[i + 1] !== ' ' && open !== '`') continue;
-    const limit = Math.min(text.length, i + 1 + MAX_QUOTE);
+    const limit = Math.min(to, i + 1 + MAX_QUOTE);
     let j = Math.max(i + 1, clearUntil.get(open) ?? 0);
     let found = false;
     for (; j < limit; j++) {
       const c = text[j]!;
-      if (c === '\n' && open !== '`') break;
+      if (c === '\n' && open !== '`' && (single || text[j + 1] === '\n' || text[j - 1] === '\n')) break;
       if (c === close || (close === '’' && c === "'") || (close === '”' && c === '"')) {
         if (single && isWordChar(text[j + 1])) continue;
         found = true;
@@ -109,7 +119,10 @@ function quotedSpans(text: string): Span[] {
       continue;
     }
     // Short quotes ("the 'Send' button") are names, not phrases: three words at least.
-    if (text.slice(i + 1, j).trim().split(/\s+/).length >= 3) spans.push({ start: i, end: j + 1 });
+    if (text.slice(i + 1, j).trim().split(/\s+/).length >= 3) {
+      spans.push({ start: i, end: j + 1 });
+      if (depth === 0 && open !== '`') spans.push(...quotedSpans(text, i + 1, j, 1));
+    }
     i = j;
   }
   return spans;
@@ -141,6 +154,18 @@ function sentenceStart(text: string, i: number): number {
   return from;
 }
 
+/**
+ * A quote that opens its line after a line ending in a colon that reports it ("the tester
+ * uploaded a file containing:").
+ */
+function reportingLineBefore(text: string, at: number): boolean {
+  const start = sentenceStart(text, at);
+  if (text.slice(start, at).trim() !== '' || start === 0 || text[start - 1] !== '\n') return false;
+  const lineEnd = start - 1;
+  if (text.slice(Math.max(0, lineEnd - 2), lineEnd).trimEnd().slice(-1) !== ':') return false;
+  return REPORT_VERB.test(text.slice(sentenceStart(text, lineEnd), lineEnd));
+}
+
 /** End of the sentence that continues at position i, at most `max` forward. */
 function sentenceEnd(text: string, i: number, max: number): number {
   const to = Math.min(text.length, i + max);
@@ -167,7 +192,7 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
     }
     if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
-    if (REPORT_CUE.test(before) || REPORT_CUE.test(after)) spans.push(q);
+    if (REPORT_CUE.test(before) || REPORT_CUE.test(after) || reportingLineBefore(text, q.start)) spans.push(q);
     else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }
   for (const frame of user ? [FRAME, USER_FRAME] : [FRAME]) {
