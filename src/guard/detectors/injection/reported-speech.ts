@@ -25,7 +25,7 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`':
 // bounded gaps only: linear on any input.
 // Verbs that report what a text said ("wrote", "contained") and frames of an example ("such as").
 const REPORT_VERB_CUE = [
-    `(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+    `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
     `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
 ];
 // Nouns naming a phrase or an attack, and questions about one.
@@ -54,7 +54,7 @@ const ORDER_BEFORE = wordAnchoredRegExp(
 const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
-const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
+const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|getting|makes|made|making|convinces|convinced|convincing) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
 
 // The user channel only (the user is the principal, so a phrase they hand over to be
 // translated, named or asked about is material, not an order to the assistant):
@@ -86,8 +86,8 @@ function isWordChar(c: string | undefined): boolean {
 
 /**
  * Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be
- * apostrophes. A double quote may run over one line break (hard-wrapped prose), not over a blank
- * line. Quotes inside a quote ("the email said 'ignore ...'" as a forum title) are listed too, after
+ * apostrophes. A double quote may run over one line break inside a sentence (hard-wrapped prose),
+ * not over a sentence end or a second line. Quotes inside a quote ("the email said 'ignore ...'" as a forum title) are listed too, after
  * their outer quote: when the outer one is content, the inner one may still be a mention.
  */
 function quotedSpans(text: string, from = 0, to = text.length, depth = 0): Span[] {
@@ -105,9 +105,10 @@ function quotedSpans(text: string, from = 0, to = text.length, depth = 0): Span[
     const limit = Math.min(to, i + 1 + MAX_QUOTE);
     let j = Math.max(i + 1, clearUntil.get(open) ?? 0);
     let found = false;
+    let breaks = 0;
     for (; j < limit; j++) {
       const c = text[j]!;
-      if (c === '\n' && open !== '`' && (single || text[j + 1] === '\n' || text[j - 1] === '\n')) break;
+      if (c === '\n' && open !== '`' && (single || breaks++ > 0 || !/[a-z0-9,]/.test(text[j - 1]!))) break;
       if (c === close || (close === '’' && c === "'") || (close === '”' && c === '"')) {
         if (single && isWordChar(text[j + 1])) continue;
         found = true;
@@ -162,8 +163,27 @@ function reportingLineBefore(text: string, at: number): boolean {
   const start = sentenceStart(text, at);
   if (text.slice(start, at).trim() !== '' || start === 0 || text[start - 1] !== '\n') return false;
   const lineEnd = start - 1;
-  if (text.slice(Math.max(0, lineEnd - 2), lineEnd).trimEnd().slice(-1) !== ':') return false;
-  return REPORT_VERB.test(text.slice(sentenceStart(text, lineEnd), lineEnd));
+  const line = text.slice(sentenceStart(text, lineEnd), lineEnd).trimEnd();
+  if (line.endsWith(':')) return REPORT_VERB.test(line);
+  // A hard-wrapped sentence that breaks right before its quote ("contains strings like" / the quote).
+  return /[a-z]$/.test(line) && REPORT_CUE.test(line.split(' ').slice(-3).join(' '));
+}
+
+/** A list's first quote follows prose or "(", not a field separator or a line start (a CSV row is data). */
+function opensProseList(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  return k >= 0 && (text[k] === '(' || /[a-z]/.test(text[k]!));
+}
+
+/** The quote continues a list of quotes ("('X', 'Y')", "\"X\", \"Y\""): where the one before it ends, or -1. */
+function listedAfter(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  if (text[k] !== ',') return -1;
+  k--;
+  while (k >= 0 && text[k] === ' ') k--;
+  return k + 1;
 }
 
 /** End of the sentence that continues at position i, at most `max` forward. */
@@ -184,6 +204,12 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
   const user = channel === 'user';
   const spans: Span[] = [];
   for (const q of quotedSpans(text)) {
+    // A quote listed after a mention ("attempts ('X', 'Y')") is one too, though a list looks like data.
+    const previous = spans[spans.length - 1];
+    if (previous && previous.end === listedAfter(text, q.start) && opensProseList(text, previous.start)) {
+      spans.push(q);
+      continue;
+    }
     if (isDataValue(text, q.start)) continue;
     const before = text.slice(sentenceStart(text, q.start), q.start);
     if (user && USER_TRANSLATE_BEFORE.test(before)) {
