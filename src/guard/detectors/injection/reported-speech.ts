@@ -23,15 +23,16 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`':
 
 // Reporting, defining or asking-about words around a quoted phrase. Word alternatives and
 // bounded gaps only: linear on any input.
-// Verbs that report what a text said ("wrote", "contained") and frames of an example ("such as").
+// Verbs that report what a text said ("wrote", "contained", "a customer could write") and
+// frames of an example ("such as").
 const REPORT_VERB_CUE = [
-    `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
-    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
+  `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+  `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
 ];
 // Nouns naming a phrase or an attack, and questions about one.
 const REPORT_NOUN_CUE = [
-    `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
-    `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
+  `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+  `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
 ];
 const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
 /** A line that ends in a colon introduces the quote on the next line as a report only with a verb or frame: "forwarded message from x:" heads content. */
