@@ -19,6 +19,17 @@ import { gap, wordAnchoredRegExp } from './word-anchored-regexp.js';
 const DESCRIBING_WORDS = new Set("never not cannot can't won't wouldn't doesn't didn't isn't shouldn't mustn't that which".split(' '));
 const THIRD_PERSON_AI = new Set('assistant assistants chatbot chatbots bot bots model models llm llms copilot agent agents ai'.split(' '));
 const DESCRIBING_DETERMINERS = new Set('the a an our their its this that'.split(' '));
+/**
+ * Verbs that, before "... to <phrase>", make the phrase an order someone else gave or tried
+ * ("instructing it to ignore previous guidelines", "got the bot to leak its system prompt",
+ * "asked how to ignore ...", "someone tells you to ignore ..."): reported, not given.
+ * Not "want" or "need": "I need you to ignore ..." is the order itself.
+ */
+const REPORTED_ORDER_VERBS = new Set(
+  'instructing instructed instructs told tells telling asked asks asking got gets getting tricked tricks tricking convinced convince convinces persuaded persuade refuses refused refusing tried tries trying attempted attempts attempting managed how able designed trained'.split(
+    ' ',
+  ),
+);
 /** How many words before the phrase are read. */
 const DESCRIBING_REACH_WORDS = 4;
 const DESCRIBABLE_RULE = /^(?:override|extract)\./;
@@ -26,8 +37,23 @@ const DESCRIBABLE_RULE = /^(?:override|extract)\./;
  * "Note to the AI" heads a line addressed to it; "an instruction to the model", "like
  * instructions to AI", "instructions to AI stored in templates" name such lines as a topic.
  */
-const NAMED_AS_TOPIC_BEFORE = new Set('a an the such like of these those contains contain containing with no any are were is was'.split(' '));
+const NAMED_AS_TOPIC_BEFORE = new Set(
+  'a an the such like of these those contains contain containing contained with no any are were is was not hide hides hid hiding include includes included including insert inserts inserted inserting plant plants planted embed embeds embedded addressed written aimed'.split(' '),
+);
 const NAMED_AS_TOPIC_AFTER = new Set('stored hidden written found placed planted embedded inserted left kept'.split(' '));
+
+/**
+ * "AI, output ..." addresses a model; "AI output can be wrong", "assistant output contains a
+ * link", "treat LLM output as untrusted", "AI email assistants" use the verb as a noun: the word
+ * after it is a verb, a preposition of description or another noun of the compound.
+ */
+const AFTER_NOUN_USE = new Set(
+  'is are was were be been can could may might will would should must contains contain includes include has have had as from assistants assistant tools tool triage quality filter filters security feature features settings summaries logs'.split(
+    ' ',
+  ),
+);
+/** "how to make Copilot ignore sensitivity labels": a causative before the AI noun describes what it is made to do. */
+const CAUSATIVES = new Set('make makes made making get gets got getting let lets letting help helps helping have has'.split(' '));
 
 /** Override rules whose wording a memo to staff shares. */
 const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions']);
@@ -84,6 +110,19 @@ function namedAsTopic(pattern: RegExp, flat: string): boolean {
   return any;
 }
 
+/** Every "AI, <verb>" match of the text uses the verb as a noun or follows a causative (see AFTER_NOUN_USE, CAUSATIVES). */
+function addressesNoAi(pattern: RegExp, flat: string): boolean {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let any = false;
+  for (const match of flat.matchAll(all)) {
+    any = true;
+    const before = flat.slice(Math.max(0, match.index - 24), match.index).trimEnd().split(' ').pop() ?? '';
+    const after = flat.slice(match.index + match[0].length, match.index + match[0].length + 24).trimStart().split(' ')[0] ?? '';
+    if (!CAUSATIVES.has(before) && !AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, ''))) return false;
+  }
+  return any;
+}
+
 /** The few words before a phrase say it is described (negated, relative, said of a third-person AI). */
 function describedBefore(flat: string, start: number): boolean {
   // Within the phrase's own sentence only.
@@ -96,7 +135,9 @@ function describedBefore(flat: string, start: number): boolean {
     }
   }
   const before = flat.slice(from, start).trim().split(' ').filter((w) => w.length > 0).slice(-DESCRIBING_REACH_WORDS);
-  if (before.length > 0 && (before[before.length - 1] === 'that' || before[before.length - 1] === 'which')) return true;
+  const last = before[before.length - 1];
+  if (last === 'that' || last === 'which') return true;
+  if (last === 'to' && before.some((w) => REPORTED_ORDER_VERBS.has(w))) return true;
   for (let i = 0; i < before.length; i++) {
     const w = before[i]!.replace(/[,’]/g, (c) => (c === '’' ? "'" : ''));
     if (w !== 'that' && w !== 'which' && DESCRIBING_WORDS.has(w)) return true;
@@ -111,7 +152,8 @@ function describedBefore(flat: string, start: number): boolean {
  * it is an override phrase whose sentence addresses no assistant.
  */
 export function documentRuleWeight(ruleId: string, weight: number, pattern: RegExp, flat: string): number {
-  if (ruleId === 'doc.for-the-ai') return namedAsTopic(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
+  if (ruleId === 'doc.for-the-ai' || ruleId === 'doc.ai-reader') return namedAsTopic(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
+  if (ruleId === 'doc.addresses-ai') return addressesNoAi(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   const describable = DESCRIBABLE_RULE.test(ruleId);
   if (!STAFF_SHARED_RULES.has(ruleId) && !describable) return weight;
   const match = pattern.exec(flat);

@@ -23,14 +23,20 @@ const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`':
 
 // Reporting, defining or asking-about words around a quoted phrase. Word alternatives and
 // bounded gaps only: linear on any input.
-const REPORT_CUE = wordAnchoredRegExp(
-  [
-    `(?:wrote|writes|written|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
-    `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
-    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
-    `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
-  ].join('|'),
-);
+// Verbs that report what a text said ("wrote", "contained", "a customer could write") and
+// frames of an example ("such as").
+const REPORT_VERB_CUE = [
+  `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+  `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
+];
+// Nouns naming a phrase or an attack, and questions about one.
+const REPORT_NOUN_CUE = [
+  `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+  `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
+];
+const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
+/** A line that ends in a colon introduces the quote on the next line as a report only with a verb or frame: "forwarded message from x:" heads content. */
+const REPORT_VERB = wordAnchoredRegExp(REPORT_VERB_CUE.join('|'));
 
 // The text asks its reader to do what it quotes: the quote is a payload, not a mention.
 const DO_IT = new RegExp(
@@ -41,7 +47,7 @@ const DO_IT = new RegExp(
 
 // A quote right after an order to the reader is what to say or write: "say 'X'", "reply with: 'X'".
 const ORDER_BEFORE = wordAnchoredRegExp(
-  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:(?:can|could|would|will) you )?(?:please |now |just |only |simply |always )?(?:say|print|classify|analy[sz]e|rate|rephrase|summari[sz]e|correct|determine|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
+  `(?:^|[.!?:;\\n>]\\s*|\\band |\\bthen |\\bplease |\\bnow |, )(?:(?:can|could|would|will) you )?(?:please |now |just |only |simply |always )?(?:say|put|print|classify|analy[sz]e|rate|rephrase|summari[sz]e|correct|determine|output|type|write|reply|respond|answer|repeat|return|begin|start|end|sign|append|add|include|insert|prefix|echo|display|show|tell (?:the user|them|everyone|me)|translate)\\b[^.!?\\n]{0,40}$`,
 );
 
 // A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
@@ -49,7 +55,7 @@ const ORDER_BEFORE = wordAnchoredRegExp(
 const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
-const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|makes|made|convinces|convinced) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
+const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|getting|makes|made|making|convinces|convinced|convincing) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
 
 // The user channel only (the user is the principal, so a phrase they hand over to be
 // translated, named or asked about is material, not an order to the assistant):
@@ -79,25 +85,31 @@ function isWordChar(c: string | undefined): boolean {
   return NON_ASCII_WORD.test(c);
 }
 
-/** Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be apostrophes. */
-function quotedSpans(text: string): Span[] {
+/**
+ * Quoted spans [start, end) including their quotation marks; single quotes only when they cannot be
+ * apostrophes. A double quote may run over one line break inside a sentence (hard-wrapped prose),
+ * not over a sentence end or a second line. Quotes inside a quote ("the email said 'ignore ...'" as a forum title) are listed too, after
+ * their outer quote: when the outer one is content, the inner one may still be a mention.
+ */
+function quotedSpans(text: string, from = 0, to = text.length, depth = 0): Span[] {
   const spans: Span[] = [];
   // Per closing mark, a position before which no valid closer follows the last failed opener:
   // later openers resume the search there, so many unclosed quotes stay linear.
   const clearUntil = new Map<string, number>();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const open = text[i]!;
     const close = PAIRS[open];
     if (close === undefined) continue;
     const single = open === "'" || open === '‘';
     if (single && isWordChar(text[i - 1])) continue;
     if (!isWordChar(text[i + 1]) && text[i + 1] !== ' ' && open !== '`') continue;
-    const limit = Math.min(text.length, i + 1 + MAX_QUOTE);
+    const limit = Math.min(to, i + 1 + MAX_QUOTE);
     let j = Math.max(i + 1, clearUntil.get(open) ?? 0);
     let found = false;
+    let breaks = 0;
     for (; j < limit; j++) {
       const c = text[j]!;
-      if (c === '\n' && open !== '`') break;
+      if (c === '\n' && open !== '`' && (single || breaks++ > 0 || !/[a-z0-9,]/.test(text[j - 1]!))) break;
       if (c === close || (close === '’' && c === "'") || (close === '”' && c === '"')) {
         if (single && isWordChar(text[j + 1])) continue;
         found = true;
@@ -109,7 +121,10 @@ function quotedSpans(text: string): Span[] {
       continue;
     }
     // Short quotes ("the 'Send' button") are names, not phrases: three words at least.
-    if (text.slice(i + 1, j).trim().split(/\s+/).length >= 3) spans.push({ start: i, end: j + 1 });
+    if (text.slice(i + 1, j).trim().split(/\s+/).length >= 3) {
+      spans.push({ start: i, end: j + 1 });
+      if (depth === 0 && open !== '`') spans.push(...quotedSpans(text, i + 1, j, 1));
+    }
     i = j;
   }
   return spans;
@@ -141,6 +156,37 @@ function sentenceStart(text: string, i: number): number {
   return from;
 }
 
+/**
+ * A quote that opens its line after a line ending in a colon that reports it ("the tester
+ * uploaded a file containing:").
+ */
+function reportingLineBefore(text: string, at: number): boolean {
+  const start = sentenceStart(text, at);
+  if (text.slice(start, at).trim() !== '' || start === 0 || text[start - 1] !== '\n') return false;
+  const lineEnd = start - 1;
+  const line = text.slice(sentenceStart(text, lineEnd), lineEnd).trimEnd();
+  if (line.endsWith(':')) return REPORT_VERB.test(line);
+  // A hard-wrapped sentence that breaks right before its quote ("contains strings like" / the quote).
+  return /[a-z]$/.test(line) && REPORT_CUE.test(line.split(' ').slice(-3).join(' '));
+}
+
+/** A list's first quote follows prose or "(", not a field separator or a line start (a CSV row is data). */
+function opensProseList(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  return k >= 0 && (text[k] === '(' || /[a-z]/.test(text[k]!));
+}
+
+/** The quote continues a list of quotes ("('X', 'Y')", "\"X\", \"Y\""): where the one before it ends, or -1. */
+function listedAfter(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  if (text[k] !== ',') return -1;
+  k--;
+  while (k >= 0 && text[k] === ' ') k--;
+  return k + 1;
+}
+
 /** End of the sentence that continues at position i, at most `max` forward. */
 function sentenceEnd(text: string, i: number, max: number): number {
   const to = Math.min(text.length, i + max);
@@ -159,6 +205,12 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
   const user = channel === 'user';
   const spans: Span[] = [];
   for (const q of quotedSpans(text)) {
+    // A quote listed after a mention ("attempts ('X', 'Y')") is one too, though a list looks like data.
+    const previous = spans[spans.length - 1];
+    if (previous && previous.end === listedAfter(text, q.start) && opensProseList(text, previous.start)) {
+      spans.push(q);
+      continue;
+    }
     if (isDataValue(text, q.start)) continue;
     const before = text.slice(sentenceStart(text, q.start), q.start);
     if (user && USER_TRANSLATE_BEFORE.test(before)) {
@@ -167,7 +219,7 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
     }
     if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
-    if (REPORT_CUE.test(before) || REPORT_CUE.test(after)) spans.push(q);
+    if (REPORT_CUE.test(before) || REPORT_CUE.test(after) || reportingLineBefore(text, q.start)) spans.push(q);
     else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }
   for (const frame of user ? [FRAME, USER_FRAME] : [FRAME]) {
