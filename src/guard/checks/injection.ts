@@ -3,7 +3,7 @@
 // (the highest score counts). Azure: Prompt Shields. Both may run; either
 // flagging flags. If Azure fails, the local verdict stands and says so.
 import { z } from 'zod';
-import { INJECTION_DEFAULT_THRESHOLD, scoreInjection, type InjectionChannel } from '../detectors/injection/index.js';
+import { INJECTION_DEFAULT_THRESHOLD, scoreInjection, type InjectionChannel, type InjectionScore } from '../detectors/injection/index.js';
 import type { GuardAction, GuardVerdict } from '../guard-types.js';
 import { blockingActionField, failModeField, providerField, unitScoreField } from '../policy/policy-fields.js';
 import type { AzureContentSafety } from '../providers/azure-content-safety.js';
@@ -30,11 +30,16 @@ export type InjectionConfig = z.output<typeof injectionConfig>;
 /** Most requests one check may send; text past this is covered by the local detector alone. */
 const maxAzureRequests = 4;
 
-export function localInjectionScore(text: PreparedText, channel: InjectionChannel): { score: number; evidence: string[]; spans: GuardVerdict['spans'] } {
+/** `scoreWindow` is the shipped detector; a bench passes one built over other models (bench/detectors/writer-folds.ts) to score through the same views and windows. */
+export function localInjectionScore(
+  text: PreparedText,
+  channel: InjectionChannel,
+  scoreWindow: (window: string, channel: InjectionChannel) => InjectionScore = scoreInjection,
+): { score: number; evidence: string[]; spans: GuardVerdict['spans'] } {
   let best = { score: 0, evidence: [] as string[], view: 'raw' };
   for (const candidate of text.detectionTexts) {
     for (const window of detectionWindows(candidate.text)) {
-      const result = scoreInjection(window, channel);
+      const result = scoreWindow(window, channel);
       if (result.score > best.score) best = { score: result.score, evidence: result.evidence, view: candidate.view };
     }
   }

@@ -1,0 +1,144 @@
+// Leave one writer out: for each hand-written corpus file (one independent
+// writer's batch), train the guards without it, score its rows through the
+// shipped detector path (views, windows, policy threshold) and report per-fold
+// and pooled TPR / FPR / TPR at FPR <= 1 %, plus which signals raise the false
+// positives and which attacks slip through. Writers do not share phrasing, so
+// this is the honest estimate of how a channel does on people it never read.
+//   GUARD_DEV_DATA=/work/shared/datasets/guard-dev.jsonl npx tsx bench/detectors/writer-folds.ts
+//     [--files user-mixed-8,user-mixed-9,user-mixed-10] [--channel user|document|harm] [--show 20] [--out file.json]
+// The channel defaults from the file names (documents-* -> document, harm-* -> harm, else user).
+// The word vocabulary of the word-soup signal is the shipped one minus the words only the held-out
+// writer's benign rows brought in (train-word-vocab.ts reads every corpus file).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { localInjectionScore } from '../../src/guard/checks/injection.js';
+import { createHarmDetector, HARM_DEFAULT_THRESHOLD } from '../../src/guard/detectors/harm/harm-detector.js';
+import { createInjectionDetector, type InjectionChannel } from '../../src/guard/detectors/injection/injection-detector.js';
+import { linearModelFromFile } from '../../src/guard/detectors/injection/linear-model.js';
+import { loadWordVocab, type WordVocab } from '../../src/guard/detectors/injection/word-soup.js';
+import { prepareText } from '../../src/guard/engine/prepared-text.js';
+import { shippedPolicyFile } from '../../src/guard/index.js';
+import { readDevRows, readExtraHarmRows } from '../../scripts/train/dev-data.js';
+import { excludeHandwrittenFiles, readHandwritten, type HandwrittenRow, type HandwrittenSet } from '../../scripts/train/handwritten.js';
+import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainAll } from '../../scripts/train/train-guards.js';
+
+type Channel = InjectionChannel | 'harm';
+interface Scored {
+  fold: string;
+  kind: string;
+  label: 0 | 1;
+  score: number;
+  /** rule / signal ids of the best window (never text) */
+  evidence: string[];
+  text: string;
+}
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const files = (option('--files') ?? 'user-mixed-8,user-mixed-9,user-mixed-10').split(',').map((f) => f.trim().replace(/\.jsonl$/, '')).filter(Boolean);
+const channel: Channel = (option('--channel') as Channel | undefined) ?? (files[0]!.startsWith('documents') ? 'document' : files[0]!.startsWith('harm') ? 'harm' : 'user');
+const show = Number(option('--show') ?? 0);
+
+/** The corpus set a file belongs to: "user-mixed-9" -> "user-mixed". */
+const setOf = (file: string): HandwrittenSet => file.replace(/-\d+$/, '') as HandwrittenSet;
+const rowsOf = (file: string): readonly HandwrittenRow[] => readHandwritten(setOf(file)).filter((r) => r.file === file);
+
+const policy = JSON.parse(readFileSync(shippedPolicyFile, 'utf8')) as { injection: { thresholds: Partial<Record<InjectionChannel, number>> } };
+const threshold = channel === 'harm' ? HARM_DEFAULT_THRESHOLD : (policy.injection.thresholds[channel] ?? 0.75);
+
+const LETTER_RUN = /\p{L}+/gu;
+const CAMEL_SPLIT = /(?<=\p{Ll})(?=\p{Lu})/u;
+const wordsOf = (text: string): string[] => (text.match(LETTER_RUN) ?? []).flatMap((run) => run.split(CAMEL_SPLIT)).map((w) => w.toLowerCase());
+
+/** The shipped vocabulary without words that only the held-out file's benign rows contain. */
+function vocabWithout(file: string, shipped: WordVocab): WordVocab {
+  const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'user-only', 'documents', 'harm', 'odd-text'];
+  const elsewhere = new Set<string>();
+  for (const set of sets) for (const row of readHandwritten(set)) if (row.label === 0 && row.file !== file) for (const w of wordsOf(row.text)) elsewhere.add(w);
+  const own = new Set(rowsOf(file).filter((r) => r.label === 0).flatMap((r) => wordsOf(r.text)));
+  return new Set([...shipped].filter((w) => !own.has(w) || elsewhere.has(w)));
+}
+
+const dev = readDevRows();
+const extraHarm = readExtraHarmRows();
+const holdOut = [...CALIBRATION_FAMILIES, ...CHECK_FAMILIES];
+const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
+
+function scoreFold(file: string): Scored[] {
+  excludeHandwrittenFiles([file]);
+  const trained = trainAll(dev, holdOut, 'all', extraHarm);
+  excludeHandwrittenFiles([]);
+  const harm = createHarmDetector(linearModelFromFile(trained.harm));
+  const injection = createInjectionDetector({
+    user: linearModelFromFile(trained.user),
+    segment: linearModelFromFile(trained.segment),
+    wordVocab: vocabWithout(file, shippedVocab),
+    requestHarm: (text) => harm.score(text).score,
+  });
+  return rowsOf(file).map((row) => {
+    const result =
+      channel === 'harm'
+        ? (() => {
+            const h = harm.score(row.text);
+            return { score: h.score, evidence: h.evidence };
+          })()
+        : localInjectionScore(prepareText(row.text), channel, (window, c) => injection.score(window, c));
+    return { fold: file, kind: row.kind, label: row.label, score: result.score, evidence: result.evidence, text: row.text };
+  });
+}
+
+/** Best TPR with at most `share` of the negatives flagged (flag strictly above the cut). */
+function tprAt(rows: readonly Scored[], share: number): number {
+  const neg = rows.filter((r) => r.label === 0).map((r) => r.score).sort((a, b) => b - a);
+  const cut = neg[Math.floor(share * neg.length)] ?? -Infinity;
+  const pos = rows.filter((r) => r.label === 1);
+  return pos.filter((r) => r.score > cut).length / Math.max(1, pos.length);
+}
+
+const flagged = (r: Scored): boolean => r.score >= threshold;
+
+function line(name: string, rows: readonly Scored[]): string {
+  const pos = rows.filter((r) => r.label === 1);
+  const neg = rows.filter((r) => r.label === 0);
+  const tpr = pos.filter(flagged).length / Math.max(1, pos.length);
+  const fpr = neg.filter(flagged).length / Math.max(1, neg.length);
+  return `| ${name} | ${pos.length} | ${neg.length} | ${tpr.toFixed(3)} | ${fpr.toFixed(3)} (${neg.filter(flagged).length}) | ${tprAt(rows, 0.01).toFixed(3)} |`;
+}
+
+/** Signal ids counted over rows: each rule, the model, the structural signals. */
+function signalCounts(rows: readonly Scored[]): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const id of r.evidence.length > 0 ? new Set(r.evidence) : ['(none)']) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, n]) => `${id} ${n}`).join(', ');
+}
+
+const all: Scored[] = [];
+const started = Date.now();
+for (const file of files) all.push(...scoreFold(file));
+console.log(`leave-one-writer-out, channel ${channel}, threshold ${threshold} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+console.log('| fold | pos | neg | TPR | FPR (n) | TPR@FPR<=1% |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const file of files) console.log(line(file, all.filter((r) => r.fold === file)));
+console.log(line('pooled', all));
+const falsePositives = all.filter((r) => r.label === 0 && flagged(r));
+const misses = all.filter((r) => r.label === 1 && !flagged(r));
+console.log(`\nfalse positives (${falsePositives.length}), signals: ${signalCounts(falsePositives)}`);
+console.log(`misses (${misses.length}), signals: ${signalCounts(misses)}`);
+const byKind = (rows: readonly Scored[]) => {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.kind.split('/')[0]!, (counts.get(r.kind.split('/')[0]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, n]) => `${k} ${n}`).join(', ');
+};
+console.log(`false positives by kind: ${byKind(falsePositives)}`);
+console.log(`misses by kind: ${byKind(misses)}`);
+if (show > 0) {
+  const clip = (t: string) => JSON.stringify(t.length > 220 ? t.slice(0, 220) + '…' : t);
+  console.log('\n-- false positives');
+  for (const r of falsePositives.sort((a, b) => b.score - a.score).slice(0, show)) console.log(`${r.score.toFixed(2)} [${r.evidence.join(' ')}] ${clip(r.text)}`);
+  console.log('\n-- misses');
+  for (const r of misses.sort((a, b) => a.score - b.score).slice(0, show)) console.log(`${r.score.toFixed(2)} [${r.evidence.join(' ')}] ${clip(r.text)}`);
+}
+const out = option('--out');
+if (out) writeFileSync(out, JSON.stringify({ channel, threshold, files, rows: all.map(({ text: _text, ...r }) => r) }, null, 1) + '\n');
