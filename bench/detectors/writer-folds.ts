@@ -13,13 +13,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { localInjectionScore } from '../../src/guard/checks/injection.js';
 import { createHarmDetector, HARM_DEFAULT_THRESHOLD } from '../../src/guard/detectors/harm/harm-detector.js';
 import { createInjectionDetector, type InjectionChannel } from '../../src/guard/detectors/injection/injection-detector.js';
-import { linearModelFromFile } from '../../src/guard/detectors/injection/linear-model.js';
+import { linearModelFromFile, type LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { loadWordVocab, type WordVocab } from '../../src/guard/detectors/injection/word-soup.js';
 import { prepareText } from '../../src/guard/engine/prepared-text.js';
 import { shippedPolicyFile } from '../../src/guard/index.js';
 import { readDevRows, readExtraHarmRows } from '../../scripts/train/dev-data.js';
 import { excludeHandwrittenFiles, readHandwritten, type HandwrittenRow, type HandwrittenSet } from '../../scripts/train/handwritten.js';
-import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainAll } from '../../scripts/train/train-guards.js';
+import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainAll, trainSegment, type TrainedFiles } from '../../scripts/train/train-guards.js';
 
 type Channel = InjectionChannel | 'harm';
 interface Scored {
@@ -66,9 +66,20 @@ const extraHarm = readExtraHarmRows();
 const holdOut = [...CALIBRATION_FAMILIES, ...CHECK_FAMILIES];
 const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 
+/** The document channel reads the segment model only: the other two stay the shipped ones (a third of the time). */
+function trainFold(): TrainedFiles {
+  if (channel !== 'document') return trainAll(dev, holdOut, 'all', extraHarm);
+  const shipped = (rel: string) => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as LinearModelFile;
+  return {
+    user: shipped('../../src/guard/detectors/injection/models/user-model.json'),
+    segment: trainSegment(dev, holdOut, 'all'),
+    harm: shipped('../../src/guard/detectors/harm/models/harm-model.json'),
+  };
+}
+
 function scoreFold(file: string): Scored[] {
   excludeHandwrittenFiles([file]);
-  const trained = trainAll(dev, holdOut, 'all', extraHarm);
+  const trained = trainFold();
   excludeHandwrittenFiles([]);
   const harm = createHarmDetector(linearModelFromFile(trained.harm));
   const injection = createInjectionDetector({
@@ -104,7 +115,7 @@ function line(name: string, rows: readonly Scored[]): string {
   const neg = rows.filter((r) => r.label === 0);
   const tpr = pos.filter(flagged).length / Math.max(1, pos.length);
   const fpr = neg.filter(flagged).length / Math.max(1, neg.length);
-  return `| ${name} | ${pos.length} | ${neg.length} | ${tpr.toFixed(3)} | ${fpr.toFixed(3)} (${neg.filter(flagged).length}) | ${tprAt(rows, 0.01).toFixed(3)} |`;
+  return `| ${name} | ${pos.length} | ${neg.length} | ${tpr.toFixed(3)} | ${fpr.toFixed(3)} (${neg.filter(flagged).length}) | ${tprAt(rows, 0.01).toFixed(3)} | ${tprAt(rows, 0.02).toFixed(3)} |`;
 }
 
 /** Signal ids counted over rows: each rule, the model, the structural signals. */
@@ -118,8 +129,8 @@ const all: Scored[] = [];
 const started = Date.now();
 for (const file of files) all.push(...scoreFold(file));
 console.log(`leave-one-writer-out, channel ${channel}, threshold ${threshold} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-console.log('| fold | pos | neg | TPR | FPR (n) | TPR@FPR<=1% |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| fold | pos | neg | TPR | FPR (n) | TPR@FPR<=1% | TPR@FPR<=2% |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const file of files) console.log(line(file, all.filter((r) => r.fold === file)));
 console.log(line('pooled', all));
 const falsePositives = all.filter((r) => r.label === 0 && flagged(r));

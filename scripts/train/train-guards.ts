@@ -40,16 +40,27 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   const user = trainLogistic(userExamples(createRng(SEED + 1), kept, handwritten), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
-  const segmentOptions = { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT, negativeBoost: Number(process.env.SEGMENT_NEG_BOOST ?? 1) };
-  const segmentSet = segmentExamples(createRng(SEED + 2), kept, handwritten);
-  let segment = trainLogistic(segmentSet, SEGMENT_FEATURES.bits, segmentOptions);
-  if (HARD_NEGATIVE_REPEAT > 0) segment = trainLogistic([...segmentSet, ...hardestCleanSegments(segmentSet, segment, HARD_NEGATIVE_REPEAT)], SEGMENT_FEATURES.bits, segmentOptions);
+  const segment = trainSegmentWeights(kept, handwritten);
   const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),
     harm: toModelFile('harm-model', HARM_FEATURES, harm, noteFor(keptHarm)),
   };
+}
+
+function trainSegmentWeights(kept: readonly DevRow[], handwritten: HandwrittenUse): ReturnType<typeof trainLogistic> {
+  const segmentOptions = { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT, negativeBoost: Number(process.env.SEGMENT_NEG_BOOST ?? 1) };
+  const segmentSet = segmentExamples(createRng(SEED + 2), kept, handwritten);
+  const segment = trainLogistic(segmentSet, SEGMENT_FEATURES.bits, segmentOptions);
+  if (HARD_NEGATIVE_REPEAT === 0) return segment;
+  return trainLogistic([...segmentSet, ...hardestCleanSegments(segmentSet, segment, HARD_NEGATIVE_REPEAT)], SEGMENT_FEATURES.bits, segmentOptions);
+}
+
+/** The segment model alone, as trainAll trains it (the document channel reads no other model). */
+export function trainSegment(dev: readonly DevRow[], holdOut: readonly string[] = [], handwritten: HandwrittenUse = 'all'): LinearModelFile {
+  const kept = dev.filter((r) => !holdOut.includes(r.family));
+  return toModelFile('segment-model', SEGMENT_FEATURES, trainSegmentWeights(kept, handwritten), `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})`);
 }
 
 function main(): void {
