@@ -99,6 +99,13 @@ const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -
 export const MENTION_SHARE = 0.2;
 /** Segment-model log-odds taken off a document whose only rule matches are mentions. */
 const MENTION_CONTEXT_DAMP = 1;
+/**
+ * Taken off instead when every rule match was damped and one of them was an
+ * override or AI-reader phrase said to staff or named as a topic
+ * (override-addressee.ts): a memo, policy or log about such phrases. In the
+ * leave-one-writer-out folds no planted instruction had only such matches.
+ */
+const STAFF_CONTEXT_DAMP = 2;
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -245,7 +252,11 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
       // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
       // speaking to the assistant is about attacks: its security vocabulary counts for less.
-      if (maskedFolded !== folded && evidence.every((id) => id.endsWith('.mentioned'))) {
+      const damped = (id: string): boolean => id.endsWith('.mentioned') || id.endsWith('.to-staff');
+      if (evidence.length > 0 && evidence.every(damped) && evidence.some((id) => id.endsWith('.to-staff'))) {
+        modelLogit -= STAFF_CONTEXT_DAMP;
+        evidence.push('mention.staff-only');
+      } else if (maskedFolded !== folded && evidence.every((id) => id.endsWith('.mentioned'))) {
         modelLogit -= MENTION_CONTEXT_DAMP;
         evidence.push('mention.reported-only');
       }
