@@ -13,13 +13,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { localInjectionScore } from '../../src/guard/checks/injection.js';
 import { createHarmDetector, HARM_DEFAULT_THRESHOLD } from '../../src/guard/detectors/harm/harm-detector.js';
 import { createInjectionDetector, type InjectionChannel } from '../../src/guard/detectors/injection/injection-detector.js';
-import { linearModelFromFile } from '../../src/guard/detectors/injection/linear-model.js';
+import { linearModelFromFile, type LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { loadWordVocab, type WordVocab } from '../../src/guard/detectors/injection/word-soup.js';
 import { prepareText } from '../../src/guard/engine/prepared-text.js';
 import { shippedPolicyFile } from '../../src/guard/index.js';
 import { readDevRows, readExtraHarmRows } from '../../scripts/train/dev-data.js';
 import { excludeHandwrittenFiles, readHandwritten, type HandwrittenRow, type HandwrittenSet } from '../../scripts/train/handwritten.js';
-import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainAll } from '../../scripts/train/train-guards.js';
+import { HARM_FEATURES, USER_FEATURES } from '../../scripts/train/datasets.js';
+import { toModelFile } from '../../scripts/train/logistic.js';
+import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainAll, trainHarm, trainUser } from '../../scripts/train/train-guards.js';
 
 type Channel = InjectionChannel | 'harm';
 interface Scored {
@@ -64,11 +66,18 @@ function vocabWithout(file: string, shipped: WordVocab): WordVocab {
 const dev = readDevRows();
 const extraHarm = readExtraHarmRows();
 const holdOut = [...CALIBRATION_FAMILIES, ...CHECK_FAMILIES];
+const kept = dev.filter((r) => !holdOut.includes(r.family));
+const extraKept = extraHarm.filter((r) => !holdOut.includes(r.family));
+const readModel = (rel: string): LinearModelFile => JSON.parse(readFileSync(new URL(`../../src/guard/detectors/${rel}`, import.meta.url), 'utf8')) as LinearModelFile;
 const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 
 function scoreFold(file: string): Scored[] {
   excludeHandwrittenFiles([file]);
-  const trained = trainAll(dev, holdOut, 'all', extraHarm);
+  // The user channel reads no segment model: the shipped one stands in, and only the user and harm models are trained.
+  const trained =
+    channel === 'user'
+      ? { user: toModelFile('user-model', USER_FEATURES, trainUser(kept, 'all'), ''), segment: readModel('injection/models/segment-model.json'), harm: toModelFile('harm-model', HARM_FEATURES, trainHarm([...kept, ...extraKept], 'all'), '') }
+      : trainAll(dev, holdOut, 'all', extraHarm);
   excludeHandwrittenFiles([]);
   const harm = createHarmDetector(linearModelFromFile(trained.harm));
   const injection = createInjectionDetector({

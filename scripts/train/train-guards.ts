@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, harmFrozenBuckets, segmentExamples, userExamples } from './datasets.js';
 import { readDevRows, readExtraHarmRows, type DevRow } from './dev-data.js';
-import { hardestCleanSegments, toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
+import { hardestCleanSegments, toModelFile, trainLogistic, type TrainedModel, type TrainOptions } from './logistic.js';
 import { createRng } from './rng.js';
 import type { HandwrittenUse } from './handwritten.js';
 
@@ -24,6 +24,10 @@ const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
 /** Extra copies of each clean document's highest-scoring segment in a second segment-model pass (0 = one pass). */
 const HARD_NEGATIVE_REPEAT = Number(process.env.HARD_NEGATIVE_REPEAT ?? 0);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
+/** L2 of the user model (writer folds, bench/detectors/writer-folds.ts, choose it). */
+const USER_L2 = Number(process.env.USER_L2 ?? OPTIONS.l2);
+/** Weight of the user model's benign class after balancing (writer folds choose it too). */
+const USER_NEG_BOOST = Number(process.env.USER_NEG_BOOST ?? 1);
 
 export interface TrainedFiles {
   user: LinearModelFile;
@@ -37,19 +41,28 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   const keptHarm = [...kept, ...extraHarm.filter((r) => !holdOut.includes(r.family))];
   const noteFor = (rows: readonly DevRow[]) => `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})` + (rows.length > 0 ? ` + dev set families: ${[...new Set(rows.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
   const note = noteFor(kept);
-  const user = trainLogistic(userExamples(createRng(SEED + 1), kept, handwritten), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const user = trainUser(kept, handwritten);
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
   const segmentOptions = { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT, negativeBoost: Number(process.env.SEGMENT_NEG_BOOST ?? 1) };
   const segmentSet = segmentExamples(createRng(SEED + 2), kept, handwritten);
   let segment = trainLogistic(segmentSet, SEGMENT_FEATURES.bits, segmentOptions);
   if (HARD_NEGATIVE_REPEAT > 0) segment = trainLogistic([...segmentSet, ...hardestCleanSegments(segmentSet, segment, HARD_NEGATIVE_REPEAT)], SEGMENT_FEATURES.bits, segmentOptions);
-  const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),
-    harm: toModelFile('harm-model', HARM_FEATURES, harm, noteFor(keptHarm)),
+    harm: toModelFile('harm-model', HARM_FEATURES, trainHarm(keptHarm, handwritten), noteFor(keptHarm)),
   };
+}
+
+/** The user model alone (the user channel's leave-one-writer-out folds need no segment model). */
+export function trainUser(dev: readonly DevRow[], handwritten: HandwrittenUse): TrainedModel {
+  return trainLogistic(userExamples(createRng(SEED + 1), dev, handwritten), USER_FEATURES.bits, { ...OPTIONS, l2: USER_L2, fixedBias: PRIOR_LOGIT, negativeBoost: USER_NEG_BOOST });
+}
+
+/** The harm model alone; `dev` already holds guard-extra's harm rows. */
+export function trainHarm(dev: readonly DevRow[], handwritten: HandwrittenUse): TrainedModel {
+  return trainLogistic(harmExamples(createRng(SEED + 3), dev, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
 }
 
 function main(): void {
