@@ -73,11 +73,15 @@ const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/
 
 function scoreFold(file: string): Scored[] {
   excludeHandwrittenFiles([file]);
-  // The user channel reads no segment model: the shipped one stands in, and only the user and harm models are trained.
+  // Only the models a channel reads are trained (the user channel reads the harm model for odd tails); shipped ones stand in for the rest.
   const trained =
-    channel === 'user'
-      ? { user: toModelFile('user-model', USER_FEATURES, trainUser(kept, 'all'), ''), segment: readModel('injection/models/segment-model.json'), harm: toModelFile('harm-model', HARM_FEATURES, trainHarm([...kept, ...extraKept], 'all'), '') }
-      : trainAll(dev, holdOut, 'all', extraHarm);
+    channel === 'document'
+      ? trainAll(dev, holdOut, 'all', extraHarm)
+      : {
+          user: channel === 'user' ? toModelFile('user-model', USER_FEATURES, trainUser(kept, 'all'), '') : readModel('injection/models/user-model.json'),
+          segment: readModel('injection/models/segment-model.json'),
+          harm: toModelFile('harm-model', HARM_FEATURES, trainHarm([...kept, ...extraKept], 'all'), ''),
+        };
   excludeHandwrittenFiles([]);
   const harm = createHarmDetector(linearModelFromFile(trained.harm));
   const injection = createInjectionDetector({

@@ -17,7 +17,7 @@ import { handwrittenFor, type HandwrittenRow, type HandwrittenUse } from './hand
 import type { Example } from './logistic.js';
 import type { Rng } from './rng.js';
 
-export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: 0, clusters: process.env.CLUSTERS !== '0', glosses: true };
+export const USER_FEATURES: FeatureOptions = { bits: 18, wordBigrams: true, charGram: Number(process.env.USER_CHARGRAM ?? 0), clusters: process.env.CLUSTERS !== '0', glosses: true };
 // Segment tokens already carry their own bigram; no word bigrams on top.
 export const SEGMENT_FEATURES: FeatureOptions = { bits: 16, wordBigrams: false, charGram: 0 };
 
