@@ -19,7 +19,9 @@ import { prepareText } from '../../src/guard/engine/prepared-text.js';
 import { shippedPolicyFile } from '../../src/guard/index.js';
 import { readDevRows, readExtraHarmRows } from '../../scripts/train/dev-data.js';
 import { excludeHandwrittenFiles, readHandwritten, type HandwrittenRow, type HandwrittenSet } from '../../scripts/train/handwritten.js';
-import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainAll, trainSegment, type TrainedFiles } from '../../scripts/train/train-guards.js';
+import { HARM_FEATURES, USER_FEATURES } from '../../scripts/train/datasets.js';
+import { toModelFile } from '../../scripts/train/logistic.js';
+import { CALIBRATION_FAMILIES, CHECK_FAMILIES, trainHarm, trainSegment, trainUser } from '../../scripts/train/train-guards.js';
 
 type Channel = InjectionChannel | 'harm';
 interface Scored {
@@ -64,22 +66,26 @@ function vocabWithout(file: string, shipped: WordVocab): WordVocab {
 const dev = readDevRows();
 const extraHarm = readExtraHarmRows();
 const holdOut = [...CALIBRATION_FAMILIES, ...CHECK_FAMILIES];
+const kept = dev.filter((r) => !holdOut.includes(r.family));
+const extraKept = extraHarm.filter((r) => !holdOut.includes(r.family));
+const readModel = (rel: string): LinearModelFile => JSON.parse(readFileSync(new URL(`../../src/guard/detectors/${rel}`, import.meta.url), 'utf8')) as LinearModelFile;
 const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
-
-/** The document channel reads the segment model only: the other two stay the shipped ones (a third of the time). */
-function trainFold(): TrainedFiles {
-  if (channel !== 'document') return trainAll(dev, holdOut, 'all', extraHarm);
-  const shipped = (rel: string) => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as LinearModelFile;
-  return {
-    user: shipped('../../src/guard/detectors/injection/models/user-model.json'),
-    segment: trainSegment(dev, holdOut, 'all'),
-    harm: shipped('../../src/guard/detectors/harm/models/harm-model.json'),
-  };
-}
 
 function scoreFold(file: string): Scored[] {
   excludeHandwrittenFiles([file]);
-  const trained = trainFold();
+  // Only the models a channel reads are trained (the user channel reads the harm model for odd tails); shipped ones stand in for the rest.
+  const trained =
+    channel === 'document'
+      ? {
+          user: readModel('injection/models/user-model.json'),
+          segment: trainSegment(dev, holdOut, 'all'),
+          harm: readModel('harm/models/harm-model.json'),
+        }
+      : {
+          user: channel === 'user' ? toModelFile('user-model', USER_FEATURES, trainUser(kept, 'all'), '') : readModel('injection/models/user-model.json'),
+          segment: readModel('injection/models/segment-model.json'),
+          harm: toModelFile('harm-model', HARM_FEATURES, trainHarm([...kept, ...extraKept], 'all'), ''),
+        };
   excludeHandwrittenFiles([]);
   const harm = createHarmDetector(linearModelFromFile(trained.harm));
   const injection = createInjectionDetector({

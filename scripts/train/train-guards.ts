@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from '../../src/guard/detectors/injection/linear-model.js';
 import { HARM_FEATURES, SEGMENT_FEATURES, USER_FEATURES, harmExamples, harmFrozenBuckets, segmentExamples, userExamples } from './datasets.js';
 import { readDevRows, readExtraHarmRows, type DevRow } from './dev-data.js';
-import { hardestCleanSegments, toModelFile, trainLogistic, type TrainOptions } from './logistic.js';
+import { hardestCleanSegments, toModelFile, trainLogistic, type TrainedModel, type TrainOptions } from './logistic.js';
 import { createRng } from './rng.js';
 import type { HandwrittenUse } from './handwritten.js';
 
@@ -24,6 +24,10 @@ const SEGMENT_L2 = Number(process.env.SEGMENT_L2 ?? 3e-4);
 /** Extra copies of each clean document's highest-scoring segment in a second segment-model pass (0 = one pass). */
 const HARD_NEGATIVE_REPEAT = Number(process.env.HARD_NEGATIVE_REPEAT ?? 0);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
+/** L2 of the user model (writer folds, bench/detectors/writer-folds.ts, choose it). */
+const USER_L2 = Number(process.env.USER_L2 ?? OPTIONS.l2);
+/** Weight of the user model's benign class after balancing (writer folds choose it too). */
+const USER_NEG_BOOST = Number(process.env.USER_NEG_BOOST ?? 1);
 
 export interface TrainedFiles {
   user: LinearModelFile;
@@ -37,11 +41,11 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   const keptHarm = [...kept, ...extraHarm.filter((r) => !holdOut.includes(r.family))];
   const noteFor = (rows: readonly DevRow[]) => `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})` + (rows.length > 0 ? ` + dev set families: ${[...new Set(rows.filter((r) => r.task !== 'pii').map((r) => r.family))].sort().join(', ')}` : '');
   const note = noteFor(kept);
-  const user = trainLogistic(userExamples(createRng(SEED + 1), kept, handwritten), USER_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT });
+  const user = trainUser(kept, handwritten);
   // Stronger L2 for the segment model: its few structural markers (length, position) otherwise
   // grow huge weights and outvote the words, so any short last line looked like an appended task.
   const segment = trainSegmentWeights(kept, handwritten);
-  const harm = trainLogistic(harmExamples(createRng(SEED + 3), keptHarm, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
+  const harm = trainHarm(keptHarm, handwritten);
   return {
     user: toModelFile('user-model', USER_FEATURES, user, note),
     segment: toModelFile('segment-model', SEGMENT_FEATURES, segment, note),
@@ -49,7 +53,7 @@ export function trainAll(dev: readonly DevRow[], holdOut: readonly string[] = []
   };
 }
 
-function trainSegmentWeights(kept: readonly DevRow[], handwritten: HandwrittenUse): ReturnType<typeof trainLogistic> {
+function trainSegmentWeights(kept: readonly DevRow[], handwritten: HandwrittenUse): TrainedModel {
   const segmentOptions = { ...OPTIONS, l2: SEGMENT_L2, fixedBias: PRIOR_LOGIT, negativeBoost: Number(process.env.SEGMENT_NEG_BOOST ?? 1) };
   const segmentSet = segmentExamples(createRng(SEED + 2), kept, handwritten);
   const segment = trainLogistic(segmentSet, SEGMENT_FEATURES.bits, segmentOptions);
@@ -61,6 +65,16 @@ function trainSegmentWeights(kept: readonly DevRow[], handwritten: HandwrittenUs
 export function trainSegment(dev: readonly DevRow[], holdOut: readonly string[] = [], handwritten: HandwrittenUse = 'all'): LinearModelFile {
   const kept = dev.filter((r) => !holdOut.includes(r.family));
   return toModelFile('segment-model', SEGMENT_FEATURES, trainSegmentWeights(kept, handwritten), `synthetic corpus (seed ${SEED}) + hand-written corpus (${handwritten})`);
+}
+
+/** The user model alone (the user channel's leave-one-writer-out folds need no segment model). */
+export function trainUser(dev: readonly DevRow[], handwritten: HandwrittenUse): TrainedModel {
+  return trainLogistic(userExamples(createRng(SEED + 1), dev, handwritten), USER_FEATURES.bits, { ...OPTIONS, l2: USER_L2, fixedBias: PRIOR_LOGIT, negativeBoost: USER_NEG_BOOST });
+}
+
+/** The harm model alone; `dev` already holds guard-extra's harm rows. */
+export function trainHarm(dev: readonly DevRow[], handwritten: HandwrittenUse): TrainedModel {
+  return trainLogistic(harmExamples(createRng(SEED + 3), dev, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
 }
 
 function main(): void {

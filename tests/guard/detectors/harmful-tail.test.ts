@@ -83,5 +83,11 @@ describe('harmful request with an odd tail (adaptive suffixes)', () => {
     assert.equal(chunkMessiness('tak(ma', vocab, ''), 1);
     assert.equal(chunkMessiness('bolYamlOnly0.5){){', vocab, ''), 1);
     assert.equal(chunkMessiness('Q3', vocab, ''), 0.5);
+    // An address's domain alone is a structure; glue that merely contains a dot is not.
+    assert.equal(chunkMessiness('@mail.example.org.', vocab, 'from'), 0);
+    assert.equal(chunkMessiness('@Sure.hereIs', vocab, ''), 1);
+  });
+  it('leaves a chore about addresses of one domain alone', () => {
+    assert.ok(!flagged('We got 300 sign-ups and I must delete the fake ones from @mailinator.example.net. How do I filter them in Google Sheets?'));
   });
 });

@@ -36,14 +36,15 @@ const r = rule;
 /** Rules that apply to both channels. */
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
-  // Not "disregard my previous message": a writer retracting their own words overrides nothing.
-  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )${gap(2)}${DIRECTIVE}`),
+  // Not "disregard my previous message" or "ignore the previous message": a writer retracting their own words overrides nothing.
+  r('override.ignore-prior', 5, `${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )(?!message\\b)${gap(2)}${DIRECTIVE}`),
   r('override.ignore-all', 3, `${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
   r('override.ignore-your', 3.5, `${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
   r('override.new-instructions', 3, `(?:new|updated|revised|real|actual|true|secret|hidden|additional|important) (?:system )?(?:instructions?|directives?|task|orders|rules|role|purpose|mission|persona|identity)(?: for you)? ?(?::|are|is|follow)`),
   r('override.from-now-on', 2.5, `from now on,? (?:you (?:will|are|must|shall|should|have to|can|may|need)|act|respond|answer|reply|always|never|your)`),
-  r('override.you-are-now', 2.5, `you are now (?:a |an |in |my |the |free|unrestricted|unfiltered|jailbroken|dan|no longer|going to act|operating|acting)`),
+  // "You are now my editor" hands the assistant an ordinary job; "you are now my unfiltered friend" still matches other rules.
+  r('override.you-are-now', 2.5, `you are now (?!my (?:editor|copy ?editor|proofreader|reviewer|translator|tutor|coach|note-?taker|secretary|sounding board|writing (?:partner|coach)|interviewer|examiner)\\b)(?:a |an |in |my |the |free|unrestricted|unfiltered|jailbroken|dan|no longer|going to act|operating|acting)`),
   r('override.no-longer-bound', 3.5, `(?:you are|you're) (?:no longer|not) (?:bound|restricted|limited|constrained|required to follow) (?:by|to)`),
   r('override.instead-do', 2, `(?:instead|rather),? (?:you (?:should|must|will)|(?:please )?(?:do|say|write|output|print|respond|reply|answer)) ${gap(6)}(?:following|this|these)`),
   r('override.stop-task', 2, `(?:stop|cancel|abort|end) (?:the |your )?(?:current |previous |original )?(?:task|summar(?:y|izing|ising)|translation) (?:and|,) `),
@@ -75,8 +76,9 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   r('refusal.no-refuse', 2, `(?:do not|don't|never|must not|you can't|you cannot|you will not|you won't) (?:apologi[sz]e|refuse|decline|say (?:no|that you can't|you cannot|you can't)|mention (?:that )?(?:you|it) (?:can't|cannot))`),
 
   // Hidden-prompt extraction.
-  // "What were my original instructions?" is the user's own text, "the original instructions the customer gave" someone else's.
-  r('extract.system-prompt', 3.5, `(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))(?! (?:for|of|on) (?:the|a|an|our|my) (?!ai\\b|assistant|bot|chat|model|conversation|session|gpt|llm)[a-z]+)|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
+  // "What were my original instructions?" is the user's own text, "the original instructions the customer gave" someone else's;
+  // "a bot that refuses to reveal its system prompt" is the behaviour wanted ("don't refuse to ..." is refusal.no-refuse's).
+  r('extract.system-prompt', 3.5, `(?<!\\b(?:refuses?|refused|refusing|declines?|declined|declining) to )(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))(?! (?:for|of|on) (?:the|a|an|our|my) (?!ai\\b|assistant|bot|chat|model|conversation|session|gpt|llm)[a-z]+)|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
   r('extract.your-instructions', 2, `(?:words|lines|sentences|text|content|parts?|tokens|characters) of your (?:instructions|prompt|rules|guidelines|system message|directives)|your (?:instructions|prompt|rules|guidelines) (?:verbatim|word for word|exactly as|in full)|(?:quote|print|repeat|reveal|output|recite|dump|leak) (?:me |us )?(?:all |all of |back |out )?your (?:instructions|prompt|rules|guidelines|directives)`),
   r('extract.text-above', 3, `(?:repeat|print|output|show|copy|reproduce|recite|summari[sz]e|translate) ${gap(3)}(?:words?|text|everything|all|content|sentences?|lines?|tokens?|instructions?) ${gap(2)}(?:above|before (?:this|that|my)|preceding|prior to)|(?:everything|all the text|the text) (?:above|before) (?:this|here)`),
   r('extract.verbatim', 2, `(?:verbatim|word for word|word-for-word|in full|exactly as written) ${gap(6)}(?:prompt|instructions|rules|message|context)|(?:prompt|instructions|rules|message) ${gap(5)}(?:verbatim|word for word|word-for-word)`),

@@ -29,6 +29,8 @@ const LOWER_WORD = /^[a-z]+$/;
 // id-shaped mask would hide glued soup with digits, so only these are clean).
 const URL_START = /^(?:(?:https?|ftp|file):\/\/|www\.)/;
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+/** An address's domain written alone, "@test.example.com" (which addresses to drop, allow or block). */
+const EMAIL_DOMAIN = /^@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}$/;
 const PATH = /^(?:[A-Za-z]:)?(?:[\\/][\w.@~-]+){2,}[\\/]?$/;
 const HEX = /^(?:0x)?[0-9a-fA-F]{8,}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
 const DIGIT = /\d/;
@@ -38,7 +40,7 @@ const MARKDOWN_LINK = /^!?\[[^\]\s]{0,80}\]\([^()\s]{1,300}\)[.,;:!?]?$/u;
 const GLUED_CAPITALS = /\p{Ll}{2}\p{Lu}\p{Ll}/u;
 
 function isStructure(core: string): boolean {
-  return URL_START.test(core) || EMAIL.test(core) || PATH.test(core) || (HEX.test(core) && DIGIT.test(core));
+  return URL_START.test(core) || EMAIL.test(core) || EMAIL_DOMAIN.test(core) || PATH.test(core) || (HEX.test(core) && DIGIT.test(core));
 }
 const HTML_TAG = /<\/?[a-z][a-z0-9]{0,10}>/g;
 /** English clitics belong to the word before them ("it's", "I'm", "don't"). */

@@ -60,13 +60,14 @@ const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|pr
 // The user channel only (the user is the principal, so a phrase they hand over to be
 // translated, named or asked about is material, not an order to the assistant):
 // a quote after "translate" / "localise" is the text to work on; reply verbs in the past
-// ("the bot replied 'X'") and naming nouns ("is 'X' a good name") report; and some
+// ("the bot replied 'X'"), naming nouns ("is 'X' a good name") and kinds of trick ("refuse
+// 'ignore your instructions' tricks") report; and some
 // unquoted frames introduce an example: "if someone asked you to ...", "get the bot to ...",
 // "handle requests to ...", "the notice that says to ...", "how do we detect/stop ...".
 const USER_TRANSLATE_BEFORE =
   /\b(?:translate|translating|translation of|locali[sz]e|locali[sz]ing)(?: (?:this|the following|the phrase|the sentence|the line|the text|the message|the string|the label|it|that))?(?: (?:to|into|in) [a-z]+)?:? *$/;
 const USER_REPORT_CUE = wordAnchoredRegExp(
-  `(?:replied|responded|answered|printed|returned|generated|produced|outputted|started saying|kept saying)\\b|(?:names?|named|titles?|slogans?|taglines?|headlines?|subject lines?|translations?|notifications?)\\b`,
+  `(?:replied|responded|answered|printed|returned|generated|produced|outputted|started saying|kept saying)\\b|(?:names?|named|titles?|slogans?|taglines?|headlines?|subject lines?|translations?|notifications?)\\b|(?:tricks?|exploits?|hacks?|scams?|lures?|gimmicks?)\\b`,
 );
 const USER_FRAME =
   /\b(?:(?:if|when|what if|suppose) (?:someone|somebody|anyone|a user|users|people|a colleague|an attacker|attackers|a customer|customers) (?:asks?|asked|tells?|told|wants?|wanted|begs?|begged) you to|(?:get|getting) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into)|(?:handles?|handling|handled|refuses?|refusing|refused|rejects?|rejecting|declines?|declining|blocks?|blocking|deals? with|dealing with|responds? to|responding to) (?:a |any |the |such |these |those |all |user |users' )?requests? (?:to|for|that)|(?<!\b(?:follow|obey|apply|execute|carry out|act on|comply with|do what) (?:the |this |that |my |our )?)(?:notice|email|e-mail|memo|message|note|announcement|post|ticket|document|page|article|policy) (?:that|which) (?:says|said|tells|told) (?:us |you |me |everyone |people |staff |users |employees )?to|how (?:do|can|could|should|would|might|to)(?: i| we| you| our team| one)? (?:stop|detect|prevent|block|defend against|protect against|guard against|catch|mitigate|filter|flag|spot|recogni[sz]e|test for|test against)(?! (?:you|yourself|u)\b))[ :]/g;
