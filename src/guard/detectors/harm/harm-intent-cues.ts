@@ -22,12 +22,13 @@ const c = (id: string, category: HarmCategory, weight: number, source: string, a
 const WATCHER = `(?:(?:the |my |our |his |her |their |any |an? )?(?:[^ ]+ )?(?:system|finance|audit|auditors?|compliance|bank|lender|police|cops|cameras?|cctv|security|it|hr|legal|boss|manager|sisters?|brothers?|family|wife|husband|parents|teachers?|anyone|anybody|no one|nobody))`;
 
 export const INTENT_CUES: readonly HarmCue[] = [
-  // Hiding the act from whoever would stop it: "without the finance system flagging it", "so the cameras don't catch my face".
+  // Hiding the act from whoever would stop it: "without the finance system flagging it", "so the cameras don't catch my face"
+  // ("without the system flagging a conflict" names what the tool missed, not who is evaded).
   c(
     'intent.evade-detection',
     'violence',
     1.5,
-    `without ${WATCHER} (?:flagging|noticing|catching|spotting|detecting|tracing|finding out|suspecting)|without (?:any )?(?:audit|compliance|fraud|aml) (?:flags?|alerts?|trails?)|so (?:that )?${WATCHER} (?:doesn't|don't|won't|can't|cannot|never|will not|do not|does not) (?:[^ ]+ )?(?:catch|notice|find out|flag|trace|detect|suspect|see it coming)|before ${WATCHER} (?:notices?|finds? out|catch(?:es)? on|realise|realize)s?|(?:harder|hardest|less likely|least likely) to (?:trace|detect|be traced|be detected|get caught)|(?:don't|do not|never) (?:tell|inform|loop in|cc) (?:it|hr|legal|compliance|security|the auditors|audit|the police|my manager)\\b`,
+    `without ${WATCHER} (?:flagging|noticing|catching|spotting|detecting|tracing|finding out|suspecting)(?= (?:it|me|us|them|him|her|anything)\\b|[.?!,;:]|$)|without (?:any )?(?:audit|compliance|fraud|aml) (?:flags?|alerts?|trails?)|so (?:that )?${WATCHER} (?:doesn't|don't|won't|can't|cannot|never|will not|do not|does not) (?:[^ ]+ )?(?:catch|notice|find out|flag|trace|detect|suspect|see it coming)|before ${WATCHER} (?:notices?|finds? out|catch(?:es)? on|realise|realize)s?|(?:harder|hardest|less likely|least likely) to (?:trace|detect|be traced|be detected|get caught)|(?:don't|do not|never) (?:tell|inform|loop in|cc) (?:it|hr|legal|compliance|security|the auditors|audit|the police|my manager)\\b`,
     'flag|notic|catch|caught|spott|detect|trac|find|finds|suspect|see it coming|alert|trail|realis|realiz|tell|inform|loop in|cc',
   ),
   // Planning political violence: targets picked for impact, the cell's security, the count stopped by force.
