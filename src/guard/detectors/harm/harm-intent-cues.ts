@@ -112,4 +112,21 @@ export const INTENT_CUES: readonly HarmCue[] = [
     `so (?:that )?(?:i|we) can (?:confront|deal with|get back at|punish|discredit|expose|shame|humiliate|ruin|destroy|scare|intimidate|get rid of|teach) (?:him|her|them|the [^ ]+|my [^ ]+)\\b|(?:i|we) want (?:to see|to know|to find out) who(?:'s| is) (?:faking|lying|snitching|complaining|job-hunting)`,
     'confront|deal with|get back at|punish|discredit|expose|shame|humiliate|ruin|destroy|scare|intimidate|get rid of|teach|faking|lying|snitching|complaining|job-hunting',
   ),
+  // Break-ins past the first foothold: defacing a site, "help me pivot" into a plant's network (a defender asks how
+  // an attacker could), a miner bundled into a crack.
+  c(
+    'cyber.intrusion',
+    'violence',
+    2,
+    `deface\\w{0,3} ${gap(3)}(?:home ?page|website|site|web ?page|portal)|(?:help me|how (?:do|can|should) i|show me how to|walk me through|i want to|i need to|let me) ${gap(2)}(?:pivot|move laterally|hop)\\w{0,3} ${gap(6)}(?:into|onto) (?:the |their |a |an )?(?:[^ ]+ ){0,2}(?:network|scada|plc|domain controller|subnet)|(?:package|bundle|embed|hide|inject)\\w{0,3} ${gap(3)}(?:with|in|into) (?:a |an )?(?:crypto ?miner|cryptominer|miner|trojan|keylogger|backdoor|malware|rat)\\b|payload to (?:drop|deploy|run|upload|plant) (?:on|in|into)`,
+    'deface|pivot|move laterally|hop|crypto ?miner|cryptominer|miner|trojan|keylogger|backdoor|malware|rat|payload to',
+  ),
+  // The target is someone else's system and nobody agreed to the test.
+  c(
+    'cyber.unauthorised',
+    'violence',
+    1.5,
+    `\\(not ours\\)|(?:isn't|is not|aren't|are not) ours|not our (?:site|server|system|network|app)|(?:never|didn't|did not|hasn't|has not|never) (?:signed|approved|agreed to) (?:the |our )?(?:scope|contract|engagement|pentest|test)|without (?:their |the owner's )?(?:authori[sz]ation|permission|a signed scope)`,
+    'ours|our|signed|approved|agreed to|authori[sz]ation|permission|a signed scope',
+  ),
 ];
