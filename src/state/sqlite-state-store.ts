@@ -34,8 +34,11 @@ interface Connection {
   db: Database.Database;
   select: Database.Statement<[string, string], Row>;
   upsert: Database.Statement<[string, string, string, string, number | null]>;
-  /** Runs a closure in a transaction; built once (building one per call costs more than the write). */
-  atomically: { immediate<R>(work: () => R): R };
+  /**
+   * Runs a closure in a transaction; built once (building one per call costs more than the write).
+   * Called inside another transaction it is a savepoint: a throw undoes only its own writes.
+   */
+  atomically: { immediate<R>(work: () => R): R; <R>(work: () => R): R };
 }
 
 function prepareConnection(db: Database.Database): Connection {
@@ -43,8 +46,15 @@ function prepareConnection(db: Database.Database): Connection {
     db,
     select: db.prepare('SELECT v, etag, expires_at FROM state_records WHERE ns = ? AND k = ?'),
     upsert: db.prepare('INSERT INTO state_records (ns, k, v, etag, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, etag = excluded.etag, expires_at = excluded.expires_at'),
-    atomically: db.transaction((work: () => unknown) => work()) as unknown as { immediate<R>(work: () => R): R },
+    atomically: db.transaction((work: () => unknown) => work()) as unknown as Connection['atomically'],
   };
+}
+
+/** A relaxed write waiting for the group commit. */
+interface RelaxedJob {
+  work: () => unknown;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
 }
 
 export class SqliteStateStore implements StateStore {
@@ -65,6 +75,8 @@ export class SqliteStateStore implements StateStore {
   private readonly remove: Database.Statement<[string, string]>;
   private readonly removeIf: Database.Statement<[string, string, string]>;
   private readonly sweep: Database.Statement<[number]>;
+  /** Relaxed writes asked for in this pass of the event loop: committed together (see commitRelaxed). */
+  private relaxedJobs: RelaxedJob[] = [];
 
   constructor(options: SqliteStateStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -96,10 +108,6 @@ export class SqliteStateStore implements StateStore {
     this.remove = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ?');
     this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
     this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
-  }
-
-  private connectionFor(durability: WriteDurability | undefined): Connection {
-    return durability === 'relaxed' ? this.relaxed : this.durable;
   }
 
   private translate(err: unknown): StateError {
@@ -156,13 +164,53 @@ export class SqliteStateStore implements StateStore {
   }
 
   async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability } = {}): Promise<R> {
-    const connection = this.connectionFor(options.durability);
-    return this.run(() => connection.atomically.immediate(() => this.updateNow(connection, namespace, key, change, options)));
+    if (options.durability === 'relaxed') return this.relaxedWrite(() => this.updateNow(this.relaxed, namespace, key, change, options));
+    return this.run(() => this.durable.atomically.immediate(() => this.updateNow(this.durable, namespace, key, change, options)));
   }
 
   async transact<R>(work: (update: UpdateInTransaction) => R, options: { durability?: WriteDurability } = {}): Promise<R> {
-    const connection = this.connectionFor(options.durability);
-    return this.run(() => connection.atomically.immediate(() => work((namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts))));
+    const on = (connection: Connection): UpdateInTransaction => (namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts);
+    if (options.durability === 'relaxed') return this.relaxedWrite(() => work(on(this.relaxed)));
+    return this.run(() => this.durable.atomically.immediate(() => work(on(this.durable))));
+  }
+
+  /**
+   * Group commit of relaxed writes: the ones asked for in one pass of the event loop (under load,
+   * the rate limits of every turn whose request was read in that pass) run in one transaction, in
+   * the order asked, each in a savepoint of its own (a throw undoes only its own writes), and
+   * commit once in the check phase after the pass. A commit costs far more than the writes in it.
+   * Each caller still gets its own result or error, after the commit; a failed commit fails all.
+   */
+  private relaxedWrite<R>(work: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      if (this.relaxedJobs.push({ work, resolve: resolve as (value: unknown) => void, reject }) === 1) setImmediate(() => this.commitRelaxed());
+    });
+  }
+
+  private commitRelaxed(): void {
+    const jobs = this.relaxedJobs;
+    if (jobs.length === 0) return;
+    this.relaxedJobs = [];
+    const { atomically } = this.relaxed;
+    let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+    try {
+      outcomes = atomically.immediate(() =>
+        jobs.map((job) => {
+          try {
+            // Alone in the batch, a throw rolls back the whole transaction anyway: no savepoint needed.
+            return { ok: true as const, value: jobs.length === 1 ? job.work() : atomically(job.work) };
+          } catch (error) {
+            if (jobs.length === 1) throw error;
+            return { ok: false as const, error };
+          }
+        }),
+      );
+    } catch (err) {
+      const error = this.translate(err);
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => (outcome.ok ? jobs[i]!.resolve(outcome.value) : jobs[i]!.reject(this.translate(outcome.error))));
   }
 
   /** update()'s read-change-write; the caller holds the transaction on `connection`. */
@@ -203,6 +251,8 @@ export class SqliteStateStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    // Relaxed writes asked for before close still commit (their callers are waiting).
+    if (this.db.open) this.commitRelaxed();
     if (this.relaxed.db.open) this.relaxed.db.close();
     if (this.db.open) this.db.close();
   }
