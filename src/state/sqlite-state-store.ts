@@ -77,6 +77,12 @@ export class SqliteStateStore implements StateStore {
   private readonly sweep: Database.Statement<[number]>;
   /** Relaxed writes asked for in this pass of the event loop: committed together (see commitRelaxed). */
   private relaxedJobs: RelaxedJob[] = [];
+  /**
+   * Where plain reads go: the connection that committed last. Both see every commit, but a commit on
+   * one makes the other drop its page cache and read its pages again; the writer's cache stays warm
+   * (a turn reads the policy generation right after the last turns' rate limits committed).
+   */
+  private reader: Connection;
 
   constructor(options: SqliteStateStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -105,6 +111,7 @@ export class SqliteStateStore implements StateStore {
     this.db = db;
     this.durable = prepareConnection(this.db);
     this.relaxed = relaxedDb ? prepareConnection(relaxedDb) : this.durable;
+    this.reader = this.durable;
     this.remove = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ?');
     this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
     this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
@@ -133,7 +140,7 @@ export class SqliteStateStore implements StateStore {
   async get<T = unknown>(namespace: string, key: string, parse?: ValueParser<T>): Promise<StateRecord<T> | undefined> {
     checkNamespace(namespace);
     checkKey(key);
-    const row = this.run(() => this.durable.select.get(namespace, key));
+    const row = this.run(() => this.reader.select.get(namespace, key));
     if (!this.isLive(row)) return undefined;
     const decoded = decodeValue(row.v, parse);
     if (!decoded.ok) {
@@ -150,6 +157,7 @@ export class SqliteStateStore implements StateStore {
     const text = serialize(value);
     const etag = newEtag();
     const { atomically, select, upsert } = this.durable;
+    this.reader = this.durable;
     this.run(() =>
       atomically.immediate(() => {
         const row = select.get(namespace, key);
@@ -165,12 +173,14 @@ export class SqliteStateStore implements StateStore {
 
   async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability } = {}): Promise<R> {
     if (options.durability === 'relaxed') return this.relaxedWrite(() => this.updateNow(this.relaxed, namespace, key, change, options));
+    this.reader = this.durable;
     return this.run(() => this.durable.atomically.immediate(() => this.updateNow(this.durable, namespace, key, change, options)));
   }
 
   async transact<R>(work: (update: UpdateInTransaction) => R, options: { durability?: WriteDurability } = {}): Promise<R> {
     const on = (connection: Connection): UpdateInTransaction => (namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts);
     if (options.durability === 'relaxed') return this.relaxedWrite(() => work(on(this.relaxed)));
+    this.reader = this.durable;
     return this.run(() => this.durable.atomically.immediate(() => work(on(this.durable))));
   }
 
@@ -191,6 +201,7 @@ export class SqliteStateStore implements StateStore {
     const jobs = this.relaxedJobs;
     if (jobs.length === 0) return;
     this.relaxedJobs = [];
+    this.reader = this.relaxed;
     const { atomically } = this.relaxed;
     let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
     try {
@@ -233,6 +244,7 @@ export class SqliteStateStore implements StateStore {
   async delete(namespace: string, key: string, options: DeleteOptions = {}): Promise<boolean> {
     checkNamespace(namespace);
     checkKey(key);
+    this.reader = this.durable;
     return this.run(() =>
       this.durable.atomically.immediate((): boolean => {
         const row = this.durable.select.get(namespace, key);
@@ -247,6 +259,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async sweepExpired(): Promise<number> {
+    this.reader = this.durable;
     return this.run(() => this.sweep.run(this.now()).changes);
   }
 
