@@ -1,6 +1,7 @@
 // The embedded persistent backend: one SQLite file under .local/, so a restart
 // keeps the state and several processes on one machine share it. Each write is
-// an IMMEDIATE transaction, so the compare-and-swap is atomic across processes;
+// in an IMMEDIATE transaction, so the compare-and-swap is atomic across processes
+// (the read-change-writes of one event-loop pass share one: a group commit);
 // a lock held too long by another process surfaces as a 'timeout' StateError.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -39,6 +40,8 @@ interface Connection {
    * Called inside another transaction it is a savepoint: a throw undoes only its own writes.
    */
   atomically: { immediate<R>(work: () => R): R; <R>(work: () => R): R };
+  /** Writes asked for in this pass of the event loop, committed together (see SqliteStateStore.commit). */
+  pending: PendingWrite[];
 }
 
 function prepareConnection(db: Database.Database): Connection {
@@ -47,11 +50,12 @@ function prepareConnection(db: Database.Database): Connection {
     select: db.prepare('SELECT v, etag, expires_at FROM state_records WHERE ns = ? AND k = ?'),
     upsert: db.prepare('INSERT INTO state_records (ns, k, v, etag, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, etag = excluded.etag, expires_at = excluded.expires_at'),
     atomically: db.transaction((work: () => unknown) => work()) as unknown as Connection['atomically'],
+    pending: [],
   };
 }
 
-/** A relaxed write waiting for the group commit. */
-interface RelaxedJob {
+/** A write waiting for its connection's group commit. */
+interface PendingWrite {
   work: () => unknown;
   resolve(value: unknown): void;
   reject(err: unknown): void;
@@ -75,8 +79,6 @@ export class SqliteStateStore implements StateStore {
   private readonly remove: Database.Statement<[string, string]>;
   private readonly removeIf: Database.Statement<[string, string, string]>;
   private readonly sweep: Database.Statement<[number]>;
-  /** Relaxed writes asked for in this pass of the event loop: committed together (see commitRelaxed). */
-  private relaxedJobs: RelaxedJob[] = [];
   /**
    * Where plain reads go: the connection that committed last. Both see every commit, but a commit on
    * one makes the other drop its page cache and read its pages again; the writer's cache stays warm
@@ -172,37 +174,40 @@ export class SqliteStateStore implements StateStore {
   }
 
   async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability } = {}): Promise<R> {
-    if (options.durability === 'relaxed') return this.relaxedWrite(() => this.updateNow(this.relaxed, namespace, key, change, options));
-    this.reader = this.durable;
-    return this.run(() => this.durable.atomically.immediate(() => this.updateNow(this.durable, namespace, key, change, options)));
+    const connection = this.connectionFor(options.durability);
+    return this.inGroupCommit(connection, () => this.updateNow(connection, namespace, key, change, options));
   }
 
   async transact<R>(work: (update: UpdateInTransaction) => R, options: { durability?: WriteDurability } = {}): Promise<R> {
-    const on = (connection: Connection): UpdateInTransaction => (namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts);
-    if (options.durability === 'relaxed') return this.relaxedWrite(() => work(on(this.relaxed)));
-    this.reader = this.durable;
-    return this.run(() => this.durable.atomically.immediate(() => work(on(this.durable))));
+    const connection = this.connectionFor(options.durability);
+    return this.inGroupCommit(connection, () => work((namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts)));
+  }
+
+  private connectionFor(durability: WriteDurability | undefined): Connection {
+    return durability === 'relaxed' ? this.relaxed : this.durable;
   }
 
   /**
-   * Group commit of relaxed writes: the ones asked for in one pass of the event loop (under load,
-   * the rate limits of every turn whose request was read in that pass) run in one transaction, in
-   * the order asked, each in a savepoint of its own (a throw undoes only its own writes), and
-   * commit once in the check phase after the pass. A commit costs far more than the writes in it.
-   * Each caller still gets its own result or error, after the commit; a failed commit fails all.
+   * Group commit: the read-change-writes asked for on one connection in one pass of the event loop
+   * (under load, those of every turn whose request was read in that pass: the rate limits on the
+   * relaxed connection, the conversation histories on the durable one) run in one transaction, in
+   * the order asked, each in a savepoint of its own (a throw undoes only its own writes), and commit
+   * once, in the check phase after the pass: one commit, and on the durable connection one wait for
+   * the disk, for all of them. Each caller still gets its own result or error only after that
+   * commit, so a durable write is on disk when its call returns, as before; a failed commit fails all.
    */
-  private relaxedWrite<R>(work: () => R): Promise<R> {
+  private inGroupCommit<R>(connection: Connection, work: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      if (this.relaxedJobs.push({ work, resolve: resolve as (value: unknown) => void, reject }) === 1) setImmediate(() => this.commitRelaxed());
+      if (connection.pending.push({ work, resolve: resolve as (value: unknown) => void, reject }) === 1) setImmediate(() => this.commit(connection));
     });
   }
 
-  private commitRelaxed(): void {
-    const jobs = this.relaxedJobs;
+  private commit(connection: Connection): void {
+    const jobs = connection.pending;
     if (jobs.length === 0) return;
-    this.relaxedJobs = [];
-    this.reader = this.relaxed;
-    const { atomically } = this.relaxed;
+    connection.pending = [];
+    this.reader = connection;
+    const { atomically } = connection;
     let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
     try {
       outcomes = atomically.immediate(() =>
@@ -264,8 +269,11 @@ export class SqliteStateStore implements StateStore {
   }
 
   async close(): Promise<void> {
-    // Relaxed writes asked for before close still commit (their callers are waiting).
-    if (this.db.open) this.commitRelaxed();
+    // Writes asked for before close still commit (their callers are waiting).
+    if (this.db.open) {
+      this.commit(this.relaxed);
+      this.commit(this.durable);
+    }
     if (this.relaxed.db.open) this.relaxed.db.close();
     if (this.db.open) this.db.close();
   }
