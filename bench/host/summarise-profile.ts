@@ -65,12 +65,33 @@ profile.samples.forEach((id, i) => {
   }
 });
 
+/** The part of a turn a file belongs to (native frames count for the nearest caller that has a file). */
+function componentOf(url: string): string | undefined {
+  if (!url) return undefined;
+  const project = /\/src\/(guard|state|audit)\//.exec(url);
+  if (project && !url.includes('node_modules')) return project[1] === 'guard' ? 'guards' : project[1] === 'state' ? 'state store' : 'audit log';
+  if (/\/src\//.test(url) && !url.includes('node_modules')) return 'agent, pipeline, host (other src/)';
+  if (/node_modules\/better-sqlite3\//.test(url)) return 'state store';
+  if (/node_modules\/(@microsoft|@opentelemetry|zod)\//.test(url)) return 'Agents SDK (activity schema, turn context, tracing)';
+  if (url.startsWith('node:') || /node_modules\/(express|router|body-parser|raw-body|iconv-lite|on-finished|type-is|content-type|etag|send|finalhandler|parseurl)\//.test(url)) return 'HTTP (node:http, express)';
+  return 'other';
+}
+const byComponent = new Map<string, number>();
+profile.samples.forEach((id, i) => {
+  const us = profile.timeDeltas[i + 1] ?? 0;
+  const leaf = byId.get(id)!.callFrame.functionName;
+  let component = leaf === '(idle)' ? 'idle' : leaf === '(garbage collector)' ? 'garbage collection' : undefined;
+  for (let at: number | undefined = id; component === undefined && at !== undefined; at = parent.get(at)) component = componentOf(byId.get(at)!.callFrame.url);
+  add(byComponent, component ?? 'other', us);
+});
+
 const unit = per > 0 ? 'µs/request' : 'ms';
 const show = (us: number) => (per > 0 ? (us / per).toFixed(1) : (us / 1000).toFixed(1));
 function print(title: string, map: Map<string, number>) {
   console.log(`\n## ${title} (${unit}, % of ${show(total)})`);
   for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${show(us).padStart(9)} ${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
 }
+print('time by component (idle included in the total)', byComponent);
 print('self time by module', selfByModule);
 print('inclusive time by module', totalByModule);
 print('self time by function', selfByFunction);
