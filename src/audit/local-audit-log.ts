@@ -3,7 +3,8 @@
 // records or minutes, and a signed anchor opening each segment, fix the chain
 // head with the key from configuration. Start-up reads only the tail of the
 // newest segment (from its last checkpoint), so it takes the same time and
-// memory whatever the log's size. Writes are serialised in-process.
+// memory whatever the log's size. Writes are serialised in-process and grouped per
+// pass of the event loop.
 import { writeSync } from 'node:fs';
 import { mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -157,6 +158,18 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
     });
     return writing;
   };
+  // Group write: the records of the turns that end in one pass of the event loop (under load, many
+  // requests are read in one poll phase) go out in one write call in the check phase after it, not
+  // one call each. Each append still resolves only once its own line is written.
+  let flushQueued = false;
+  const kickSoon = (): void => {
+    if (flushQueued) return;
+    flushQueued = true;
+    setImmediate(() => {
+      flushQueued = false;
+      void kick();
+    });
+  };
 
   const prune = async (now = new Date()): Promise<string[]> => {
     if (retentionDays <= 0) return [];
@@ -206,7 +219,7 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
         waiting.reject = reject;
       });
       if (sinceCheckpoint >= everyRecords || Date.now() - lastCheckpointMs >= everyMs) signed('checkpoint', { records: sinceCheckpoint });
-      void kick();
+      kickSoon();
       return done.then(() => e);
     },
     async checkpoint() {

@@ -160,10 +160,15 @@ export async function recordStage<T>(record: TurnRecord, stage: string, run: () 
     const pending = run();
     // A stage that answers synchronously (local guards) costs no extra turn of the microtask queue.
     const result = typeof (pending as { then?: unknown } | undefined)?.then === 'function' ? await pending : (pending as T);
-    record.stages.push({ stage, at, durationMs: performance.now() - start, detail: detail?.(result) });
+    record.stages.push({ stage, at, durationMs: elapsedMs(start), detail: detail?.(result) });
     return result;
   } catch (err) {
-    record.stages.push({ stage, at, durationMs: performance.now() - start, detail: { failed: true } });
+    record.stages.push({ stage, at, durationMs: elapsedMs(start), detail: { failed: true } });
     throw err;
   }
+}
+
+/** Milliseconds since `start`, to the microsecond: the timer's noise digits only lengthen every audit line. */
+function elapsedMs(start: number): number {
+  return Math.round((performance.now() - start) * 1000) / 1000;
 }

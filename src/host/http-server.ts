@@ -53,6 +53,8 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on the replies (a hash of each body): no client revalidates a POST's answer.
+  app.set('etag', false);
   app.set('trust proxy', false);
 
   app.get('/healthz', (_req, res) => {

@@ -1,6 +1,7 @@
 // The embedded persistent backend: one SQLite file under .local/, so a restart
 // keeps the state and several processes on one machine share it. Each write is
-// an IMMEDIATE transaction, so the compare-and-swap is atomic across processes;
+// in an IMMEDIATE transaction, so the compare-and-swap is atomic across processes
+// (the read-change-writes of one event-loop pass share one: a group commit);
 // a lock held too long by another process surfaces as a 'timeout' StateError.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -34,8 +35,13 @@ interface Connection {
   db: Database.Database;
   select: Database.Statement<[string, string], Row>;
   upsert: Database.Statement<[string, string, string, string, number | null]>;
-  /** Runs a closure in a transaction; built once (building one per call costs more than the write). */
-  atomically: { immediate<R>(work: () => R): R };
+  /**
+   * Runs a closure in a transaction; built once (building one per call costs more than the write).
+   * Called inside another transaction it is a savepoint: a throw undoes only its own writes.
+   */
+  atomically: { immediate<R>(work: () => R): R; <R>(work: () => R): R };
+  /** Writes asked for in this pass of the event loop, committed together (see SqliteStateStore.commit). */
+  pending: PendingWrite[];
 }
 
 function prepareConnection(db: Database.Database): Connection {
@@ -43,8 +49,16 @@ function prepareConnection(db: Database.Database): Connection {
     db,
     select: db.prepare('SELECT v, etag, expires_at FROM state_records WHERE ns = ? AND k = ?'),
     upsert: db.prepare('INSERT INTO state_records (ns, k, v, etag, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ns, k) DO UPDATE SET v = excluded.v, etag = excluded.etag, expires_at = excluded.expires_at'),
-    atomically: db.transaction((work: () => unknown) => work()) as unknown as { immediate<R>(work: () => R): R },
+    atomically: db.transaction((work: () => unknown) => work()) as unknown as Connection['atomically'],
+    pending: [],
   };
+}
+
+/** A write waiting for its connection's group commit. */
+interface PendingWrite {
+  work: () => unknown;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
 }
 
 export class SqliteStateStore implements StateStore {
@@ -65,6 +79,12 @@ export class SqliteStateStore implements StateStore {
   private readonly remove: Database.Statement<[string, string]>;
   private readonly removeIf: Database.Statement<[string, string, string]>;
   private readonly sweep: Database.Statement<[number]>;
+  /**
+   * Where plain reads go: the connection that committed last. Both see every commit, but a commit on
+   * one makes the other drop its page cache and read its pages again; the writer's cache stays warm
+   * (a turn reads the policy generation right after the last turns' rate limits committed).
+   */
+  private reader: Connection;
 
   constructor(options: SqliteStateStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -93,13 +113,10 @@ export class SqliteStateStore implements StateStore {
     this.db = db;
     this.durable = prepareConnection(this.db);
     this.relaxed = relaxedDb ? prepareConnection(relaxedDb) : this.durable;
+    this.reader = this.durable;
     this.remove = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ?');
     this.removeIf = this.db.prepare('DELETE FROM state_records WHERE ns = ? AND k = ? AND etag = ?');
     this.sweep = this.db.prepare('DELETE FROM state_records WHERE expires_at IS NOT NULL AND expires_at <= ?');
-  }
-
-  private connectionFor(durability: WriteDurability | undefined): Connection {
-    return durability === 'relaxed' ? this.relaxed : this.durable;
   }
 
   private translate(err: unknown): StateError {
@@ -125,7 +142,7 @@ export class SqliteStateStore implements StateStore {
   async get<T = unknown>(namespace: string, key: string, parse?: ValueParser<T>): Promise<StateRecord<T> | undefined> {
     checkNamespace(namespace);
     checkKey(key);
-    const row = this.run(() => this.durable.select.get(namespace, key));
+    const row = this.run(() => this.reader.select.get(namespace, key));
     if (!this.isLive(row)) return undefined;
     const decoded = decodeValue(row.v, parse);
     if (!decoded.ok) {
@@ -142,6 +159,7 @@ export class SqliteStateStore implements StateStore {
     const text = serialize(value);
     const etag = newEtag();
     const { atomically, select, upsert } = this.durable;
+    this.reader = this.durable;
     this.run(() =>
       atomically.immediate(() => {
         const row = select.get(namespace, key);
@@ -157,12 +175,58 @@ export class SqliteStateStore implements StateStore {
 
   async update<T, R>(namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T>; durability?: WriteDurability } = {}): Promise<R> {
     const connection = this.connectionFor(options.durability);
-    return this.run(() => connection.atomically.immediate(() => this.updateNow(connection, namespace, key, change, options)));
+    return this.inGroupCommit(connection, () => this.updateNow(connection, namespace, key, change, options));
   }
 
   async transact<R>(work: (update: UpdateInTransaction) => R, options: { durability?: WriteDurability } = {}): Promise<R> {
     const connection = this.connectionFor(options.durability);
-    return this.run(() => connection.atomically.immediate(() => work((namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts))));
+    return this.inGroupCommit(connection, () => work((namespace, key, change, opts) => this.updateNow(connection, namespace, key, change, opts)));
+  }
+
+  private connectionFor(durability: WriteDurability | undefined): Connection {
+    return durability === 'relaxed' ? this.relaxed : this.durable;
+  }
+
+  /**
+   * Group commit: the read-change-writes asked for on one connection in one pass of the event loop
+   * (under load, those of every turn whose request was read in that pass: the rate limits on the
+   * relaxed connection, the conversation histories on the durable one) run in one transaction, in
+   * the order asked, each in a savepoint of its own (a throw undoes only its own writes), and commit
+   * once, in the check phase after the pass: one commit, and on the durable connection one wait for
+   * the disk, for all of them. Each caller still gets its own result or error only after that
+   * commit, so a durable write is on disk when its call returns, as before; a failed commit fails all.
+   */
+  private inGroupCommit<R>(connection: Connection, work: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      if (connection.pending.push({ work, resolve: resolve as (value: unknown) => void, reject }) === 1) setImmediate(() => this.commit(connection));
+    });
+  }
+
+  private commit(connection: Connection): void {
+    const jobs = connection.pending;
+    if (jobs.length === 0) return;
+    connection.pending = [];
+    this.reader = connection;
+    const { atomically } = connection;
+    let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+    try {
+      outcomes = atomically.immediate(() =>
+        jobs.map((job) => {
+          try {
+            // Alone in the batch, a throw rolls back the whole transaction anyway: no savepoint needed.
+            return { ok: true as const, value: jobs.length === 1 ? job.work() : atomically(job.work) };
+          } catch (error) {
+            if (jobs.length === 1) throw error;
+            return { ok: false as const, error };
+          }
+        }),
+      );
+    } catch (err) {
+      const error = this.translate(err);
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => (outcome.ok ? jobs[i]!.resolve(outcome.value) : jobs[i]!.reject(this.translate(outcome.error))));
   }
 
   /** update()'s read-change-write; the caller holds the transaction on `connection`. */
@@ -185,6 +249,7 @@ export class SqliteStateStore implements StateStore {
   async delete(namespace: string, key: string, options: DeleteOptions = {}): Promise<boolean> {
     checkNamespace(namespace);
     checkKey(key);
+    this.reader = this.durable;
     return this.run(() =>
       this.durable.atomically.immediate((): boolean => {
         const row = this.durable.select.get(namespace, key);
@@ -199,10 +264,16 @@ export class SqliteStateStore implements StateStore {
   }
 
   async sweepExpired(): Promise<number> {
+    this.reader = this.durable;
     return this.run(() => this.sweep.run(this.now()).changes);
   }
 
   async close(): Promise<void> {
+    // Writes asked for before close still commit (their callers are waiting).
+    if (this.db.open) {
+      this.commit(this.relaxed);
+      this.commit(this.durable);
+    }
     if (this.relaxed.db.open) this.relaxed.db.close();
     if (this.db.open) this.db.close();
   }

@@ -18,8 +18,9 @@ const maxFormatters = 1000;
 export function resolveTimeZone(raw: unknown): UserTimeZone {
   if (typeof raw !== 'string' || !zoneShape.test(raw)) return { zone: 'UTC', fallback: true };
   try {
-    // Throws RangeError for a name the runtime's zone database does not know.
-    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+    // Throws RangeError for a name the runtime's zone database does not know. Every turn from Teams
+    // names a zone: the formatter it would need anyway is built once per zone, not once per turn.
+    formatterFor(raw);
     return { zone: raw, fallback: false };
   } catch {
     return { zone: 'UTC', fallback: true };

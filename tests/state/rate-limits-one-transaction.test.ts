@@ -87,6 +87,43 @@ describe('rate limits in one transaction', () => {
     assert.deepEqual((await store.get('approvals', 'a1'))?.value, { state: 'approved' });
   });
 
+  for (const durability of ['relaxed', 'durable'] as const) {
+    it(`commits the ${durability} writes of concurrent turns together, each with its own result, a failing one undoing only its own writes`, async () => {
+      const take = (key: string) => (update: Parameters<Parameters<SqliteStateStore['transact']>[0]>[0]) =>
+        update<{ tokens: number }, number>('rate-user', key, (current) => {
+          const tokens = (current?.tokens ?? 3) - 1;
+          return { value: { tokens }, result: tokens };
+        });
+      // Asked for in one pass of the event loop, as the rate limits of turns read in one poll phase are.
+      const results = await Promise.allSettled([
+        store.transact(take('shared'), { durability }),
+        store.transact((update) => {
+          take('lost')(update);
+          throw new StateError('unavailable', 'failed after its write');
+        }, { durability }),
+        store.transact(take('shared'), { durability }),
+        store.update<{ tokens: number }, string>('rate-tenant', 't', () => ({ value: { tokens: 9 }, result: 'tenant' }), { durability }),
+      ]);
+      assert.deepEqual(
+        results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+        [2, 'failed after its write', 1, 'tenant'],
+      );
+      await store.close();
+      store = new SqliteStateStore({ path: join(dir, 'state.db') });
+      assert.equal((await store.get<{ tokens: number }>('rate-user', 'shared'))?.value.tokens, 1);
+      assert.equal(await store.get('rate-user', 'lost'), undefined);
+      assert.equal((await store.get<{ tokens: number }>('rate-tenant', 't'))?.value.tokens, 9);
+    });
+  }
+
+  it('commits relaxed writes still waiting when the store closes', async () => {
+    const pending = store.transact((update) => update('rate-user', 'late', () => ({ value: { tokens: 4 }, result: 'done' })), { durability: 'relaxed' });
+    await store.close();
+    assert.equal(await pending, 'done');
+    store = new SqliteStateStore({ path: join(dir, 'state.db') });
+    assert.equal((await store.get<{ tokens: number }>('rate-user', 'late'))?.value.tokens, 4);
+  });
+
   it('falls back to the instance’s own buckets for both when the transaction fails, and says so', async () => {
     const { wrapped } = counting(store);
     const failing: StateStore = { ...wrapped, transact: () => Promise.reject(new StateError('timeout', 'locked')) };

@@ -124,20 +124,29 @@ export async function buildPorts(config: AppConfig, auditTrail: Pick<AuditTrail,
     });
     return { reloaded, previous, next, announced: true };
   };
+  // The turns that start in one pass of the event loop share one read, taken in the check phase
+  // after the pass: after each of them started, so a reload made anywhere before a turn started
+  // applies to that turn, at one store read per pass instead of one per turn. A turn arriving once
+  // the read has begun waits for the next one.
   let following: Promise<void> | undefined;
+  // A reload this instance is still applying: a later read that sees the same generation waits for it.
+  let applying: Promise<unknown> | undefined;
   const followReloads = () =>
     (following ??= (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      following = undefined;
       try {
         const current = await generation.current();
-        if (current === seenGeneration) return;
+        if (current === seenGeneration) {
+          await applying;
+          return;
+        }
         seenGeneration = current;
-        await reloadHere();
+        await (applying = reloadHere());
         log.info('policies reloaded after a reload on another instance', { generation: current });
       } catch (err) {
         // Store down or a bad policy file: the running policies stay in force.
         log.warn('could not follow a policy reload', { error: err instanceof Error ? err.name : 'error' });
-      } finally {
-        following = undefined;
       }
     })());
   return {

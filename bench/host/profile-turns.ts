@@ -1,0 +1,86 @@
+// Server-side CPU per turn of the bare echo and of the guarded turn, each server in its own process
+// (optionally with the V8 CPU profiler on after the warm-up), alternating runs under the same load.
+//   npx tsx bench/host/profile-turns.ts [--rounds 3 --seconds 4 --connections 16 --profile DIR --baseline DIR]
+// With --profile the servers write .cpuprofile files to DIR; bench/host/summarise-profile.ts reads them.
+// With --baseline a third server, the guarded turn of another checkout (e.g. `git archive` of the
+// commit before a change, with node_modules linked), alternates with the other two: a before/after
+// comparison under the same load, which a machine shared with other work needs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const rounds = Number(arg('rounds', '3'));
+const seconds = Number(arg('seconds', '4'));
+const connections = Number(arg('connections', '16'));
+const profileDir = arg('profile', '');
+const baseline = arg('baseline', '');
+const kinds = [...arg('kinds', 'echo,guarded').split(','), ...(baseline ? ['baseline'] : [])];
+const text = 'hello there, how are you today?';
+
+function body(n: number): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `b${n}`,
+    text,
+    channelId: 'msteams',
+    from: { id: `29:bench-user-${n % 64}` },
+    recipient: { id: '28:bot' },
+    conversation: { id: `bench-${n % 64}` },
+    deliveryMode: 'expectReplies',
+  });
+}
+
+interface Server {
+  kind: string;
+  child: ChildProcess;
+  url: string;
+  exited: Promise<unknown>;
+  next(): Promise<Record<string, unknown>>;
+}
+
+async function startServer(kind: string): Promise<Server> {
+  const profile = profileDir ? [`${profileDir}/${kind}.cpuprofile`] : [];
+  const cwd = kind === 'baseline' ? baseline : process.cwd();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/host/profile-server.ts', kind === 'baseline' ? 'guarded' : kind, ...profile], { cwd, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async () => JSON.parse(String((await lines.next()).value)) as Record<string, unknown>;
+  const { url } = await next();
+  return { kind, child, url: String(url), exited, next };
+}
+
+async function load(url: string, duration: number): Promise<autocannon.Result> {
+  let n = 0;
+  return autocannon({ url: `${url}/api/messages`, connections, duration, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (req) => ({ ...req, body: body(n++) }) }] });
+}
+
+const servers = await Promise.all(kinds.map(startServer));
+for (const s of servers) await load(s.url, 2);
+const totals = new Map<string, { requests: number; rps: number[] }>(kinds.map((k) => [k, { requests: 0, rps: [] }]));
+for (const s of servers) s.child.kill('SIGUSR2');
+for (let r = 0; r < rounds; r++) {
+  for (const s of servers) {
+    const result = await load(s.url, seconds);
+    const t = totals.get(s.kind)!;
+    t.requests += result.requests.total;
+    t.rps.push(Math.round(result.requests.average));
+    if (result.non2xx || result.errors) console.log(`${s.kind}: non2xx ${result.non2xx}, errors ${result.errors}`);
+  }
+}
+const cpu = new Map<string, number>();
+for (const s of servers) {
+  s.child.kill('SIGINT');
+  cpu.set(s.kind, Number((await s.next()).cpu_us));
+  await s.exited;
+}
+for (const k of kinds) {
+  const t = totals.get(k)!;
+  console.log(JSON.stringify({ kind: k, requests: t.requests, rps: t.rps, server_cpu_us_per_request: Math.round(cpu.get(k)! / Math.max(1, t.requests)) }));
+}
+const per = (k: string) => cpu.get(k)! / Math.max(1, totals.get(k)!.requests);
+if (kinds.includes('echo') && kinds.includes('guarded')) console.log(`echo / guarded server CPU per request: ${(per('echo') / per('guarded')).toFixed(2)}`);
+if (kinds.includes('echo') && baseline) console.log(`echo / baseline guarded server CPU per request: ${(per('echo') / per('baseline')).toFixed(2)}`);
