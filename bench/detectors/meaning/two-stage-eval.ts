@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMBEDDING_DIM, knnHead, rowOf, trainLogisticHead, type Head, type Labelled } from './dense-head.js';
 
-interface Scored { set: string; label: number; family: string; score: number; heads: number[] }
+interface Scored { set: string; label: number; family: string; score: number; heads: number[]; modelOnly: boolean }
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
@@ -61,15 +61,17 @@ function scoredRows(head: Head): Scored[] {
   if (channel === 'user') {
     const rows = jsonl<Omit<Scored, 'heads'>>('user-eval.jsonl');
     const vectors = vectorsOf('user-eval.f32');
-    return rows.map((r, i) => ({ ...r, heads: r.score >= SETUP.lowBar ? [head(rowOf(vectors, EMBEDDING_DIM, i))] : [] }));
+    return rows.map((r, i) => ({ ...r, heads: r.score >= SETUP.lowBar ? [head(rowOf(vectors, EMBEDDING_DIM, i))] : [], modelOnly: true }));
   }
-  const docs = jsonl<Omit<Scored, 'heads'> & { segments: unknown[] }>('docs.jsonl');
+  const docs = jsonl<Omit<Scored, 'heads' | 'modelOnly'> & { segments: unknown[]; evidence: string[] }>('docs.jsonl');
   const vectors = vectorsOf('docs.segments.f32');
   let at = 0;
   return docs.map((d) => {
     const heads = d.score >= SETUP.lowBar ? d.segments.map((_, j) => head(rowOf(vectors, EMBEDDING_DIM, at + j))) : [];
     at += d.segments.length;
-    return { set: d.set, label: d.label, family: d.family, score: d.score, heads };
+    // Flagged by the segment model alone (no technique rule fired): the flags a veto may touch without costing rule recall.
+    const modelOnly = d.evidence.every((e) => e.startsWith('model.') || e.startsWith('mention.') || e.startsWith('view.'));
+    return { set: d.set, label: d.label, family: d.family, score: d.score, heads, modelOnly };
   });
 }
 
@@ -84,7 +86,8 @@ const fast: Combine = (r) => r.score;
 /** Adds beta * (head - offset) to the fast log-odds: confirms or softly vetoes. */
 const additive = (beta: number, offset: number): Combine => (r) => (r.heads.length === 0 ? r.score : sigmoid(logit(r.score) + beta * (Math.max(...r.heads) - offset)));
 /** A flag stands only if the head's best segment reads as an instruction (log-odds >= bar). */
-const veto = (bar: number): Combine => (r) => (r.heads.length > 0 && Math.max(...r.heads) < bar ? Math.min(r.score, SETUP.threshold - 1e-3) : r.score);
+const veto = (bar: number, modelOnly = false): Combine => (r) =>
+  r.heads.length > 0 && (!modelOnly || r.modelOnly) && Math.max(...r.heads) < bar ? Math.min(r.score, SETUP.threshold - 1e-3) : r.score;
 
 function tprAtFpr(pos: readonly number[], negDescending: readonly number[], fpr: number): number {
   const cut = negDescending[Math.floor(fpr * negDescending.length)] ?? 0;
@@ -102,7 +105,9 @@ function report(name: string, combine: Combine, rows: readonly Scored[]): void {
     const fp = neg.filter((s) => s >= t).length;
     const desc = [...neg].sort((a, b) => b - a);
     const points = [0.01, 0.02, 0.04].map((f) => tprAtFpr(pos, desc, f).toFixed(3)).join('/');
-    parts.push(`${group}: TPR ${(pos.filter((s) => s >= t).length / Math.max(1, pos.length)).toFixed(3)} FPR ${(fp / neg.length).toFixed(3)} (${fp}/${neg.length}) @1/2/4% ${points}`);
+    // The judging group per set too: the go/no-go gate names proxy-workplace-5 documents.
+    const perSet = group === 'judging' ? ` [${sets.map((set) => `${set.replace('proxy-', '')} ${inGroup.filter((r) => r.set === set && r.label === 0 && combine(r) >= t).length}/${inGroup.filter((r) => r.set === set && r.label === 0).length}`).join(', ')}]` : '';
+    parts.push(`${group}: TPR ${(pos.filter((s) => s >= t).length / Math.max(1, pos.length)).toFixed(3)} FPR ${(fp / neg.length).toFixed(3)} (${fp}/${neg.length})${perSet} @1/2/4% ${points}`);
   }
   console.log(parts.join(' | '));
 }
@@ -115,3 +120,4 @@ console.log(`${channel}, ${headKind} head on ${data.labels.length} training text
 report('fast only', fast, rows);
 for (const [beta, offset] of [[0.5, 0], [0.5, 1], [1, 1], [1, 2]] as const) report(`add b=${beta} c=${offset}`, additive(beta, offset), rows);
 for (const bar of [-2, -1, 0]) report(`veto below ${bar}`, veto(bar), rows);
+if (channel === 'document') for (const bar of [-2, -1, 0]) report(`veto model-only ${bar}`, veto(bar, true), rows);
