@@ -91,7 +91,7 @@ const example = (text: string, label: 0 | 1, options: FeatureOptions, extra: rea
 });
 
 // The detector reads user messages with lookalike letters folded (lookalike-disguise.ts): so does training.
-const userExample = (text: string, label: 0 | 1): Example => example(unmaskLookalikes(text).text, label, USER_FEATURES);
+const userExample = (text: string, label: 0 | 1): Example => ({ ...example(unmaskLookalikes(text).text, label, USER_FEATURES), text });
 
 function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
   const seen = new Set<string>();
@@ -148,10 +148,10 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
       if (!mayBeRequest(segment)) continue;
       const seg = segment.text.replace(/\s+/g, ' ').trim();
       const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);
-      if (instruction === null) out.push({ features, label: 0, group });
+      if (instruction === null) out.push({ features, label: 0, group, text: seg });
       else if (foldedInstruction.includes(seg) || seg.includes(foldedInstruction.slice(0, 12))) {
-        if (labelPositive && seg.length >= 6) out.push({ features, label: 1 });
-      } else if (!foldedInstruction.includes(seg.slice(0, 12))) out.push({ features, label: 0 });
+        if (labelPositive && seg.length >= 6) out.push({ features, label: 1, text: seg });
+      } else if (!foldedInstruction.includes(seg.slice(0, 12))) out.push({ features, label: 0, text: seg });
     }
   };
   // Real memos end with chores, contacts and sign-offs: clean and injected hosts get them alike,
@@ -188,8 +188,8 @@ function addWrittenDocument(out: Example[], row: HandwrittenRow, group?: number)
     const features = featuresOfTokens(segment.tokens, SEGMENT_FEATURES, segment.markers);
     const insideInjection = injection.length > 0 && (injection.includes(seg) || seg.includes(injection));
     if (insideInjection) {
-      if (seg.split(' ').length >= 4) out.push({ features, label: 1 });
-    } else if (injection.length === 0 || !injection.includes(seg.slice(0, 12))) out.push({ features, label: 0, group });
+      if (seg.split(' ').length >= 4) out.push({ features, label: 1, text: seg });
+    } else if (injection.length === 0 || !injection.includes(seg.slice(0, 12))) out.push({ features, label: 0, group, text: seg });
   }
 }
 

@@ -10,6 +10,8 @@ export interface Example {
   label: 0 | 1;
   /** Clean document the example is a segment of: the detector scores a document by its highest segment. */
   group?: number;
+  /** The segment's text, kept for second-stage experiments (bench/detectors/meaning-*.ts); the linear model ignores it. */
+  text?: string;
 }
 
 export interface TrainOptions {

@@ -1,0 +1,41 @@
+// Prototype step 2 of the meaning second stage: for every document row of the
+// given sets, the fast detector's score and its most request-like segments
+// (top 3 by segment-model logit); OUT.segments.jsonl lists those segments in
+// order, one a line, for the encoder to embed:
+//   npx tsx bench/detectors/meaning/export-documents.ts OUT.jsonl proxy-workplace-4 calibration-documents ...
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { localInjectionScore } from '../../../src/guard/checks/injection.js';
+import { documentSegments, mayBeRequest } from '../../../src/guard/detectors/injection/document-segments.js';
+import { loadLinearModel } from '../../../src/guard/detectors/injection/linear-model.js';
+import { maskMentions } from '../../../src/guard/detectors/injection/reported-speech.js';
+import { preparedView } from '../../../src/guard/detectors/injection/text-prep.js';
+import { prepareText } from '../../../src/guard/engine/prepared-text.js';
+
+interface Row { id?: string; task: string; channel: string; label: number; family: string; text: string }
+const TOP_SEGMENTS = 3;
+const [out, ...sets] = process.argv.slice(2);
+const segmentModel = loadLinearModel(new URL('../../../src/guard/detectors/injection/models/segment-model.json', import.meta.url));
+
+const lines: string[] = [];
+const segmentLines: string[] = [];
+for (const set of sets) {
+  const path = set.includes('/') ? set : fileURLToPath(new URL(`../${set}.jsonl`, import.meta.url));
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as Row;
+    if (row.task !== 'attack' || row.channel !== 'document') continue;
+    const score = localInjectionScore(prepareText(row.text), 'document');
+    const masked = maskMentions(preparedView(row.text).folded, 'document');
+    const segments = documentSegments(masked)
+      .filter(mayBeRequest)
+      .map((s) => ({ text: s.text.replace(/\s+/g, ' ').trim(), logit: Number(segmentModel.logitOfWords(s.tokens, s.markers).toFixed(3)) }))
+      .sort((a, b) => b.logit - a.logit)
+      .slice(0, TOP_SEGMENTS);
+    for (const s of segments) segmentLines.push(JSON.stringify({ text: s.text }));
+    lines.push(JSON.stringify({ set: set.replace(/.*\//, ''), id: row.id, label: row.label, family: row.family, score: Number(score.score.toFixed(4)), evidence: score.evidence, segments }));
+  }
+}
+writeFileSync(out!, lines.join('\n') + '\n');
+writeFileSync(out!.replace(/\.jsonl$/, '') + '.segments.jsonl', segmentLines.join('\n') + '\n');
+console.log(`${lines.length} documents, ${segmentLines.length} segments -> ${out}`);
