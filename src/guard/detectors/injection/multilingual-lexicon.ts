@@ -91,6 +91,21 @@ export const SCOPE: readonly string[] = [
   'मागील', 'आधीच्या', 'सर्व', 'முந்தைய', 'அனைத்து', 'எல்லா', 'మునుపటి', 'అన్ని', 'ਪਿਛਲੀਆਂ', 'ਪਿਛਲੇ', 'ਸਾਰੀਆਂ', 'ਸਾਰੇ', 'અગાઉની', 'પાછલી', 'બધી', 'બધા', 'پچھلے', 'sebelum ini',
 ];
 
+/**
+ * The "all" words of SCOPE. "Ignore all the rules" is an override, but "show all the rules (of the
+ * game / of the office)" is an ordinary ask: a reveal needs a scope that points back (previous,
+ * above, original, system, yours), so PRIOR_SCOPE leaves these out.
+ */
+const ALL_SCOPE: ReadonlySet<string> = new Set([
+  'todas las', 'todos los', 'todas as', 'todos os', 'toutes', '^tous$', '^alle$', 'sämtlich', '^tutte', '^tutti', '^toate', '^alla$', '^kaikki',
+  '^все$', '^всё$', '^всех$', '^усі$', '^всі$', 'wszystki', 'wszelki', 'všechn', '^όλες', '^όλους', '^όλα$', 'összes', '^minden', '^tüm', 'bütün', 'hepsi',
+  'tất cả', 'semua', 'seluruh', 'すべて', '全て', '全部', '所有', '一切', '모든', '전부', 'ทั้งหมด', 'ทุกข้อ', 'جميع', '^كل$', '^כל ה', '^همه', 'تمام',
+  'सभी', 'सारे', 'सारी', 'lahat ng', '^yote$', '^zote$', '^সব', 'सर्व', 'அனைத்து', 'எல்லா', 'అన్ని', 'ਸਾਰੀਆਂ', 'ਸਾਰੇ', 'બધી', 'બધા',
+]);
+
+/** SCOPE without its "all" words: what a request to reveal must point back to. */
+export const PRIOR_SCOPE: readonly string[] = SCOPE.filter((term) => !ALL_SCOPE.has(term));
+
 /** Verbs that ask for text to be shown: show, print, reveal, repeat, output (not "write": "write me a system prompt" is work). */
 export const REVEAL: readonly string[] = [
   'muestra', 'muéstrame', 'muestrame', 'mostrar', 'revela', 'revélame', 'repite', 'imprime', 'enséñame', 'comparte', 'copia',
