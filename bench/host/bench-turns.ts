@@ -10,22 +10,13 @@
 // (HISTORY_MAX_TURNS=0); the history's cost has its own rows (5-turn conversations).
 //   npm run bench:host [-- --seconds 10 --connections 16 --pairs 5 --pair-seconds 2]
 // All run in this process on 127.0.0.1; autocannon drives them from here too.
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import express from 'express';
-import { ActivityTypes } from '@microsoft/agents-activity';
-import { AgentApplication, CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
 import { startIngestionCollector } from '../../emulators/app-insights/ingestion-collector.js';
 import { startAzurite } from '../../tests/support/azurite.js';
 import { loadConfig } from '../../src/config.js';
-import { createAgentRuntime } from '../../src/agent/agent-runtime.js';
 import { ConversationHistory } from '../../src/state/conversation-history.js';
-import { startHost } from '../../src/host/http-server.js';
 import { setLogLevel } from '../../src/logging/logger.js';
+import { benchActivity, benchEnv, startAgent, startBareEcho } from './bench-servers.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,19 +27,6 @@ const connections = arg('connections', 16);
 const pairs = arg('pairs', 5);
 const pairSeconds = arg('pair-seconds', 2);
 
-function activity(text: string, n: number, conversationId = `bench-${n % 64}`): string {
-  return JSON.stringify({
-    type: 'message',
-    id: `b${n}`,
-    text,
-    channelId: 'msteams',
-    from: { id: `29:bench-user-${n % 64}` },
-    recipient: { id: '28:bot' },
-    conversation: { id: conversationId },
-    deliveryMode: 'expectReplies',
-  });
-}
-
 // Five turns per conversation (the offline model answers them without Graph). Each connection is
 // one user: it sends the five turns one after the other (waiting for each reply), then starts a new conversation.
 const conversationTurns = ['hello there, how are you today?', 'what can you do?', 'and what about my files?', 'thanks, who are you?', 'ok, good bye'];
@@ -58,22 +36,9 @@ const conversationRequests: autocannon.Request[] = conversationTurns.map((text, 
     const state = context as { conversation?: number };
     if (turn === 0) state.conversation = ++conversations;
     // One user per conversation (the history is per conversation and user).
-    return { ...req, body: activity(text, state.conversation ?? 0, `bench-multi-${state.conversation}`) };
+    return { ...req, body: benchActivity(text, state.conversation ?? 0, `bench-multi-${state.conversation}`) };
   },
 }));
-
-async function startBareEcho(): Promise<{ url: string; close(): Promise<void> }> {
-  const adapter = new CloudAdapter({} as never);
-  const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
-  agent.onActivity(ActivityTypes.Message, async (context) => {
-    await context.sendActivity(`echo: ${context.activity.text}`);
-  });
-  const app = express();
-  app.post('/api/messages', express.json({ limit: '1mb' }), (req, res) => void adapter.process(req, res, (c) => agent.run(c)));
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 async function run(label: string, url: string, text: string | 'five-turn conversations', duration = seconds, quiet = false) {
   let n = 0;
@@ -84,7 +49,7 @@ async function run(label: string, url: string, text: string | 'five-turn convers
     duration,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: text === 'five-turn conversations' ? conversationRequests : [{ setupRequest: (req) => ({ ...req, body: activity(text, n++) }) }],
+    requests: text === 'five-turn conversations' ? conversationRequests : [{ setupRequest: (req) => ({ ...req, body: benchActivity(text, n++) }) }],
   });
   // CPU time of this process (servers and load generator) per request: steadier than requests/s on a shared machine.
   const cpu = process.cpuUsage(cpuBefore);
@@ -113,27 +78,6 @@ async function pairedRatio(bareUrl: string, guardedUrl: string, text: string): P
 }
 
 setLogLevel('error');
-const benchEnv = (extra: Record<string, string> = {}) => ({
-  AUTH_MODE: 'dev-anonymous',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  AUDIT_LOG_DIR: join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'log'),
-  // The embedded default (SQLite) in a fresh file, so earlier runs' records do not count.
-  STATE_BACKEND: 'sqlite',
-  STATE_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-state-')), 'state.db'),
-  // The benchmark measures turns, not the rate limiter.
-  GUARD_RATE_USER_PER_MINUTE: '100000',
-  GUARD_RATE_USER_BURST: '100000',
-  GUARD_RATE_TENANT_PER_MINUTE: '10000000',
-  GUARD_RATE_TENANT_BURST: '10000000',
-  ...extra,
-});
-async function startAgent(env: Record<string, string>) {
-  const config = loadConfig(env);
-  const runtime = await createAgentRuntime(config);
-  const host = await startHost({ settings: config.host, adapter: runtime.adapter, handleTurn: (c) => runtime.app.run(c), readiness: runtime.readiness });
-  return { runtime, host };
-}
 const { runtime, host } = await startAgent(benchEnv());
 const bare = await startBareEcho();
 const azurite = await startAzurite();
@@ -149,7 +93,7 @@ const exported = await startAgent(benchEnv({ APPLICATIONINSIGHTS_CONNECTION_STRI
 console.log(`# ${connections} connections, ${seconds} s per run, expectReplies, one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
 console.log('# guarded turn = input+output guards, offline model, audit; history off in those rows (its cost: the 5-turn conversation rows)');
 // Warm up both servers (JIT, caches) so the order of runs does not decide the result.
-await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url, onTablesNoHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: activity('warm up', 0) })));
+await Promise.all([bare.url, host.url, exported.host.url, onTables.host.url, noHistory.host.url, onTablesNoHistory.host.url].map((url) => autocannon({ url: `${url}/api/messages`, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body: benchActivity('warm up', 0) })));
 const echo = await run('bare Agents SDK echo', bare.url, 'hello there, how are you today?');
 const guarded = await run('guarded turn (input+output guards, offline model, audit; history off)', noHistory.host.url, 'hello there, how are you today?');
 const withTables = await run('guarded turn, shared state on Azure Tables (Azurite; history off)', onTablesNoHistory.host.url, 'hello there, how are you today?');

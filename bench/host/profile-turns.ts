@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { benchActivity } from './bench-servers.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,18 +22,7 @@ const baseline = arg('baseline', '');
 const kinds = [...arg('kinds', 'echo,guarded').split(','), ...(baseline ? ['baseline'] : [])];
 const text = 'hello there, how are you today?';
 
-function body(n: number): string {
-  return JSON.stringify({
-    type: 'message',
-    id: `b${n}`,
-    text,
-    channelId: 'msteams',
-    from: { id: `29:bench-user-${n % 64}` },
-    recipient: { id: '28:bot' },
-    conversation: { id: `bench-${n % 64}` },
-    deliveryMode: 'expectReplies',
-  });
-}
+const body = (n: number): string => benchActivity(text, n);
 
 interface Server {
   kind: string;

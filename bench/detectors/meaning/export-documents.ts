@@ -4,7 +4,7 @@
 // order, one a line, for the encoder to embed:
 //   npx tsx bench/detectors/meaning/export-documents.ts OUT.jsonl proxy-workplace-4 calibration-documents ...
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { proxyFile } from '../proxy-sets.js';
 import { localInjectionScore } from '../../../src/guard/checks/injection.js';
 import { documentSegments, mayBeRequest } from '../../../src/guard/detectors/injection/document-segments.js';
 import { loadLinearModel } from '../../../src/guard/detectors/injection/linear-model.js';
@@ -20,7 +20,7 @@ const segmentModel = loadLinearModel(new URL('../../../src/guard/detectors/injec
 const lines: string[] = [];
 const segmentLines: string[] = [];
 for (const set of sets) {
-  const path = set.includes('/') ? set : fileURLToPath(new URL(`../${set}.jsonl`, import.meta.url));
+  const path = set.includes('/') ? set : proxyFile(set);
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const row = JSON.parse(line) as Row;

@@ -5,7 +5,7 @@
 // evaluation set contributes its calibration family only (never trained on):
 //   GUARD_DEV_DATA=... npx tsx bench/detectors/meaning/export-user.ts TRAIN.jsonl EVAL.jsonl proxy-user-3 ...
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { proxyFile } from '../proxy-sets.js';
 import { userExamples } from '../../../scripts/train/datasets.js';
 import { readDevRows } from '../../../scripts/train/dev-data.js';
 import { createRng } from '../../../scripts/train/rng.js';
@@ -30,7 +30,7 @@ const train = shuffle(createRng(SEED + 98), distinct).slice(0, TRAIN_MESSAGES);
 writeFileSync(trainOut!, train.join('\n') + '\n');
 const rows: string[] = [];
 for (const set of sets) {
-  const path = set.includes('/') ? set : fileURLToPath(new URL(`../${set}.jsonl`, import.meta.url));
+  const path = set.includes('/') ? set : proxyFile(set);
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const row = JSON.parse(line) as Row;

@@ -6,17 +6,11 @@
 // model already says: with the model's floor (-2.5 in harm-detector.ts) a weak
 // cue alone stays far below the flag, and it tips only a text the model
 // already reads as half harmful.
-import type { HarmCategory, HarmCue } from './harm-lexicon.js';
-import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
+import type { HarmCue } from './harm-lexicon.js';
+import { harmCue } from './harm-cue.js';
 import { GROUP, NEG_TRAIT, RELATION, gap } from './harm-vocabulary.js';
 
-const c = (id: string, category: HarmCategory, weight: number, source: string, anchor: string): HarmCue => ({
-  id,
-  category,
-  weight,
-  pattern: wordAnchoredRegExp(source),
-  anchor: wordAnchoredRegExp(`\\b(?:${anchor})`),
-});
+const c = harmCue;
 
 /** Whoever would stop the act: an auditor, a camera, the family. */
 const WATCHER = `(?:(?:the |my |our |his |her |their |any |an? )?(?:[^ ]+ )?(?:system|finance|audit|auditors?|compliance|bank|lender|police|cops|cameras?|cctv|security|it|hr|legal|boss|manager|sisters?|brothers?|family|wife|husband|parents|teachers?|anyone|anybody|no one|nobody))`;

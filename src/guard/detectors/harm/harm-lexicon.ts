@@ -25,18 +25,13 @@ export interface HarmCue {
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
+import { harmCue } from './harm-cue.js';
 import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
 
 // Patterns that begin with a word are anchored at a word start (faster, same meaning).
-export const c = (id: string, category: HarmCategory, weight: number, source: string, anchor?: string): HarmCue => ({
-  id,
-  category,
-  weight,
-  pattern: wordAnchoredRegExp(source),
-  ...(anchor ? { anchor: wordAnchoredRegExp(`\\b(?:${anchor})`) } : {}),
-});
+const c = harmCue;
 
 /** "steal the show", "stole her heart": the idiom follows within a few characters. */
 const NOT_STEAL_IDIOM = '(?![^.?!,;]{0,12}\\b(?:heart|hearts|show|spotlight|thunder|limelight|glance|kiss|base|march|moment|scene)\\b)';

@@ -4,18 +4,11 @@
 // Each pairs the act with what makes it harmful (a covert manner, a person as
 // the object, a request), so the same words in a policy, a news item or a
 // defender's question do not match on their own.
-import type { HarmCategory, HarmCue } from './harm-lexicon.js';
-import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
+import type { HarmCue } from './harm-lexicon.js';
+import { harmCue } from './harm-cue.js';
 import { ASK, GROUP, GROUP_SUBJECT, HOW, HUMAN_TARGET, NEG_TRAIT, NOT_NEGATED, RELATION, TOXIN, gap } from './harm-vocabulary.js';
 
-/** A cue with its anchor: a part every match contains, which the prefilter looks for (see HarmCue.anchor). */
-const c = (id: string, category: HarmCategory, weight: number, source: string, anchor: string): HarmCue => ({
-  id,
-  category,
-  weight,
-  pattern: wordAnchoredRegExp(source),
-  anchor: wordAnchoredRegExp(`\\b(?:${anchor})`),
-});
+const c = harmCue;
 
 /** Someone else's thing (not "my car": people track their own car). */
 const THEIRS = `(?:his|her|their|someone's|somebody's|a person's|my (?:[^ ]+ )?${RELATION}'s|the (?:[^ ]+ )?${RELATION}'s)`;

@@ -97,31 +97,29 @@ function sentenceAround(flat: string, start: number, end: number): string {
   return flat.slice(from, to);
 }
 
-/** Every "note / instructions to the AI" phrase of the text is a topic, not a heading (see NAMED_AS_TOPIC_*). */
-function namedAsTopic(pattern: RegExp, flat: string): boolean {
+/**
+ * True when the pattern matches the text and every match passes `excused`, given the word just
+ * before the match and the word just after it.
+ */
+function everyMatchExcused(pattern: RegExp, flat: string, excused: (before: string, after: string) => boolean): boolean {
   const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   let any = false;
   for (const match of flat.matchAll(all)) {
     any = true;
     const before = flat.slice(Math.max(0, match.index - 24), match.index).trimEnd().split(' ').pop() ?? '';
     const after = flat.slice(match.index + match[0].length, match.index + match[0].length + 24).trimStart().split(' ')[0] ?? '';
-    if (!NAMED_AS_TOPIC_BEFORE.has(before) && !NAMED_AS_TOPIC_AFTER.has(after)) return false;
+    if (!excused(before, after)) return false;
   }
   return any;
 }
 
+/** Every "note / instructions to the AI" phrase of the text is a topic, not a heading (see NAMED_AS_TOPIC_*). */
+const namedAsTopic = (pattern: RegExp, flat: string): boolean =>
+  everyMatchExcused(pattern, flat, (before, after) => NAMED_AS_TOPIC_BEFORE.has(before) || NAMED_AS_TOPIC_AFTER.has(after));
+
 /** Every "AI, <verb>" match of the text uses the verb as a noun or follows a causative (see AFTER_NOUN_USE, CAUSATIVES). */
-function addressesNoAi(pattern: RegExp, flat: string): boolean {
-  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-  let any = false;
-  for (const match of flat.matchAll(all)) {
-    any = true;
-    const before = flat.slice(Math.max(0, match.index - 24), match.index).trimEnd().split(' ').pop() ?? '';
-    const after = flat.slice(match.index + match[0].length, match.index + match[0].length + 24).trimStart().split(' ')[0] ?? '';
-    if (!CAUSATIVES.has(before) && !AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, ''))) return false;
-  }
-  return any;
-}
+const addressesNoAi = (pattern: RegExp, flat: string): boolean =>
+  everyMatchExcused(pattern, flat, (before, after) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')));
 
 /** The few words before a phrase say it is described (negated, relative, said of a third-person AI). */
 function describedBefore(flat: string, start: number): boolean {
