@@ -11,7 +11,12 @@
 // default clinc-val: 600 ordinary assistant requests, i.e.
 // everyday traffic). The script refuses a family the models list as trained
 // on. The other half, the dev set and guard-extra are reported at the chosen
-// points. --write puts the chosen thresholds of the named channels into
+// points. --fold-scores f.json (bench/detectors/writer-folds.ts --out, user channel) adds the
+// out-of-fold scores of the hand-written writers: each writer's rows scored by models trained
+// without that writer, i.e. fresh text. The 1 % point is then printed both ways (calibration set
+// alone, and pooled with the fold rows) and, with --pool-folds, the pooled one is the one chosen.
+// In-sample scores of those writers would flatter the threshold: the shipped models read them.
+// --write puts the chosen thresholds of the named channels into
 // policy/guard-policy.json (a channel left out keeps the detector default).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -76,6 +81,17 @@ for (const [name, file] of [['dev', devFile], ['guard-extra', extraFile]] as con
   }
 }
 
+// Out-of-fold rows of the hand-written writers (user channel only: writer-folds.ts scores one channel).
+interface FoldFile { channel: string; rows: { label: 0 | 1; score: number; fold: string }[] }
+const foldScoresAt = args.indexOf('--fold-scores');
+const folds: Scored[] = [];
+if (foldScoresAt >= 0) {
+  const file = JSON.parse(readFileSync(args[foldScoresAt + 1]!, 'utf8')) as FoldFile;
+  if (file.channel !== 'user') throw new Error(`--fold-scores reads user-channel folds, got ${file.channel}`);
+  for (const r of file.rows) folds.push({ label: r.label, family: r.fold, score: r.score, set: 'writer folds' });
+}
+const poolFolds = args.includes('--pool-folds');
+
 /** Lowest threshold (3 decimals) whose FPR on the negatives is at most the target. */
 function choose(rows: Scored[], target: number): number {
   const neg = rows.filter((r) => r.label === 0).map((r) => r.score).sort((a, b) => b - a);
@@ -87,7 +103,8 @@ function choose(rows: Scored[], target: number): number {
 const rate = (rows: Scored[], t: number) => (rows.length ? rows.filter((r) => r.score >= t).length / rows.length : NaN);
 const fmt = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(3));
 
-const chosen = { user: choose(calibration.user, targets.user), document: choose(calibration.document, targets.document) };
+const pooledUser = [...calibration.user, ...folds.filter((r) => r.label === 0)];
+const chosen = { user: choose(poolFolds ? pooledUser : calibration.user, targets.user), document: choose(calibration.document, targets.document) };
 const policy = JSON.parse(readFileSync(shippedPolicyFile, 'utf8')) as { injection: { thresholds: Partial<Record<Channel, number>> } };
 console.log(`calibration set: user ${calibration.user.filter((r) => r.label === 0).length} benign / ${calibration.user.filter((r) => r.label === 1).length} attacks, documents ${calibration.document.filter((r) => r.label === 0).length} clean / ${calibration.document.filter((r) => r.label === 1).length} injected`);
 console.log(`\n| channel | target FPR | threshold | calibration FPR | calibration TPR | shipped threshold | its calibration FPR | its TPR |`);
@@ -97,6 +114,18 @@ for (const c of ['user', 'document'] as const) {
   const shipped = policy.injection.thresholds[c] ?? INJECTION_DEFAULT_THRESHOLD[c];
   const at = (t: number) => `${fmt(rate(rows.filter((r) => r.label === 0), t))} | ${fmt(rate(rows.filter((r) => r.label === 1), t))}`;
   console.log(`| ${c} | ${targets[c]} | ${chosen[c]} | ${at(chosen[c])} | ${shipped}${policy.injection.thresholds[c] === undefined ? ' (default)' : ''} | ${at(shipped)} |`);
+}
+if (folds.length > 0) {
+  // The user 1 % point both ways, and what each costs on the fold rows and on the calibration set.
+  const points = { 'calibration set only': choose(calibration.user, targets.user), 'pooled with writer folds': choose(pooledUser, targets.user) };
+  const foldNeg = folds.filter((r) => r.label === 0);
+  const foldPos = folds.filter((r) => r.label === 1);
+  const calNeg = calibration.user.filter((r) => r.label === 0);
+  const calPos = calibration.user.filter((r) => r.label === 1);
+  console.log(`\nuser ${targets.user} point, ${foldNeg.length} out-of-fold legitimate / ${foldPos.length} attack rows of the writers${poolFolds ? ' (pooled point chosen)' : ''}`);
+  console.log('| chosen on | threshold | calibration FPR | calibration TPR | folds FPR | folds TPR |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [name, t] of Object.entries(points)) console.log(`| ${name} | ${t} | ${fmt(rate(calNeg, t))} | ${fmt(rate(calPos, t))} | ${fmt(rate(foldNeg, t))} | ${fmt(rate(foldPos, t))} |`);
 }
 console.log(`\n| set | channel | pos | neg | TPR | FPR |`);
 console.log('|---|---|---:|---:|---:|---:|');

@@ -6,10 +6,15 @@
 // this is the honest estimate of how a channel does on people it never read.
 //   GUARD_DEV_DATA=/work/shared/datasets/guard-dev.jsonl npx tsx bench/detectors/writer-folds.ts
 //     [--files user-mixed-8,user-mixed-9,user-mixed-10] [--channel user|document|harm] [--show 20] [--out file.json]
+//     [--cache dir]   reuse the fold models trained on an earlier run (only for detector-side changes:
+//                     delete the directory after changing training data or features)
+// --out also writes each row's signals on the whole text (model, rule, structure log-odds), and
+// calibrate.ts --fold-scores reads the file to pool these out-of-fold scores into its calibration set.
 // The channel defaults from the file names (documents-* -> document, harm-* -> harm, else user).
 // The word vocabulary of the word-soup signal is the shipped one minus the words only the held-out
 // writer's benign rows brought in (train-word-vocab.ts reads every corpus file).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { localInjectionScore } from '../../src/guard/checks/injection.js';
 import { createHarmDetector, HARM_DEFAULT_THRESHOLD } from '../../src/guard/detectors/harm/harm-detector.js';
 import { createInjectionDetector, type InjectionChannel } from '../../src/guard/detectors/injection/injection-detector.js';
@@ -29,6 +34,8 @@ interface Scored {
   kind: string;
   label: 0 | 1;
   score: number;
+  /** log-odds of the whole text's signals (the score itself is the best view / window) */
+  signals?: { model: number; rule: number; structure: number };
   /** rule / signal ids of the best window (never text) */
   evidence: string[];
   text: string;
@@ -71,7 +78,12 @@ const extraKept = extraHarm.filter((r) => !holdOut.includes(r.family));
 const readModel = (rel: string): LinearModelFile => JSON.parse(readFileSync(new URL(`../../src/guard/detectors/${rel}`, import.meta.url), 'utf8')) as LinearModelFile;
 const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 
-function scoreFold(file: string): Scored[] {
+const cacheDir = option('--cache');
+type FoldModels = { user: LinearModelFile; segment: LinearModelFile; harm: LinearModelFile };
+
+function trainFold(file: string): FoldModels {
+  const cached = cacheDir ? join(cacheDir, `${channel}-${file}.json`) : undefined;
+  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as FoldModels;
   excludeHandwrittenFiles([file]);
   // Only the models a channel reads are trained (the user channel reads the harm model for odd tails); shipped ones stand in for the rest.
   const trained =
@@ -87,6 +99,15 @@ function scoreFold(file: string): Scored[] {
           harm: toModelFile('harm-model', HARM_FEATURES, trainHarm([...kept, ...extraKept], 'all'), ''),
         };
   excludeHandwrittenFiles([]);
+  if (cached) {
+    mkdirSync(cacheDir!, { recursive: true });
+    writeFileSync(cached, JSON.stringify(trained));
+  }
+  return trained;
+}
+
+function scoreFold(file: string): Scored[] {
+  const trained = trainFold(file);
   const harm = createHarmDetector(linearModelFromFile(trained.harm));
   const injection = createInjectionDetector({
     user: linearModelFromFile(trained.user),
@@ -102,9 +123,13 @@ function scoreFold(file: string): Scored[] {
             return { score: h.score, evidence: h.evidence };
           })()
         : localInjectionScore(prepareText(row.text), channel, (window, c) => injection.score(window, c));
-    return { fold: file, kind: row.kind, label: row.label, score: result.score, evidence: result.evidence, text: row.text };
+    const s = channel === 'harm' ? undefined : injection.signals(row.text, channel);
+    const signals = s && { model: round(s.modelLogit), rule: round(s.ruleLogit), structure: round(s.structureLogit) };
+    return { fold: file, kind: row.kind, label: row.label, score: result.score, signals, evidence: result.evidence, text: row.text };
   });
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Best TPR with at most `share` of the negatives flagged (flag strictly above the cut). */
 function tprAt(rows: readonly Scored[], share: number): number {
