@@ -5,7 +5,7 @@ import { documentSegments, mayBeRequest } from './document-segments.js';
 import { FRAMING_CUES, softRiskCount } from './framing-cues.js';
 import { DOCUMENT_RULES, SHARED_RULES, type InjectionRule } from './injection-rules.js';
 import { USER_RULES } from './user-rules.js';
-import { applyMultilingualRules } from './multilingual-rules.js';
+import { applyMultilingualRules, multilingualRuleHits } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { bareCandidate, requestCandidates } from './suffix-request.js';
@@ -13,6 +13,7 @@ import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
 import { maskMentions } from './reported-speech.js';
+import { asksForVerdict } from './analysis-request.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
@@ -151,6 +152,21 @@ function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab,
   return best.logit > 0 ? best : undefined;
 }
 
+/**
+ * The multilingual rules on a user message with mentions (reported-speech.ts): a rule that matches
+ * only inside them keeps MENTION_SHARE of its weight, as the English rules do in applyRules.
+ */
+function multilingualOutsideMentions(folded: string, maskedFolded: string, evidence: string[]): number {
+  const live = new Set(multilingualRuleHits(maskedFolded, 'user').map((hit) => hit.id));
+  let sum = 0;
+  for (const hit of multilingualRuleHits(folded, 'user')) {
+    const mentioned = !live.has(hit.id);
+    sum += mentioned ? hit.weight * MENTION_SHARE : hit.weight;
+    evidence.push(mentioned ? `${hit.id}.mentioned` : hit.evidence);
+  }
+  return sum;
+}
+
 // A rule runs only on texts holding one of the ways its pattern can start.
 const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
 
@@ -197,13 +213,15 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined, maskedFlat);
     if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, documentRuleWeight, maskedFlat);
     else ruleLogit += applyRules(flat, USER_RULES, evidence, undefined, maskedFlat);
-    ruleLogit += applyMultilingualRules(folded, channel, evidence);
+    ruleLogit += channel === 'user' && maskedFolded !== folded ? multilingualOutsideMentions(folded, maskedFolded, evidence) : applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
     let modelLogit: number;
     let structureLogit = 0;
     if (channel === 'user') {
-      modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET;
+      // A message asking for a verdict on what it pastes (analysis-request.ts) is read without the paste.
+      const verdictAsked = maskedFolded !== folded && asksForVerdict(maskedFolded);
+      modelLogit = userModel.logit(verdictAsked ? maskedFolded : folded) + USER_MODEL_OFFSET;
       const manyDisguised = unmasked.disguised >= 2;
       // A technique rule is not vetoed by vocabulary the model deems harmless.
       if (ruleLogit >= STRONG_RULE_LOGIT || manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);

@@ -187,8 +187,26 @@ function insideQuotes(text: string, start: number, end: number): boolean {
  * that matched to `evidence`.
  */
 export function applyMultilingualRules(text: string, channel: 'user' | 'document', evidence: string[]): number {
+  let sum = 0;
+  for (const hit of multilingualRuleHits(text, channel)) {
+    sum += hit.weight;
+    evidence.push(hit.evidence);
+  }
+  return sum;
+}
+
+export interface MultilingualRuleHit {
+  id: string;
+  /** the rule's id, with ".quoted" when it matched inside quotation marks */
+  evidence: string;
+  weight: number;
+}
+
+/** The multilingual technique rules that match a folded text, with their log-odds. */
+export function multilingualRuleHits(text: string, channel: 'user' | 'document'): MultilingualRuleHit[] {
+  const out: MultilingualRuleHit[] = [];
   const hits = scanner.scan(text);
-  if (hits.length < 2) return 0;
+  if (hits.length < 2) return out;
   // Hits come sorted by start; so does each concept's list.
   const byConcept = new Map<C, Hit[]>();
   for (const h of hits) {
@@ -197,7 +215,6 @@ export function applyMultilingualRules(text: string, channel: 'user' | 'document
     else byConcept.set(h.concept as C, [h]);
   }
   let facts: TextFacts | undefined;
-  let sum = 0;
   for (const rule of RULES) {
     if (rule.documentOnly && channel !== 'document') continue;
     const bySlot = rule.slots.map((concepts, slot) => {
@@ -209,9 +226,8 @@ export function applyMultilingualRules(text: string, channel: 'user' | 'document
     const span = satisfy(rule, bySlot, facts);
     if (span) {
       const quoted = insideQuotes(text, span.start, span.end);
-      sum += quoted ? rule.weight / 2 : rule.weight;
-      evidence.push(quoted ? `${rule.id}.quoted` : rule.id);
+      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight });
     }
   }
-  return sum;
+  return out;
 }
