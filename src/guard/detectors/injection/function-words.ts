@@ -22,8 +22,10 @@ const WORDS = [
   'bir ve bu şu o da de ile için ama çok ben sen biz siz onlar mi mı mu mü ne gibi daha var yok',
   // Vietnamese
   'có là và của không được cho với các những này đó một trong để khi thì đã sẽ bị tôi bạn chúng gì sao như từ trên về nào',
-  // Indonesian / Malay
-  'yang dan di ke dari untuk dengan ini itu tidak ada saya anda kami akan bisa atau juga',
+  // Indonesian / Malay, with the chat forms ("aja", "udah", "nggak")
+  'yang dan di ke dari untuk dengan ini itu tidak ada saya anda kami akan bisa atau juga aku kamu buat ya apa mau tolong saja aja udah sudah jangan karena tapi kalau lagi sama sih dong kok pada oleh agar kita mereka dia belum masih harus boleh nggak gak biar',
+  // Hindi in Latin letters (chat between colleagues mixes it with English)
+  'hai hain kya ka ki ko se mein nahi aur bhi ye yeh woh wo kar karo karna tha thi ho hum tum aap mera meri tera apna',
   // Polish
   'i w na z do nie się to że jest są jak ale od po za czy tak co ja ty on ona my wy oni mój moja',
 ];
@@ -31,6 +33,47 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(WORDS.join(' ').split(' '));
 
 /** French and Italian elide articles and pronouns onto the next word: "l'historique", "qu'un", "dell'ufficio". */
 const ELIDED = /^(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|un|dell|all|nell|sull|dall|quest)['’]\p{L}/u;
+
+/** English words that are also function words of a language above ("to", "on", "my", "do", "as", "in"). */
+const ENGLISH_COMMON_RANK = 250;
+
+/**
+ * A function word of another language that is no common English word: what tells a message
+ * written in another language (or mixing one with English) from English with a few odd words.
+ */
+export function isNonEnglishFunctionWord(word: string, englishRank: number | undefined): boolean {
+  return word.length > 1 && isForeignFunctionWord(word) && !(englishRank !== undefined && englishRank <= ENGLISH_COMMON_RANK);
+}
+
+const LETTER_RUN = /\p{L}+(?:['’]\p{L}+)?/gu;
+const LATIN = /\p{Script=Latin}/u;
+/** English words that hold a sentence together: the most frequent ones of the frequency list. */
+const ENGLISH_GLUE_RANK = 150;
+
+/**
+ * Whether a lower-cased text reads as written in another language than English: more function
+ * words of the languages above (no common English word) than English ones, or mostly another
+ * script. Mixed messages ("Bro tolong cek grammar email aku ya") count as the other language
+ * when its grammar words outnumber the English ones.
+ */
+export function readsAsOtherLanguage(text: string, rank: (word: string) => number | undefined): boolean {
+  let foreign = 0;
+  let english = 0;
+  let otherScript = 0;
+  let runs = 0;
+  for (const m of text.matchAll(LETTER_RUN)) {
+    const word = m[0];
+    runs++;
+    if (!LATIN.test(word)) {
+      otherScript++;
+      continue;
+    }
+    const r = rank(word);
+    if (isNonEnglishFunctionWord(word, r)) foreign++;
+    else if (r !== undefined && r <= ENGLISH_GLUE_RANK) english++;
+  }
+  return otherScript * 2 > runs || foreign > english;
+}
 
 /** True for a lower-cased function word of one of the languages above, or a word carrying an elided one. */
 export function isForeignFunctionWord(word: string): boolean {

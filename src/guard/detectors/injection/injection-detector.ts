@@ -14,6 +14,8 @@ import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
 import { maskMentions } from './reported-speech.js';
 import { asksForVerdict } from './analysis-request.js';
+import { readsAsOtherLanguage } from './function-words.js';
+import { rankOf } from '../word-clusters.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
@@ -82,6 +84,14 @@ export type RequestHarm = (text: string) => number;
  * check (bench/detectors/cross-source.ts), not on in-sample scores.
  */
 const USER_MODEL_OFFSET = -1.1;
+/**
+ * Taken off the user model's log-odds on a message in another language (function-words.ts): the
+ * model reads English n-grams mostly, and in the leave-one-writer-out folds its scores on other
+ * languages' legitimate messages sat 2 log-odds higher than on English ones (a request about the
+ * rules of a card game read like a request for the assistant's rules), while attacks in them are
+ * also read by the multilingual rules. Chosen on the five-writer folds.
+ */
+const OTHER_LANGUAGE_OFFSET = -1;
 /** Rule evidence at or above this is not vetoed by the model: its term is floored per channel. */
 const STRONG_RULE_LOGIT = 3;
 /**
@@ -221,7 +231,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     if (channel === 'user') {
       // A message asking for a verdict on what it pastes (analysis-request.ts) is read without the paste.
       const verdictAsked = maskedFolded !== folded && asksForVerdict(maskedFolded);
-      modelLogit = userModel.logit(verdictAsked ? maskedFolded : folded) + USER_MODEL_OFFSET;
+      const otherLanguage = readsAsOtherLanguage(folded, rankOf);
+      modelLogit = userModel.logit(verdictAsked ? maskedFolded : folded) + USER_MODEL_OFFSET + (otherLanguage ? OTHER_LANGUAGE_OFFSET : 0);
       const manyDisguised = unmasked.disguised >= 2;
       // A technique rule is not vetoed by vocabulary the model deems harmless.
       if (ruleLogit >= STRONG_RULE_LOGIT || manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);

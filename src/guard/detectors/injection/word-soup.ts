@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { rankOf } from '../word-clusters.js';
 import { MASK_CHAR, maskStructures } from './mask-structures.js';
-import { isForeignFunctionWord } from './function-words.js';
+import { isForeignFunctionWord, isNonEnglishFunctionWord } from './function-words.js';
 
 /** On-disk shape written by scripts/train/train-word-vocab.ts. */
 export interface WordVocabFile {
@@ -139,6 +139,14 @@ const GLUE_MAX_RANK = 150;
 const SALAD_ODDNESS = 0.25;
 /** Share of a tail's words with accented letters from which it is read as another language. */
 const FOREIGN_LANGUAGE_SHARE = 0.25;
+/**
+ * Share of a tail's words that are another language's function words (function-words.ts) from
+ * which it is read as that language: Indonesian, Hindi in Latin letters, Turkish or Dutch carry few
+ * accents, and a request in them (or mixing them with English) is full of words our lists lack.
+ * Optimised suffixes are English-heavy sub-word pieces, not another language's grammar.
+ */
+const FOREIGN_FUNCTION_SHARE = 0.12;
+const FOREIGN_FUNCTION_MIN = 2;
 const ACCENTED_ANY = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]/;
 const CLAUSE_END = /[.,;:!?]$/;
 /** Code and markup syntax holds a line together as function words hold a sentence. */
@@ -186,6 +194,7 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
   const atEnd: number[] = [];
   let words = 0;
   let accented = 0;
+  let foreignGlue = 0;
   const glue: number[] = [];
   let previous = '';
   // A skipped chunk between words (a number, a dash, a table bar) is structure too.
@@ -204,12 +213,14 @@ export function soupWindows(text: string, vocab: WordVocab): SoupWindows {
     glue.push(skipped || isGlue(chunk) ? 1 : 0);
     words++;
     if (ACCENTED_ANY.test(chunk) && PLAIN_WORD.test(chunk)) accented++;
+    const core = WORD_CORE.exec(chunk)?.[1]?.toLowerCase();
+    if (core !== undefined && isNonEnglishFunctionWord(core, rankOf(core))) foreignGlue++;
     skipped = false;
   }
   if (odd.length < SOUP_WINDOW + 2) return { max: 0, min: 0, oddestStart: -1, oddestEnd: -1 };
   // Text written in an accented Latin-script language (Vietnamese, Czech, French ...) is full of words
   // our lists lack and of function words they lack too: there only glued fragments and odd capitals count.
-  const language = accented >= words * FOREIGN_LANGUAGE_SHARE;
+  const language = accented >= words * FOREIGN_LANGUAGE_SHARE || foreignGlue >= Math.max(FOREIGN_FUNCTION_MIN, words * FOREIGN_FUNCTION_SHARE);
   if (language) for (let i = 0; i < odd.length; i++) if (odd[i]! < 1) odd[i] = 0;
   let sum = 0;
   let glued = 0;
