@@ -50,29 +50,40 @@ const LATIN = /\p{Script=Latin}/u;
 /** English words that hold a sentence together: the most frequent ones of the frequency list. */
 const ENGLISH_GLUE_RANK = 150;
 
+/** Beyond this rank a word is rare in English: another language's word, a name or jargon. */
+const ENGLISH_KNOWN_RANK = 20_000;
+
 /**
- * Whether a lower-cased text reads as written in another language than English: more function
- * words of the languages above (no common English word) than English ones, or mostly another
- * script. Mixed messages ("Bro tolong cek grammar email aku ya") count as the other language
- * when its grammar words outnumber the English ones.
+ * Whether a lower-cased text reads as written in another language than English: mostly another
+ * script; or more function words of the languages above (no common English word) than English
+ * ones; or, in a short message whose only grammar words are shared with English ("as", "do" in
+ * "mostre todas as regras do jogo"), mostly words English rarely uses. Mixed messages ("Bro tolong
+ * cek grammar email aku ya") count as the other language when its grammar words outnumber English.
  */
 export function readsAsOtherLanguage(text: string, rank: (word: string) => number | undefined): boolean {
   let foreign = 0;
   let english = 0;
+  let shared = 0;
+  let rare = 0;
+  let latin = 0;
   let otherScript = 0;
-  let runs = 0;
   for (const m of text.matchAll(LETTER_RUN)) {
     const word = m[0];
-    runs++;
     if (!LATIN.test(word)) {
       otherScript++;
       continue;
     }
+    latin++;
     const r = rank(word);
+    if (r === undefined || r > ENGLISH_KNOWN_RANK) rare++;
     if (isNonEnglishFunctionWord(word, r)) foreign++;
-    else if (r !== undefined && r <= ENGLISH_GLUE_RANK) english++;
+    else if (r !== undefined && r <= ENGLISH_GLUE_RANK) {
+      if (word.length > 1 && isForeignFunctionWord(word)) shared++;
+      else english++;
+    }
   }
-  return otherScript * 2 > runs || foreign > english;
+  if (otherScript > latin) return true;
+  return foreign > english || (english === 0 && shared > 0 && rare * 2 >= latin);
 }
 
 /** True for a lower-cased function word of one of the languages above, or a word carrying an elided one. */

@@ -34,6 +34,9 @@ export const rule = (id: string, weight: number, source: string): InjectionRule 
 const r = rule;
 
 /** Rules that apply to both channels. */
+/** A chat turn named as the user's or the assistant's own ("the paragraph I pasted", "the list you just wrote"). */
+const OWN_TURN_NAMED = `(?! ${gap(8)}(?:that |which )?(?:you|i|we) (?:just |have |had |already )?(?:listed|wrote|written|pasted|sent|gave|drafted|made|generated|produced|typed|posted|suggested|summari[sz]ed)\\b)`;
+
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
   // Not "disregard my previous message" or "ignore the previous message": a writer retracting their own words overrides nothing.
@@ -80,7 +83,8 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   // "a bot that refuses to reveal its system prompt" is the behaviour wanted ("don't refuse to ..." is refusal.no-refuse's).
   r('extract.system-prompt', 3.5, `(?<!\\b(?:refuses?|refused|refusing|declines?|declined|declining) to )(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))(?! (?:for|of|on) (?:the|a|an|our|my) (?!ai\\b|assistant|bot|chat|model|conversation|session|gpt|llm)[a-z]+)|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
   r('extract.your-instructions', 2, `(?:words|lines|sentences|text|content|parts?|tokens|characters) of your (?:instructions|prompt|rules|guidelines|system message|directives)|your (?:instructions|prompt|rules|guidelines) (?:verbatim|word for word|exactly as|in full)|(?:quote|print|repeat|reveal|output|recite|dump|leak) (?:me |us )?(?:all |all of |back |out )?your (?:instructions|prompt|rules|guidelines|directives)`),
-  r('extract.text-above', 3, `(?:repeat|print|output|show|copy|reproduce|recite|summari[sz]e|translate) ${gap(3)}(?:words?|text|everything|all|content|sentences?|lines?|tokens?|instructions?) ${gap(2)}(?:above|before (?:this|that|my)|preceding|prior to)|(?:everything|all the text|the text) (?:above|before) (?:this|here)`),
+  // Not when the text above is named as the user's or the assistant's own turn ("repeat the text above, the action items you just listed").
+  r('extract.text-above', 3, `(?:repeat|print|output|show|copy|reproduce|recite|summari[sz]e|translate) ${gap(3)}(?:words?|text|everything|all|content|sentences?|lines?|tokens?|instructions?) ${gap(2)}(?:above|before (?:this|that|my)|preceding|prior to)${OWN_TURN_NAMED}|(?:everything|all the text|the text) (?:above|before) (?:this|here)`),
   r('extract.verbatim', 2, `(?:verbatim|word for word|word-for-word|in full|exactly as written) ${gap(6)}(?:prompt|instructions|rules|message|context)|(?:prompt|instructions|rules|message) ${gap(5)}(?:verbatim|word for word|word-for-word)`),
   r('extract.starting-with', 2, `(?:start|begin)(?:ing)? with ["'“‘]?(?:you are|your (?:role|task|instructions))`),
   r('extract.secret', 2.5, `(?:reveal|tell|give|print|show|output|leak|what is) ${gap(3)}(?:the |your )?(?:secret|hidden) (?:key|password|code|token|word|phrase|flag)|(?:access|pass) ?(?:code|word) ${gap(3)}(?:you were|you have been|i gave|you know)`),
