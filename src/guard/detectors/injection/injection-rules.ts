@@ -35,7 +35,7 @@ const r = rule;
 
 /** Rules that apply to both channels. */
 /** A chat turn named as the user's or the assistant's own ("the paragraph I pasted", "the list you just wrote"). */
-const OWN_TURN_NAMED = `(?! ${gap(8)}(?:that |which )?(?:you|i|we) (?:just |have |had |already )?(?:listed|wrote|written|pasted|sent|gave|drafted|made|generated|produced|typed|posted|suggested|summari[sz]ed)\\b)`;
+const OWN_TURN_NAMED = `(?![^ ]* ${gap(8)}(?:that |which )?(?:you|i|we) (?:just |have |had |already )?(?:listed|wrote|written|pasted|sent|gave|drafted|made|generated|produced|typed|posted|suggested|summari[sz]ed)\\b)`;
 
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
