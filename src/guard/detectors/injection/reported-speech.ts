@@ -205,12 +205,13 @@ function sentenceEnd(text: string, i: number, max: number): number {
  */
 export function mentionSpans(text: string, channel: 'user' | 'document' = 'document'): Span[] {
   const user = channel === 'user';
+  const quotes = quotedSpans(text);
   if (user) {
-    const pasted = pastedForVerdict(text);
+    const pasted = pastedForVerdict(text, quotes);
     if (pasted.length > 0) return pasted;
   }
   const spans: Span[] = [];
-  for (const q of quotedSpans(text)) {
+  for (const q of quotes) {
     // A quote listed after a mention ("attempts ('X', 'Y')") is one too, though a list looks like data.
     const previous = spans[spans.length - 1];
     if (previous && previous.end === listedAfter(text, q.start) && opensProseList(text, previous.start)) {
@@ -246,8 +247,16 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
  * attack, or not to run it (analysis-request.ts): all of that material is a mention. Empty otherwise,
  * or when the message also asks to do what it pasted.
  */
-function pastedForVerdict(text: string): Span[] {
-  const pasted = [...quotedSpans(text).filter((q, i, all) => !all.some((o, j) => j !== i && o.start < q.start && o.end > q.end)), ...blockQuotedLines(text)];
+function pastedForVerdict(text: string, quotes: readonly Span[]): Span[] {
+  // Outer quotes only: quotedSpans lists a quote's inner quotes right after it.
+  const pasted: Span[] = [];
+  let outerEnd = -1;
+  for (const q of quotes) {
+    if (q.start < outerEnd) continue;
+    pasted.push(q);
+    outerEnd = q.end;
+  }
+  pasted.push(...blockQuotedLines(text));
   if (pasted.length === 0) return [];
   const outside = maskSpans(text, pasted);
   return asksForVerdict(outside) && !DO_IT.test(outside) ? pasted : [];
