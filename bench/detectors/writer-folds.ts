@@ -5,11 +5,12 @@
 // positives and which attacks slip through. Writers do not share phrasing, so
 // this is the honest estimate of how a channel does on people it never read.
 //   GUARD_DEV_DATA=/work/shared/datasets/guard-dev.jsonl npx tsx bench/detectors/writer-folds.ts
-//     [--files user-mixed-8,user-mixed-9,user-mixed-10] [--channel user|document|harm] [--show 20] [--out file.json]
+//     [--files user-mixed-8,user-mixed-9,user-mixed-10] [--channel user|document|harm] [--show 20] [--out file.json [--with-text]] [--cache dir]
 // The channel defaults from the file names (documents-* -> document, harm-* -> harm, else user).
 // The word vocabulary of the word-soup signal is the shipped one minus the words only the held-out
 // writer's benign rows brought in (train-word-vocab.ts reads every corpus file).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { localInjectionScore } from '../../src/guard/checks/injection.js';
 import { createHarmDetector, HARM_DEFAULT_THRESHOLD } from '../../src/guard/detectors/harm/harm-detector.js';
 import { createInjectionDetector, type InjectionChannel } from '../../src/guard/detectors/injection/injection-detector.js';
@@ -31,6 +32,9 @@ interface Scored {
   score: number;
   /** rule / signal ids of the best window (never text) */
   evidence: string[];
+  /** the best window's segment-model and rule log-odds (document and user channels) */
+  modelLogit?: number;
+  ruleLogit?: number;
   text: string;
 }
 
@@ -71,6 +75,19 @@ const extraKept = extraHarm.filter((r) => !holdOut.includes(r.family));
 const readModel = (rel: string): LinearModelFile => JSON.parse(readFileSync(new URL(`../../src/guard/detectors/${rel}`, import.meta.url), 'utf8')) as LinearModelFile;
 const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 
+/** --cache dir: keep each fold's trained segment model there (detector-only changes then need no retraining; clear it after changing training). */
+const cacheDir = option('--cache');
+function foldSegment(file: string): LinearModelFile {
+  const cached = cacheDir ? join(cacheDir, `segment-without-${file}.json`) : undefined;
+  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as LinearModelFile;
+  const model = trainSegment(dev, holdOut, 'all');
+  if (cached) {
+    mkdirSync(cacheDir!, { recursive: true });
+    writeFileSync(cached, JSON.stringify(model));
+  }
+  return model;
+}
+
 function scoreFold(file: string): Scored[] {
   excludeHandwrittenFiles([file]);
   // Only the models a channel reads are trained (the user channel reads the harm model for odd tails); shipped ones stand in for the rest.
@@ -78,7 +95,7 @@ function scoreFold(file: string): Scored[] {
     channel === 'document'
       ? {
           user: readModel('injection/models/user-model.json'),
-          segment: trainSegment(dev, holdOut, 'all'),
+          segment: foldSegment(file),
           harm: readModel('harm/models/harm-model.json'),
         }
       : {
@@ -95,14 +112,19 @@ function scoreFold(file: string): Scored[] {
     requestHarm: (text) => harm.score(text).score,
   });
   return rowsOf(file).map((row) => {
-    const result =
-      channel === 'harm'
-        ? (() => {
-            const h = harm.score(row.text);
-            return { score: h.score, evidence: h.evidence };
-          })()
-        : localInjectionScore(prepareText(row.text), channel, (window, c) => injection.score(window, c));
-    return { fold: file, kind: row.kind, label: row.label, score: result.score, evidence: result.evidence, text: row.text };
+    if (channel === 'harm') {
+      const h = harm.score(row.text);
+      return { fold: file, kind: row.kind, label: row.label, score: h.score, evidence: h.evidence, text: row.text };
+    }
+    // The same windows and views as the shipped path; the best window's log-odds are kept for --out.
+    let best: { score: number; modelLogit: number; ruleLogit: number } = { score: -1, modelLogit: 0, ruleLogit: 0 };
+    const result = localInjectionScore(prepareText(row.text), channel, (window, c) => {
+      const s = injection.signals(window, c);
+      const scored = injection.score(window, c);
+      if (scored.score > best.score) best = { score: scored.score, modelLogit: s.modelLogit, ruleLogit: s.ruleLogit };
+      return scored;
+    });
+    return { fold: file, kind: row.kind, label: row.label, score: result.score, evidence: result.evidence, modelLogit: best.modelLogit, ruleLogit: best.ruleLogit, text: row.text };
   });
 }
 
@@ -158,4 +180,4 @@ if (show > 0) {
   for (const r of misses.sort((a, b) => a.score - b.score).slice(0, show)) console.log(`${r.score.toFixed(2)} [${r.evidence.join(' ')}] ${clip(r.text)}`);
 }
 const out = option('--out');
-if (out) writeFileSync(out, JSON.stringify({ channel, threshold, files, rows: all.map(({ text: _text, ...r }) => r) }, null, 1) + '\n');
+if (out) writeFileSync(out, JSON.stringify({ channel, threshold, files, rows: all.map(({ text, ...r }) => (args.includes('--with-text') ? { ...r, text } : r)) }, null, 1) + '\n');

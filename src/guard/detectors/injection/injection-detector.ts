@@ -12,6 +12,7 @@ import { bareCandidate, requestCandidates } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
+import { attackTalkTerms } from './attack-talk.js';
 import { maskMentions } from './reported-speech.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
@@ -106,6 +107,14 @@ const MENTION_CONTEXT_DAMP = 1;
  * leave-one-writer-out folds no planted instruction had only such matches.
  */
 const STAFF_CONTEXT_DAMP = 2;
+/**
+ * A document about attacks (attack-talk.ts: payloads, fixtures, blocklists,
+ * detection patterns) keeps attack strings as data: its rule matches count
+ * like mentions, and the segment model loses this much per term. Chosen on
+ * the leave-one-writer-out folds (documents-13…19): pooled FPR at 0.869
+ * 0.087 -> 0.055, TPR@2 % 0.43 -> 0.72, TPR 0.857 -> 0.854.
+ */
+const ATTACK_TALK_DAMP = 1;
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -199,6 +208,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     else ruleLogit += applyRules(flat, USER_RULES, evidence, undefined, maskedFlat);
     ruleLogit += applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
+    const attackTalk = channel === 'document' ? attackTalkTerms(folded) : 0;
+    if (attackTalk > 0) ruleLogit *= MENTION_SHARE;
 
     let modelLogit: number;
     let structureLogit = 0;
@@ -250,6 +261,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
         if (logit > modelLogit) modelLogit = logit;
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
+      modelLogit -= attackTalk * ATTACK_TALK_DAMP;
       // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
       // speaking to the assistant is about attacks: its security vocabulary counts for less.
       const damped = (id: string): boolean => id.endsWith('.mentioned') || id.endsWith('.to-staff');
@@ -261,6 +273,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
         evidence.push('mention.reported-only');
       }
       if (modelLogit > 0) evidence.push('model.request-like-segment');
+      if (attackTalk > 0) evidence.push('context.attack-talk');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.
       if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.document);
