@@ -6,7 +6,8 @@
 // did. Generic words ("anomaly detection", "design pattern") are left out. A planted instruction needs none of this vocabulary to work, and a
 // hidden order seldom names itself a payload. The count is a document-level
 // context for injection-detector.ts, which weighs rule matches in such a
-// document like mentions and lowers the segment model a little.
+// document like mentions and lowers the segment model a little; so does a
+// document that keeps naming assistants and prompts (a policy, a guide).
 // Word scans only: linear in the text.
 import { wordsOf } from './text-prep.js';
 
@@ -18,6 +19,23 @@ const ATTACK_TALK_PREFIXES = ['jailbreak', 'assert', 'redteam', 'quiz'];
 const RED_TEAM_SECOND = new Set(['team', 'teams', 'teaming', 'teamer', 'teamers']);
 /** More distinct terms than this say nothing new. */
 export const ATTACK_TALK_CAP = 2;
+/**
+ * Words naming assistants and prompts. A planted instruction names its reader
+ * once or twice ("AI assistant: ..."); a policy, guide or minutes about AI
+ * keeps naming it. In the folds 19 of 907 injected documents had three or
+ * more, and 491 of 1,847 clean ones.
+ */
+const AI_WORDS = new Set(['ai', 'assistant', 'assistants', 'chatbot', 'chatbots', 'copilot', 'llm', 'llms', 'gpt', 'prompt', 'prompts']);
+/** AI words an injection itself may hold; only those beyond count, up to the cap. */
+const AI_WORDS_FREE = 2;
+export const AI_TALK_CAP = 4;
+
+export interface DocumentTopic {
+  /** distinct attack-talk terms, at most ATTACK_TALK_CAP */
+  attackTerms: number;
+  /** AI words beyond AI_WORDS_FREE, at most AI_TALK_CAP */
+  aiWords: number;
+}
 
 const stemOf = (word: string): string | undefined => {
   const singular = word.endsWith('s') ? word.slice(0, -1) : word;
@@ -26,14 +44,17 @@ const stemOf = (word: string): string | undefined => {
   return ATTACK_TALK_PREFIXES.find((prefix) => word.startsWith(prefix));
 };
 
-/** Distinct attack-talk terms in a folded document, at most ATTACK_TALK_CAP. */
-export function attackTalkTerms(folded: string): number {
+/** How much a folded document talks about attacks and about AI, in one word scan. */
+export function documentTopic(folded: string): DocumentTopic {
   const words = wordsOf(folded);
   const seen = new Set<string>();
-  for (let i = 0; i < words.length && seen.size < ATTACK_TALK_CAP; i++) {
+  let aiWords = 0;
+  for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    if (AI_WORDS.has(word)) aiWords++;
+    if (seen.size >= ATTACK_TALK_CAP) continue;
     const stem = word === 'red' && RED_TEAM_SECOND.has(words[i + 1] ?? '') ? 'redteam' : stemOf(word);
     if (stem) seen.add(stem);
   }
-  return seen.size;
+  return { attackTerms: seen.size, aiWords: Math.min(AI_TALK_CAP, Math.max(0, aiWords - AI_WORDS_FREE)) };
 }

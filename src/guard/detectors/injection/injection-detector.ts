@@ -12,7 +12,7 @@ import { bareCandidate, requestCandidates } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
-import { attackTalkTerms } from './attack-talk.js';
+import { documentTopic } from './attack-talk.js';
 import { maskMentions } from './reported-speech.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
@@ -115,6 +115,13 @@ const STAFF_CONTEXT_DAMP = 2;
  * 0.087 -> 0.055, TPR@2 % 0.43 -> 0.72, TPR 0.857 -> 0.854.
  */
 const ATTACK_TALK_DAMP = 1;
+/**
+ * Segment-model log-odds taken off per AI word beyond an injection's own two
+ * (attack-talk.ts): text about assistants (AI guidance, minutes, red-team
+ * debriefs) is where the segment model errs. Same folds: FPR 0.055 -> 0.040,
+ * TPR@2 % 0.72 -> 0.75, TPR 0.854 -> 0.852.
+ */
+const AI_TALK_DAMP = 0.75;
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -208,7 +215,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     else ruleLogit += applyRules(flat, USER_RULES, evidence, undefined, maskedFlat);
     ruleLogit += applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
-    const attackTalk = channel === 'document' ? attackTalkTerms(folded) : 0;
+    const topic = channel === 'document' ? documentTopic(folded) : { attackTerms: 0, aiWords: 0 };
+    const attackTalk = topic.attackTerms;
     if (attackTalk > 0) ruleLogit *= MENTION_SHARE;
 
     let modelLogit: number;
@@ -261,7 +269,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
         if (logit > modelLogit) modelLogit = logit;
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
-      modelLogit -= attackTalk * ATTACK_TALK_DAMP;
+      modelLogit -= attackTalk * ATTACK_TALK_DAMP + topic.aiWords * AI_TALK_DAMP;
       // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
       // speaking to the assistant is about attacks: its security vocabulary counts for less.
       const damped = (id: string): boolean => id.endsWith('.mentioned') || id.endsWith('.to-staff');
@@ -274,6 +282,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
       if (modelLogit > 0) evidence.push('model.request-like-segment');
       if (attackTalk > 0) evidence.push('context.attack-talk');
+      if (topic.aiWords > 0) evidence.push('context.ai-talk');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.
       if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.document);
