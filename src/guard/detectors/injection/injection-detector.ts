@@ -118,10 +118,16 @@ const ATTACK_TALK_DAMP = 1;
 /**
  * Segment-model log-odds taken off per AI word beyond an injection's own two
  * (attack-talk.ts): text about assistants (AI guidance, minutes, red-team
- * debriefs) is where the segment model errs. Same folds: FPR 0.055 -> 0.040,
- * TPR@2 % 0.72 -> 0.75, TPR 0.854 -> 0.852.
+ * debriefs) is where the segment model errs. Same folds: FPR 0.055 -> 0.045,
+ * TPR@2 % 0.72 -> 0.75, TPR 0.854 -> 0.853.
  */
 const AI_TALK_DAMP = 0.75;
+/**
+ * Segment markers (segment-addressee.ts) that put the AI in the addressee slot: a vocative or
+ * a duty laid on every machine reader is not excused by the text around it talking about AI.
+ * (Line labels are not exempt: test data and transcripts quote "AI:" lines; folds FPR 0.045 vs 0.047.)
+ */
+const AI_ADDRESSEE_EXEMPT: ReadonlySet<string> = new Set(['to:ai-duty', 'to:ai']);
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -263,13 +269,19 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
     } else {
       modelLogit = -Infinity;
+      let bestMarkers: readonly string[] = [];
       for (const segment of documentSegments(maskedFolded)) {
         if (!mayBeRequest(segment)) continue;
         const logit = segmentModel.logitOfWords(segment.tokens, segment.markers);
-        if (logit > modelLogit) modelLogit = logit;
+        if (logit > modelLogit) {
+          modelLogit = logit;
+          bestMarkers = segment.markers;
+        }
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
-      modelLogit -= attackTalk * ATTACK_TALK_DAMP + topic.aiWords * AI_TALK_DAMP;
+      // Talk about AI does not excuse a segment that puts the AI in the addressee slot.
+      const aiTalk = bestMarkers.some((m) => AI_ADDRESSEE_EXEMPT.has(m)) ? 0 : topic.aiWords;
+      modelLogit -= attackTalk * ATTACK_TALK_DAMP + aiTalk * AI_TALK_DAMP;
       // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
       // speaking to the assistant is about attacks: its security vocabulary counts for less.
       const damped = (id: string): boolean => id.endsWith('.mentioned') || id.endsWith('.to-staff');
@@ -282,7 +294,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
       if (modelLogit > 0) evidence.push('model.request-like-segment');
       if (attackTalk > 0) evidence.push('context.attack-talk');
-      if (topic.aiWords > 0) evidence.push('context.ai-talk');
+      if (aiTalk > 0) evidence.push('context.ai-talk');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.
       if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.document);
