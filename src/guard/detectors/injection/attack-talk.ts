@@ -18,7 +18,7 @@ const ATTACK_TALK_PREFIXES = ['jailbreak', 'assert', 'redteam', 'quiz'];
 /** "red team", "red-team", "red teaming" are two words once folded. */
 const RED_TEAM_SECOND = new Set(['team', 'teams', 'teaming', 'teamer', 'teamers']);
 /** More distinct terms than this say nothing new. */
-export const ATTACK_TALK_CAP = 2;
+const ATTACK_TALK_CAP = 2;
 /**
  * Words naming assistants and prompts. A planted instruction names its reader
  * once or twice ("AI assistant: ..."); a policy, guide or minutes about AI
@@ -28,7 +28,7 @@ export const ATTACK_TALK_CAP = 2;
 const AI_WORDS = new Set(['ai', 'assistant', 'assistants', 'chatbot', 'chatbots', 'copilot', 'llm', 'llms', 'gpt', 'prompt', 'prompts']);
 /** AI words an injection itself may hold; only those beyond count, up to the cap. */
 const AI_WORDS_FREE = 2;
-export const AI_TALK_CAP = 4;
+const AI_TALK_CAP = 4;
 
 export interface DocumentTopic {
   /** distinct attack-talk terms, at most ATTACK_TALK_CAP */
