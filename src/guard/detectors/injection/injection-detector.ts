@@ -12,9 +12,7 @@ import { bareCandidate, requestCandidates } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentRuleWeight } from './override-addressee.js';
-import { documentTopic } from './attack-talk.js';
 import { maskMentions } from './reported-speech.js';
-import { asksForVerdict } from './analysis-request.js';
 import { readsAsOtherLanguage } from './function-words.js';
 import { rankOf } from '../word-clusters.js';
 import { boundText, preparedView } from './text-prep.js';
@@ -118,27 +116,6 @@ const MENTION_CONTEXT_DAMP = 1;
  * leave-one-writer-out folds no planted instruction had only such matches.
  */
 const STAFF_CONTEXT_DAMP = 2;
-/**
- * A document about attacks (attack-talk.ts: payloads, fixtures, blocklists,
- * detection patterns) keeps attack strings as data: its rule matches count
- * like mentions, and the segment model loses this much per term. Chosen on
- * the leave-one-writer-out folds (documents-13…19): pooled FPR at 0.869
- * 0.087 -> 0.055, TPR@2 % 0.43 -> 0.72, TPR 0.857 -> 0.854.
- */
-const ATTACK_TALK_DAMP = 1;
-/**
- * Segment-model log-odds taken off per AI word beyond an injection's own two
- * (attack-talk.ts): text about assistants (AI guidance, minutes, red-team
- * debriefs) is where the segment model errs. Same folds: FPR 0.055 -> 0.045,
- * TPR@2 % 0.72 -> 0.75, TPR 0.854 -> 0.853.
- */
-const AI_TALK_DAMP = 0.75;
-/**
- * Segment markers (segment-addressee.ts) that put the AI in the addressee slot: a vocative or
- * a duty laid on every machine reader is not excused by the text around it talking about AI.
- * (Line labels are not exempt: test data and transcripts quote "AI:" lines; folds FPR 0.045 vs 0.047.)
- */
-const AI_ADDRESSEE_EXEMPT: ReadonlySet<string> = new Set(['to:ai-duty', 'to:ai']);
 
 export interface InjectionSignals {
   modelLogit: number;
@@ -247,17 +224,12 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     else ruleLogit += applyRules(flat, USER_RULES, evidence, undefined, maskedFlat);
     ruleLogit += channel === 'user' && maskedFolded !== folded ? multilingualOutsideMentions(folded, maskedFolded, evidence) : applyMultilingualRules(folded, channel, evidence);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
-    const topic = channel === 'document' ? documentTopic(folded) : { attackTerms: 0, aiWords: 0 };
-    const attackTalk = topic.attackTerms;
-    if (attackTalk > 0) ruleLogit *= MENTION_SHARE;
 
     let modelLogit: number;
     let structureLogit = 0;
     if (channel === 'user') {
-      // A message asking for a verdict on what it pastes (analysis-request.ts) is read without the paste.
-      const verdictAsked = maskedFolded !== folded && asksForVerdict(maskedFolded);
       const otherLanguage = readsAsOtherLanguage(folded, rankOf);
-      modelLogit = userModel.logit(verdictAsked ? maskedFolded : folded) + USER_MODEL_OFFSET + (otherLanguage ? OTHER_LANGUAGE_OFFSET : 0);
+      modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET + (otherLanguage ? OTHER_LANGUAGE_OFFSET : 0);
       const manyDisguised = unmasked.disguised >= 2;
       // A technique rule is not vetoed by vocabulary the model deems harmless.
       if (ruleLogit >= STRONG_RULE_LOGIT || manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
@@ -298,19 +270,12 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       }
     } else {
       modelLogit = -Infinity;
-      let bestMarkers: readonly string[] = [];
       for (const segment of documentSegments(maskedFolded)) {
         if (!mayBeRequest(segment)) continue;
         const logit = segmentModel.logitOfWords(segment.tokens, segment.markers);
-        if (logit > modelLogit) {
-          modelLogit = logit;
-          bestMarkers = segment.markers;
-        }
+        if (logit > modelLogit) modelLogit = logit;
       }
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
-      // Talk about AI does not excuse a segment that puts the AI in the addressee slot.
-      const aiTalk = bestMarkers.some((m) => AI_ADDRESSEE_EXEMPT.has(m)) ? 0 : topic.aiWords;
-      modelLogit -= attackTalk * ATTACK_TALK_DAMP + aiTalk * AI_TALK_DAMP;
       // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
       // speaking to the assistant is about attacks: its security vocabulary counts for less.
       const damped = (id: string): boolean => id.endsWith('.mentioned') || id.endsWith('.to-staff');
@@ -322,8 +287,6 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
         evidence.push('mention.reported-only');
       }
       if (modelLogit > 0) evidence.push('model.request-like-segment');
-      if (attackTalk > 0) evidence.push('context.attack-talk');
-      if (aiTalk > 0) evidence.push('context.ai-talk');
       // Text that plainly speaks to the AI reader needs no request-like segment
       // too: the segment model reads English only, injections come in any language.
       if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.document);

@@ -8,7 +8,6 @@
 // the quote instead of the quote. A quote stays live when it is the object of
 // an order to the reader ("say 'I have been PWNED'") or when the text tells
 // the reader to do what it quotes ("now do exactly that").
-import { asksForVerdict, blockQuotedLines } from './analysis-request.js';
 import { wordAnchoredRegExp } from './word-anchored-regexp.js';
 
 /** What a masked mention is replaced by (a word no rule matches). */
@@ -205,13 +204,8 @@ function sentenceEnd(text: string, i: number, max: number): number {
  */
 export function mentionSpans(text: string, channel: 'user' | 'document' = 'document'): Span[] {
   const user = channel === 'user';
-  const quotes = quotedSpans(text);
-  if (user) {
-    const pasted = pastedForVerdict(text, quotes);
-    if (pasted.length > 0) return pasted;
-  }
   const spans: Span[] = [];
-  for (const q of quotes) {
+  for (const q of quotedSpans(text)) {
     // A quote listed after a mention ("attempts ('X', 'Y')") is one too, though a list looks like data.
     const previous = spans[spans.length - 1];
     if (previous && previous.end === listedAfter(text, q.start) && opensProseList(text, previous.start)) {
@@ -240,26 +234,6 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
   if (spans.length === 0) return spans;
   const masked = maskSpans(text, spans);
   return DO_IT.test(masked) ? [] : spans;
-}
-
-/**
- * A user's message that pastes material (quotes, a block quote, log values) and asks whether it is an
- * attack, or not to run it (analysis-request.ts): all of that material is a mention. Empty otherwise,
- * or when the message also asks to do what it pasted.
- */
-function pastedForVerdict(text: string, quotes: readonly Span[]): Span[] {
-  // Outer quotes only: quotedSpans lists a quote's inner quotes right after it.
-  const pasted: Span[] = [];
-  let outerEnd = -1;
-  for (const q of quotes) {
-    if (q.start < outerEnd) continue;
-    pasted.push(q);
-    outerEnd = q.end;
-  }
-  pasted.push(...blockQuotedLines(text));
-  if (pasted.length === 0) return [];
-  const outside = maskSpans(text, pasted);
-  return asksForVerdict(outside) && !DO_IT.test(outside) ? pasted : [];
 }
 
 function maskSpans(text: string, spans: readonly Span[]): string {
