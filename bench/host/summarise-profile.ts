@@ -68,12 +68,23 @@ profile.samples.forEach((id, i) => {
 /** The part of a turn a file belongs to (native frames count for the nearest caller that has a file). */
 function componentOf(url: string): string | undefined {
   if (!url) return undefined;
-  const project = /\/src\/(guard|state|audit)\//.exec(url);
-  if (project && !url.includes('node_modules')) return project[1] === 'guard' ? 'guards' : project[1] === 'state' ? 'state store' : 'audit log';
-  if (/\/src\//.test(url) && !url.includes('node_modules')) return 'agent, pipeline, host (other src/)';
-  if (/node_modules\/better-sqlite3\//.test(url)) return 'state store';
-  if (/node_modules\/(@microsoft|@opentelemetry|zod)\//.test(url)) return 'Agents SDK (activity schema, turn context, tracing)';
-  if (url.startsWith('node:') || /node_modules\/(express|router|body-parser|raw-body|iconv-lite|on-finished|type-is|content-type|etag|send|finalhandler|parseurl)\//.test(url)) return 'HTTP (node:http, express)';
+  const inProject = !url.includes('node_modules');
+  const project = inProject ? /\/src\/([a-z-]+)\//.exec(url) : null;
+  if (project) {
+    const area = project[1]!;
+    if (area === 'guard') return 'guards';
+    if (area === 'state') return 'state store (rate limits, policy generation, canaries)';
+    if (area === 'audit') return 'audit record, hash chain and write';
+    if (area === 'model') return 'offline model';
+    if (area === 'host') return 'HTTP in (node:http, express, body, host checks)';
+    return 'pipeline, prompt, tools, activity layer (other src/)';
+  }
+  if (/node_modules\/better-sqlite3\//.test(url)) return 'state store (rate limits, policy generation, canaries)';
+  if (/node_modules\/(applicationinsights|@azure\/monitor|@azure\/opentelemetry)/.test(url)) return 'telemetry (Application Insights)';
+  if (/node_modules\/(@microsoft\/agents-activity|zod)\//.test(url) || /agents-activity\/node_modules\/zod\//.test(url)) return 'activity schema (SDK, inbound)';
+  if (/node_modules\/(@microsoft|@opentelemetry)\//.test(url)) return 'Agents SDK (adapter, app, turn context, tracing)';
+  if (/^node:internal\/(process\/task_queues|timers)/.test(url)) return 'event loop (microtasks, immediates)';
+  if (url.startsWith('node:') || /node_modules\/(express|router|body-parser|raw-body|iconv-lite|on-finished|type-is|content-type|etag|send|finalhandler|parseurl|path-to-regexp|depd|statuses|http-errors)\//.test(url)) return 'HTTP in (node:http, express, body, host checks)';
   return 'other';
 }
 const byComponent = new Map<string, number>();
@@ -81,7 +92,20 @@ profile.samples.forEach((id, i) => {
   const us = profile.timeDeltas[i + 1] ?? 0;
   const leaf = byId.get(id)!.callFrame.functionName;
   let component = leaf === '(idle)' ? 'idle' : leaf === '(garbage collector)' ? 'garbage collection' : undefined;
+  // Node's own modules (node:crypto, node:fs, node:buffer) count for the nearest caller in a package or
+  // the project; only work with no such caller above it (socket reads, timers) stays with Node.
+  for (let at: number | undefined = id; component === undefined && at !== undefined; at = parent.get(at)) {
+    const url = byId.get(at)!.callFrame.url;
+    if (url && !url.startsWith('node:')) component = componentOf(url);
+  }
   for (let at: number | undefined = id; component === undefined && at !== undefined; at = parent.get(at)) component = componentOf(byId.get(at)!.callFrame.url);
+  // The SDK checks each reply against the activity schema again when it is sent; the output guard runs under checkOutput.
+  const under = (name: string) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === name) return true;
+    return false;
+  };
+  if (component === 'activity schema (SDK, inbound)' && under('sendActivities')) component = 'SDK reply validation (activity schema on send)';
+  if (component === 'guards') component = under('checkOutput') ? 'guards, output channel' : under('checkInput') ? 'guards, input channel' : 'guards (continuations)';
   add(byComponent, component ?? 'other', us);
 });
 

@@ -49,6 +49,20 @@ const isBucket = (v: unknown): Bucket => {
   return b;
 };
 
+// The same users and tenants come back turn after turn: their hashed keys are kept (bounded; a
+// full memo starts over, which only costs the hashes again).
+const maxRememberedKeys = 10_000;
+const hashedKeys = new Map<string, string>();
+function hashedKey(key: string): string {
+  let hashed = hashedKeys.get(key);
+  if (hashed === undefined) {
+    if (hashedKeys.size >= maxRememberedKeys) hashedKeys.clear();
+    hashed = createHash('sha256').update(key).digest('base64url');
+    hashedKeys.set(key, hashed);
+  }
+  return hashed;
+}
+
 export class StoredTokenBucketLimiter implements RateLimiter {
   private readonly now: () => number;
 
@@ -74,7 +88,7 @@ export class StoredTokenBucketLimiter implements RateLimiter {
   private step(key: string, points: number) {
     const { perMinute, burst } = this.options;
     // Keys carry user and tenant ids: store a hash, never the id.
-    const storedKey = createHash('sha256').update(key).digest('base64url');
+    const storedKey = hashedKey(key);
     const change = (current: Bucket | undefined): { value: Bucket | undefined; result: RateDecision } => {
       const now = this.now();
       const tokens = current ? Math.min(burst, current.tokens + (Math.max(0, now - current.updatedAt) * perMinute) / 60_000) : burst;

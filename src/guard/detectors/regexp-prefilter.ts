@@ -5,7 +5,8 @@
 // rare words, which makes most of the lexicon free.
 //
 // Sound by construction: anything the reader does not understand (\w, [^ ],
-// lookbehind, too many combinations) widens the condition, up to "always run".
+// too many combinations) widens the condition, up to "always run". The same
+// starts also say WHERE a match can begin: testAt() runs a pattern only there.
 
 /** Length of the start keys: longer at a word start (indexed only there), short anywhere else. */
 const WORD_KEY_CHARS = 8;
@@ -50,7 +51,11 @@ function parse(source: string): Node[][] {
       else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
         i += 2;
         lookaround = true;
-      } else if (source[i] === '?') throw new Unsupported('lookbehind or named group');
+      } else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+        // A look-behind reads what comes before a position, never what a match starting there consumes.
+        i += 3;
+        lookaround = true;
+      } else if (source[i] === '?') throw new Unsupported('named group');
       const alts = alternatives();
       if (source[i] !== ')') throw new Unsupported('unbalanced');
       i++;
@@ -248,6 +253,19 @@ class StartTable {
   }
 }
 
+/** What one pass over a text found. */
+export interface PrefilterScan {
+  /** candidates[i] is false when patterns[i] cannot match the text. */
+  candidates: boolean[];
+  /**
+   * starts[i]: every position where a match of patterns[i] can begin, ascending (empty when
+   * none); undefined when its starts could not be read, so it must run on the whole text.
+   */
+  starts: ReadonlyArray<readonly number[] | undefined>;
+}
+
+const NO_STARTS: readonly number[] = Object.freeze([]);
+
 /**
  * Which of a fixed list of patterns can match a text: those with a start
  * found in it, plus those whose starts could not be read. One pass over the
@@ -258,12 +276,15 @@ export class PatternPrefilter {
   private readonly always: number[] = [];
   private readonly wordStarts: StartTable;
   private readonly anywhere: StartTable | undefined;
+  /** 1 for each code unit a start found anywhere (not only at a word start) begins with: other positions need no probe. */
+  private readonly anyFirst = new Uint8Array(0x10000);
 
   constructor(readonly patterns: readonly RegExp[]) {
     const word = new Map<number, number[]>();
     const any = new Map<number, number[]>();
     const wordPrefixes = new Set<number>();
     const anyPrefixes = new Set<number>();
+    const anyFirst = new Set<number>();
     patterns.forEach((pattern, index) => {
       const found = patternStarts(pattern);
       // A start shorter than two characters is in nearly every text.
@@ -276,6 +297,7 @@ export class PatternPrefilter {
         const hash = keyHash(s.key);
         const prefixes = s.atWordStart ? wordPrefixes : anyPrefixes;
         for (let k = 1; k < s.key.length; k++) prefixes.add(keyHash(s.key.slice(0, k)));
+        if (!s.atWordStart) anyFirst.add(s.key.charCodeAt(0));
         const list = table.get(hash) ?? [];
         if (!list.includes(index)) list.push(index);
         table.set(hash, list);
@@ -283,36 +305,48 @@ export class PatternPrefilter {
     });
     this.wordStarts = new StartTable(word, wordPrefixes);
     this.anywhere = any.size > 0 ? new StartTable(any, anyPrefixes) : undefined;
+    for (const s of anyFirst) this.anyFirst[s] = 1;
   }
 
   private lastText: string | undefined;
-  private lastCandidates: boolean[] = [];
+  private lastScan: PrefilterScan = { candidates: [], starts: [] };
 
   /** candidates[i] is false when patterns[i] cannot match `text` (remembered for the next call on the same text). */
   candidates(text: string): boolean[] {
-    if (text !== this.lastText) {
-      this.lastCandidates = this.compute(text);
-      this.lastText = text;
-    }
-    return this.lastCandidates;
+    return this.scan(text).candidates;
   }
 
-  private compute(text: string): boolean[] {
-    const out = new Array<boolean>(this.patterns.length).fill(false);
-    for (const index of this.always) out[index] = true;
+  /** Which patterns can match `text` and where (remembered for the next call on the same text). */
+  scan(text: string): PrefilterScan {
+    if (text !== this.lastText) {
+      this.lastScan = this.compute(text);
+      this.lastText = text;
+    }
+    return this.lastScan;
+  }
+
+  private compute(text: string): PrefilterScan {
+    const candidates = new Array<boolean>(this.patterns.length).fill(false);
+    const starts = new Array<number[] | readonly number[] | undefined>(this.patterns.length).fill(NO_STARTS);
+    for (const index of this.always) {
+      candidates[index] = true;
+      starts[index] = undefined;
+    }
+    const found = { candidates, starts };
     const n = text.length;
     const anywhere = this.anywhere;
     let previousIsWord = false;
     for (let i = 0; i < n; i++) {
-      if (anywhere) this.mark(anywhere, text, i, KEY_CHARS, out);
-      const isWord = isWordCode(text.charCodeAt(i));
-      if (isWord && !previousIsWord) this.mark(this.wordStarts, text, i, WORD_KEY_CHARS, out);
+      const code = text.charCodeAt(i);
+      if (anywhere && this.anyFirst[code] === 1) this.mark(anywhere, text, i, KEY_CHARS, found);
+      const isWord = isWordCode(code);
+      if (isWord && !previousIsWord) this.mark(this.wordStarts, text, i, WORD_KEY_CHARS, found);
       previousIsWord = isWord;
     }
-    return out;
+    return found;
   }
 
-  private mark(table: StartTable, text: string, at: number, longest: number, out: boolean[]): void {
+  private mark(table: StartTable, text: string, at: number, longest: number, found: { candidates: boolean[]; starts: Array<number[] | readonly number[] | undefined> }): void {
     const end = Math.min(text.length, at + longest);
     let h = FNV_SEED;
     for (let i = at; i < end; i++) {
@@ -320,10 +354,36 @@ export class PatternPrefilter {
       const slot = table.find(finish(h));
       if (slot < 0) return;
       const list = table.patternsAt(slot);
-      if (list) for (const index of list) out[index] = true;
+      if (list) {
+        for (const index of list) {
+          found.candidates[index] = true;
+          const known = found.starts[index];
+          // Keys of different lengths can start at one position: record it once.
+          if (known === NO_STARTS) found.starts[index] = [at];
+          else if (known && known[known.length - 1] !== at) (known as number[]).push(at);
+        }
+      }
       if (!table.extendsAt(slot)) return;
     }
   }
+}
+
+/** A copy of a pattern that matches only at its lastIndex (for testAt). */
+export function stickyCopy(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
+}
+
+/**
+ * pattern.test(text) with `sticky` (stickyCopy(pattern)) tried only at `starts`: the same answer
+ * when `starts` holds every position where a match can begin (PrefilterScan.starts). A
+ * look-behind still sees the text before each start.
+ */
+export function testAt(sticky: RegExp, text: string, starts: readonly number[]): boolean {
+  for (const at of starts) {
+    sticky.lastIndex = at;
+    if (sticky.test(text)) return true;
+  }
+  return false;
 }
 
 /** How a pattern's matches can start, or undefined when that cannot be read off its source. */

@@ -83,7 +83,8 @@ export function systemPromptOverlap(output: string, systemPrompt: string, ngramW
  * ("İ" to "i" plus a dot, the Kelvin sign to "k"); each other unit is dropped.
  */
 function asciiCompact(text: string): string {
-  const out = new Uint16Array(text.length);
+  // Every kept unit is ASCII: one byte each, read back as latin1 (cheaper than a UTF-16 decoder).
+  const out = Buffer.allocUnsafe(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
@@ -92,9 +93,8 @@ function asciiCompact(text: string): string {
     else if (u === 0x130) out[n++] = 0x69;
     else if (u === 0x212a) out[n++] = 0x6b;
   }
-  return compactDecoder.decode(out.subarray(0, n));
+  return out.toString('latin1', 0, n);
 }
-const compactDecoder = new TextDecoder('utf-16le');
 
 // The guard asks for the same texts' compact forms several times in one check (canary, rule ids).
 const recentCompact: Array<{ text: string; compact: string }> = [];
@@ -106,6 +106,13 @@ function asciiCompactOf(text: string): string {
   return compact;
 }
 
+// A check looks for the same canary in several texts (raw, normalised, each view): its compact form once.
+let lastNeedle: { needle: string; compact: string } | undefined;
+function compactOfNeedle(needle: string): string {
+  if (lastNeedle?.needle !== needle) lastNeedle = { needle, compact: needle.replace(/[^\p{L}\p{N}]/gu, '') };
+  return lastNeedle.compact;
+}
+
 /** Finds the canary in raw text, in the normalised text, or with all non-alphanumerics removed. */
 export function findCanary(raw: string, normalized: string, canary: string): LeakResult['canary'] {
   if (canary.trim().length < 6) return undefined; // too short to be a meaningful canary
@@ -114,7 +121,7 @@ export function findCanary(raw: string, normalized: string, canary: string): Lea
   if (rawAt >= 0) return { start: rawAt, end: rawAt + canary.length, view: 'raw' };
   const normAt = normalized === raw ? -1 : normalized.toLowerCase().indexOf(needle);
   if (normAt >= 0) return { start: normAt, end: normAt + canary.length, view: 'normalized' };
-  const compactNeedle = needle.replace(/[^\p{L}\p{N}]/gu, '');
+  const compactNeedle = compactOfNeedle(needle);
   if (compactNeedle.length < 6) return undefined;
   // An ASCII needle whose letters are not even adjacent once every non-ASCII character is gone
   // cannot be in the text with only non-letters removed: skip the slower Unicode pass.

@@ -5,7 +5,7 @@ import { FRAMING_CUES } from '../../../src/guard/detectors/injection/framing-cue
 import { DOCUMENT_RULES, SHARED_RULES } from '../../../src/guard/detectors/injection/injection-rules.js';
 import { USER_RULES } from '../../../src/guard/detectors/injection/user-rules.js';
 import { preparedView } from '../../../src/guard/detectors/injection/text-prep.js';
-import { PatternPrefilter, patternStarts } from '../../../src/guard/detectors/regexp-prefilter.js';
+import { PatternPrefilter, patternStarts, stickyCopy, testAt } from '../../../src/guard/detectors/regexp-prefilter.js';
 
 const lexicon = [...HARM_CUES, ...HARM_MITIGATIONS];
 
@@ -45,6 +45,39 @@ describe('regexp prefilter', () => {
       });
     }
     assert.ok(matches > 100, `only ${matches} matches: the check would prove little`);
+  });
+
+  it('reads the starts of a pattern behind a look-behind (it constrains what comes before, not the match)', () => {
+    const keys = patternStarts(/\b(?<!(?:not|never) )(?:kill|hurt) him\b/)!.map((s) => s.key);
+    assert.deepEqual(keys.sort(), ['hurt him', 'kill him'].sort());
+    const filter = new PatternPrefilter([/(?<!not )kill him/]);
+    const { starts } = filter.scan('i will not kill him, or kill him?');
+    assert.deepEqual(starts[0], [11, 24]);
+    assert.equal(testAt(stickyCopy(/(?<!not )kill him/), 'i will not kill him, or kill him?', starts[0]!), true);
+    assert.equal(testAt(stickyCopy(/(?<!not )kill him/), 'i will not kill him', filter.scan('i will not kill him').starts[0]!), false);
+  });
+
+  it('tries a pattern only where it can start, with the same answer as a scan of the whole text', () => {
+    const patterns: RegExp[] = [...lexicon.map((entry) => entry.pattern), ...[...SHARED_RULES, ...DOCUMENT_RULES, ...USER_RULES, ...FRAMING_CUES].map((entry) => entry.pattern)];
+    const filter = new PatternPrefilter(patterns);
+    const sticky = patterns.map(stickyCopy);
+    const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8').split('\n').filter(Boolean);
+    const rows = [...read('../../../bench/detectors/proxy-heldout.jsonl'), ...read('../../../bench/detectors/proxy-harm-4.jsonl'), ...['harm', 'harm-2', 'user-only'].flatMap((f) => read(`../../../scripts/train/corpus/handwritten/${f}.jsonl`))];
+    let matches = 0;
+    let positional = 0;
+    for (const line of rows) {
+      const { flat } = preparedView((JSON.parse(line) as { text: string }).text);
+      const { candidates, starts } = filter.scan(flat);
+      patterns.forEach((pattern, i) => {
+        const whole = pattern.test(flat);
+        const at = starts[i];
+        if (at !== undefined) positional++;
+        const fast = candidates[i]! && (at === undefined ? pattern.test(flat) : testAt(sticky[i]!, flat, at));
+        assert.equal(fast, whole, `${pattern.source.slice(0, 60)} on ${flat.slice(0, 60)}`);
+        if (whole) matches++;
+      });
+    }
+    assert.ok(matches > 100 && positional > matches, `${matches} matches, ${positional} positional checks: the check would prove little`);
   });
 
   it('skips most of the harm lexicon on an everyday answer', () => {

@@ -24,7 +24,7 @@ export interface HarmCue {
 }
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
-import { PatternPrefilter } from '../regexp-prefilter.js';
+import { PatternPrefilter, stickyCopy, testAt, type PrefilterScan } from '../regexp-prefilter.js';
 import { harmCue } from './harm-cue.js';
 import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
@@ -151,15 +151,27 @@ export interface HarmCueHits {
 export const prefilterPattern = (entry: HarmCue | HarmMitigation): RegExp => entry.anchor ?? entry.pattern;
 
 // Each pattern runs only on texts that contain one of the ways it can start (or its anchor):
-// most texts hold none of the lexicon's words, and a skipped regex costs nothing.
-const prefilter = new PatternPrefilter([...HARM_CUES, ...HARM_MITIGATIONS].map(prefilterPattern));
+// most texts hold none of the lexicon's words, and a skipped regex costs nothing. The same pass
+// finds where each pattern itself can start (entry i's pattern at lexicon.length + i), and a
+// pattern that may match is tried only there, not at every word of the text.
+const lexicon: ReadonlyArray<HarmCue | HarmMitigation> = [...HARM_CUES, ...HARM_MITIGATIONS];
+const prefilter = new PatternPrefilter([...lexicon.map(prefilterPattern), ...lexicon.map((entry) => entry.pattern)]);
+const sticky = lexicon.map((entry) => stickyCopy(entry.pattern));
+
+/** entry.pattern.test(flat) for lexicon entry i, with the prefilter's answer for flat. */
+function entryMatches(i: number, flat: string, scan: PrefilterScan): boolean {
+  if (!scan.candidates[i]) return false;
+  const starts = scan.starts[lexicon.length + i];
+  return starts === undefined ? lexicon[i]!.pattern.test(flat) : testAt(sticky[i]!, flat, starts);
+}
+
 export function matchHarmCues(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
-  const candidates = prefilter.candidates(flat);
+  const scan = prefilter.scan(flat);
   for (let i = 0; i < HARM_CUES.length; i++) {
     const cue = HARM_CUES[i]!;
-    if (candidates[i] && cue.pattern.test(flat)) {
+    if (entryMatches(i, flat, scan)) {
       byCategory[cue.category] += cue.weight;
       ids.push(cue.id);
     }
@@ -171,10 +183,10 @@ export function matchHarmCues(flat: string): HarmCueHits {
 export function matchHarmMitigations(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
-  const candidates = prefilter.candidates(flat);
+  const scan = prefilter.scan(flat);
   for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
     const mitigation = HARM_MITIGATIONS[i]!;
-    if (candidates[HARM_CUES.length + i] && mitigation.pattern.test(flat)) {
+    if (entryMatches(HARM_CUES.length + i, flat, scan)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }

@@ -17,7 +17,7 @@ import { readsAsOtherLanguage } from './function-words.js';
 import { rankOf } from '../word-clusters.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
-import { PatternPrefilter } from '../regexp-prefilter.js';
+import { PatternPrefilter, stickyCopy, testAt } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
 export interface InjectionScore {
@@ -177,7 +177,7 @@ function multilingualOutsideMentions(folded: string, maskedFolded: string, evide
 }
 
 // A rule runs only on texts holding one of the ways its pattern can start.
-const prefilters = new WeakMap<readonly InjectionRule[], PatternPrefilter>();
+const prefilters = new WeakMap<readonly InjectionRule[], { filter: PatternPrefilter; sticky: RegExp[] }>();
 
 type RuleWeight = (id: string, weight: number, pattern: RegExp, flat: string) => number;
 
@@ -188,12 +188,14 @@ type RuleWeight = (id: string, weight: number, pattern: RegExp, flat: string) =>
  */
 function applyRules(flat: string, rules: readonly InjectionRule[], evidence: string[], weigh?: RuleWeight, maskedFlat: string = flat): number {
   let prefilter = prefilters.get(rules);
-  if (!prefilter) prefilters.set(rules, (prefilter = new PatternPrefilter(rules.map((rule) => rule.pattern))));
-  const candidates = prefilter.candidates(flat);
+  if (!prefilter) prefilters.set(rules, (prefilter = { filter: new PatternPrefilter(rules.map((rule) => rule.pattern)), sticky: rules.map((rule) => stickyCopy(rule.pattern)) }));
+  // Each rule runs only where one of its starts is (the whole text when they cannot be read).
+  const { candidates, starts } = prefilter.filter.scan(flat);
   let sum = 0;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    if (candidates[i] && rule.pattern.test(flat)) {
+    const at = starts[i];
+    if (candidates[i] && (at === undefined ? rule.pattern.test(flat) : testAt(prefilter.sticky[i]!, flat, at))) {
       const own = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
       const mentioned = maskedFlat !== flat && !rule.pattern.test(maskedFlat);
       const weight = mentioned ? own * MENTION_SHARE : own;
