@@ -25,10 +25,11 @@ export interface HarmCue {
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
-import { harmCue } from './harm-cue.js';
+import { harmCue, harmMitigation } from './harm-cue.js';
 import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
+import { WORK_CONTEXT_MITIGATIONS } from './harm-work-context.js';
 
 // Patterns that begin with a word are anchored at a word start (faster, same meaning).
 const c = harmCue;
@@ -37,6 +38,10 @@ const c = harmCue;
 const NOT_STEAL_IDIOM = '(?![^.?!,;]{0,12}\\b(?:heart|hearts|show|spotlight|thunder|limelight|glance|kiss|base|march|moment|scene)\\b)';
 /** Safety talk about a weapon word: "bomb threat procedure", "poison ivy", "the poisons cabinet". */
 const NOT_WEAPON_TALK = '(?! (?:threats?|squad|disposal|scares?|shelters?|drills?|dogs?|detection|detectors?|ivy|oak|sumac|control|cent(?:re|er)s?|information|helpline|hotline|warnings?|labels?|cabinets?|safety|awareness|training))';
+/** An offence named, not asked for: after a charge, a conviction, or the work of spotting it. */
+const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated) for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report) )';
+/** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
+const NOT_A_NOUN_OVERDOSE = '(?<!(?:a|an|the|her|his|their|deliberate|accidental|intentional|suspected|opioid|drug|after) )';
 /** A defender's noun after the malware word: "a ransomware recovery plan", "malware detection". */
 const NOT_DEFENCE_TALK = '(?! (?:protection|defen[cs]es?|response|recovery|detection|scanners?|scans?|removal|training|awareness|simulations?|drills?|tabletop|polic(?:y|ies)|playbooks?|insurance|resilience|backups?|incidents?|alerts?|reports?))';
 
@@ -75,7 +80,7 @@ export const HARM_CUES: readonly HarmCue[] = [
 
   // Self-harm.
   c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:kill myself|killing myself|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
-  c('self_harm.self-injury', 'self_harm', 3, `\\b(?:cut myself|cutting myself|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|overdose on|od on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
+  c('self_harm.self-injury', 'self_harm', 3, `\\b(?:cut myself|cutting myself|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|${NOT_A_NOUN_OVERDOSE}(?:overdose|od) on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
   c('self_harm.how-to-die', 'self_harm', 3, `(?:how (?:many|much) ${gap(3)}(?:to|would|will|does it take to) (?:die|kill|overdose|be fatal|be lethal)|lethal dose|fatal dose|(?:what|which) ${gap(3)}(?:to take|to use|to drink|to swallow) to (?:die|end it|not wake up)|die like|(?:quickest|fastest|easiest|painless|surest) way to (?:die|end it)|jump off ${gap(3)}(?:to die|and die)|bleed out|(?:pills?|medicines?|medications?|tablets?|drugs|combination) ${gap(5)}(?:stop my heart|make my heart stop|(?:never|not|don't) wake up|end (?:it all|my life)|make (?:it|everything) stop)|(?:quietly|slowly|painlessly|silently) stop my (?:own )?heart|stop my (?:own )?heart (?:quietly|slowly|painlessly|silently|for good|forever|permanently|in my sleep))`, 'die|kill|overdose|fatal|lethal|end it|not wake up|bleed out|heart|wake up|end my life|stop'),
 
   // Hate.
@@ -89,7 +94,10 @@ export const HARM_CUES: readonly HarmCue[] = [
   // Sexual.
   c('sexual.explicit-request', 'sexual', 3, `(?:write|describe|create|generate|tell|narrate|roleplay|role-play|compose|draft)(?: me)? ${gap(3)}(?:explicit|erotic|sexual|porn(?:ographic)?|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty) ${gap(2)}(?:stor(?:y|ies)|scenes?|descriptions?|content|fantas(?:y|ies)|fan ?fic(?:tion)?|roleplay|chat|messages?|texts?|poem|details)`, 'explicit|erotic|sexual|porn|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty'),
   c('sexual.explicit-terms', 'sexual', 2, `\\b(?:porn|pornography|nude photos|nudes|naked pictures|sex tape|blowjob|handjob|orgasm|masturbat\\w{0,6}|genitals|penis|vagina|sexual intercourse|have sex with|sleep with (?:her|him|my)|sexting|onlyfans leaks?|hentai|fetish|bdsm|erotica)\\b`),
-  c('sexual.minors', 'sexual', 5, `(?:child|children|kids?|minors?|underage|teen|teenage|preteen|\\b1[0-7][- ]year[- ]olds?|schoolgirls?|schoolboys?|little (?:girls?|boys?)) ${gap(3)}(?:porn|nudes?|naked|sex\\b|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduc\\w{0,4})|(?:porn|nudes?|naked|sex with|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduce|groom|grooming) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`),
+  c('sexual.minors', 'sexual', 5, `(?:child|children|kids?|minors?|underage|teen|teenage|preteen|\\b1[0-7][- ]year[- ]olds?|schoolgirls?|schoolboys?|little (?:girls?|boys?)) ${gap(3)}(?:porn|nudes?|naked|sex\\b|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduc\\w{0,4})|(?:porn|nudes?|naked|sex with|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduce) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`),
+  // Grooming as an act asked for, not the offence named: "convicted of grooming a 14-year-old",
+  // "recognising online grooming of children" are a court report and safeguarding training.
+  c('sexual.grooming', 'sexual', 5, `${NOT_NAMED_OFFENCE}groom(?:ing)?(?! of\\b) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`, 'groom'),
   c('sexual.non-consensual', 'sexual', 3.5, `(?:hidden camera|upskirt|revenge porn|spy on (?:my|a|her|him) ${gap(2)}(?:shower|chang|undress|naked)|drug (?:her|him|a girl|a woman|someone) (?:and|to) |non-?consensual|without (?:her|his|their) consent)`),
   ...REQUEST_CUES,
   ...INTENT_CUES,
@@ -109,13 +117,7 @@ export interface HarmMitigation {
   anchor?: RegExp;
 }
 
-const m = (id: string, categories: readonly HarmCategory[], weight: number, source: string, anchor?: string): HarmMitigation => ({
-  id,
-  categories,
-  weight,
-  pattern: wordAnchoredRegExp(`\\b(?:${source})`),
-  ...(anchor ? { anchor: wordAnchoredRegExp(`\\b(?:${anchor})`) } : {}),
-});
+const m = harmMitigation;
 
 export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`),
@@ -139,6 +141,7 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   // Class material asks about a story or a topic: a worksheet on a play's poisoning is literature.
   m('mitigate.teaching', ['violence', 'hate', 'sexual', 'self_harm'], -2, `worksheet|lesson plan|discussion questions?|comprehension questions?|study guide|reading guide|essay (?:question|prompt)s?|answer key|marking scheme|learning objectives?|act [ivx1-5]\\b|use (?:two|three|\\d) quotes`),
   m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`),
+  ...WORK_CONTEXT_MITIGATIONS,
 ];
 
 /** Per-category sum of the weights of the matching cues, plus their ids. */
