@@ -59,8 +59,12 @@ export function harmFrozenBuckets(): ReadonlySet<number> {
   return frozen;
 }
 
-/** Each hand-written row counts this many times: it is scarce and varied, the template corpus is plentiful. */
-const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 3);
+/**
+ * Each hand-written harm row counts this many times: it is scarce and varied, the template corpus is plentiful.
+ * 16 since five writers (harm-6..10): pooled leave-one-writer-out TPR / FPR 0.887 / 0.006 at 3, 0.894 / 0.006 at 6,
+ * 0.900 / 0.006 at 10, 0.905 / 0.006 at 16 (TPR at FPR <= 1 % 0.908 -> 0.927), 0.905 / 0.006 at 24 (a plateau).
+ */
+const HANDWRITTEN_WEIGHT = Number(process.env.HANDWRITTEN_WEIGHT ?? 16);
 // 8 since the technical-content rows (documents-4): at 3 the look-alikes barely moved the segment model.
 const DOCUMENT_WEIGHT = Number(process.env.DOCUMENT_WEIGHT ?? 8);
 const SYNTHETIC_SHARE = Number(process.env.SYNTHETIC_SHARE ?? 1);
