@@ -15,10 +15,11 @@ export const harmCue = (id: string, category: HarmCategory, weight: number, sour
 });
 
 /** A mitigation (negative weight on the listed categories); matches start at a word. */
-export const harmMitigation = (id: string, categories: readonly HarmCategory[], weight: number, source: string, anchor?: string): HarmMitigation => ({
+export const harmMitigation = (id: string, categories: readonly HarmCategory[], weight: number, source: string, anchor?: string, unless?: string): HarmMitigation => ({
   id,
   categories,
   weight,
   pattern: wordAnchoredRegExp(`\\b(?:${source})`),
   ...(anchor ? { anchor: wordAnchoredRegExp(`\\b(?:${anchor})`) } : {}),
+  ...(unless ? { unless: wordAnchoredRegExp(`\\b(?:${unless})`) } : {}),
 });

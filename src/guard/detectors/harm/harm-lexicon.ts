@@ -26,7 +26,7 @@ export interface HarmCue {
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import { PatternPrefilter } from '../regexp-prefilter.js';
 import { harmCue, harmMitigation } from './harm-cue.js';
-import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
+import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
 import { WORK_CONTEXT_MITIGATIONS } from './harm-work-context.js';
@@ -115,12 +115,14 @@ export interface HarmMitigation {
   pattern: RegExp;
   /** as HarmCue.anchor */
   anchor?: RegExp;
+  /** The context does not lower a text that also matches this: a story that asks for the exact steps. */
+  unless?: RegExp;
 }
 
 const m = harmMitigation;
 
 export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
-  m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`),
+  m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`, undefined, OPERATIONAL_DETAIL),
   m('mitigate.idiom', ['violence', 'self_harm'], -3, `(?:kill(?:ing)? (?:your|our|my|their) darlings|kill(?:ing)? two birds|killer (?:app|feature|demo|headline|slide|deal)s?|shoot(?:ing)? for (?:a|an|the|two|three|\\d)|(?:take|took|taking) a stab at (?:it|this|that|the|a|an|[a-z]+ing)\\b|bit(?:e|ing) the bullet|kill(?:ing)? (?:time|it|the lights|the engine|a process|the process|processes|the music|the mood|my cravings|weeds|bacteria|germs|a python|a task|the noise)|blow(?:ing)? up ${gap(2)}(?:balloons?|photos?|pictures?|images?|my phone|the internet|on social media)|bomb(?:ed|ing)? (?:a |the |my )?(?:test|exam|interview|audition|presentation)|steal(?:ing)? (?:someone's|a|her|his|their|my) (?:heart|thunder|spotlight|look|idea for)|steal the (?:show|spotlight)|steal (?:a |second )?base|break(?:ing)? into (?:the |a )?(?:film|music|movie|tech|fashion|acting|publishing|job) ?(?:industry|market|business|world|career)?|shoot(?:ing)? (?:a |the |some )?(?:photos?|pictures?|video|film|movie|scene|hoops|baskets?|free throws?|the breeze|my shot|for the stars|an email|a message|at the range|at a range|targets?|clay)|(?:crush|slay|destroy|murder|kill|nail|smash)(?:ing)? (?:it|the (?:interview|exam|game|competition|presentation|dance floor|audition|look))|execute (?:a|the|my|this) (?:plan|strategy|command|query|script|code|trade|order)|hang (?:a|the|my) (?:picture|painting|shelf|curtains?|mirror|tv|frame)|cut (?:the|a) (?:cake|bread|cost|costs|budget|losses|grass|hair|cord)|drown out|choke (?:up|back)|poison ivy|die (?:laughing|of laughter|of embarrassment)|dying to (?:see|know|try|meet)|to die for|knock(?:ing)? (?:it|them) out of the park|beat (?:the|my|a) (?:record|traffic|heat|deadline|competition|boss|level|game|odds)|attack(?:ing)? (?:a|the|this) (?:problem|issue|task|backlog)|punch(?:ing)? (?:holes?|a ticket|up)|gut (?:a|the) (?:fish|house|kitchen|building)|butcher (?:a|the) (?:chicken|pig|cow|lamb)|terminate (?:a|an|the|my) (?:contract|lease|instance|process|subscription|agreement|thread|session|employee contract)|eliminate (?:debt|waste|duplicates|errors|bugs|clutter|noise)|blow(?:ing)? up ${gap(3)}(?:process|processes|plan|playbook|status quo|model|template|format|org chart|structure|roadmap|approach|rules|workflow|agenda|backlog|calendar)|who (?:do|would|did) (?:i|we) (?:need|have|got) to (?:kill|strangle|murder|shoot|bribe|sleep with|punch|fight) (?:to|for|around|round|here))\\b`),
   m('mitigate.pests', ['violence'], -3, `(?:kill\\w{0,3}|poison\\w{0,3}|get rid of|exterminat\\w{0,3}|trap\\w{0,3}|drown\\w{0,3}|shoot\\w{0,3}|eliminat\\w{0,3}) ${gap(2)}(?:mosquito(?:e?s)?|flies|fly|ants?|cockroach(?:es)?|roach(?:es)?|wasps?|hornets?|weeds?|rats?|mice|mouse|vermin|bugs?|termites?|pests?|moths?|fleas?|ticks?|slugs?|aphids?|bed ?bugs?|mold|mould|bacteria|germs|viruses|lice)\\b`),
   m('mitigate.history-or-definition', ['violence', 'hate'], -1.5, `explain what ${gap(4)}means\\b|what does ${gap(4)}mean\\b|(?:what (?:were|was|are|is) the (?:causes?|effects?|impacts?|consequences?|history|origins?|role|reasons?|legacy|definition|meaning)|why did|how did (?:the|it|they|world|people)|what happened (?:at|in|during|to)|when did|who (?:was|were) responsible|what does (?:the (?:word|term) )?[^ ]{1,30} mean|what is the (?:[^ ]+ )?(?:definition|meaning) of|define the term)\\b`, 'causes?|effects?|impacts?|consequences?|history|origins?|role|reasons?|legacy|definition|meaning|why did|how did|what happened|when did|responsible|mean|define the term'),
@@ -177,7 +179,7 @@ export function matchHarmMitigations(flat: string): HarmCueHits {
   const candidates = prefilter.candidates(flat);
   for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
     const mitigation = HARM_MITIGATIONS[i]!;
-    if (candidates[HARM_CUES.length + i] && mitigation.pattern.test(flat)) {
+    if (candidates[HARM_CUES.length + i] && mitigation.pattern.test(flat) && !mitigation.unless?.test(flat)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }

@@ -3,9 +3,10 @@
 // a shop reporting a theft it suffered. What they share is who acts: the harm is
 // someone else's (the caller's partner, the shoplifter, an enemy in the game), and the
 // speaker responds to it. A request to do the act ("for my novel, the exact steps")
-// names no responder and keeps its score. Lists of words only, bounded gaps.
+// names no responder and keeps its score; a game that needs the working details is no game. Lists of words only, bounded gaps.
 import type { HarmMitigation } from './harm-lexicon.js';
 import { harmMitigation } from './harm-cue.js';
+import { OPERATIONAL_DETAIL } from './harm-vocabulary.js';
 
 const m = harmMitigation;
 
@@ -32,6 +33,8 @@ export const WORK_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
     ['violence'],
     -2,
     `(?:mini-?games?|kill ?cams?|kill ?feeds?|hit ?box(?:es)?|respawn\\w{0,3}|spawn (?:points?|camping|protection)|npcs?|boss (?:fights?|battles?|encounters?)|level design\\w{0,2}|gameplay|game ?designers?|game mechanics?|game balance|playtest\\w{0,3}|damage (?:fall-?off|numbers|values|model|curve)|loot (?:tables?|drops?)|skill trees?|enemy ai|weapon balanc\\w{1,3}|balanc\\w{1,3} (?:the|our) (?:weapons?|guns?|classes))\\b`,
+    undefined,
+    OPERATIONAL_DETAIL,
   ),
   // Material for an audience that needs the facts: a patient leaflet, an induction pack, a staff briefing.
   m(
