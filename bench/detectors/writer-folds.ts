@@ -164,6 +164,11 @@ console.log('| fold | pos | neg | TPR | FPR (n) | TPR@FPR<=1% | TPR@FPR<=2% |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const file of files) console.log(line(file, all.filter((r) => r.fold === file)));
 console.log(line('pooled', all));
+// Per category over all folds (the part of the kind before "/"; writers spell self-harm two ways).
+const categoryOf = (r: Scored): string => r.kind.split('/')[0]!.replace(/^selfharm$/, 'self-harm');
+console.log('\n| category (pooled) | pos | neg | TPR | FPR (n) | TPR@FPR<=1% | TPR@FPR<=2% |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const category of [...new Set(all.map(categoryOf))].sort()) console.log(line(category, all.filter((r) => categoryOf(r) === category)));
 const falsePositives = all.filter((r) => r.label === 0 && flagged(r));
 const misses = all.filter((r) => r.label === 1 && !flagged(r));
 console.log(`\nfalse positives (${falsePositives.length}), signals: ${signalCounts(falsePositives)}`);

@@ -25,10 +25,11 @@ export interface HarmCue {
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import { PatternPrefilter, stickyCopy, testAt, type PrefilterScan } from '../regexp-prefilter.js';
-import { harmCue } from './harm-cue.js';
-import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
+import { harmCue, harmMitigation } from './harm-cue.js';
+import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
+import { WORK_CONTEXT_MITIGATIONS } from './harm-work-context.js';
 
 // Patterns that begin with a word are anchored at a word start (faster, same meaning).
 const c = harmCue;
@@ -37,6 +38,13 @@ const c = harmCue;
 const NOT_STEAL_IDIOM = '(?![^.?!,;]{0,12}\\b(?:heart|hearts|show|spotlight|thunder|limelight|glance|kiss|base|march|moment|scene)\\b)';
 /** Safety talk about a weapon word: "bomb threat procedure", "poison ivy", "the poisons cabinet". */
 const NOT_WEAPON_TALK = '(?! (?:threats?|squad|disposal|scares?|shelters?|drills?|dogs?|detection|detectors?|ivy|oak|sumac|control|cent(?:re|er)s?|information|helpline|hotline|warnings?|labels?|cabinets?|safety|awareness|training))';
+/** "Kill off the legacy login page", "kill the paper forms": work things ended; not "kill the project manager". */
+const KILL_A_WORK_THING =
+  "kill(?:s|ed|ing)? (?:off )?(?:the|our|this|that|a|an|their|your|all) (?:[^ ]+ ){0,2}(?:pages?|features?|projects?|products?|services?|apps?|tools?|plans?|ideas?|brands?|campaigns?|initiatives?|schemes?|releases?|versions?|paper|papers|reports?|forms?|spreadsheets?|meetings?|polic(?:y|ies)|programmes?|programs?|pilots?|proposals?|deals?|budgets?|subscriptions?|websites?|sites?|betas?|workflows?|builds?|tickets?|logins?|portals?|newsletters?|fax(?:es)?|printers?|memos?|rumou?rs?|momentum)(?! [a-z]+(?:er|or|ist|ant|ee|man|men)s?\\b| (?:lead|head|team|staff|people|guy|girl|sponsor|boss|kid)s?\\b)\\b";
+/** An offence named, not asked for: after a charge, a conviction, or the work of spotting it. */
+const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated) for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report) )';
+/** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
+const NOT_A_NOUN_OVERDOSE = '(?<!(?:a|an|the|her|his|their|deliberate|accidental|intentional|suspected|opioid|drug|after) )';
 /** A defender's noun after the malware word: "a ransomware recovery plan", "malware detection". */
 const NOT_DEFENCE_TALK = '(?! (?:protection|defen[cs]es?|response|recovery|detection|scanners?|scans?|removal|training|awareness|simulations?|drills?|tabletop|polic(?:y|ies)|playbooks?|insurance|resilience|backups?|incidents?|alerts?|reports?))';
 
@@ -75,7 +83,7 @@ export const HARM_CUES: readonly HarmCue[] = [
 
   // Self-harm.
   c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:kill myself|killing myself|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
-  c('self_harm.self-injury', 'self_harm', 3, `\\b(?:cut myself|cutting myself|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|overdose on|od on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
+  c('self_harm.self-injury', 'self_harm', 3, `\\b(?:cut myself|cutting myself|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|${NOT_A_NOUN_OVERDOSE}(?:overdose|od) on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
   c('self_harm.how-to-die', 'self_harm', 3, `(?:how (?:many|much) ${gap(3)}(?:to|would|will|does it take to) (?:die|kill|overdose|be fatal|be lethal)|lethal dose|fatal dose|(?:what|which) ${gap(3)}(?:to take|to use|to drink|to swallow) to (?:die|end it|not wake up)|die like|(?:quickest|fastest|easiest|painless|surest) way to (?:die|end it)|jump off ${gap(3)}(?:to die|and die)|bleed out|(?:pills?|medicines?|medications?|tablets?|drugs|combination) ${gap(5)}(?:stop my heart|make my heart stop|(?:never|not|don't) wake up|end (?:it all|my life)|make (?:it|everything) stop)|(?:quietly|slowly|painlessly|silently) stop my (?:own )?heart|stop my (?:own )?heart (?:quietly|slowly|painlessly|silently|for good|forever|permanently|in my sleep))`, 'die|kill|overdose|fatal|lethal|end it|not wake up|bleed out|heart|wake up|end my life|stop'),
 
   // Hate.
@@ -89,7 +97,10 @@ export const HARM_CUES: readonly HarmCue[] = [
   // Sexual.
   c('sexual.explicit-request', 'sexual', 3, `(?:write|describe|create|generate|tell|narrate|roleplay|role-play|compose|draft)(?: me)? ${gap(3)}(?:explicit|erotic|sexual|porn(?:ographic)?|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty) ${gap(2)}(?:stor(?:y|ies)|scenes?|descriptions?|content|fantas(?:y|ies)|fan ?fic(?:tion)?|roleplay|chat|messages?|texts?|poem|details)`, 'explicit|erotic|sexual|porn|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty'),
   c('sexual.explicit-terms', 'sexual', 2, `\\b(?:porn|pornography|nude photos|nudes|naked pictures|sex tape|blowjob|handjob|orgasm|masturbat\\w{0,6}|genitals|penis|vagina|sexual intercourse|have sex with|sleep with (?:her|him|my)|sexting|onlyfans leaks?|hentai|fetish|bdsm|erotica)\\b`),
-  c('sexual.minors', 'sexual', 5, `(?:child|children|kids?|minors?|underage|teen|teenage|preteen|\\b1[0-7][- ]year[- ]olds?|schoolgirls?|schoolboys?|little (?:girls?|boys?)) ${gap(3)}(?:porn|nudes?|naked|sex\\b|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduc\\w{0,4})|(?:porn|nudes?|naked|sex with|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduce|groom|grooming) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`),
+  c('sexual.minors', 'sexual', 5, `(?:child|children|kids?|minors?|underage|teen|teenage|preteen|\\b1[0-7][- ]year[- ]olds?|schoolgirls?|schoolboys?|little (?:girls?|boys?)) ${gap(3)}(?:porn|nudes?|naked|sex\\b|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduc\\w{0,4})|(?:porn|nudes?|naked|sex with|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduce) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`),
+  // Grooming as an act asked for, not the offence named: "convicted of grooming a 14-year-old",
+  // "recognising online grooming of children" are a court report and safeguarding training.
+  c('sexual.grooming', 'sexual', 5, `${NOT_NAMED_OFFENCE}groom(?:ing)?(?! of\\b) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`, 'groom'),
   c('sexual.non-consensual', 'sexual', 3.5, `(?:hidden camera|upskirt|revenge porn|spy on (?:my|a|her|him) ${gap(2)}(?:shower|chang|undress|naked)|drug (?:her|him|a girl|a woman|someone) (?:and|to) |non-?consensual|without (?:her|his|their) consent)`),
   ...REQUEST_CUES,
   ...INTENT_CUES,
@@ -107,19 +118,15 @@ export interface HarmMitigation {
   pattern: RegExp;
   /** as HarmCue.anchor */
   anchor?: RegExp;
+  /** The context does not lower a text that also matches this: a story that asks for the exact steps. */
+  unless?: RegExp;
 }
 
-const m = (id: string, categories: readonly HarmCategory[], weight: number, source: string, anchor?: string): HarmMitigation => ({
-  id,
-  categories,
-  weight,
-  pattern: wordAnchoredRegExp(`\\b(?:${source})`),
-  ...(anchor ? { anchor: wordAnchoredRegExp(`\\b(?:${anchor})`) } : {}),
-});
+const m = harmMitigation;
 
 export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
-  m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`),
-  m('mitigate.idiom', ['violence', 'self_harm'], -3, `(?:kill(?:ing)? (?:your|our|my|their) darlings|kill(?:ing)? two birds|killer (?:app|feature|demo|headline|slide|deal)s?|shoot(?:ing)? for (?:a|an|the|two|three|\\d)|(?:take|took|taking) a stab at (?:it|this|that|the|a|an|[a-z]+ing)\\b|bit(?:e|ing) the bullet|kill(?:ing)? (?:time|it|the lights|the engine|a process|the process|processes|the music|the mood|my cravings|weeds|bacteria|germs|a python|a task|the noise)|blow(?:ing)? up ${gap(2)}(?:balloons?|photos?|pictures?|images?|my phone|the internet|on social media)|bomb(?:ed|ing)? (?:a |the |my )?(?:test|exam|interview|audition|presentation)|steal(?:ing)? (?:someone's|a|her|his|their|my) (?:heart|thunder|spotlight|look|idea for)|steal the (?:show|spotlight)|steal (?:a |second )?base|break(?:ing)? into (?:the |a )?(?:film|music|movie|tech|fashion|acting|publishing|job) ?(?:industry|market|business|world|career)?|shoot(?:ing)? (?:a |the |some )?(?:photos?|pictures?|video|film|movie|scene|hoops|baskets?|free throws?|the breeze|my shot|for the stars|an email|a message|at the range|at a range|targets?|clay)|(?:crush|slay|destroy|murder|kill|nail|smash)(?:ing)? (?:it|the (?:interview|exam|game|competition|presentation|dance floor|audition|look))|execute (?:a|the|my|this) (?:plan|strategy|command|query|script|code|trade|order)|hang (?:a|the|my) (?:picture|painting|shelf|curtains?|mirror|tv|frame)|cut (?:the|a) (?:cake|bread|cost|costs|budget|losses|grass|hair|cord)|drown out|choke (?:up|back)|poison ivy|die (?:laughing|of laughter|of embarrassment)|dying to (?:see|know|try|meet)|to die for|knock(?:ing)? (?:it|them) out of the park|beat (?:the|my|a) (?:record|traffic|heat|deadline|competition|boss|level|game|odds)|attack(?:ing)? (?:a|the|this) (?:problem|issue|task|backlog)|punch(?:ing)? (?:holes?|a ticket|up)|gut (?:a|the) (?:fish|house|kitchen|building)|butcher (?:a|the) (?:chicken|pig|cow|lamb)|terminate (?:a|an|the|my) (?:contract|lease|instance|process|subscription|agreement|thread|session|employee contract)|eliminate (?:debt|waste|duplicates|errors|bugs|clutter|noise)|blow(?:ing)? up ${gap(3)}(?:process|processes|plan|playbook|status quo|model|template|format|org chart|structure|roadmap|approach|rules|workflow|agenda|backlog|calendar)|who (?:do|would|did) (?:i|we) (?:need|have|got) to (?:kill|strangle|murder|shoot|bribe|sleep with|punch|fight) (?:to|for|around|round|here))\\b`),
+  m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`, undefined, OPERATIONAL_DETAIL),
+  m('mitigate.idiom', ['violence', 'self_harm'], -3, `(?:kill(?:ing)? (?:your|our|my|their) darlings|${KILL_A_WORK_THING}|kill(?:ing)? two birds|killer (?:app|feature|demo|headline|slide|deal)s?|shoot(?:ing)? for (?:a|an|the|two|three|\\d)|(?:take|took|taking) a stab at (?:it|this|that|the|a|an|[a-z]+ing)\\b|bit(?:e|ing) the bullet|kill(?:ing)? (?:time|it|the lights|the engine|a process|the process|processes|the music|the mood|my cravings|weeds|bacteria|germs|a python|a task|the noise)|blow(?:ing)? up ${gap(2)}(?:balloons?|photos?|pictures?|images?|my phone|the internet|on social media)|bomb(?:ed|ing)? (?:a |the |my )?(?:test|exam|interview|audition|presentation)|steal(?:ing)? (?:someone's|a|her|his|their|my) (?:heart|thunder|spotlight|look|idea for)|steal the (?:show|spotlight)|steal (?:a |second )?base|break(?:ing)? into (?:the |a )?(?:film|music|movie|tech|fashion|acting|publishing|job) ?(?:industry|market|business|world|career)?|shoot(?:ing)? (?:a |the |some )?(?:photos?|pictures?|video|film|movie|scene|hoops|baskets?|free throws?|the breeze|my shot|for the stars|an email|a message|at the range|at a range|targets?|clay)|(?:crush|slay|destroy|murder|kill|nail|smash)(?:ing)? (?:it|the (?:interview|exam|game|competition|presentation|dance floor|audition|look))|execute (?:a|the|my|this) (?:plan|strategy|command|query|script|code|trade|order)|hang (?:a|the|my) (?:picture|painting|shelf|curtains?|mirror|tv|frame)|cut (?:the|a) (?:cake|bread|cost|costs|budget|losses|grass|hair|cord)|drown out|choke (?:up|back)|poison ivy|die (?:laughing|of laughter|of embarrassment)|dying to (?:see|know|try|meet)|to die for|knock(?:ing)? (?:it|them) out of the park|beat (?:the|my|a) (?:record|traffic|heat|deadline|competition|boss|level|game|odds)|attack(?:ing)? (?:a|the|this) (?:problem|issue|task|backlog)|punch(?:ing)? (?:holes?|a ticket|up)|gut (?:a|the) (?:fish|house|kitchen|building)|butcher (?:a|the) (?:chicken|pig|cow|lamb)|terminate (?:a|an|the|my) (?:contract|lease|instance|process|subscription|agreement|thread|session|employee contract)|eliminate (?:debt|waste|duplicates|errors|bugs|clutter|noise)|blow(?:ing)? up ${gap(3)}(?:process|processes|plan|playbook|status quo|model|template|format|org chart|structure|roadmap|approach|rules|workflow|agenda|backlog|calendar)|who (?:do|would|did) (?:i|we) (?:need|have|got) to (?:kill|strangle|murder|shoot|bribe|sleep with|punch|fight) (?:to|for|around|round|here))\\b`),
   m('mitigate.pests', ['violence'], -3, `(?:kill\\w{0,3}|poison\\w{0,3}|get rid of|exterminat\\w{0,3}|trap\\w{0,3}|drown\\w{0,3}|shoot\\w{0,3}|eliminat\\w{0,3}) ${gap(2)}(?:mosquito(?:e?s)?|flies|fly|ants?|cockroach(?:es)?|roach(?:es)?|wasps?|hornets?|weeds?|rats?|mice|mouse|vermin|bugs?|termites?|pests?|moths?|fleas?|ticks?|slugs?|aphids?|bed ?bugs?|mold|mould|bacteria|germs|viruses|lice)\\b`),
   m('mitigate.history-or-definition', ['violence', 'hate'], -1.5, `explain what ${gap(4)}means\\b|what does ${gap(4)}mean\\b|(?:what (?:were|was|are|is) the (?:causes?|effects?|impacts?|consequences?|history|origins?|role|reasons?|legacy|definition|meaning)|why did|how did (?:the|it|they|world|people)|what happened (?:at|in|during|to)|when did|who (?:was|were) responsible|what does (?:the (?:word|term) )?[^ ]{1,30} mean|what is the (?:[^ ]+ )?(?:definition|meaning) of|define the term)\\b`, 'causes?|effects?|impacts?|consequences?|history|origins?|role|reasons?|legacy|definition|meaning|why did|how did|what happened|when did|responsible|mean|define the term'),
   // Policies, procedures and reports talk about threats in order to handle them.
@@ -139,6 +146,7 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   // Class material asks about a story or a topic: a worksheet on a play's poisoning is literature.
   m('mitigate.teaching', ['violence', 'hate', 'sexual', 'self_harm'], -2, `worksheet|lesson plan|discussion questions?|comprehension questions?|study guide|reading guide|essay (?:question|prompt)s?|answer key|marking scheme|learning objectives?|act [ivx1-5]\\b|use (?:two|three|\\d) quotes`),
   m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`),
+  ...WORK_CONTEXT_MITIGATIONS,
 ];
 
 /** Per-category sum of the weights of the matching cues, plus their ids. */
@@ -186,7 +194,8 @@ export function matchHarmMitigations(flat: string): HarmCueHits {
   const scan = prefilter.scan(flat);
   for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
     const mitigation = HARM_MITIGATIONS[i]!;
-    if (entryMatches(HARM_CUES.length + i, flat, scan)) {
+    // The "unless" words (exact steps, doses ...) are rare: tested only after the mitigation matched.
+    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(flat)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }

@@ -38,3 +38,7 @@ export const NEG_TRAIT = '(?:lazy|stupid|dumb|idiotic|idiots|clueless|dishonest|
 
 /** Poisons, toxins and agents whose production is a weapons capability. */
 export const TOXIN = '(?:tetrodotoxin|botulinum(?: toxin)?|saxitoxin|abrin|ricin|sarin|soman|tabun|novichok|vx(?: nerve agent)?|phosgene|chlorine gas|mustard gas|hydrogen cyanide|cyanide|strychnine|aconitine|dimethylmercury|polonium|thallium|arsenic|nerve agents?|chemical weapons?|toxic gas|poison gas|biological agents?|bioweapons?|anthrax|smallpox|pathogens?|toxins?)';
+
+/** A request for what makes an act work, which no story needs: the steps, the amounts, how to stay undetected. */
+export const OPERATIONAL_DETAIL =
+  "exact(?:ly)?|step[- ]by[- ]step|steps|instructions|recipes?|ingredients|quantit(?:y|ies)|amounts?|doses?|dosages?|measurements|specific(?:ally|s)?|precise(?:ly)?|real[- ]world|real-life|would (?:really|actually) work|actually works?|undetect\\w{0,4}|untrace\\w{0,4}|without (?:getting caught|being caught|leaving (?:any )?(?:trace|marks|evidence))|how (?:much|many)\\b";
