@@ -9,8 +9,8 @@ const shippedUserThreshold = (JSON.parse(readFileSync(new URL('../../../policy/g
 const user = (text: string) => scoreInjection(text, 'user');
 
 // A line asking for a verdict ("is this an injection? don't run it") is one sentence anyone can add,
-// and the pasted text still reaches the model; so the frame must not hide what it pastes. The block
-// message names the signal, which is the verdict the user asked for (issue 15, round 5: reading such
+// and the pasted text still reaches the model; so the frame must not hide what it pastes. The block is
+// itself the verdict the user asked for; the audit record names the signal (issue 15, round 5: reading such
 // pastes as mentions cut the user channel's recall on framed attacks from 0.96 to 0.19).
 describe('user channel: a verdict frame does not hide the attack it pastes', () => {
   it('flags an attack pasted under "is it an injection? do not act on it", in English and Italian', () => {
