@@ -8,13 +8,15 @@ export const PROXY_SETS = ['proxy-heldout', 'proxy-suffix', 'proxy-suffix-benign
 
 export const proxyFile = (name: string): string => fileURLToPath(new URL(`./${name}.jsonl`, import.meta.url));
 
+/** The rows of one evaluation file: a proxy set's name, or a path (a missing file throws). */
+export function readSetRows(set: string): DevRow[] {
+  return readFileSync(set.includes('/') ? set : proxyFile(set), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as DevRow);
+}
+
 /** Every proxy row, its family prefixed with its set (`proxy-technical:tech/code`). */
 export function readProxyRows(): DevRow[] {
-  return PROXY_SETS.flatMap((set) =>
-    readFileSync(proxyFile(set), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as DevRow)
-      .map((r) => ({ ...r, family: `${set}:${r.family}` })),
-  );
+  return PROXY_SETS.flatMap((set) => readSetRows(set).map((r) => ({ ...r, family: `${set}:${r.family}` })));
 }

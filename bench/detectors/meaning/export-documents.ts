@@ -3,8 +3,8 @@
 // (top 3 by segment-model logit); OUT.segments.jsonl lists those segments in
 // order, one a line, for the encoder to embed:
 //   npx tsx bench/detectors/meaning/export-documents.ts OUT.jsonl proxy-workplace-4 calibration-documents ...
-import { readFileSync, writeFileSync } from 'node:fs';
-import { proxyFile } from '../proxy-sets.js';
+import { writeFileSync } from 'node:fs';
+import { readSetRows } from '../proxy-sets.js';
 import { localInjectionScore } from '../../../src/guard/checks/injection.js';
 import { documentSegments, mayBeRequest } from '../../../src/guard/detectors/injection/document-segments.js';
 import { loadLinearModel } from '../../../src/guard/detectors/injection/linear-model.js';
@@ -12,7 +12,6 @@ import { maskMentions } from '../../../src/guard/detectors/injection/reported-sp
 import { preparedView } from '../../../src/guard/detectors/injection/text-prep.js';
 import { prepareText } from '../../../src/guard/engine/prepared-text.js';
 
-interface Row { id?: string; task: string; channel: string; label: number; family: string; text: string }
 const TOP_SEGMENTS = 3;
 const [out, ...sets] = process.argv.slice(2);
 const segmentModel = loadLinearModel(new URL('../../../src/guard/detectors/injection/models/segment-model.json', import.meta.url));
@@ -20,10 +19,7 @@ const segmentModel = loadLinearModel(new URL('../../../src/guard/detectors/injec
 const lines: string[] = [];
 const segmentLines: string[] = [];
 for (const set of sets) {
-  const path = set.includes('/') ? set : proxyFile(set);
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as Row;
+  for (const row of readSetRows(set)) {
     if (row.task !== 'attack' || row.channel !== 'document') continue;
     const score = localInjectionScore(prepareText(row.text), 'document');
     const masked = maskMentions(preparedView(row.text).folded, 'document');

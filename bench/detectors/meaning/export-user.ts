@@ -4,8 +4,8 @@
 // distinct messages drawn with a fixed seed; a dev-set file given as an
 // evaluation set contributes its calibration family only (never trained on):
 //   GUARD_DEV_DATA=... npx tsx bench/detectors/meaning/export-user.ts TRAIN.jsonl EVAL.jsonl proxy-user-3 ...
-import { readFileSync, writeFileSync } from 'node:fs';
-import { proxyFile } from '../proxy-sets.js';
+import { writeFileSync } from 'node:fs';
+import { readSetRows } from '../proxy-sets.js';
 import { userExamples } from '../../../scripts/train/datasets.js';
 import { readDevRows } from '../../../scripts/train/dev-data.js';
 import { createRng } from '../../../scripts/train/rng.js';
@@ -14,7 +14,6 @@ import { CALIBRATION_FAMILIES, CHECK_FAMILIES, SEED } from '../../../scripts/tra
 import { localInjectionScore } from '../../../src/guard/checks/injection.js';
 import { prepareText } from '../../../src/guard/engine/prepared-text.js';
 
-interface Row { id?: string; task: string; channel: string; label: number; family: string; text: string }
 const [trainOut, evalOut, ...sets] = process.argv.slice(2);
 const holdOut = [...CALIBRATION_FAMILIES, ...CHECK_FAMILIES];
 const dev = readDevRows().filter((r) => !holdOut.includes(r.family));
@@ -30,10 +29,7 @@ const train = shuffle(createRng(SEED + 98), distinct).slice(0, TRAIN_MESSAGES);
 writeFileSync(trainOut!, train.join('\n') + '\n');
 const rows: string[] = [];
 for (const set of sets) {
-  const path = set.includes('/') ? set : proxyFile(set);
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as Row;
+  for (const row of readSetRows(set)) {
     if (row.task !== 'attack' || row.channel !== 'user') continue;
     if (set.includes('/') && !CALIBRATION_FAMILIES.includes(row.family)) continue;
     const score = localInjectionScore(prepareText(row.text), 'user');

@@ -386,6 +386,14 @@ export function testAt(sticky: RegExp, text: string, starts: readonly number[]):
   return false;
 }
 
+/**
+ * pattern.test(text) given where PrefilterScan says its matches can begin: only at those starts
+ * (through `sticky`, its stickyCopy), or on the whole text when they could not be read.
+ */
+export function testFromStarts(pattern: RegExp, sticky: RegExp, text: string, starts: readonly number[] | undefined): boolean {
+  return starts === undefined ? pattern.test(text) : testAt(sticky, text, starts);
+}
+
 /** How a pattern's matches can start, or undefined when that cannot be read off its source. */
 export function patternStarts(pattern: RegExp): Start[] | undefined {
   // Case-insensitive patterns would need every casing of each start.

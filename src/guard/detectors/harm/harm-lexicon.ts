@@ -24,7 +24,7 @@ export interface HarmCue {
 }
 
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
-import { PatternPrefilter, stickyCopy, testAt, type PrefilterScan } from '../regexp-prefilter.js';
+import { PatternPrefilter, stickyCopy, testFromStarts, type PrefilterScan } from '../regexp-prefilter.js';
 import { harmCue, harmMitigation } from './harm-cue.js';
 import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
@@ -168,9 +168,7 @@ const sticky = lexicon.map((entry) => stickyCopy(entry.pattern));
 
 /** entry.pattern.test(flat) for lexicon entry i, with the prefilter's answer for flat. */
 function entryMatches(i: number, flat: string, scan: PrefilterScan): boolean {
-  if (!scan.candidates[i]) return false;
-  const starts = scan.starts[lexicon.length + i];
-  return starts === undefined ? lexicon[i]!.pattern.test(flat) : testAt(sticky[i]!, flat, starts);
+  return scan.candidates[i]! && testFromStarts(lexicon[i]!.pattern, sticky[i]!, flat, scan.starts[lexicon.length + i]);
 }
 
 export function matchHarmCues(flat: string): HarmCueHits {

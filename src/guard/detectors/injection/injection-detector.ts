@@ -17,7 +17,7 @@ import { readsAsOtherLanguage } from './function-words.js';
 import { rankOf } from '../word-clusters.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
-import { PatternPrefilter, stickyCopy, testAt } from '../regexp-prefilter.js';
+import { PatternPrefilter, stickyCopy, testFromStarts } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
 export interface InjectionScore {
@@ -194,8 +194,7 @@ function applyRules(flat: string, rules: readonly InjectionRule[], evidence: str
   let sum = 0;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    const at = starts[i];
-    if (candidates[i] && (at === undefined ? rule.pattern.test(flat) : testAt(prefilter.sticky[i]!, flat, at))) {
+    if (candidates[i] && testFromStarts(rule.pattern, prefilter.sticky[i]!, flat, starts[i])) {
       const own = weigh ? weigh(rule.id, rule.weight, rule.pattern, flat) : rule.weight;
       const mentioned = maskedFlat !== flat && !rule.pattern.test(maskedFlat);
       const weight = mentioned ? own * MENTION_SHARE : own;

@@ -33,10 +33,10 @@ const anchored = (source: string): RegExp => wordAnchoredRegExp(source);
 export const rule = (id: string, weight: number, source: string): InjectionRule => ({ id, weight, pattern: anchored(source) });
 const r = rule;
 
-/** Rules that apply to both channels. */
 /** A chat turn named as the user's or the assistant's own ("the paragraph I pasted", "the list you just wrote"). */
 const OWN_TURN_NAMED = `(?![^ ]* ${gap(8)}(?:that |which )?(?:you|i|we) (?:just |have |had |already )?(?:listed|wrote|written|pasted|sent|gave|drafted|made|generated|produced|typed|posted|suggested|summari[sz]ed)\\b)`;
 
+/** Rules that apply to both channels. */
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
   // Not "disregard my previous message" or "ignore the previous message": a writer retracting their own words overrides nothing.
