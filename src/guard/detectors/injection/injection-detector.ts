@@ -102,6 +102,15 @@ const DISGUISE_ONE_WORD = 2;
 const DISGUISE_MANY_WORDS = 3.5;
 const MODEL_FLOOR_WITH_STRONG_RULE: Record<InjectionChannel, number> = { user: -1, document: 0 };
 /**
+ * For users a strong rule floors the message's total log-odds instead of the model's: at least 1.15
+ * (0.76, flagged at the shipped and at the default threshold), but no higher when the model reads the
+ * message as benign. Rule matches the model disagrees with are where the writers' legitimate messages
+ * sit (a game's "complete rules", a report retracting "the previous instructions"); flooring the model
+ * at -1 lifted them to 0.9 and above, over attacks only the model reads. Chosen on the six-writer
+ * folds (bench/detectors/writer-folds.ts): pooled TPR at FPR <= 1 % 0.632 -> 0.730 with the same verdicts at 0.494.
+ */
+const USER_STRONG_RULE_FLOOR = 1.15;
+/**
  * Share of a rule's weight left when it matches only inside a quoted or
  * "such as" mention (reported-speech.ts): a report that quotes an attack keeps
  * a trace of it, the sentence around the quote decides.
@@ -232,8 +241,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       const otherLanguage = readsAsOtherLanguage(folded, rankOf);
       modelLogit = userModel.logit(folded) + USER_MODEL_OFFSET + (otherLanguage ? OTHER_LANGUAGE_OFFSET : 0);
       const manyDisguised = unmasked.disguised >= 2;
-      // A technique rule is not vetoed by vocabulary the model deems harmless.
-      if (ruleLogit >= STRONG_RULE_LOGIT || manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
+      // Many disguised words are not vetoed by vocabulary the model deems harmless.
+      if (manyDisguised) modelLogit = Math.max(modelLogit, MODEL_FLOOR_WITH_STRONG_RULE.user);
       if (unmasked.disguised > 0) {
         structureLogit += manyDisguised ? DISGUISE_MANY_WORDS : DISGUISE_ONE_WORD;
         evidence.push('obfuscation.lookalike-letters');
@@ -269,6 +278,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
           evidence.push('suffix.harmful-request-odd-tail');
         }
       }
+      // A technique rule is not vetoed by vocabulary the model deems harmless, nor lifted far above the threshold by it.
+      if (ruleLogit >= STRONG_RULE_LOGIT) modelLogit = Math.max(modelLogit, USER_STRONG_RULE_FLOOR - ruleLogit - structureLogit);
     } else {
       modelLogit = -Infinity;
       for (const segment of documentSegments(maskedFolded)) {
