@@ -1,0 +1,48 @@
+// The request without the line around it. One benign sentence before or after a harmful
+// request ("I volunteer on our helpline and a caller asked me this", "thanks in advance,
+// hectic week") costs an attacker nothing, yet it moved the n-gram model enough to halve
+// recall (bench/detectors/adaptive-frame.ts): the frame's words were learned from
+// legitimate rows and the 1/sqrt(n) norm dilutes the request's own words. So the model
+// also reads the text without its first and without its last sentence, and the best
+// reading counts, less a margin: a clause read alone loses the context that makes most
+// sensitive-but-legitimate text benign, and without the margin fold false positives tripled.
+
+/** Log-odds a reading without its first or last sentence gives up against the whole text. */
+export const REQUEST_VIEW_MARGIN = 1.5;
+/** Longer texts are windowed by the engine; a frame around a short request is the case here. */
+const MAX_VIEW_CHARS = 2000;
+/** A reading shorter than this is a fragment ("Thanks!"), not a request. */
+const MIN_VIEW_WORDS = 4;
+
+const isSentenceEnd = (ch: string): boolean => ch === '.' || ch === '?' || ch === '!' || ch === ':' || ch === ';';
+
+/** Where each sentence after the first starts: after a line break, or after . ? ! : ; and a space. */
+export function sentenceStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    const ch = text[i]!;
+    const next = text[i + 1]!;
+    const breaks = ch === '\n' ? next !== '\n' : isSentenceEnd(ch) && (next === ' ' || next === '\n');
+    if (breaks) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (const ch of text) {
+    const letter = ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9');
+    if (letter && !inWord) words++;
+    inWord = letter;
+  }
+  return words;
+}
+
+/** The text without its first sentence and without its last one (each only when a request is left). */
+export function requestViews(text: string): string[] {
+  if (text.length > MAX_VIEW_CHARS) return [];
+  const starts = sentenceStarts(text);
+  if (starts.length === 0) return [];
+  return [text.slice(starts[0]!), text.slice(0, starts[starts.length - 1]!)].filter((view) => wordCount(view) >= MIN_VIEW_WORDS);
+}
