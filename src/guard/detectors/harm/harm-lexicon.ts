@@ -45,11 +45,11 @@ const KILL_A_WORK_THING =
 const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated) for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report) )';
 /**
  * A report of what a third party did, in the past tense: "a bouncer punched him", "her partner
- * strangled her last night". What happened is told, nothing is asked for; "how do I punch him"
+ * strangled her last night", "her stepdad hits her mum". What happened is told, nothing is asked for; "how do I punch him"
  * and "he wants me to strangle her" still match.
  */
 const NOT_A_REPORTED_ACT =
-  "(?!(?<=\\b(?:he|she|they|someone|somebody|who|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|daughter|uncle|bouncer|customer|guard|officer|man|woman|boy|girl|pupil|student|colleague|coworker|co-worker|manager|boss|neighbou?r|attacker|suspect|driver|passenger|patient|resident|tenant|claimant|client|intruder|robber|thief|shoplifter) )(?:[a-z]+ed|shot|hit|beat|struck|ran over|beat up)\\b)";
+  "(?!(?<=\\b(?:he|she|they|someone|somebody|who|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|daughter|uncle|bouncer|customer|guard|officer|man|woman|boy|girl|pupil|student|colleague|coworker|co-worker|manager|boss|neighbou?r|attacker|suspect|driver|passenger|patient|resident|tenant|claimant|client|intruder|robber|thief|shoplifter) )(?:[a-z]+ed|shot|struck|ran over)\\b)(?!(?<=\\b(?:partner|husband|wife|boyfriend|girlfriend|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|uncle|bouncer|customer|guard|neighbou?r|attacker|intruder) )[a-z]+s\\b)";
 /** "A columnist's draft quotes ...", "the make of the car": the request verb used as a noun after a determiner. */
 const NOT_A_NOUN_REQUEST = "(?<!(?:'s|a|an|the|our|my|his|her|their|this|that|first|final|rough|latest) )";
 /** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
