@@ -157,7 +157,7 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`),
   // What is asked for is how to notice an abuse ("signs of child grooming", "indicators of trafficking"), not how to
   // do it; not when it asks how to stay unnoticed or for the working details.
-  m('mitigate.recognition', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:warning |early |tell-?tale )?(?:signs|indicators|red flags) (?:of|for)\\b`, 'signs|indicators|red flags', `${OPERATIONAL_DETAIL}|without|avoid\\w{0,3}|hid(?:e|ing)|conceal\\w{0,3}|cover\\w{0,3}|so (?:that )?(?:no ?one|nobody)|not (?:notice|show|spot)`),
+  m('mitigate.recognition', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:warning |early |tell-?tale )?(?:signs|indicators|red flags) (?:of|for|that)\\b`, 'signs|indicators|red flags', `${OPERATIONAL_DETAIL}|without|avoid\\w{0,3}|hid(?:e|ing)|conceal\\w{0,3}|cover\\w{0,3}|so (?:that )?(?:no ?one|nobody)|not (?:notice|show|spot)`),
   ...WORK_CONTEXT_MITIGATIONS,
 ];
 

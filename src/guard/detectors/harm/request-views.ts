@@ -44,5 +44,5 @@ export function requestViews(text: string): string[] {
   if (text.length > MAX_VIEW_CHARS) return [];
   const starts = sentenceStarts(text);
   if (starts.length === 0) return [];
-  return [text.slice(starts[0]!), text.slice(0, starts[starts.length - 1]!)].filter((view) => wordCount(view) >= MIN_VIEW_WORDS);
+  return [text.slice(starts[0]!).trimStart(), text.slice(0, starts[starts.length - 1]!).trimEnd()].filter((view) => wordCount(view) >= MIN_VIEW_WORDS);
 }
