@@ -17,7 +17,7 @@ const MIN_VIEW_WORDS = 4;
 const isSentenceEnd = (ch: string): boolean => ch === '.' || ch === '?' || ch === '!' || ch === ':' || ch === ';';
 
 /** Where each sentence after the first starts: after a line break, or after . ? ! : ; and a space. */
-export function sentenceStarts(text: string): number[] {
+function sentenceStarts(text: string): number[] {
   const starts: number[] = [];
   for (let i = 0; i < text.length - 1; i++) {
     const ch = text[i]!;
