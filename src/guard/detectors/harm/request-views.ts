@@ -9,8 +9,8 @@
 
 /** Log-odds a reading without its first or last sentence gives up against the whole text. */
 export const REQUEST_VIEW_MARGIN = 1.5;
-/** Longer texts are windowed by the engine; a frame around a short request is the case here. */
-const MAX_VIEW_CHARS = 2000;
+/** A frame around a short request is the case here; longer texts (answers, documents) skip the extra readings, which would double the model's cost on them. */
+const MAX_VIEW_CHARS = 1000;
 /** A reading shorter than this is a fragment ("Thanks!"), not a request. */
 const MIN_VIEW_WORDS = 4;
 
@@ -28,15 +28,17 @@ function sentenceStarts(text: string): number[] {
   return starts;
 }
 
-function wordCount(text: string): number {
+/** Whether the text holds at least MIN_VIEW_WORDS runs of letters or digits (stops counting there). */
+function hasEnoughWords(text: string): boolean {
   let words = 0;
   let inWord = false;
-  for (const ch of text) {
-    const letter = ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9');
-    if (letter && !inWord) words++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code > 127;
+    if (letter && !inWord && ++words >= MIN_VIEW_WORDS) return true;
     inWord = letter;
   }
-  return words;
+  return false;
 }
 
 /** The text without its first sentence and without its last one (each only when a request is left). */
@@ -44,5 +46,5 @@ export function requestViews(text: string): string[] {
   if (text.length > MAX_VIEW_CHARS) return [];
   const starts = sentenceStarts(text);
   if (starts.length === 0) return [];
-  return [text.slice(starts[0]!).trimStart(), text.slice(0, starts[starts.length - 1]!).trimEnd()].filter((view) => wordCount(view) >= MIN_VIEW_WORDS);
+  return [text.slice(starts[0]!).trimStart(), text.slice(0, starts[starts.length - 1]!).trimEnd()].filter(hasEnoughWords);
 }
