@@ -8,6 +8,8 @@
 //     [--files user-mixed-8,user-mixed-9,user-mixed-10] [--channel user|document|harm] [--show 20] [--out file.json]
 //     [--cache dir]   reuse the fold models trained on an earlier run (only for detector-side changes:
 //                     delete the directory after changing training data or features)
+//     [--exclude documents-20,documents-21]   files no fold trains on (does adding a writer's data help the
+//                     others?); use a cache directory of its own
 // --out also writes each row's signals on the whole text (model, rule, structure log-odds), and
 // calibrate.ts --fold-scores reads the file to pool these out-of-fold scores into its calibration set.
 // The channel defaults from the file names (documents-* -> document, harm-* -> harm, else user).
@@ -79,12 +81,14 @@ const readModel = (rel: string): LinearModelFile => JSON.parse(readFileSync(new 
 const shippedVocab = loadWordVocab(new URL('../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 
 const cacheDir = option('--cache');
+/** Corpus files left out of every fold's training, on top of the held-out file. */
+const alwaysOut = (option('--exclude') ?? '').split(',').map((f) => f.trim().replace(/\.jsonl$/, '')).filter(Boolean);
 type FoldModels = { user: LinearModelFile; segment: LinearModelFile; harm: LinearModelFile };
 
 function trainFold(file: string): FoldModels {
   const cached = cacheDir ? join(cacheDir, `${channel}-${file}.json`) : undefined;
   if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as FoldModels;
-  excludeHandwrittenFiles([file]);
+  excludeHandwrittenFiles([file, ...alwaysOut]);
   // Only the models a channel reads are trained (the user channel reads the harm model for odd tails); shipped ones stand in for the rest.
   const trained =
     channel === 'document'
@@ -98,7 +102,7 @@ function trainFold(file: string): FoldModels {
           segment: readModel('injection/models/segment-model.json'),
           harm: toModelFile('harm-model', HARM_FEATURES, trainHarm([...kept, ...extraKept], 'all'), ''),
         };
-  excludeHandwrittenFiles([]);
+  excludeHandwrittenFiles(alwaysOut);
   if (cached) {
     mkdirSync(cacheDir!, { recursive: true });
     writeFileSync(cached, JSON.stringify(trained));

@@ -2,7 +2,7 @@
 // segment's place in the document. An injected instruction is a segment that
 // reads like a request to an assistant and shares little vocabulary with the
 // data around it; these structural markers let the segment model learn that.
-import { addresseeOf, asksToRememberForLater, lineKind, lineLabels } from './segment-addressee.js';
+import { addresseeOf, aiReaderActions, asksToRememberForLater, lineKind, lineLabels } from './segment-addressee.js';
 import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
@@ -110,11 +110,12 @@ export function documentSegments(folded: string): DocumentSegment[] {
     // whom it speaks to ("# ignore this warning" vs "# AI reviewer: approve").
     const labels = lineLabels(pieces[i]!, wordsOf);
     const kind = lineKind(pieces[i]!, words[i]![0]);
-    const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record' });
+    const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record', isCommand: isTaskOpener });
     if (addressee) markers.push(addressee);
     if (kind) markers.push(kind, `${kind}:${addressee ?? 'none'}`);
     // Read on the whole line: a "remember for later:" label is dropped from ws above.
     if (asksToRememberForLater(words[i]!)) markers.push('ask:remember-later');
+    markers.push(...aiReaderActions(ws));
     segments.push({ text: pieces[i]!, words: ws, tokens: segmentTokens(ws), markers });
   }
   return segments;
@@ -161,6 +162,8 @@ const OPENERS = new Set(
 
 // AI nouns that may open a vocative line ("assistant, send ...").
 const AI_NOUNS = new Set('ai assistant model chatbot bot gpt llm copilot agent'.split(' '));
+
+const isTaskOpener = (word: string): boolean => OPENERS.has(word);
 
 function known(word: string): boolean {
   return OPENERS.has(word) || CLOSED_CLASS.has(word);

@@ -23,6 +23,16 @@ const READER_ROLES = new Set('reviewer reviewers reader readers system systems t
 const PHRASE_CLOSERS = new Set('that which who itself only'.split(' '));
 /** Words before an AI noun that direct the line to it ("note for the AI", "applies to assistants"). */
 const DIRECTED_TO = new Set('for to attention attn dear hey hi'.split(' '));
+/**
+ * Words before an AI noun that make it the object of a person's action or a circumstance
+ * ("ask copilot for ...", "when using copilot", "summarised by AI", "no AI is used"): a mention.
+ */
+const MENTION_BEFORE = new Set('ask asks asked asking use uses used using by via with without from about no into of like'.split(' '));
+/** "Automated reader:", "automated systems applying this schedule must": a machine reader without an AI noun. */
+const AUTOMATED = 'automated';
+const AUTOMATED_ROLES = new Set('reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers'.split(' '));
+/** Orders planted for a machine reader that the segment model's task openers do not list. */
+const ORDER_VERBS = new Set('approve mark skip close grant rank report treat state flag exclude assign reorder rate score award'.split(' '));
 const DUTY_WORDS = new Set('must shall should'.split(' '));
 const DUTY_BEFORE_TO = new Set('need needs has have is are'.split(' '));
 const SECOND_PERSON = new Set('you your yours yourself'.split(' '));
@@ -63,7 +73,7 @@ export function lineLabels(piece: string, wordsOf: (s: string) => string[]): str
 function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean {
   if (SENDER_OPENERS.has(words[0]!)) return false;
   for (let i = 0; i < words.length; i++) {
-    if (!LABEL_AI_NOUNS.has(words[i]!)) continue;
+    if (!LABEL_AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     for (let j = 0; j < i; j++) if (DIRECTED_TO.has(words[j]!)) return true;
     if (sourceLabels) continue;
     if (phraseEndsAsAddressee(words, i)) return true;
@@ -71,12 +81,33 @@ function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean 
   return false;
 }
 
-/** After the AI noun at i (and one role noun), the phrase ends, or goes on with a participle or "that ...". */
+/** "automated reader", "automated systems": the role noun at i names a machine reader. */
+function automatedRole(words: readonly string[], i: number): boolean {
+  return i > 0 && words[i - 1] === AUTOMATED && AUTOMATED_ROLES.has(words[i]!);
+}
+
+/**
+ * After the AI noun at i (and one role noun), the phrase ends, or goes on with a participle,
+ * "that ...", or "is / are ...ing" ("if an AI agent is triaging:").
+ */
 function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
   let j = i + 1;
   if (words[j] !== undefined && READER_ROLES.has(words[j]!)) j++;
   const next = words[j];
-  return next === undefined || next.endsWith('ing') || PHRASE_CLOSERS.has(next);
+  if (next === undefined || next.endsWith('ing') || PHRASE_CLOSERS.has(next)) return true;
+  return (next === 'is' || next === 'are') && (words[j + 1] ?? '').endsWith('ing');
+}
+
+/**
+ * "(for the assistant) ignore ...", "to the AI that analyses these sessions, report ...": the line
+ * is directed to the AI noun at i, and the phrase ends there or goes on with an order.
+ */
+function directedToAi(words: readonly string[], i: number, isCommand: (word: string) => boolean): boolean {
+  let k = i - 1;
+  if (k >= 0 && (DETERMINERS.has(words[k]!) || QUANTIFIERS.has(words[k]!))) k--;
+  if (k < 0 || !DIRECTED_TO.has(words[k]!)) return false;
+  const next = words[i + 1];
+  return next !== undefined && (phraseEndsAsAddressee(words, i) || isCommand(next) || ORDER_VERBS.has(next));
 }
 
 /**
@@ -86,7 +117,7 @@ function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
  */
 function dutyOnAi(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
-    if (!AI_NOUNS.has(words[i]!)) continue;
+    if (!AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     const quantified = i > 0 && QUANTIFIERS.has(words[i - 1]!);
     const participle = words[i + 1] !== undefined && (words[i + 1]!.endsWith('ing') || (READER_ROLES.has(words[i + 1]!) && (words[i + 2] ?? '').endsWith('ing')));
     if (!quantified && !participle) continue;
@@ -106,29 +137,35 @@ export interface AddresseeInput {
   labels: readonly string[][];
   /** the line is a log record: its labels name the component that wrote it */
   record: boolean;
+  /** a word that opens a task ("send", "report", "ignore") */
+  isCommand: (word: string) => boolean;
 }
 
 /**
  * Addressee marker of a segment: to:ai-label, to:ai (vocative or AI + you/command),
  * to:ai-duty, about:ai (third person), about:ai-other, to:staff, to:you, to:reader, or null.
  */
-export function addresseeOf({ words, commands, labels, record }: AddresseeInput): string | null {
+export function addresseeOf({ words, commands, labels, record, isCommand }: AddresseeInput): string | null {
   if (labels.some((label) => labelNamesAi(label, record))) return 'to:ai-label';
   let ai = false;
   let thirdPerson = false;
+  let directed = false;
   let second = false;
   let staff = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (AI_NOUNS.has(w)) {
+    if (AI_NOUNS.has(w) || automatedRole(words, i)) {
       ai = true;
+      if (directedToAi(words, i, isCommand)) directed = true;
       // Past a compound ("the AI assistant") to the word that governs it.
       let k = i - 1;
       while (k >= 0 && AI_NOUNS.has(words[k]!)) k--;
       const before = k >= 0 ? words[k]! : '';
+      // One or two modifiers between a determiner and the noun still make a mention ("the kiosk voice assistant").
+      const modified = (k >= 1 && DETERMINERS.has(words[k - 1]!)) || (k >= 2 && DETERMINERS.has(words[k - 2]!));
       // "The assistant", and bare plurals ("assistants should only act ..."): talk about AI tools.
       // A vocative is singular; "any assistants" still addresses them all.
-      if (DETERMINERS.has(before) || (w.endsWith('s') && !QUANTIFIERS.has(before))) thirdPerson = true;
+      if (DETERMINERS.has(before) || modified || MENTION_BEFORE.has(before) || (w.endsWith('s') && !QUANTIFIERS.has(before))) thirdPerson = true;
     } else if (SECOND_PERSON.has(w)) second = true;
     else if (STAFF_NOUNS.has(w)) staff = true;
   }
@@ -136,6 +173,7 @@ export function addresseeOf({ words, commands, labels, record }: AddresseeInput)
   // "Assistant, send ..." / "AI: reply ...": the noun opens the line.
   if (AI_NOUNS.has(words[0]!) && commands) return 'to:ai';
   if (dutyOnAi(words)) return 'to:ai-duty';
+  if (directed) return 'to:ai';
   if (thirdPerson) return staff ? 'about:ai-staff' : 'about:ai';
   return commands || second ? 'to:ai' : 'about:ai-other';
 }
@@ -177,4 +215,35 @@ export function asksToRememberForLater(words: readonly string[]): boolean {
   if (!MEMORY_VERBS.has(words[0]!)) return false;
   for (let i = 1; i < words.length && i <= MEMORY_REACH_WORDS; i++) if (LATER_WORDS.has(words[i]!)) return true;
   return false;
+}
+
+/** What an assistant produces for its user: "in your summary", "add it to your reply". */
+const OUTPUT_NOUNS = new Set('answer answers reply replies response responses summary summaries output recap'.split(' '));
+const INTO = new Set('in into to within throughout of'.split(' '));
+const SUMMARISING = new Set('summarising summarizing summarise summarize summarised summarized'.split(' '));
+const CONCEAL_VERBS = new Set('tell mention inform notify alert disclose reveal show'.split(' '));
+const NEGATIONS = new Set("not never don't dont without".split(' '));
+/** Whom a concealment hides from: the person the assistant answers. */
+const ANSWERED = new Set('user users reader readers reviewer requester customer customers them anyone'.split(' '));
+
+/**
+ * Actions only an automated reader performs, read from the instruction itself: writing into
+ * "your summary / reply / answer" (act:your-output), "when summarising ..." (act:when-summarising),
+ * keeping something from the user it answers ("do not tell the user", act:hide-from-user).
+ * A person's chore ("reply to this email", "summarise the meeting for your team") has none of them.
+ */
+export function aiReaderActions(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1] ?? '';
+    // "in your summary", "add it to your reply"; not "thanks for your reply".
+    if (w === 'your' && OUTPUT_NOUNS.has(next) && INTO.has(words[i - 1] ?? '')) out.add('act:your-output');
+    else if ((w === 'when' || w === 'while' || w === 'if') && SUMMARISING.has(next)) out.add('act:when-summarising');
+    else if (NEGATIONS.has(w) && CONCEAL_VERBS.has(next)) {
+      // "do not tell the user", "don't mention it to the customer": the hidden-from within five words.
+      for (let j = i + 2; j <= i + 6 && j < words.length; j++) if (ANSWERED.has(words[j]!)) out.add('act:hide-from-user');
+    }
+  }
+  return [...out];
 }
