@@ -25,6 +25,8 @@ const MAX_VIEW_CHARS = 1000;
 const MIN_VIEW_WORDS = 4;
 /** A request is a few sentences; longer runs are not searched, which keeps the search linear in the sentences. */
 const MAX_SPAN_SENTENCES = 12;
+/** Each sentence costs a model pass of its own: above this many ("a. b. c. ..."), neighbours are read in pairs. */
+const MAX_SENTENCES = 24;
 
 const isSentenceEnd = (ch: string): boolean => ch === '.' || ch === '?' || ch === '!' || ch === ':' || ch === ';';
 
@@ -43,6 +45,13 @@ export function sentenceRanges(text: string): Array<{ start: number; end: number
   }
   ranges.push({ start, end: text.length });
   return ranges;
+}
+
+/** Neighbouring ranges joined two by two. */
+function pairedRanges(ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const paired: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < ranges.length; i += 2) paired.push({ start: ranges[i]!.start, end: ranges[Math.min(i + 1, ranges.length - 1)]!.end });
+  return paired;
 }
 
 /** A sentence as the model sees it: its summed feature weights, its feature count, its word count. */
@@ -87,7 +96,8 @@ function runMargin(first: number, last: number, count: number): number {
 /** The best run of sentences of a folded text, as text, and its margin; none for one sentence or a long text. */
 export function requestView(model: LinearModel, folded: string): { text: string; margin: number } | undefined {
   if (folded.length > MAX_VIEW_CHARS) return undefined;
-  const ranges = sentenceRanges(folded);
+  let ranges = sentenceRanges(folded);
+  while (ranges.length > MAX_SENTENCES) ranges = pairedRanges(ranges);
   if (ranges.length < 2) return undefined;
   const sentences = ranges.map(({ start, end }) => {
     const words = wordsOf(folded.slice(start, end));
