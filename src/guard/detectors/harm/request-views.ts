@@ -94,7 +94,7 @@ function runMargin(first: number, last: number, count: number): number {
 }
 
 /** The best run of sentences of a folded text, as text, and its margin; none for one sentence or a long text. */
-export function requestView(model: LinearModel, folded: string): { text: string; margin: number } | undefined {
+function requestView(model: LinearModel, folded: string): { text: string; margin: number } | undefined {
   if (folded.length > MAX_VIEW_CHARS) return undefined;
   let ranges = sentenceRanges(folded);
   while (ranges.length > MAX_SENTENCES) ranges = pairedRanges(ranges);
