@@ -3,7 +3,7 @@
 import { sigmoid, type LinearModel } from '../injection/linear-model.js';
 import { preparedView } from '../injection/text-prep.js';
 import { matchHarmCues, matchHarmMitigations, type HarmCategory } from './harm-lexicon.js';
-import { REQUEST_VIEW_MARGIN, requestViews } from './request-views.js';
+import { requestLogit } from './request-views.js';
 
 export type HarmSeverity = 0 | 2 | 4 | 6;
 export interface HarmScore {
@@ -42,13 +42,6 @@ export function severityFor(score: number): HarmSeverity {
 export interface HarmDetector {
   categoryLogits(text: string): { logits: Record<HarmCategory, number>; evidence: string[] };
   score(text: string): HarmScore;
-}
-
-/** The model's log-odds: the whole text, or the request without a framing sentence less a margin (request-views.ts). */
-function requestLogit(model: LinearModel, folded: string): number {
-  let logit = model.logit(folded);
-  for (const view of requestViews(folded)) logit = Math.max(logit, model.logit(view) - REQUEST_VIEW_MARGIN);
-  return logit;
 }
 
 export function createHarmDetector(model: LinearModel): HarmDetector {

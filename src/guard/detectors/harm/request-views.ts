@@ -1,50 +1,116 @@
-// The request without the line around it. One benign sentence before or after a harmful
+// The request without the lines around it. Benign sentences before or after a harmful
 // request ("I volunteer on our helpline and a caller asked me this", "thanks in advance,
-// hectic week") costs an attacker nothing, yet it moved the n-gram model enough to halve
+// hectic week") cost an attacker nothing, yet they moved the n-gram model enough to halve
 // recall (bench/detectors/adaptive-frame.ts): the frame's words were learned from
-// legitimate rows and the 1/sqrt(n) norm dilutes the request's own words. So the model
-// also reads the text without its first and without its last sentence, and the best
-// reading counts, less a margin: a clause read alone loses the context that makes most
-// sensitive-but-legitimate text benign, and without the margin fold false positives tripled.
+// legitimate rows and the 1/sqrt(n) norm dilutes the request's own words. Dropping only the
+// first or the last sentence left a second framing line just as free, so the model also
+// reads the best run of consecutive sentences, however many surround it, and that reading
+// counts less a margin: a clause read alone loses the context that makes most
+// sensitive-but-legitimate text benign (without the margin fold false positives tripled).
+import { wordsOf } from '../injection/text-prep.js';
+import { featureNorm, type LinearModel } from '../injection/linear-model.js';
 
-/** Log-odds a reading without its first or last sentence gives up against the whole text. */
-export const REQUEST_VIEW_MARGIN = 1.5;
+/** Log-odds a reading without the first or the last sentence gives up against the whole text. */
+const ONE_LINE_MARGIN = 1.5;
+/**
+ * The same for a reading without two or more sentences, or without sentences on both sides. It
+ * is higher (at 1.5 the folds gained two false positives: a clause cut out of the middle of
+ * "Journalist: I'm fact-checking ... What data sources ...?" reads as the claim itself) but
+ * fixed: however many sentences surround the request, the attacker's discount stays bounded.
+ */
+const MORE_LINES_MARGIN = 2;
 /** A frame around a short request is the case here; longer texts (answers, documents) skip the extra readings, which would double the model's cost on them. */
 const MAX_VIEW_CHARS = 1000;
 /** A reading shorter than this is a fragment ("Thanks!"), not a request. */
 const MIN_VIEW_WORDS = 4;
+/** A request is a few sentences; longer runs are not searched, which keeps the search linear in the sentences. */
+const MAX_SPAN_SENTENCES = 12;
+/** Each sentence costs a model pass of its own: above this many ("a. b. c. ..."), neighbours are read in pairs. */
+const MAX_SENTENCES = 24;
 
 const isSentenceEnd = (ch: string): boolean => ch === '.' || ch === '?' || ch === '!' || ch === ':' || ch === ';';
 
-/** Where each sentence after the first starts: after a line break, or after . ? ! : ; and a space. */
-function sentenceStarts(text: string): number[] {
-  const starts: number[] = [];
+/** Where each sentence starts and ends: a break after a line break, or after . ? ! : ; and a space. */
+export function sentenceRanges(text: string): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  let start = 0;
   for (let i = 0; i < text.length - 1; i++) {
     const ch = text[i]!;
     const next = text[i + 1]!;
     const breaks = ch === '\n' ? next !== '\n' : isSentenceEnd(ch) && (next === ' ' || next === '\n');
-    if (breaks) starts.push(i + 1);
+    if (breaks) {
+      ranges.push({ start, end: i + 1 });
+      start = i + 1;
+    }
   }
-  return starts;
+  ranges.push({ start, end: text.length });
+  return ranges;
 }
 
-/** Whether the text holds at least MIN_VIEW_WORDS runs of letters or digits (stops counting there). */
-function hasEnoughWords(text: string): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code > 127;
-    if (letter && !inWord && ++words >= MIN_VIEW_WORDS) return true;
-    inWord = letter;
-  }
-  return false;
+/** Neighbouring ranges joined two by two. */
+function pairedRanges(ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const paired: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < ranges.length; i += 2) paired.push({ start: ranges[i]!.start, end: ranges[Math.min(i + 1, ranges.length - 1)]!.end });
+  return paired;
 }
 
-/** The text without its first sentence and without its last one (each only when a request is left). */
-export function requestViews(text: string): string[] {
-  if (text.length > MAX_VIEW_CHARS) return [];
-  const starts = sentenceStarts(text);
-  if (starts.length === 0) return [];
-  return [text.slice(starts[0]!).trimStart(), text.slice(0, starts[starts.length - 1]!).trimEnd()].filter(hasEnoughWords);
+/** A sentence as the model sees it: its summed feature weights, its feature count, its word count. */
+export interface SentenceWeights {
+  sum: number;
+  count: number;
+  words: number;
+}
+
+/**
+ * The run of consecutive sentences (not all of them, at least MIN_VIEW_WORDS words) whose
+ * log-odds less its margin is highest, estimated from per-sentence sums: the features of a run
+ * are nearly those of its sentences (word pairs across a joint are missing, a feature repeated
+ * in two sentences counts twice), so the search costs one model pass, not one per run.
+ */
+export function bestSentenceRun(sentences: readonly SentenceWeights[], bias: number): { first: number; last: number } | undefined {
+  let best: { first: number; last: number } | undefined;
+  let bestLogit = -Infinity;
+  for (let first = 0; first < sentences.length; first++) {
+    let sum = 0;
+    let count = 0;
+    let words = 0;
+    const lastAllowed = Math.min(sentences.length - 1, first + MAX_SPAN_SENTENCES - 1);
+    for (let last = first; last <= lastAllowed; last++) {
+      const s = sentences[last]!;
+      sum += s.sum;
+      count += s.count;
+      words += s.words;
+      if (words < MIN_VIEW_WORDS || (first === 0 && last === sentences.length - 1)) continue;
+      const logit = bias + sum * featureNorm(count) - runMargin(first, last, sentences.length);
+      if (logit > bestLogit) [best, bestLogit] = [{ first, last }, logit];
+    }
+  }
+  return best;
+}
+
+/** The margin of a run of `first..last` out of `count` sentences. */
+function runMargin(first: number, last: number, count: number): number {
+  return first + (count - 1 - last) <= 1 ? ONE_LINE_MARGIN : MORE_LINES_MARGIN;
+}
+
+/** The best run of sentences of a folded text, as text, and its margin; none for one sentence or a long text. */
+function requestView(model: LinearModel, folded: string): { text: string; margin: number } | undefined {
+  if (folded.length > MAX_VIEW_CHARS) return undefined;
+  let ranges = sentenceRanges(folded);
+  while (ranges.length > MAX_SENTENCES) ranges = pairedRanges(ranges);
+  if (ranges.length < 2) return undefined;
+  const sentences = ranges.map(({ start, end }) => {
+    const words = wordsOf(folded.slice(start, end));
+    return { ...model.weightsOfWords(words), words: words.length };
+  });
+  const run = bestSentenceRun(sentences, model.bias);
+  if (!run) return undefined;
+  return { text: folded.slice(ranges[run.first]!.start, ranges[run.last]!.end).trim(), margin: runMargin(run.first, run.last, sentences.length) };
+}
+
+/** The model's log-odds of the whole text, or of its best run of sentences less the margin (scored exactly: the search only estimates it). */
+export function requestLogit(model: LinearModel, folded: string): number {
+  const whole = model.logit(folded);
+  const view = requestView(model, folded);
+  return view === undefined ? whole : Math.max(whole, model.logit(view.text) - view.margin);
 }

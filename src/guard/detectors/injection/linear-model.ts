@@ -25,6 +25,9 @@ export interface LinearModel {
   logit(folded: string, extra?: readonly string[]): number;
   /** the same for text already split into words */
   logitOfWords(words: readonly string[], extra?: readonly string[]): number;
+  /** the parts of that logit: the summed weights of the words' distinct features and their number (logit = bias + sum * featureNorm(count)) */
+  weightsOfWords(words: readonly string[]): { sum: number; count: number };
+  readonly bias: number;
 }
 
 /**
@@ -51,9 +54,13 @@ export function linearModelFromWeights(
   bias: number,
   dense: Float32Array,
 ): LinearModel {
-  const sumOf = ({ buckets, count }: { buckets: Int32Array; count: number }): number => {
+  const weightsOf = ({ buckets, count }: { buckets: Int32Array; count: number }): { sum: number; count: number } => {
     let sum = 0;
     for (let i = 0; i < count; i++) sum += dense[buckets[i]!]!;
+    return { sum, count };
+  };
+  const sumOf = (features: { buckets: Int32Array; count: number }): number => {
+    const { sum, count } = weightsOf(features);
     return bias + sum * featureNorm(count);
   };
   // A text and its normalised form often differ only between words (a dash, a quote): the
@@ -62,6 +69,7 @@ export function linearModelFromWeights(
   return {
     name,
     options,
+    bias,
     logit(folded, extra = []) {
       if (extra.length > 0) return sumOf(featureBuckets(folded, options, extra));
       const words = wordsOfCached(folded);
@@ -73,6 +81,9 @@ export function linearModelFromWeights(
     },
     logitOfWords(words, extra = []) {
       return sumOf(featureBucketsOfWords(words, options, extra));
+    },
+    weightsOfWords(words) {
+      return weightsOf(featureBucketsOfWords(words, options));
     },
   };
 }
