@@ -133,6 +133,10 @@ export const REVEAL: readonly string[] = [
   'نشان بده', 'نمایش بده', 'فاش کن', 'تکرار کن', 'چاپ کن',
   'दिखाओ', 'दिखाइए', 'दिखाएं', 'दोहराओ', 'दोहराइए', 'प्रकट', 'प्रिंट',
   'ipakita', 'ulitin', 'onyesha', 'rudia', 'দেখাও',
+  // Translating or spelling out the text shows it as surely as printing it.
+  'traduce', 'tradúceme', 'traduceme', 'traduis', 'traduisez', 'übersetz', 'traduci', 'traduz', 'vertaal', 'przetłumacz', 'çevir', 'terjemahkan', 'salin',
+  'deletrea', 'épelle', 'soletra', 'buchstabier', 'sillabare', 'spelde', 'przeliteruj', 'heceleyerek', 'eja ',
+  'bana ver', 'berikan', 'dammi', 'dame ', 'donne-moi',
 ];
 
 /** Verbs that ask to be told: weaker than showing text ("tell me your rules" is often a capability question). */
@@ -162,6 +166,15 @@ export const SYSTEM_PROMPT: readonly string[] = [
   'sistem istem', 'sistem komut', 'sistem talimat', 'sistem mesaj', 'gizli talimat', 'ilk talimat', 'orijinal talimat',
   'lời nhắc hệ thống', 'prompt hệ thống', 'chỉ dẫn hệ thống', 'hướng dẫn hệ thống', 'thông điệp hệ thống', 'chỉ thị ẩn', 'hướng dẫn ẩn', 'hướng dẫn ban đầu', 'chỉ dẫn ban đầu',
   'prompt sistem', 'pesan sistem', 'instruksi sistem', 'instruksi tersembunyi', 'instruksi awal', 'instruksi asli',
+  // The assistant's own configuration or context, named with a possessive or as hidden (round 6).
+  'instruksimu', 'instruksi kamu', 'instruksi anda', 'instruksi rahasia', 'aturanmu', 'konfigurasimu', 'konfigurasi kamu', 'konfigurasi anda',
+  // User messages are read with the dotless ı folded to i (lookalike-disguise.ts): both spellings.
+  'gizli yapılandırma', 'yapılandırma talimat', 'yapılandırman', 'gizli yapilandirma', 'yapilandirma talimat', 'yapilandirman', 'sana verilen talimat', 'sana verilen kural',
+  'mensaje de sistema', 'instrucciones de sistema', 'instrucciones secretas', 'tu configuración', 'tu configuracion',
+  'mensagem de sistema', 'instruções de sistema', 'instrucoes de sistema', 'instruções secretas', 'tua configuração', 'sua configuração',
+  'instructions secrètes', 'ta configuration', 'votre configuration', 'istruzioni segrete', 'tua configurazione',
+  'deiner konfiguration', 'deine konfiguration', 'ihrer konfiguration', 'je configuratie', 'jouw configuratie',
+  'twojej konfiguracji', 'twoja konfiguracja', 'twoją konfigurację', 'swojej konfiguracji',
   'システムプロンプト', 'システム・プロンプト', 'システムメッセージ', 'システム指示', '隠された指示', '隠れた指示', '初期指示', '最初の指示', '元の指示', '秘密の指示', '内部指示', '初期プロンプト',
   '系统提示', '系統提示', '系统指令', '系統指令', '系统消息', '系統訊息', '系统信息', '隐藏指令', '隱藏指令', '隐藏的指令', '初始指令', '初始提示', '原始指令', '原始提示', '内部指令', '秘密指令', '系统设定', '系統設定',
   '시스템 프롬프트', '시스템프롬프트', '시스템 메시지', '시스템 지시', '시스템 지침', '숨겨진 지시', '숨겨진 지침', '초기 지시', '초기 프롬프트', '원래 지시', '내부 지침',
@@ -344,3 +357,18 @@ export const OUTSIDE: readonly string[] = [
   'personnelle', 'persönlich', 'personale', 'persoonlijk', 'pessoal', 'osobist', 'kişisel',
 ];
 
+/**
+ * Asked word for word or in full: what turns a request to paraphrase or versify the assistant's rules
+ * into extraction ("palabras exactas", "kata per kata", "harf harf", "dosłownie").
+ */
+export const VERBATIM: readonly string[] = [
+  'palabra por palabra', 'texto exacto', 'palabras exactas', 'frases exactas', 'textualmente', 'literalmente', 'contenido completo', 'palabras originales',
+  'palavra por palavra', 'palavras originais', 'palavras exatas', 'texto exato', 'frases exatas', 'conteúdo completo',
+  'mot à mot', 'mot pour mot', 'phrases exactes', 'mots exacts', 'textuellement', 'texte exact', 'contenu complet', 'mots originaux',
+  'wörtlich', 'wort für wort', 'genauen wortlaut', 'originalen wortlaut', 'vollständigen inhalt',
+  'parola per parola', 'testualmente', 'parole esatte', 'frasi esatte', 'testo esatto', 'parole originali', 'contenuto completo',
+  'woord voor woord', 'letterlijk', 'exacte tekst', 'exacte woorden', 'volledige inhoud',
+  'dosłownie', 'słowo w słowo', 'zdanie po zdaniu', 'bez zmian w słowach', 'dokładne brzmienie', 'pełną treść',
+  'kelimesi kelimesine', 'harf harf', 'aynen', 'birebir', 'tamamını', 'tamamini', 'eksiksiz', 'hiçbir şeyi atlamadan',
+  'kata per kata', 'kata demi kata', 'kalimat asli', 'teks asli', 'isi lengkap', 'apa adanya', 'persis sama',
+];
