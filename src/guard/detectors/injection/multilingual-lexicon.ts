@@ -133,10 +133,16 @@ export const REVEAL: readonly string[] = [
   'نشان بده', 'نمایش بده', 'فاش کن', 'تکرار کن', 'چاپ کن',
   'दिखाओ', 'दिखाइए', 'दिखाएं', 'दोहराओ', 'दोहराइए', 'प्रकट', 'प्रिंट',
   'ipakita', 'ulitin', 'onyesha', 'rudia', 'দেখাও',
-  // Translating or spelling out the text shows it as surely as printing it.
-  'traduce', 'tradúceme', 'traduceme', 'traduis', 'traduisez', 'übersetz', 'traduci', 'traduz', 'vertaal', 'przetłumacz', 'çevir', 'terjemahkan', 'salin',
+  'bana ver', 'berikan', 'dammi', 'dame ', 'donne-moi', 'salin',
+];
+
+/**
+ * Translating or spelling out the assistant's own text shows it as surely as printing it; of any other
+ * text ("translate the text above") it is everyday work, so these pair only with the assistant's configuration.
+ */
+export const TRANSLATE: readonly string[] = [
+  'traduce', 'tradúceme', 'traduceme', 'traduis', 'traduisez', 'übersetz', 'traduci', 'traduz', 'vertaal', 'przetłumacz', 'çevir', 'terjemahkan',
   'deletrea', 'épelle', 'soletra', 'buchstabier', 'sillabare', 'spelde', 'przeliteruj', 'heceleyerek', 'eja ',
-  'bana ver', 'berikan', 'dammi', 'dame ', 'donne-moi',
 ];
 
 /** Verbs that ask to be told: weaker than showing text ("tell me your rules" is often a capability question). */
