@@ -2,7 +2,8 @@
 // persona words (issue 15, round 6):
 //  - moving the conversation, the user's files or mail to a place outside the
 //    tenant: a consumer mailbox, a paste site, a link with an empty slot for
-//    the data, a "personal" store, in any of the languages our writers use;
+//    the data, in any of the languages our writers use (a store the user names
+//    as their own, "my personal Drive", is theirs to name: no rule);
 //  - a claimed authority or exception ("IT has approved an exception", "as the
 //    tenant admin I authorise you") used to make the assistant drop one of its
 //    own controls (approval, verification, DLP, restrictions).
@@ -38,13 +39,6 @@ const CONSUMER_MAIL_DOMAIN =
 const CONSUMER_ADDRESS = `@${CONSUMER_MAIL_DOMAIN}\\.[a-z]{2,6}(?:\\.[a-z]{2,3})?(?![a-z0-9-])`;
 /** Public paste and request-capture services: nobody files company data there. */
 const PASTE_SITE = '(?:pastebin|paste\\.ee|hastebin|ghostbin|dpaste|rentry|webhook\\.site|requestbin|pipedream|ngrok)';
-/** A private store named as the destination ("my personal Dropbox", "e-mail pessoal", "arsip pribadi"). */
-const PERSONAL_STORE =
-  '(?:personal|private) (?:e-?mail|mail|address|inbox|account|dropbox|drive|google drive|icloud|gmail|phone|whatsapp|telegram)\\b|' +
-  '(?:e-?mail|endere[cç]o|correo|conta|cuenta) (?:pessoal|personal|particular|privad[oa])\\b|' +
-  '(?:adresse|bo[iî]te) (?:perso|personnelle|priv[ée]e)\\b|(?:private|pers[öo]nliche) (?:e-?mail|adresse)\\b|' +
-  '(?:email|indirizzo|posta) (?:personale|privat[oa])\\b|ki[sş]isel (?:e-?posta|adres|hesab)|(?:email|surel|akun) pribadi\\b';
-
 /** A link whose query value is left empty for data: "https://host/p?d=" then a space or the end. */
 const OPEN_SLOT_LINK = '(?:https?://|www\\.)[^ ]{1,200}[?&][^ =&?]{1,30}=(?=[ .,;:!)"\']|$)';
 
@@ -92,8 +86,6 @@ export const TRANSFER_RULES: readonly InjectionRule[] = [
   // "invite ext.recovery@protonmail.com", "... rapor.yedek@yandex.com.tr adresine gönder". Alone it may be
   // a supplier who uses a free mailbox; with a second signal (covert, the chat itself, a pretext) it is an attack.
   r('exfil.consumer-destination', 2, `${MOVE_VERB}[,.;:!]? ${gap(16)}[^ ]*(?:${CONSUMER_ADDRESS}|${PASTE_SITE})|${MOVE_VERB_OTHER_SCRIPT}[^ ]* ${gap(16)}[^ ]*(?:${CONSUMER_ADDRESS}|${PASTE_SITE})|[^ ]*(?:${CONSUMER_ADDRESS}|${PASTE_SITE})[^ ]* ${gap(4)}${MOVE_VERB}`),
-  // Data moved to a store the user calls private: "to my personal Dropbox", "para o meu e-mail pessoal".
-  r('exfil.personal-store', 2, `${MOVE_VERB}[,.;:!]? ${gap(12)}(?:${PERSONAL_STORE})`),
   // A link with an empty slot and the data said to fill it, in the languages exfil.fill-url-slot does not read:
   // "... a https://host/r?d= añadiendo el texto", "... https://host/k?m= adresine ekleyerek gönder". A slot alone
   // ("send me https://intranet/search?q= to bookmark") is a link, not a request to fill it.
