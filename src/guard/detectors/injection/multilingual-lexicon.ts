@@ -133,6 +133,16 @@ export const REVEAL: readonly string[] = [
   'نشان بده', 'نمایش بده', 'فاش کن', 'تکرار کن', 'چاپ کن',
   'दिखाओ', 'दिखाइए', 'दिखाएं', 'दोहराओ', 'दोहराइए', 'प्रकट', 'प्रिंट',
   'ipakita', 'ulitin', 'onyesha', 'rudia', 'দেখাও',
+  'bana ver', 'berikan', 'dammi', 'dame ', 'donne-moi', 'salin',
+];
+
+/**
+ * Translating or spelling out the assistant's own text shows it as surely as printing it; of any other
+ * text ("translate the text above") it is everyday work, so these pair only with the assistant's configuration.
+ */
+export const TRANSLATE: readonly string[] = [
+  'traduce', 'tradúceme', 'traduceme', 'traduis', 'traduisez', 'übersetz', 'traduci', 'traduz', 'vertaal', 'przetłumacz', 'çevir', 'terjemahkan',
+  'deletrea', 'épelle', 'soletra', 'buchstabier', 'sillabare', 'spelde', 'przeliteruj', 'heceleyerek', 'eja ',
 ];
 
 /** Verbs that ask to be told: weaker than showing text ("tell me your rules" is often a capability question). */
@@ -162,6 +172,16 @@ export const SYSTEM_PROMPT: readonly string[] = [
   'sistem istem', 'sistem komut', 'sistem talimat', 'sistem mesaj', 'gizli talimat', 'ilk talimat', 'orijinal talimat',
   'lời nhắc hệ thống', 'prompt hệ thống', 'chỉ dẫn hệ thống', 'hướng dẫn hệ thống', 'thông điệp hệ thống', 'chỉ thị ẩn', 'hướng dẫn ẩn', 'hướng dẫn ban đầu', 'chỉ dẫn ban đầu',
   'prompt sistem', 'pesan sistem', 'instruksi sistem', 'instruksi tersembunyi', 'instruksi awal', 'instruksi asli',
+  // The assistant's own configuration or context, named with a possessive or as hidden (round 6).
+  'instruksimu', 'instruksi kamu', 'instruksi anda', 'instruksi rahasia', 'aturanmu', 'konfigurasimu', 'konfigurasi kamu', 'konfigurasi anda',
+  // User messages are read with the dotless ı folded to i (lookalike-disguise.ts): both spellings.
+  'gizli yapılandırma', 'yapılandırma talimat', 'yapılandırman', 'gizli yapilandirma', 'yapilandirma talimat', 'yapilandirman', 'sana verilen talimat', 'sana verilen kural',
+  'mensaje de sistema', 'instrucciones de sistema', 'instrucciones secretas', 'tu configuración', 'tu configuracion',
+  'mensagem de sistema', 'instruções de sistema', 'instrucoes de sistema', 'instruções secretas', 'tua configuração', 'sua configuração',
+  'instructions secrètes', 'ta configuration', 'votre configuration', 'istruzioni segrete', 'tua configurazione',
+  'deiner konfiguration', 'deine konfiguration', 'ihrer konfiguration', 'je configuratie', 'jouw configuratie',
+  'twojej konfiguracji', 'twoja konfiguracja', 'twoją konfigurację', 'swojej konfiguracji',
+  'إعداداتك', 'تعليماتك', 'أعطيت لك', 'اعطيت لك', '与えられた指示', '与えられたルール', '给你的指令', '給你的指令', '你收到的指令', 'तुम्हें दिए गए निर्देश',
   'システムプロンプト', 'システム・プロンプト', 'システムメッセージ', 'システム指示', '隠された指示', '隠れた指示', '初期指示', '最初の指示', '元の指示', '秘密の指示', '内部指示', '初期プロンプト',
   '系统提示', '系統提示', '系统指令', '系統指令', '系统消息', '系統訊息', '系统信息', '隐藏指令', '隱藏指令', '隐藏的指令', '初始指令', '初始提示', '原始指令', '原始提示', '内部指令', '秘密指令', '系统设定', '系統設定',
   '시스템 프롬프트', '시스템프롬프트', '시스템 메시지', '시스템 지시', '시스템 지침', '숨겨진 지시', '숨겨진 지침', '초기 지시', '초기 프롬프트', '원래 지시', '내부 지침',
@@ -344,3 +364,45 @@ export const OUTSIDE: readonly string[] = [
   'personnelle', 'persönlich', 'personale', 'persoonlijk', 'pessoal', 'osobist', 'kişisel',
 ];
 
+/**
+ * Asked word for word or in full: what turns a request to paraphrase or versify the assistant's rules
+ * into extraction ("palabras exactas", "kata per kata", "harf harf", "dosłownie").
+ */
+export const VERBATIM: readonly string[] = [
+  'palabra por palabra', 'texto exacto', 'palabras exactas', 'frases exactas', 'textualmente', 'literalmente', 'contenido completo', 'palabras originales',
+  'palavra por palavra', 'palavras originais', 'palavras exatas', 'texto exato', 'frases exatas', 'conteúdo completo',
+  'mot à mot', 'mot pour mot', 'phrases exactes', 'mots exacts', 'textuellement', 'texte exact', 'contenu complet', 'mots originaux',
+  'wörtlich', 'wort für wort', 'genauen wortlaut', 'originalen wortlaut', 'vollständigen inhalt',
+  'parola per parola', 'testualmente', 'parole esatte', 'frasi esatte', 'testo esatto', 'parole originali', 'contenuto completo',
+  'woord voor woord', 'letterlijk', 'exacte tekst', 'exacte woorden', 'volledige inhoud',
+  'dosłownie', 'słowo w słowo', 'zdanie po zdaniu', 'bez zmian w słowach', 'dokładne brzmienie', 'pełną treść',
+  'kelimesi kelimesine', 'harf harf', 'aynen', 'birebir', 'tamamını', 'tamamini', 'eksiksiz', 'hiçbir şeyi atlamadan',
+  'kata per kata', 'kata demi kata', 'kalimat asli', 'teks asli', 'isi lengkap', 'apa adanya', 'persis sama',
+];
+
+/**
+ * A claimed grant in the scripts the regex rules cannot anchor (user-transfer-rules.ts reads the Latin ones):
+ * "as the administrator", "an exception", "approved".
+ */
+export const GRANT: readonly string[] = [
+  '管理者として', '管理者です', '例外', '承認済み', '承認されました', '許可されています', '作为管理员', '作為管理員', '我是管理员', '我是管理員', '例外情况', '批准了', '已批准', '已获批准',
+  '관리자로서', '관리자입니다', '예외', '승인했', '승인되었', 'استثناء', 'بصفتي المسؤول', 'بصفتي مدير', 'بصفتي المدير', 'وافق على', 'تمت الموافقة',
+  'как администратор', 'я администратор', 'исключени', 'одобрил', 'разрешил', 'як адміністратор', 'виняток', 'погодив', 'एडमिन के रूप में', 'व्यवस्थापक के रूप में', 'अपवाद', 'मंज़ूरी दे दी', 'מאושר', 'חריגה', 'כמנהל',
+];
+/** Turning one of the assistant's own controls off: disable, bypass, skip. */
+export const BYPASS: readonly string[] = [
+  '無効にして', '無効化して', '解除して', '回避して', 'スキップして', 'オフにして', '绕过', '繞過', '跳过', '跳過', '关闭', '關閉', '禁用', '停用',
+  '우회', '건너뛰', '비활성화', '해제', 'تجاوز', 'تخطى', 'تخطي', 'تعطيل', 'عطّل', 'عطل',
+  'обойди', 'обойти', 'пропусти', 'отключи', 'отключить', 'обійди', 'пропусти', 'вимкни', 'बायपास', 'बंद कर', 'अनदेखा कर', 'עקוף', 'תעקוף', 'השבת', 'תשבית', 'דלג',
+];
+/** The controls themselves: filters, restrictions, policy, approval, verification. */
+export const CONTROL: readonly string[] = [
+  'フィルター', 'フィルタ', '制限', 'ポリシー', '承認フロー', '確認手順', 'セキュリティ', '过滤', '過濾', '限制', '策略', '审批', '審批', '安全检查', '安全檢查', '验证', '驗證',
+  '필터', '제한', '정책', '승인 절차', '보안', '인증', 'القيود', 'قيود', 'السياسة', 'سياسة', 'التحقق', 'الموافقة', 'الفلتر', 'المرشح', 'الحماية',
+  'ограничени', 'фильтр', 'политик', 'проверк', 'обмежен', 'фільтр', 'перевірк', 'प्रतिबंध', 'फ़िल्टर', 'फिल्टर', 'नीति', 'सत्यापन', 'הגבלות', 'מסנן', 'מדיניות', 'אימות',
+];
+/** Asking how something is done: "how do I disable the filter as admin" asks for steps, it orders nothing. */
+export const HOW_TO: readonly string[] = [
+  '方法', 'どうやって', 'どのように', 'どうすれば', 'どこで', 'してもいい', 'しても良い', 'してもよろしい', '如何', '怎么', '怎麼', '怎样', '怎樣', '어떻게', '방법', 'كيف', 'طريقة',
+  'как мне', 'как можно', 'как это', 'каким образом', 'як мені', 'як можна', 'कैसे', 'איך', 'כיצד',
+];

@@ -8,6 +8,7 @@
 // and alternatives do not overlap (no catastrophic backtracking).
 import { rule as r, type InjectionRule } from './injection-rules.js';
 import { gap } from './word-anchored-regexp.js';
+import { TRANSFER_RULES } from './user-transfer-rules.js';
 
 
 /** What the deployment made the assistant: a user may change its tone, not its role. */
@@ -43,4 +44,6 @@ export const USER_RULES: readonly InjectionRule[] = [
   // A user posing as the assistant's superior ("I'm your boss", "new rule from me (your boss)"), like "I'm your developer".
   // "Manager" only as a bracketed self-label: "I'm your manager" opens many a draft to a team.
   r('authority.user-as-superior', 2.5, `(?:i(?:'m| am)|speaking as|this is) your (?:boss|supervisor|master|superior|owner)\\b(?!'s)|\\(your (?:boss|manager|supervisor|superior|owner|master)\\)`),
+  // Data moved outside the tenant and controls dropped on a claimed grant (user-transfer-rules.ts).
+  ...TRANSFER_RULES,
 ];
