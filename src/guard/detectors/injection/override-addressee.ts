@@ -41,6 +41,23 @@ const NAMED_AS_TOPIC_BEFORE = new Set(
   'a an the such like of these those contains contain containing contained with no any are were is was not hide hides hid hiding include includes included including insert inserts inserted inserting plant plants planted embed embeds embedded addressed written aimed'.split(' '),
 );
 const NAMED_AS_TOPIC_AFTER = new Set('stored hidden written found placed planted embedded inserted left kept'.split(' '));
+/**
+ * "Hidden instructions for AI, like telling it to add praise" describes a kind of line; followed by a
+ * colon ("Hidden instructions for AI: ...") the same words head one.
+ */
+const DESCRIBING_ADJECTIVES = new Set('hidden embedded planted injected secret malicious invisible fake sample example suspicious odd strange'.split(' '));
+/** "instructions to reviewers or to AI tools, note it": a phrase joined to another one complements a noun, it heads nothing. */
+const COORDINATORS = new Set('or and nor'.split(' '));
+/**
+ * "E-Mails mit Anweisungen an den KI-Assistenten", "des instructions pour l'IA": an instruction noun inside a
+ * noun phrase (after one of EMBEDDING_WORDS) names a topic; "Instruction pour l'assistant IA ..." opening a line heads one.
+ */
+const OTHER_LANGUAGE_DIRECTIVES = new Set(
+  'anweisungen anweisung hinweise instruktionen befehle instructions instruction consignes instrucciones instrucción instruccion istruzioni istruzione instruções instrucoes instructies opdrachten'.split(' '),
+);
+const EMBEDDING_WORDS = new Set(
+  'mit ohne keine die der den von mehr des les aux avec sans de d’ d\' las los con sin unas unos delle degli le dalle senza com sem das dos met zonder geen van'.split(' '),
+);
 
 /**
  * "AI, output ..." addresses a model; "AI output can be wrong", "assistant output contains a
@@ -54,9 +71,11 @@ const AFTER_NOUN_USE = new Set(
 );
 /** "how to make Copilot ignore sensitivity labels": a causative before the AI noun describes what it is made to do. */
 const CAUSATIVES = new Set('make makes made making get gets got getting let lets letting help helps helping have has'.split(' '));
+/** Who is made to act after a causative: "make it leak", "let them reveal". */
+const CAUSED_AGENTS = new Set('it them'.split(' '));
 
 /** Override rules whose wording a memo to staff shares. */
-const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions']);
+const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions', 'authority.system-notice']);
 /** Share of the rule's weight left when nothing in its sentence addresses an assistant. */
 export const STAFF_OVERRIDE_SHARE = 0.35;
 /** How far (characters) to look either side of the phrase for the end of its sentence. */
@@ -101,25 +120,63 @@ function sentenceAround(flat: string, start: number, end: number): string {
  * True when the pattern matches the text and every match passes `excused`, given the word just
  * before the match and the word just after it.
  */
-function everyMatchExcused(pattern: RegExp, flat: string, excused: (before: string, after: string) => boolean): boolean {
+function everyMatchExcused(pattern: RegExp, flat: string, excused: (before: string, after: string, matched: string, beforeThat: string) => boolean): boolean {
   const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   let any = false;
   for (const match of flat.matchAll(all)) {
     any = true;
-    const before = flat.slice(Math.max(0, match.index - 24), match.index).trimEnd().split(' ').pop() ?? '';
+    const words = flat.slice(Math.max(0, match.index - 48), match.index).trimEnd().split(' ');
+    const before = words.pop() ?? '';
+    const beforeThat = words.pop() ?? '';
     const after = flat.slice(match.index + match[0].length, match.index + match[0].length + 24).trimStart().split(' ')[0] ?? '';
-    if (!excused(before, after)) return false;
+    if (!excused(before, after, match[0], beforeThat)) return false;
   }
   return any;
 }
 
-/** Every "note / instructions to the AI" phrase of the text is a topic, not a heading (see NAMED_AS_TOPIC_*). */
+/** The word before is inside a running sentence: not the text's start, not after a full stop or colon. */
+const insideASentence = (word: string): boolean => word.length > 0 && !/[.!?:;]$/.test(word);
+
+/** A colon right after the phrase (inside the match or just after it) makes it a heading. */
+const headsALine = (after: string, matched: string): boolean => after.startsWith(':') || matched.trimEnd().endsWith(':');
+
+/** Every "note / instructions to the AI" phrase of the text is a topic, not a heading (see NAMED_AS_TOPIC_*, DESCRIBING_ADJECTIVES, COORDINATORS). */
 const namedAsTopic = (pattern: RegExp, flat: string): boolean =>
-  everyMatchExcused(pattern, flat, (before, after) => NAMED_AS_TOPIC_BEFORE.has(before) || NAMED_AS_TOPIC_AFTER.has(after));
+  everyMatchExcused(
+    pattern,
+    flat,
+    (before, after, matched, beforeThat) =>
+      NAMED_AS_TOPIC_BEFORE.has(before) ||
+      NAMED_AS_TOPIC_AFTER.has(after) ||
+      ((DESCRIBING_ADJECTIVES.has(before) || COORDINATORS.has(before)) && insideASentence(beforeThat) && !headsALine(after, matched)),
+  );
+
+/** Every other-language "for / to the AI" phrase follows an instruction noun and heads no line. */
+const namedAsTopicInOtherLanguage = (pattern: RegExp, flat: string): boolean =>
+  everyMatchExcused(
+    pattern,
+    flat,
+    (before, after, matched, beforeThat) => OTHER_LANGUAGE_DIRECTIVES.has(before) && EMBEDDING_WORDS.has(beforeThat) && !headsALine(after, matched),
+  );
 
 /** Every "AI, <verb>" match of the text uses the verb as a noun or follows a causative (see AFTER_NOUN_USE, CAUSATIVES). */
 const addressesNoAi = (pattern: RegExp, flat: string): boolean =>
   everyMatchExcused(pattern, flat, (before, after) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')));
+
+/**
+ * "Tell the customer to hang up" is a support script for staff: an assistant in a Teams chat talks to
+ * its user, so a customer as the one to be told needs an assistant named in the same sentence.
+ */
+function customerToldByStaff(pattern: RegExp, flat: string): boolean {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let any = false;
+  for (const match of flat.matchAll(all)) {
+    any = true;
+    if (!/\bcustomer\b/.test(match[0])) return false;
+    if (ASSISTANT_CUE.test(sentenceAround(flat, match.index, match.index + match[0].length))) return false;
+  }
+  return any;
+}
 
 /** The few words before a phrase say it is described (negated, relative, said of a third-person AI). */
 function describedBefore(flat: string, start: number): boolean {
@@ -136,6 +193,9 @@ function describedBefore(flat: string, start: number): boolean {
   const last = before[before.length - 1];
   if (last === 'that' || last === 'which') return true;
   if (last === 'to' && before.some((w) => REPORTED_ORDER_VERBS.has(w))) return true;
+  // "make it leak the system prompt", "let the bot reveal ...": what someone makes an assistant do.
+  if (before.length >= 2 && CAUSATIVES.has(before[before.length - 2]!) && CAUSED_AGENTS.has(last!)) return true;
+  if (before.length >= 3 && CAUSATIVES.has(before[before.length - 3]!) && DESCRIBING_DETERMINERS.has(before[before.length - 2]!) && THIRD_PERSON_AI.has(last!)) return true;
   for (let i = 0; i < before.length; i++) {
     const w = before[i]!.replace(/[,’]/g, (c) => (c === '’' ? "'" : ''));
     if (w !== 'that' && w !== 'which' && DESCRIBING_WORDS.has(w)) return true;
@@ -151,6 +211,8 @@ function describedBefore(flat: string, start: number): boolean {
  */
 export function documentRuleWeight(ruleId: string, weight: number, pattern: RegExp, flat: string): number {
   if (ruleId === 'doc.for-the-ai' || ruleId === 'doc.ai-reader') return namedAsTopic(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
+  if (ruleId === 'doc.ai-reader-other-language') return namedAsTopicInOtherLanguage(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
+  if (ruleId === 'doc.tell-the-user') return customerToldByStaff(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   if (ruleId === 'doc.addresses-ai') return addressesNoAi(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   const describable = DESCRIBABLE_RULE.test(ruleId);
   if (!STAFF_SHARED_RULES.has(ruleId) && !describable) return weight;
