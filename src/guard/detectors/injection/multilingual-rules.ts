@@ -186,20 +186,28 @@ function insideQuotes(text: string, start: number, end: number): boolean {
  * kept: a name at a line start is spoken to); appends the ids of the rules
  * that matched to `evidence`.
  */
-export function applyMultilingualRules(text: string, channel: 'user' | 'document', evidence: string[]): number {
+export function applyMultilingualRules(text: string, channel: 'user' | 'document', evidence: string[], weigh?: MultilingualRuleWeight): number {
   let sum = 0;
   for (const hit of multilingualRuleHits(text, channel)) {
-    sum += hit.weight;
-    evidence.push(hit.evidence);
+    // A document caller may keep only a share of a hit said to staff (override-addressee.ts).
+    const weight = weigh ? weigh(hit.id, hit.weight, text, hit.start, hit.end) : hit.weight;
+    sum += weight;
+    evidence.push(weight < hit.weight ? `${hit.evidence}.to-staff` : hit.evidence);
   }
   return sum;
 }
+
+/** The weight a multilingual hit carries, given the text and the hit's span in it. */
+export type MultilingualRuleWeight = (id: string, weight: number, text: string, start: number, end: number) => number;
 
 export interface MultilingualRuleHit {
   id: string;
   /** the rule's id, with ".quoted" when it matched inside quotation marks */
   evidence: string;
   weight: number;
+  /** the span (characters of the folded text) of the concepts that matched */
+  start: number;
+  end: number;
 }
 
 /** The multilingual technique rules that match a folded text, with their log-odds. */
@@ -226,7 +234,7 @@ export function multilingualRuleHits(text: string, channel: 'user' | 'document')
     const span = satisfy(rule, bySlot, facts);
     if (span) {
       const quoted = insideQuotes(text, span.start, span.end);
-      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight });
+      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight, start: span.start, end: span.end });
     }
   }
   return out;

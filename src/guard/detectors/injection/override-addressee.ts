@@ -48,6 +48,8 @@ const NAMED_AS_TOPIC_AFTER = new Set('stored hidden written found placed planted
 const DESCRIBING_ADJECTIVES = new Set('hidden embedded planted injected secret malicious invisible fake sample example suspicious odd strange'.split(' '));
 /** "instructions to reviewers or to AI tools, note it": a phrase joined to another one complements a noun, it heads nothing. */
 const COORDINATORS = new Set('or and nor'.split(' '));
+/** The same joins in the other languages: "an uns oder an den Assistenten gerichtet". */
+const OTHER_LANGUAGE_COORDINATORS = new Set('oder und ou et o y e of en'.split(' '));
 /**
  * "E-Mails mit Anweisungen an den KI-Assistenten", "des instructions pour l'IA": an instruction noun inside a
  * noun phrase (after one of EMBEDDING_WORDS) names a topic; "Instruction pour l'assistant IA ..." opening a line heads one.
@@ -65,7 +67,7 @@ const EMBEDDING_WORDS = new Set(
  * after it is a verb, a preposition of description or another noun of the compound.
  */
 const AFTER_NOUN_USE = new Set(
-  'is are was were be been can could may might will would should must contains contain includes include has have had as from assistants assistant tools tool triage quality filter filters security feature features settings summaries logs'.split(
+  'is are was were be been can could may might will would should must contains contain includes include has have had as from assistants assistant tools tool triage quality filter filters security feature features settings summaries logs suggestions suggestion button buttons panel pane widget'.split(
     ' ',
   ),
 );
@@ -75,7 +77,9 @@ const CAUSATIVES = new Set('make makes made making get gets got getting let lets
 const CAUSED_AGENTS = new Set('it them'.split(' '));
 
 /** Override rules whose wording a memo to staff shares. */
-const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions', 'authority.system-notice']);
+const STAFF_SHARED_RULES = new Set(['override.ignore-prior', 'override.ignore-all', 'override.new-instructions', 'authority.system-notice', 'i18n.ignore-prior', 'i18n.ignore-prior-after']);
+/** The multilingual scanner's override rule ("ignorez les instructions précédentes concernant le VPN"). */
+const STAFF_SHARED_MULTILINGUAL_RULES = new Set(['i18n.ml-ignore-prior']);
 /** Share of the rule's weight left when nothing in its sentence addresses an assistant. */
 export const STAFF_OVERRIDE_SHARE = 0.35;
 /** How far (characters) to look either side of the phrase for the end of its sentence. */
@@ -91,6 +95,11 @@ const ASSISTANT_CUE = wordAnchoredRegExp(
     `your (?:response|reply|answer|output|summary|task|role|purpose|programming|guidelines|rules)\\b`,
     `(?:respond|reply|answer|output|print|say|write|return)(?: only| just)?(?: with)?:? ["'“‘]`,
     `(?:reveal|repeat|disclose|leak|dump|recite)\\b`,
+    // The same in the other languages of the i18n rules: an AI noun, "your answer", "you are (now)".
+    `(?:ki|ia|k\\.i\\.|assistent(?:en|in)?|asistente|assistente|modell|mod[eè]le|modelo|modello|systemprompt|prompt (?:syst[eè]me|del sistema|di sistema|do sistema))\\b`,
+    `(?:deine|ihre|ta|votre|tu|su|tua|la tua|sua|a sua|je|uw) (?:antwort|r[eé]ponse|respuesta|risposta|resposta|antwoord)\\b`,
+    `(?:du bist|tu es|eres|ahora eres|sei ora|voc[eê] [eé]|je bent) `,
+    `(?:antworte|antworten sie|r[eé]ponds|r[eé]pondez|responde|responda|rispondi|risponda|antwoord) (?:nur|ausschlie[sß]lich|uniquement|seulement|[uú]nicamente|solo|solamente|apenas|somente|alleen|enkel) (?:mit|par|avec|con|com|met)\\b`,
     `(?:exfiltrat[a-z]*|upload|forward|send|email|post) ${gap(3)}(?:all|every|the user'?s?|conversation|chat history|contacts|passwords?|credentials|secrets|tokens|api keys?)\\b`,
   ].join('|'),
 );
@@ -156,12 +165,49 @@ const namedAsTopicInOtherLanguage = (pattern: RegExp, flat: string): boolean =>
   everyMatchExcused(
     pattern,
     flat,
-    (before, after, matched, beforeThat) => OTHER_LANGUAGE_DIRECTIVES.has(before) && EMBEDDING_WORDS.has(beforeThat) && !headsALine(after, matched),
+    (before, after, matched, beforeThat) =>
+      ((OTHER_LANGUAGE_DIRECTIVES.has(before) && EMBEDDING_WORDS.has(beforeThat)) || (OTHER_LANGUAGE_COORDINATORS.has(before) && insideASentence(beforeThat))) &&
+      !headsALine(after, matched),
   );
 
 /** Every "AI, <verb>" match of the text uses the verb as a noun or follows a causative (see AFTER_NOUN_USE, CAUSATIVES). */
 const addressesNoAi = (pattern: RegExp, flat: string): boolean =>
   everyMatchExcused(pattern, flat, (before, after) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')));
+
+/**
+ * A multilingual hit's weight in a document: the scanner's override rule said to staff (no assistant cue in
+ * its sentence) keeps STAFF_OVERRIDE_SHARE, as the English override rules do.
+ */
+export function documentMultilingualWeight(ruleId: string, weight: number, text: string, start: number, end: number): number {
+  if (!STAFF_SHARED_MULTILINGUAL_RULES.has(ruleId)) return weight;
+  return ASSISTANT_CUE.test(sentenceAround(text, start, end)) ? weight : weight * STAFF_OVERRIDE_SHARE;
+}
+
+/** Refusal-suppression rules that a service standard shares ("our agents never refuse a reasonable request"). */
+const NO_REFUSAL_RULES = new Set(['persona.never-refuse', 'refusal.no-refuse']);
+/** People whose conduct a service standard or an HR policy lays down. */
+const PEOPLE_SUBJECTS = new Set(
+  'we staff employees employee colleagues managers manager team teams members agents advisors advisers operators drivers nurses doctors teachers receptionists cashiers volunteers officers clerks stewards crew reps representatives staffers tutors coordinators supervisors'.split(' '),
+);
+/** "AI agents must never refuse": these before a people noun make it software. */
+const SOFTWARE_MODIFIERS = new Set('ai bot chatbot virtual automated digital software llm'.split(' '));
+
+/**
+ * Every match follows, within its clause's last three words, a people noun as subject ("staff must not
+ * decline any request", "we never refuse a callback"): a rule for people, not a persona for the reader.
+ */
+function everyMatchSaidOfPeople(pattern: RegExp, flat: string): boolean {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let any = false;
+  for (const match of flat.matchAll(all)) {
+    any = true;
+    const clause = flat.slice(Math.max(0, match.index - 40), match.index).split(/[.!?:;,"“]/).pop() ?? '';
+    const words = clause.trim().split(' ').filter((w) => w.length > 0).slice(-3);
+    const subject = words.findIndex((w, i) => PEOPLE_SUBJECTS.has(w) && !(i > 0 && SOFTWARE_MODIFIERS.has(words[i - 1]!)));
+    if (subject < 0) return false;
+  }
+  return any;
+}
 
 /**
  * "Tell the customer to hang up" is a support script for staff: an assistant in a Teams chat talks to
@@ -213,6 +259,7 @@ export function documentRuleWeight(ruleId: string, weight: number, pattern: RegE
   if (ruleId === 'doc.for-the-ai' || ruleId === 'doc.ai-reader') return namedAsTopic(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   if (ruleId === 'doc.ai-reader-other-language') return namedAsTopicInOtherLanguage(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   if (ruleId === 'doc.tell-the-user') return customerToldByStaff(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
+  if (NO_REFUSAL_RULES.has(ruleId)) return everyMatchSaidOfPeople(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   if (ruleId === 'doc.addresses-ai') return addressesNoAi(pattern, flat) ? weight * STAFF_OVERRIDE_SHARE : weight;
   const describable = DESCRIBABLE_RULE.test(ruleId);
   if (!STAFF_SHARED_RULES.has(ruleId) && !describable) return weight;
