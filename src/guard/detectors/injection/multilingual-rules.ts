@@ -190,15 +190,15 @@ export function applyMultilingualRules(text: string, channel: 'user' | 'document
   let sum = 0;
   for (const hit of multilingualRuleHits(text, channel)) {
     // A document caller may keep only a share of a hit said to staff (override-addressee.ts).
-    const weight = weigh ? weigh(hit.id, hit.weight, text, hit.start, hit.end) : hit.weight;
+    const weight = weigh ? weigh(hit, text) : hit.weight;
     sum += weight;
     evidence.push(weight < hit.weight ? `${hit.evidence}.to-staff` : hit.evidence);
   }
   return sum;
 }
 
-/** The weight a multilingual hit carries, given the text and the hit's span in it. */
-export type MultilingualRuleWeight = (id: string, weight: number, text: string, start: number, end: number) => number;
+/** The weight a multilingual hit carries, given the hit and the text it was found in. */
+export type MultilingualRuleWeight = (hit: MultilingualRuleHit, text: string) => number;
 
 export interface MultilingualRuleHit {
   id: string;
@@ -208,7 +208,14 @@ export interface MultilingualRuleHit {
   /** the span (characters of the folded text) of the concepts that matched */
   start: number;
   end: number;
+  /** a concept only an assistant is asked about (an AI name, "your", its prompt, a persona, data sent outside) lies near the span */
+  assistantNearby: boolean;
 }
+
+/** Concepts that make text near an override speak to an assistant rather than to staff. */
+const ASSISTANT_CONCEPTS: readonly C[] = [C.AiName, C.Your, C.SystemPrompt, C.NoLimits, C.Persona, C.DevMode, C.Outside, C.Bulk];
+/** How far (characters) either side of a span an assistant concept is looked for. */
+const ASSISTANT_REACH = 240;
 
 /** The multilingual technique rules that match a folded text, with their log-odds. */
 export function multilingualRuleHits(text: string, channel: 'user' | 'document'): MultilingualRuleHit[] {
@@ -234,7 +241,8 @@ export function multilingualRuleHits(text: string, channel: 'user' | 'document')
     const span = satisfy(rule, bySlot, facts);
     if (span) {
       const quoted = insideQuotes(text, span.start, span.end);
-      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight, start: span.start, end: span.end });
+      const assistantNearby = ASSISTANT_CONCEPTS.some((c) => (byConcept.get(c) ?? []).some((h) => h.end >= span.start - ASSISTANT_REACH && h.start <= span.end + ASSISTANT_REACH));
+      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight, start: span.start, end: span.end, assistantNearby });
     }
   }
   return out;

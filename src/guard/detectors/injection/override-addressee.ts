@@ -8,6 +8,7 @@
 // rather than orders ("the assistant must never reveal the system prompt") and
 // to "instructions to the AI" named as a topic ("an audit of instructions to AI
 // stored in templates").
+import type { MultilingualRuleHit } from './multilingual-rules.js';
 import { gap, wordAnchoredRegExp } from './word-anchored-regexp.js';
 
 /**
@@ -175,12 +176,12 @@ const addressesNoAi = (pattern: RegExp, flat: string): boolean =>
   everyMatchExcused(pattern, flat, (before, after) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')));
 
 /**
- * A multilingual hit's weight in a document: the scanner's override rule said to staff (no assistant cue in
- * its sentence) keeps STAFF_OVERRIDE_SHARE, as the English override rules do.
+ * A multilingual hit's weight in a document: the scanner's override rule said to staff (no assistant
+ * concept near it, no assistant cue in its sentence) keeps STAFF_OVERRIDE_SHARE, as the English override rules do.
  */
-export function documentMultilingualWeight(ruleId: string, weight: number, text: string, start: number, end: number): number {
-  if (!STAFF_SHARED_MULTILINGUAL_RULES.has(ruleId)) return weight;
-  return ASSISTANT_CUE.test(sentenceAround(text, start, end)) ? weight : weight * STAFF_OVERRIDE_SHARE;
+export function documentMultilingualWeight(hit: MultilingualRuleHit, text: string): number {
+  if (!STAFF_SHARED_MULTILINGUAL_RULES.has(hit.id) || hit.assistantNearby) return hit.weight;
+  return ASSISTANT_CUE.test(sentenceAround(text, hit.start, hit.end)) ? hit.weight : hit.weight * STAFF_OVERRIDE_SHARE;
 }
 
 /** Refusal-suppression rules that a service standard shares ("our agents never refuse a reasonable request"). */
