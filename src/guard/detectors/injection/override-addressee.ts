@@ -190,6 +190,8 @@ const NO_REFUSAL_RULES = new Set(['persona.never-refuse', 'refusal.no-refuse']);
 const PEOPLE_SUBJECTS = new Set(
   'we staff employees employee colleagues managers manager team teams members agents advisors advisers operators drivers nurses doctors teachers receptionists cashiers volunteers officers clerks stewards crew reps representatives staffers tutors coordinators supervisors'.split(' '),
 );
+/** "You never refuse": the reader itself. */
+const SECOND_PERSON_AI = new Set('you your'.split(' '));
 /** "AI agents must never refuse": these before a people noun make it software. */
 const SOFTWARE_MODIFIERS = new Set('ai bot chatbot virtual automated digital software llm'.split(' '));
 
@@ -202,10 +204,14 @@ function everyMatchSaidOfPeople(pattern: RegExp, flat: string): boolean {
   let any = false;
   for (const match of flat.matchAll(all)) {
     any = true;
-    const clause = flat.slice(Math.max(0, match.index - 40), match.index).split(/[.!?:;,"“]/).pop() ?? '';
-    const words = clause.trim().split(' ').filter((w) => w.length > 0).slice(-3);
-    const subject = words.findIndex((w, i) => PEOPLE_SUBJECTS.has(w) && !(i > 0 && SOFTWARE_MODIFIERS.has(words[i - 1]!)));
-    if (subject < 0) return false;
+    // The clause's last three words hold the subject; a label before a colon ("Reminder to all agents:") the addressee.
+    const sentence = flat.slice(Math.max(0, match.index - 80), match.index).split(/[.!?"“]/).pop() ?? '';
+    const clauses = sentence.split(/[:;,]/);
+    const subjectWords = (clauses.pop() ?? '').trim().split(' ').filter((w) => w.length > 0).slice(-3);
+    const labelWords = sentence.includes(':') ? (clauses.pop() ?? '').trim().split(' ').filter((w) => w.length > 0) : [];
+    const saysToPeople = (words: string[]): boolean =>
+      words.some((w, i) => PEOPLE_SUBJECTS.has(w) && !(i > 0 && SOFTWARE_MODIFIERS.has(words[i - 1]!))) && !words.some((w) => (THIRD_PERSON_AI.has(w) && !PEOPLE_SUBJECTS.has(w)) || SECOND_PERSON_AI.has(w));
+    if (!saysToPeople(subjectWords) && !(subjectWords.length <= 2 && saysToPeople(labelWords))) return false;
   }
   return any;
 }
