@@ -11,7 +11,7 @@ import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { bareCandidate, requestCandidates } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
-import { documentRuleWeight } from './override-addressee.js';
+import { documentMultilingualWeight, documentRuleWeight } from './override-addressee.js';
 import { maskMentions } from './reported-speech.js';
 import { readsAsOtherLanguage } from './function-words.js';
 import { rankOf } from '../word-clusters.js';
@@ -232,7 +232,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     let ruleLogit = applyRules(flat, SHARED_RULES, evidence, channel === 'document' ? documentRuleWeight : undefined, maskedFlat);
     if (channel === 'document') ruleLogit += applyRules(flat, DOCUMENT_RULES, evidence, documentRuleWeight, maskedFlat);
     else ruleLogit += applyRules(flat, USER_RULES, evidence, undefined, maskedFlat);
-    ruleLogit += channel === 'user' && maskedFolded !== folded ? multilingualOutsideMentions(folded, maskedFolded, evidence) : applyMultilingualRules(folded, channel, evidence);
+    ruleLogit += channel === 'user' && maskedFolded !== folded ? multilingualOutsideMentions(folded, maskedFolded, evidence) : applyMultilingualRules(folded, channel, evidence, channel === 'document' ? documentMultilingualWeight : undefined);
     ruleLogit = Math.min(RULE_CAP, ruleLogit);
 
     let modelLogit: number;

@@ -195,21 +195,36 @@ function insideQuotes(text: string, start: number, end: number): boolean {
  * kept: a name at a line start is spoken to); appends the ids of the rules
  * that matched to `evidence`.
  */
-export function applyMultilingualRules(text: string, channel: 'user' | 'document', evidence: string[]): number {
+export function applyMultilingualRules(text: string, channel: 'user' | 'document', evidence: string[], weigh?: MultilingualRuleWeight): number {
   let sum = 0;
   for (const hit of multilingualRuleHits(text, channel)) {
-    sum += hit.weight;
-    evidence.push(hit.evidence);
+    // A document caller may keep only a share of a hit said to staff (override-addressee.ts).
+    const weight = weigh ? weigh(hit, text) : hit.weight;
+    sum += weight;
+    evidence.push(weight < hit.weight ? `${hit.evidence}.to-staff` : hit.evidence);
   }
   return sum;
 }
+
+/** The weight a multilingual hit carries, given the hit and the text it was found in. */
+export type MultilingualRuleWeight = (hit: MultilingualRuleHit, text: string) => number;
 
 export interface MultilingualRuleHit {
   id: string;
   /** the rule's id, with ".quoted" when it matched inside quotation marks */
   evidence: string;
   weight: number;
+  /** the span (characters of the folded text) of the concepts that matched */
+  start: number;
+  end: number;
+  /** a concept only an assistant is asked about (an AI name, "your", its prompt, a persona, data sent outside) lies near the span */
+  assistantNearby: boolean;
 }
+
+/** Concepts that make text near an override speak to an assistant rather than to staff. */
+const ASSISTANT_CONCEPTS: readonly C[] = [C.AiName, C.Your, C.SystemPrompt, C.NoLimits, C.Persona, C.DevMode, C.Outside, C.Bulk];
+/** How far (characters) either side of a span an assistant concept is looked for. */
+const ASSISTANT_REACH = 240;
 
 /** The multilingual technique rules that match a folded text, with their log-odds. */
 export function multilingualRuleHits(text: string, channel: 'user' | 'document'): MultilingualRuleHit[] {
@@ -236,7 +251,8 @@ export function multilingualRuleHits(text: string, channel: 'user' | 'document')
     if (span && rule.vetoedBy !== undefined && anyNear(byConcept.get(rule.vetoedBy) ?? [], span.start, span.end, WINDOW_SPACED)) continue;
     if (span) {
       const quoted = insideQuotes(text, span.start, span.end);
-      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight });
+      const assistantNearby = ASSISTANT_CONCEPTS.some((c) => (byConcept.get(c) ?? []).some((h) => h.end >= span.start - ASSISTANT_REACH && h.start <= span.end + ASSISTANT_REACH));
+      out.push({ id: rule.id, evidence: quoted ? `${rule.id}.quoted` : rule.id, weight: quoted ? rule.weight / 2 : rule.weight, start: span.start, end: span.end, assistantNearby });
     }
   }
   return out;
