@@ -8,7 +8,7 @@ import type { GuardVerdict } from '../guard-types.js';
 import { blockingActionField, channelField, failModeField, providerField, unitScoreField } from '../policy/policy-fields.js';
 import { analyzeTextMaxChars, type AzureContentSafety, type AzureHarmCategory } from '../providers/azure-content-safety.js';
 import { ContentSafetyError } from '../providers/content-safety-error.js';
-import { defineGuard } from '../registry/guard-spec.js';
+import { defineGuard, type GuardChannel } from '../registry/guard-spec.js';
 import type { GuardOutcome } from '../engine/guard-result.js';
 import { chunkText, detectionWindows, sanitizeEvidence, type PreparedText } from '../engine/prepared-text.js';
 
@@ -65,7 +65,7 @@ function verdictFor(severity: Severities, score: number, scoreFlag: boolean, pol
   };
 }
 
-export function localHarm(text: PreparedText): { severity: Severities; score: number; evidence: string[] } {
+export function localHarm(text: PreparedText, readsRequest = true): { severity: Severities; score: number; evidence: string[] } {
   const severity: Severities = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   let score = 0;
   const evidence: string[] = [];
@@ -78,7 +78,7 @@ export function localHarm(text: PreparedText): { severity: Severities; score: nu
       const folded = preparedView(window).folded;
       if (scored.has(folded)) continue;
       scored.add(folded);
-      const result = scoreHarm(window);
+      const result = scoreHarm(window, { readsRequest });
       for (const c of categories) severity[c] = Math.max(severity[c], result.severity[c]);
       if (result.score > score) score = result.score;
       evidence.push(...result.evidence);
@@ -88,20 +88,23 @@ export function localHarm(text: PreparedText): { severity: Severities; score: nu
 }
 
 /** Local only (the shipped policy): synchronous, so a check costs no promise; with Azure, asynchronous. */
-export function runHarmGuard(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety | undefined): GuardOutcome | Promise<GuardOutcome> {
+export function runHarmGuard(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety | undefined, channel: GuardChannel): GuardOutcome | Promise<GuardOutcome> {
   const wantsAzure = policy.providers.includes('azure') && azure !== undefined;
-  if (!wantsAzure) return { verdicts: [localHarmVerdict(text, policy)], edits: [] };
-  return runWithAzure(text, policy, azure);
+  // Only a user's message is a request someone can frame with benign sentences; answers and
+  // documents are scored whole, as before round 6 (the extra reading doubled the output check).
+  const readsRequest = channel === 'user';
+  if (!wantsAzure) return { verdicts: [localHarmVerdict(text, policy, readsRequest)], edits: [] };
+  return runWithAzure(text, policy, azure, readsRequest);
 }
 
-function localHarmVerdict(text: PreparedText, policy: HarmConfig, fallback?: string): GuardVerdict {
-  const local = localHarm(text);
+function localHarmVerdict(text: PreparedText, policy: HarmConfig, readsRequest: boolean, fallback?: string): GuardVerdict {
+  const local = localHarm(text, readsRequest);
   // An explicit score threshold in the policy adds a flag on the overall score.
   const scoreFlag = policy.scoreThreshold !== undefined && local.score >= policy.scoreThreshold;
   return verdictFor(local.severity, local.score, scoreFlag, policy, 'local', local.evidence, fallback);
 }
 
-async function runWithAzure(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety): Promise<GuardOutcome> {
+async function runWithAzure(text: PreparedText, policy: HarmConfig, azure: AzureContentSafety, readsRequest: boolean): Promise<GuardOutcome> {
   const verdicts: GuardVerdict[] = [];
   let fallback: string | undefined;
   try {
@@ -115,7 +118,7 @@ async function runWithAzure(text: PreparedText, policy: HarmConfig, azure: Azure
   } catch (err) {
     fallback = `azure:${err instanceof ContentSafetyError ? err.reason : 'error'}`;
   }
-  if (policy.providers.includes('local') || fallback) verdicts.push(localHarmVerdict(text, policy, fallback));
+  if (policy.providers.includes('local') || fallback) verdicts.push(localHarmVerdict(text, policy, readsRequest, fallback));
   return { verdicts, edits: [] };
 }
 
@@ -131,7 +134,7 @@ export const harmGuard = defineGuard({
       kind: 'check',
       failMode: config.failMode,
       runsOn: (channel) => config.channels.includes(channel),
-      check: (text) => runHarmGuard(text, config, deps.azure),
+      check: (text, channel) => runHarmGuard(text, config, deps.azure, channel),
     };
   },
 });

@@ -40,14 +40,15 @@ export function severityFor(score: number): HarmSeverity {
 }
 
 export interface HarmDetector {
-  categoryLogits(text: string): { logits: Record<HarmCategory, number>; evidence: string[] };
-  score(text: string): HarmScore;
+  /** readsRequest (default true): also read the request without the sentences around it (request-views.ts). */
+  categoryLogits(text: string, readsRequest?: boolean): { logits: Record<HarmCategory, number>; evidence: string[] };
+  score(text: string, readsRequest?: boolean): HarmScore;
 }
 
 export function createHarmDetector(model: LinearModel): HarmDetector {
-  function categoryLogits(input: string): { logits: Record<HarmCategory, number>; evidence: string[] } {
+  function categoryLogits(input: string, readsRequest = true): { logits: Record<HarmCategory, number>; evidence: string[] } {
     const { folded, flat } = preparedView(typeof input === 'string' ? input : '');
-    const modelLogit = requestLogit(model, folded);
+    const modelLogit = readsRequest ? requestLogit(model, folded) : model.logit(folded);
     const cues = matchHarmCues(flat);
     const anyCue = cues.ids.length > 0;
     const logits = {} as Record<HarmCategory, number>;
@@ -72,8 +73,8 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
   }
   return {
     categoryLogits,
-    score(text) {
-      const { logits, evidence } = categoryLogits(text);
+    score(text, readsRequest = true) {
+      const { logits, evidence } = categoryLogits(text, readsRequest);
       const severity = {} as Record<HarmCategory, HarmSeverity>;
       let score = 0;
       for (const category of HARM_CATEGORIES) {
