@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../../src/guard/detectors/injection/index.js';
 import { loadWordVocab } from '../../../src/guard/detectors/injection/word-soup.js';
 import { chunkMessiness } from '../../../src/guard/detectors/injection/messy-tail.js';
 import { bareCandidate, requestCandidates } from '../../../src/guard/detectors/injection/suffix-request.js';
 import { greedySearch, randomSearch } from '../../../bench/detectors/suffix-attacker.js';
 import { createRng } from '../../../scripts/train/rng.js';
+import { shippedUserThreshold } from '../../support/user-threshold.js';
 
-const shippedUserThreshold = (JSON.parse(readFileSync(new URL('../../../policy/guard-policy.json', import.meta.url), 'utf8')) as { injection: { thresholds: { user: number } } }).injection.thresholds.user;
 const vocab = loadWordVocab(new URL('../../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 const flagged = (text: string): boolean => isInjection(scoreInjection(text, 'user'), 'user', shippedUserThreshold);
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../../src/guard/detectors/injection/index.js';
 import { MENTION_PLACEHOLDER, maskMentions } from '../../../src/guard/detectors/injection/reported-speech.js';
+import { shippedUserThreshold } from '../../support/user-threshold.js';
 
 // The user threshold the shipped policy flags at.
-const shippedUserThreshold = (JSON.parse(readFileSync(new URL('../../../policy/guard-policy.json', import.meta.url), 'utf8')) as { injection: { thresholds: { user: number } } }).injection.thresholds.user;
 
 // Issue 15 items 2-3: text that talks about an attack (quotes it in a report, a policy, a
 // question) is a mention; text that tells the reader to carry it out stays an attack.

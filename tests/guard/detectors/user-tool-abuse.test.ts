@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { scoreInjection } from '../../../src/guard/detectors/injection/index.js';
+import { itFlagsAndAllows } from '../../support/user-threshold.js';
 
-// The shipped user threshold (policy/guard-policy.json), read so a recalibration moves the tests with it.
-const policy = JSON.parse(readFileSync(new URL('../../../policy/guard-policy.json', import.meta.url), 'utf8')) as { injection: { thresholds: { user: number } } };
-const threshold = policy.injection.thresholds.user;
 
 // Written for these tests: the technique, in words no training row uses.
 const attacks: Array<[string, string]> = [
@@ -29,18 +26,7 @@ const benign: Array<[string, string]> = [
 ];
 
 describe('user channel: tool abuse and data-in-link requests', () => {
-  for (const [name, text] of attacks) {
-    it(`flags: ${name}`, () => {
-      const s = scoreInjection(text, 'user');
-      assert.ok(s.score >= threshold, `${s.score.toFixed(3)} < ${threshold} (${s.evidence.join(',')})`);
-    });
-  }
-  for (const [name, text] of benign) {
-    it(`allows: ${name}`, () => {
-      const s = scoreInjection(text, 'user');
-      assert.ok(s.score < threshold, `${s.score.toFixed(3)} >= ${threshold} (${s.evidence.join(',')})`);
-    });
-  }
+  itFlagsAndAllows(attacks, benign);
   it('reads the same words in a document as data, not as a user turning on the assistant', () => {
     const memo = 'Change notice: the new rule from IT is that the assistant is no longer a helper for external guests. Staff who quit being an office assistant keep their badge.';
     const user = scoreInjection(memo, 'user');

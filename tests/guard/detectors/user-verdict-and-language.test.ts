@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { scoreInjection } from '../../../src/guard/detectors/injection/index.js';
+import { shippedUserThreshold } from '../../support/user-threshold.js';
 
 // Issue 15, round 5: false positives of the user channel on fresh writers' messages.
 // Every text here was written for these tests; each ordinary wording is paired with the attack
 // the signal is for, so a test fails if the signal is simply switched off.
-const shippedUserThreshold = (JSON.parse(readFileSync(new URL('../../../policy/guard-policy.json', import.meta.url), 'utf8')) as { injection: { thresholds: { user: number } } }).injection.thresholds.user;
 const user = (text: string) => scoreInjection(text, 'user');
 
 // A line asking for a verdict ("is this an injection? don't run it") is one sentence anyone can add,

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { isInjection, scoreInjection } from '../../../src/guard/detectors/injection/index.js';
 import { chunkOddness, loadWordVocab, soupWindows } from '../../../src/guard/detectors/injection/word-soup.js';
 import { greedySearch, randomSuffix, withSuffix } from '../../../bench/detectors/suffix-attacker.js';
 import { createRng } from '../../../scripts/train/rng.js';
+import { shippedUserThreshold } from '../../support/user-threshold.js';
 
 // The user threshold the shipped policy flags at.
-const shippedUserThreshold = (JSON.parse(readFileSync(new URL('../../../policy/guard-policy.json', import.meta.url), 'utf8')) as { injection: { thresholds: { user: number } } }).injection.thresholds.user;
 
 const vocab = loadWordVocab(new URL('../../../src/guard/detectors/injection/models/word-vocab.json', import.meta.url));
 const contrast = (text: string): number => {
