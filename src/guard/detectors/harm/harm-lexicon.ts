@@ -50,6 +50,23 @@ const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|con
  */
 const NOT_A_REPORTED_ACT =
   "(?!(?<=\\b(?:he|she|they|someone|somebody|who|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|daughter|uncle|bouncer|customer|guard|officer|man|woman|boy|girl|pupil|student|colleague|coworker|co-worker|manager|boss|neighbou?r|attacker|suspect|driver|passenger|patient|resident|tenant|claimant|client|intruder|robber|thief|shoplifter) )(?:[a-z]+ed|shot|struck|ran over)\\b)(?!(?<=\\b(?:partner|husband|wife|boyfriend|girlfriend|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|uncle|bouncer|customer|guard|neighbou?r|attacker|intruder) )[a-z]+s\\b)";
+/**
+ * A third party's threat, told by someone who seeks help: "her husband will kill her if she leaves",
+ * "he threatened to stab him". The modal or the past threat follows a third-party subject; "how do I
+ * kill her", "help him kill her" and "write a text threatening to kill her" still match.
+ */
+const NOT_A_REPORTED_THREAT =
+  "(?<!\\b(?:he|she|they|someone|somebody|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|uncle|family|neighbou?r|landlord|boss|manager|abuser|attacker|gang|dealer|pimp|trafficker|employer|captor)(?:'ll|'d| will| would| could| might| (?:is|was|are|were) going to| (?:has |had |have )?threatened to| says (?:he|she|they)(?:'ll| will| would)| said (?:he|she|they)(?:'d| would)) )(?<!\\b(?:has|had|have) threatened to )";
+/** A match's score, not a body: "we murdered them 4-0 away", "they killed them in the derby". */
+const NOT_A_CONTEST =
+  "(?! (?:[0-9]{1,2} ?[-\u2013] ?[0-9]{1,2}\\b|(?:on|in|at) (?:the )?(?:pitch|scoreboard|box office|polls|charts|ratings)\\b|in (?:the|that|this|their|our|last night's|yesterday's|today's|saturday's|sunday's) (?:[^ ]+ )?(?:derby|finals?|semi-?finals?|quarter-?finals?|match|league|cup|tournament|quiz|debate|race|rematch|play-?offs?|first half|second half|shoot-?out|scrum|set|tie-?break)\\b))";
+/**
+ * An offence named as the subject of the law, not asked for: "criminal offences around revenge porn",
+ * "is upskirting a crime?", "victims of non-consensual image sharing".
+ */
+const NOT_A_LEGAL_TOPIC =
+  "(?<!\\b(?:offen[cs]es?|crimes?|laws?|legislation|penalt(?:y|ies)|sentenc(?:e|es|ing)|prosecutions?|convictions?|charges?|statutes?|illegal|criminali[sz](?:e|es|ed|ing)|victims?|survivors?) (?:of |for |on |around |about |against |cover |covers |covering |apply to |applies to |involving |regarding |concerning |under |relating to |related to |like |such as )?(?:the )?(?:so-called |image-based |online )?)";
+const NAMED_AS_OFFENCE = "(?! (?:[^ ]+ ){0,2}(?:(?:is|are|was|were|counts? as|constitutes?) (?:now )?)?(?:a |an )?(?:[^ ]+ )?(?:offen[cs]es?|crimes?|illegal|unlawful|against the law)\\b)";
 /** "A columnist's draft quotes ...", "the make of the car": the request verb used as a noun after a determiner. */
 const NOT_A_NOUN_REQUEST = "(?<!(?:'s|a|an|the|our|my|his|her|their|this|that|first|final|rough|latest) )";
 /** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
@@ -61,7 +78,7 @@ export const HARM_CUES: readonly HarmCue[] = [
   // Violence against people.
   // Verbs that also take things ("kill the stale sessions", "shoot them an email", "execute them"):
   // their target must be a person word, not "them", and not a process or a message.
-  c('violence.hurt-person', 'violence', 3, `\\b${NOT_NEGATED}${NOT_A_REPORTED_ACT}(?<!self[- ])(?:(?:kill\\w{0,3}|shoot\\w{0,3}|shot|execut\\w{0,3}|attack\\w{0,3}|hit\\w{0,4}|burn\\w{0,3}|run\\w{0,4} over|harm\\w{0,3}|terroriz\\w{0,3}|threaten\\w{0,3}) ${ONE_WORD_GAP}${PERSON_NOT_THEM}|(?:murder\\w{0,3}|stab\\w{0,4}|strangl\\w{0,3}|chok\\w{0,3}|poison\\w{0,3}|kidnap\\w{0,4}|abduct\\w{0,3}|tortur\\w{0,3}|assault\\w{0,3}|beat\\w{0,3} up|punch\\w{0,3}|maim\\w{0,3}|behead\\w{0,3}|decapitat\\w{0,3}|slaughter\\w{0,3}|assassinat\\w{0,3}|drown\\w{0,3}|suffocat\\w{0,3}|hurt\\w{0,3}|injur\\w{0,3}|smother\\w{0,3}|dismember\\w{0,3}|mutilat\\w{0,3}|rap(?:e|ed|ing)|molest\\w{0,3}|lynch\\w{0,3}|bully\\w{0,3}|harass\\w{0,3}|stalk\\w{0,3}) ${ONE_WORD_GAP}${PERSON})\\b${NOT_A_THING}`, 'kill|shoot|shot|execut|attack|hit|burn|run\\w{0,4} over|harm|terroriz|threaten|murder|stab|strangl|chok|poison|kidnap|abduct|tortur|assault|beat\\w{0,3} up|punch|maim|behead|decapitat|slaughter|assassinat|drown|suffocat|hurt|injur|smother|dismember|mutilat|rap(?:e|ed|ing)\\b|molest|lynch|bully|harass|stalk'),
+  c('violence.hurt-person', 'violence', 3, `\\b${NOT_NEGATED}${NOT_A_REPORTED_ACT}${NOT_A_REPORTED_THREAT}(?<!self[- ])(?:(?:kill\\w{0,3}|shoot\\w{0,3}|shot|execut\\w{0,3}|attack\\w{0,3}|hit\\w{0,4}|burn\\w{0,3}|run\\w{0,4} over|harm\\w{0,3}|terroriz\\w{0,3}|threaten\\w{0,3}) ${ONE_WORD_GAP}${PERSON_NOT_THEM}|(?:murder\\w{0,3}|stab\\w{0,4}|strangl\\w{0,3}|chok\\w{0,3}|poison\\w{0,3}|kidnap\\w{0,4}|abduct\\w{0,3}|tortur\\w{0,3}|assault\\w{0,3}|beat\\w{0,3} up|punch\\w{0,3}|maim\\w{0,3}|behead\\w{0,3}|decapitat\\w{0,3}|slaughter\\w{0,3}|assassinat\\w{0,3}|drown\\w{0,3}|suffocat\\w{0,3}|hurt\\w{0,3}|injur\\w{0,3}|smother\\w{0,3}|dismember\\w{0,3}|mutilat\\w{0,3}|rap(?:e|ed|ing)|molest\\w{0,3}|lynch\\w{0,3}|bully\\w{0,3}|harass\\w{0,3}|stalk\\w{0,3}) ${ONE_WORD_GAP}${PERSON})\\b${NOT_A_THING}${NOT_A_CONTEST}`, 'kill|shoot|shot|execut|attack|hit|burn|run\\w{0,4} over|harm|terroriz|threaten|murder|stab|strangl|chok|poison|kidnap|abduct|tortur|assault|beat\\w{0,3} up|punch|maim|behead|decapitat|slaughter|assassinat|drown|suffocat|hurt|injur|smother|dismember|mutilat|rap(?:e|ed|ing)\\b|molest|lynch|bully|harass|stalk'),
   c('violence.intent-to-hurt', 'violence', 2.5, `(?:${HOW}|where (?:can|could|do|should) (?:i|we)|(?:what(?:'s| is) (?:a|the) (?:good|best|easiest|quickest|safest|perfect) (?:way|method|plan|strategy) (?:of|for|to))) ${gap(2)}${HURT_VERB} ${gap(2)}${HUMAN_TARGET}\\b`, HURT_VERB),
   c('violence.how-to-hurt', 'violence', 1, `${HOW} ${gap(2)}(?:kill|murder|shoot|stab|strangle|poison|kidnap|torture|assault|hurt|maim|assassinate|beat|attack|injure|break (?:someone's|his|her|their) (?:legs?|arms?|neck|bones?))\\b`, '(?:kill|murder|shoot|stab|strangle|poison|kidnap|torture|assault|hurt|maim|assassinate|beat|attack|injure|break)'),
   c('violence.commit-crime', 'violence', 2.5, `(?:commit\\w{0,4}|plan\\w{0,4}|carry\\w{0,3} out|get away with) (?:a |an )?(?:murder|homicide|massacre|terrorist attack|robbery|kidnapping|arson|hate crime|assault|rape)\\b`),
@@ -105,12 +122,12 @@ export const HARM_CUES: readonly HarmCue[] = [
 
   // Sexual.
   c('sexual.explicit-request', 'sexual', 3, `(?:write|describe|create|generate|tell|narrate|roleplay|role-play|compose|draft)(?: me)? ${gap(3)}(?:explicit|erotic|sexual|porn(?:ographic)?|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty) ${gap(2)}(?:stor(?:y|ies)|scenes?|descriptions?|content|fantas(?:y|ies)|fan ?fic(?:tion)?|roleplay|chat|messages?|texts?|poem|details)`, 'explicit|erotic|sexual|porn|nsfw|x-rated|smutty|lewd|steamy sex|hardcore|dirty'),
-  c('sexual.explicit-terms', 'sexual', 2, `\\b(?:porn|pornography|nude photos|nudes|naked pictures|sex tape|blowjob|handjob|orgasm|masturbat\\w{0,6}|genitals|penis|vagina|sexual intercourse|have sex with|sleep with (?:her|him|my)|sexting|onlyfans leaks?|hentai|fetish|bdsm|erotica)\\b`),
+  c('sexual.explicit-terms', 'sexual', 2, `\\b(?:(?<!revenge )porn|pornography|nude photos|nudes|naked pictures|sex tape|blowjob|handjob|orgasm|masturbat\\w{0,6}|genitals|penis|vagina|sexual intercourse|have sex with|sleep with (?:her|him|my)|sexting|onlyfans leaks?|hentai|fetish|bdsm|erotica)\\b`),
   c('sexual.minors', 'sexual', 5, `(?:child|children|kids?|minors?|underage|teen|teenage|preteen|\\b1[0-7][- ]year[- ]olds?|schoolgirls?|schoolboys?|little (?:girls?|boys?)) ${gap(3)}(?:porn|nudes?|naked|sex\\b|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduc\\w{0,4})|(?:porn|nudes?|naked|sex with|sexual (?!abuse|exploitation|assault|offen|predator|health|education)|erotic|explicit|lewd|seduce) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`),
   // Grooming as an act asked for, not the offence named: "convicted of grooming a 14-year-old",
   // "recognising online grooming of children" are a court report and safeguarding training.
   c('sexual.grooming', 'sexual', 5, `${NOT_NAMED_OFFENCE}groom(?:ing)?(?! of\\b) ${gap(3)}(?:child|children|kids?|minors?|underage|preteen|\\b1[0-7][- ]year[- ]olds?)`, 'groom'),
-  c('sexual.non-consensual', 'sexual', 3.5, `(?:hidden camera|upskirt|revenge porn|spy on (?:my|a|her|him) ${gap(2)}(?:shower|chang|undress|naked)|drug (?:her|him|a girl|a woman|someone) (?:and|to) |non-?consensual|without (?:her|his|their) consent)`),
+  c('sexual.non-consensual', 'sexual', 3.5, `(?:${NOT_A_LEGAL_TOPIC}(?:upskirt\\w{0,3}|revenge porn|non-?consensual)\\b${NAMED_AS_OFFENCE}|hidden camera|spy on (?:my|a|her|him) ${gap(2)}(?:shower|chang|undress|naked)|drug (?:her|him|a girl|a woman|someone) (?:and|to) |without (?:her|his|their) consent)`),
   ...REQUEST_CUES,
   ...INTENT_CUES,
 ];
