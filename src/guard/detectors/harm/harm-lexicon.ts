@@ -66,7 +66,7 @@ const NOT_A_CONTEST =
  */
 const NOT_A_LEGAL_TOPIC =
   "(?<!\\b(?:offen[cs]es?|crimes?|laws?|legislation|penalt(?:y|ies)|sentenc(?:e|es|ing)|prosecutions?|convictions?|charges?|statutes?|illegal|criminali[sz](?:e|es|ed|ing)|victims?|survivors?) (?:of |for |on |around |about |against |cover |covers |covering |apply to |applies to |involving |regarding |concerning |under |relating to |related to |like |such as )?(?:the )?(?:so-called |image-based |online )?)";
-const NAMED_AS_OFFENCE = "(?! (?:[^ ]+ ){0,2}(?:(?:is|are|was|were|counts? as|constitutes?) (?:now )?)?(?:a |an )?(?:[^ ]+ )?(?:offen[cs]es?|crimes?|illegal|unlawful|against the law)\\b)";
+const NAMED_AS_OFFENCE = "(?! (?:[^ ]+ ){0,4}(?:(?:is|are|was|were|counts? as|constitutes?) (?:now )?)?(?:a |an )?(?:[^ ]+ )?(?:offen[cs]es?|crimes?|illegal|unlawful|against the law)\\b)";
 /** "A columnist's draft quotes ...", "the make of the car": the request verb used as a noun after a determiner. */
 const NOT_A_NOUN_REQUEST = "(?<!(?:'s|a|an|the|our|my|his|her|their|this|that|first|final|rough|latest) )";
 /** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
