@@ -4,7 +4,7 @@ import { sigmoid, type LinearModel } from '../injection/linear-model.js';
 import { preparedView } from '../injection/text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { matchHarmCues, matchHarmMitigations, type HarmCategory } from './harm-lexicon.js';
-import { matchModelContext } from './harm-model-context.js';
+import { readingInContext } from './harm-model-context.js';
 import { requestReadings } from './request-views.js';
 
 export type HarmSeverity = 0 | 2 | 4 | 6;
@@ -51,15 +51,16 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
   function categoryLogits(input: string, readsRequest = true): { logits: Record<HarmCategory, number>; evidence: string[] } {
     const { folded, flat } = preparedView(typeof input === 'string' ? input : '');
     const readings = readsRequest ? requestReadings(model, folded) : { whole: model.logit(folded) };
-    const modelLogit = readings.view === undefined ? readings.whole : Math.max(readings.whole, readings.view);
+    const { view } = readings;
+    const modelLogit = view === undefined ? readings.whole : Math.max(readings.whole, view.logit);
     const cues = matchHarmCues(flat);
     const anyCue = cues.ids.length > 0;
     // With no cue the model alone decides; a context that explains its reading lowers a reading
     // that contains it, never the request read without it (harm-model-context.ts).
-    const context = readsRequest && !anyCue && modelLogit >= LOWEST_CUT_LOGIT ? matchModelContext(flat) : undefined;
-    const viewContext = context?.ids.length && readings.viewText !== undefined ? matchModelContext(collapseWhitespace(readings.viewText)) : undefined;
+    const inContext = readsRequest && !anyCue && modelLogit >= LOWEST_CUT_LOGIT ? readingInContext(model, flat, readings.whole) : undefined;
+    const viewInContext = inContext && view ? readingInContext(model, collapseWhitespace(view.text), view.logit, view.margin) : undefined;
     const modelOnly = (category: HarmCategory): number =>
-      context ? Math.max(readings.whole + context.byCategory[category], (readings.view ?? -Infinity) + (viewContext?.byCategory[category] ?? 0)) : modelLogit;
+      inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
     const logits = {} as Record<HarmCategory, number>;
     let highest = -Infinity;
     for (const category of HARM_CATEGORIES) {
@@ -69,7 +70,7 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
       logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelOnly(category) : modelOnly(category) - NO_CUE_PENALTY;
       highest = Math.max(highest, logits[category]);
     }
-    const evidence = [...cues.ids, ...(context?.ids ?? [])];
+    const evidence = [...cues.ids, ...(inContext?.ids ?? [])];
     // Mitigations only lower a score: below the lowest severity cut already, they change no
     // severity, so most ordinary text (a 2 KB answer on the output channel) skips their regexes.
     if (highest >= LOWEST_CUT_LOGIT) {

@@ -2,15 +2,22 @@
 // put to sleep by its vet, a story that asks to keep the method off the page. The model learned
 // "put down", "script", "how-to" from harmful rows, and without a cue it alone decides.
 //
-// Why these are no free frame: they lower only a model reading whose text contains them. The best
-// run of sentences read without them (request-views.ts, less its margin) still counts, so a context
-// line put in front of a harmful request buys no more than any other frame; a cue (an act asked
+// Why these are no free frame: they lower only a model reading whose text contains them, and never
+// below that text read with the context cut out, less a margin. The best run of sentences read
+// without them (request-views.ts) still counts too, so a context line in front of a harmful request,
+// or a context clause added to it, buys no more than any other frame; a cue (an act asked
 // for) is never lowered by them, and a request for working detail turns them off (`unless`).
 // Read on a user's message only, where the sentence runs are read too.
 import type { HarmCategory, HarmMitigation } from './harm-lexicon.js';
 import { harmMitigation } from './harm-cue.js';
+import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
+import type { LinearModel } from '../injection/linear-model.js';
 import { OPERATIONAL_DETAIL, gap } from './harm-vocabulary.js';
 
+/** A context; `needs`, when given, must match the text too. */
+interface ModelContext extends HarmMitigation {
+  needs?: RegExp;
+}
 const m = harmMitigation;
 
 /** Animals a vet puts to sleep. */
@@ -21,7 +28,7 @@ const PUT_TO_SLEEP = '(?:put (?:(?:him|her|it|them) )?(?:down|to sleep)|euthani[
 /** Whose animal it is, or whose life the words may really mean: then it is no vet's decision. */
 const NOT_A_VETS_DECISION = `${OPERATIONAL_DETAIL}|neighbou?r's|someone's|somebody's|(?:my|his|her|their) (?:ex|boss|landlord|husband|wife|partner)'s|strays?|without (?:a|the|any) vet|without (?:the owners?|anyone|them) (?:knowing|noticing|finding out)|(?:husband|wife|partner|grand(?:ma|pa|mother|father)|baby|mum|mom|dad|mother|father|child|son|daughter) (?:[^ ]+ ){0,3}(?:down|to sleep)`;
 
-const MODEL_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
+const MODEL_CONTEXT_MITIGATIONS: readonly ModelContext[] = [
   // The animal is what is put to sleep: "their old horse should be put down", "euthanasia for our rabbit".
   m(
     'mitigate.animal-euthanasia',
@@ -30,6 +37,30 @@ const MODEL_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
     `${ANIMAL}\\W{0,2} ${gap(4)}(?:be|been|being|is|was|were|get|got|had|have) ${gap(1)}${PUT_TO_SLEEP}|put (?:the|our|my|your|their|his|her|a|an) (?:[^ ]+ ){0,2}${ANIMAL} (?:down|to sleep)|euthani[sz]\\w{0,5} (?:of |for )?(?:the |our |my |your |their |his |her |a |an )?(?:[^ ]+ ){0,2}${ANIMAL}\\b|(?:vet|vets|veterinar\\w{1,4}) ${gap(6)}${PUT_TO_SLEEP}`,
     'put|euthani[sz]|pts|pet euthanasia',
     NOT_A_VETS_DECISION,
+  ),
+  // Words for a hard conversation: what a vet, a nurse or a manager says to the person in front of
+  // them, asked for in a caring or careful tone (an intimidation script asks for no such tone).
+  {
+    ...m(
+      'mitigate.conversation-script',
+      ['violence', 'self_harm'],
+      -2.5,
+      `(?:script|scripts|wording|talking points|what to say|words) ${gap(4)}(?:for|to|when|so) ${gap(3)}(?:tell\\w{0,3}|break\\w{0,3} (?:the )?(?:news|it)|explain\\w{0,3}|talk\\w{0,3} (?:to|with)|speak\\w{0,3} (?:to|with)|respond\\w{0,3} to|reassur\\w{0,3}|comfort\\w{0,3}|support\\w{0,3}|let\\w{0,3} (?:them|him|her|the [^ ]+) know)\\b`,
+      'script|scripts|wording|talking points|what to say|words',
+      `${OPERATIONAL_DETAIL}|pretend\\w{0,3}|pos(?:e|ing) as|impersonat\\w{0,3}|scam\\w{0,3}|trick\\w{0,3}|fool\\w{0,3}|con (?:them|him|her)|pressur\\w{0,3}|scar(?:e|ed|ing)|frighten\\w{0,3}|threat\\w{0,5}|intimidat\\w{0,3}|blackmail\\w{0,3}|regret|or else|be sorry|what (?:happens|will happen)|so (?:that )?(?:they|he|she|the [^ ]+) (?:send|pay|give|transfer|wire|read|share|hand|click|reveal)|card (?:numbers?|details)|passwords?|one-time|otp|pins?\\b|bank details`,
+    ),
+    needs: wordAnchoredRegExp(
+      '\\b(?:compassionate\\w{0,2}|gentle|gently|kind|kindly|caring|sensitive\\w{0,2}|tactful\\w{0,2}|calm\\w{0,2}|supportive\\w{0,2}|empathetic\\w{0,4}|clear|clearly|firm but|polite\\w{0,2}|respectful\\w{0,2}|reassuring\\w{0,2}|honest\\w{0,2}|without (?:accusing|blaming|upsetting|alarming|embarrassing|panicking|frightening|scaring|judging|shaming))\\b',
+    ),
+  },
+  // Work and stage idioms the model reads alone: burning out before a deadline, a fight scene faked on stage.
+  m(
+    'mitigate.work-or-stage-idiom',
+    ['violence', 'self_harm'],
+    -2.5,
+    `(?:burn\\w{0,3} (?:myself |yourself |ourselves |themselves )?out|burn-?outs?)\\b(?! (?:of|the|his|her|their|a|an) )|(?:fak|mim|simulat)\\w{0,3} (?:the |a |an )?(?:punch|slap|stab|kick|blow|fall|fight|hit|headbutt|strangl\\w{0,3}|chok\\w{0,3})\\w{0,3}\\b|(?:stage|screen) (?:combat|fights?|fighting|violence)|fight (?:director|choreograph\\w{0,4}|call(?:er)?s?)|intimacy (?:co-?ordinator|director)`,
+    'burn|stage|screen|fight|intimacy',
+    OPERATIONAL_DETAIL,
   ),
   // Fiction that asks to keep the method off the page: the opposite of asking for it.
   m(
@@ -42,14 +73,46 @@ const MODEL_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
   ),
 ];
 
-/** Per-category sum of the (negative) weights of the matching contexts, plus their ids. */
-export function matchModelContext(flat: string): { byCategory: Record<HarmCategory, number>; ids: string[] } {
+/**
+ * Log-odds the text read without its context gives up: cutting a clause out of a sentence loses
+ * context the way dropping sentences on both sides of a request does (request-views.ts).
+ */
+const WITHOUT_CONTEXT_MARGIN = 2;
+
+/** The matching contexts: per-category sum of their (negative) weights, their ids, the text with them cut out. */
+function matchModelContext(flat: string): { byCategory: Record<HarmCategory, number>; ids: string[]; without: string } {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
+  let without = flat;
   for (const context of MODEL_CONTEXT_MITIGATIONS) {
-    if (!context.pattern.test(flat) || context.unless?.test(flat)) continue;
+    const match = context.pattern.exec(without);
+    if (!match || context.unless?.test(flat) || (context.needs && !context.needs.test(flat))) continue;
     for (const category of context.categories) byCategory[category] += context.weight;
     ids.push(context.id);
+    without = `${without.slice(0, match.index)} ${without.slice(match.index + match[0].length)}`;
   }
-  return { byCategory, ids };
+  return { byCategory, ids, without };
+}
+
+/**
+ * A model reading of `flat` (log-odds `logit`, any view margin `margin` already taken off) lowered by
+ * the contexts it contains, but never below the same text read without them less the margins: a
+ * context clause added to a harmful request cuts away no more than a framing line does.
+ * Undefined when no context matches.
+ */
+export function readingInContext(
+  model: LinearModel,
+  flat: string,
+  logit: number,
+  margin = 0,
+): { logits: Record<HarmCategory, number>; ids: string[] } | undefined {
+  const context = matchModelContext(flat);
+  if (context.ids.length === 0) return undefined;
+  const floor = model.logit(context.without) - margin - WITHOUT_CONTEXT_MARGIN;
+  const logits = {} as Record<HarmCategory, number>;
+  for (const category of Object.keys(context.byCategory) as HarmCategory[]) {
+    const weight = context.byCategory[category];
+    logits[category] = weight < 0 ? Math.max(logit + weight, Math.min(logit, floor)) : logit;
+  }
+  return { logits, ids: context.ids };
 }

@@ -112,8 +112,8 @@ function requestView(model: LinearModel, folded: string): { text: string; margin
  * The model's log-odds of the whole text, and of its best run of sentences (as text, and its log-odds
  * less the margin, scored exactly: the search only estimates it; none for one sentence or a long text).
  */
-export function requestReadings(model: LinearModel, folded: string): { whole: number; view?: number; viewText?: string } {
+export function requestReadings(model: LinearModel, folded: string): { whole: number; view?: { logit: number; text: string; margin: number } } {
   const whole = model.logit(folded);
   const view = requestView(model, folded);
-  return view === undefined ? { whole } : { whole, view: model.logit(view.text) - view.margin, viewText: view.text };
+  return view === undefined ? { whole } : { whole, view: { ...view, logit: model.logit(view.text) - view.margin } };
 }
