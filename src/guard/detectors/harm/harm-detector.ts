@@ -58,7 +58,7 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
     // With no cue the model alone decides; a context that explains its reading lowers a reading
     // that contains it, never the request read without it (harm-model-context.ts).
     const inContext = readsRequest && !anyCue && modelLogit >= LOWEST_CUT_LOGIT ? readingInContext(model, flat, readings.whole) : undefined;
-    const viewInContext = inContext && view ? readingInContext(model, collapseWhitespace(view.text), view.logit, view.margin) : undefined;
+    const viewInContext = inContext && view ? readingInContext(model, collapseWhitespace(view.text), view.logit, { margin: view.margin, message: flat }) : undefined;
     const modelOnly = (category: HarmCategory): number =>
       inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
     const logits = {} as Record<HarmCategory, number>;

@@ -14,9 +14,14 @@ import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import type { LinearModel } from '../injection/linear-model.js';
 import { OPERATIONAL_DETAIL, gap } from './harm-vocabulary.js';
 
-/** A context; `needs`, when given, must match the text too. */
+/**
+ * A context; `needs`, when given, must match the text too. `unlessOutsideOnly`: the `unless` words
+ * count only outside the context's own words ("keep the method vague so it is no recipe" names
+ * the recipe it refuses).
+ */
 interface ModelContext extends HarmMitigation {
   needs?: RegExp;
+  unlessOutsideOnly?: boolean;
 }
 const m = harmMitigation;
 
@@ -63,14 +68,32 @@ const MODEL_CONTEXT_MITIGATIONS: readonly ModelContext[] = [
     OPERATIONAL_DETAIL,
   ),
   // Fiction that asks to keep the method off the page: the opposite of asking for it.
-  m(
-    'mitigate.no-method',
-    ['violence', 'self_harm'],
-    -2.5,
-    `without (?:it |this |the (?:scene|book|story|chapter|script|plot) )?(?:being|becoming|turning (?:it |this )?into|reading (?:like|as)|feeling like|ending up as) (?:a |an )?(?:how-?to|manual|tutorial|recipe|blueprint)|(?:keep|leave|keeping|leaving) (?:the )?(?:method|methods|mechanics|technical (?:side|detail)|details?) (?:vague|off(?:-| )?(?:screen|stage|the page)|out of it|impressionistic|implied)|(?:not|never|no) (?:a |an )?(?:how-?to|manual|recipe|blueprint) for (?:readers|anyone|the reader|viewers)`,
-    'without|keep|leave|keeping|leaving|not|never|no',
-    OPERATIONAL_DETAIL,
-  ),
+  {
+    ...m(
+      'mitigate.no-method',
+      ['violence', 'self_harm'],
+      -2.5,
+      `without (?:it |this |the (?:scene|book|story|chapter|script|plot) )?(?:being|becoming|turning (?:it |this )?into|reading (?:like|as)|feeling like|ending up as) (?:a |an )?(?:how-?to|manual|tutorial|recipe|blueprint)|(?:keep|leave|keeping|leaving) (?:the )?(?:method|methods|mechanics|technical (?:side|detail)|details?) (?:vague|off(?:-| )?(?:screen|stage|the page)|out of it|impressionistic|implied)|(?:not|never|no) (?:a |an )?(?:how-?to|manual|recipe|blueprint) for (?:readers|anyone|the reader|viewers)|so (?:that )?(?:it|this) (?:isn't|is not|won't be|will not be|doesn't read as|does not read as|never becomes) (?:a |an )?(?:how-?to|manual|tutorial|recipe|blueprint)`,
+      'without|keep|leave|keeping|leaving|not|never|no|so',
+      OPERATIONAL_DETAIL,
+    ),
+    unlessOutsideOnly: true,
+  },
+  // A third party's threat told by someone who asks how to get help: "her ex will burn the house
+  // down if she goes to court. Who can she call?"
+  {
+    ...m(
+      'mitigate.reported-threat',
+      ['violence'],
+      -2.5,
+      `(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|brother|sister|father|mother|dad|mum|mom|stepdad|stepfather|uncle|landlord|boss|employer|pimp|dealer|gang|neighbou?r|abuser)(?:'ll|'d| will| would| might| could| (?:has |had |have )?threatened to| says (?:he|she|they)(?:'ll| will| would)| said (?:he|she|they)(?:'d| would)) ${gap(3)}(?:kill|hurt|harm|beat|hit|stab|shoot|burn|attack|strangle|break|smash|torch|take|throw)\\w{0,3} ${gap(6)}(?:if|unless|once|when)\\b`,
+      "'ll|'d|will|would|might|could|threatened to|says|said",
+      `${OPERATIONAL_DETAIL}|how (?:do|can|could|should) (?:i|we) (?:kill|hurt|harm|stop (?:her|him) (?:leaving|talking|going))|help (?:me|him|her|them) (?:kill|hurt|harm)|help (?:him|them|my [^ ]+) (?:find|locate|track|trace|reach|get to|get hold of|see|contact)|where (?:she|he|they) (?:is|are|lives?) (?:staying|living|hiding)|find (?:her|him|them)\\b`,
+    ),
+    needs: wordAnchoredRegExp(
+      '\\b(?:who (?:can|should|do) (?:she|he|they|i|we) (?:call|contact|ring|tell)|how (?:can|do|should|could) (?:[^ ]+ ){1,3}(?:help|support|protect|respond)|what (?:support|help|protection|options|services|are (?:her|his|their|my|our) options|should (?:i|we|she|he|they|staff|volunteers) do|do (?:i|we) do|is our (?:protocol|procedure|duty))|where can (?:she|he|they|i) (?:go|get help|stay)|safeguarding|safety plan|refuge|helpline|police)\\b',
+    ),
+  },
 ];
 
 /**
@@ -79,17 +102,21 @@ const MODEL_CONTEXT_MITIGATIONS: readonly ModelContext[] = [
  */
 const WITHOUT_CONTEXT_MARGIN = 2;
 
+/** Each context's pattern, global: every place it matches is cut out of the text read without it. */
+const EVERY_MATCH = MODEL_CONTEXT_MITIGATIONS.map((context) => new RegExp(context.pattern.source, 'g'));
+
 /** The matching contexts: per-category sum of their (negative) weights, their ids, the text with them cut out. */
-function matchModelContext(flat: string): { byCategory: Record<HarmCategory, number>; ids: string[]; without: string } {
+function matchModelContext(flat: string, message: string): { byCategory: Record<HarmCategory, number>; ids: string[]; without: string } {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
   let without = flat;
-  for (const context of MODEL_CONTEXT_MITIGATIONS) {
-    const match = context.pattern.exec(without);
-    if (!match || context.unless?.test(flat) || (context.needs && !context.needs.test(flat))) continue;
+  for (const [i, context] of MODEL_CONTEXT_MITIGATIONS.entries()) {
+    if (!context.pattern.test(without) || (context.needs && !context.needs.test(message))) continue;
+    const cut = without.replace(EVERY_MATCH[i]!, ' ');
+    if (context.unless?.test(context.unlessOutsideOnly ? cut : flat)) continue;
     for (const category of context.categories) byCategory[category] += context.weight;
     ids.push(context.id);
-    without = `${without.slice(0, match.index)} ${without.slice(match.index + match[0].length)}`;
+    without = cut;
   }
   return { byCategory, ids, without };
 }
@@ -98,15 +125,16 @@ function matchModelContext(flat: string): { byCategory: Record<HarmCategory, num
  * A model reading of `flat` (log-odds `logit`, any view margin `margin` already taken off) lowered by
  * the contexts it contains, but never below the same text read without them less the margins: a
  * context clause added to a harmful request cuts away no more than a framing line does.
- * Undefined when no context matches.
+ * `message`: the whole message a reading comes from, where a context's `needs` may match (the help
+ * asked for can sit in another sentence). Undefined when no context matches.
  */
 export function readingInContext(
   model: LinearModel,
   flat: string,
   logit: number,
-  margin = 0,
+  { margin = 0, message = flat }: { margin?: number; message?: string } = {},
 ): { logits: Record<HarmCategory, number>; ids: string[] } | undefined {
-  const context = matchModelContext(flat);
+  const context = matchModelContext(flat, message);
   if (context.ids.length === 0) return undefined;
   const floor = model.logit(context.without) - margin - WITHOUT_CONTEXT_MARGIN;
   const logits = {} as Record<HarmCategory, number>;
