@@ -8,7 +8,7 @@ import { USER_RULES } from './user-rules.js';
 import { applyMultilingualRules, multilingualRuleHits } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
-import { bareCandidate, requestCandidates } from './suffix-request.js';
+import { bareCandidate, requestCandidates, type RequestCandidate } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentMultilingualWeight, documentRuleWeight } from './override-addressee.js';
@@ -164,10 +164,22 @@ function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab,
   cuts.sort((a, b) => b.odd - a.odd);
   for (const cut of cuts) {
     if (cut.odd * HARMFUL_TAIL_WEIGHT <= best.logit) break;
+    if (isOtherLanguageProse(text, cut)) continue;
     const logit = cut.odd * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(cut.request), REQUEST_HARM_START, REQUEST_HARM_FULL);
     if (logit > best.logit) best = { logit, request: cut.request };
   }
   return best.logit > 0 ? best : undefined;
+}
+
+/**
+ * A request and its tail both written in another language are one message in that language, not a
+ * request with a suffix: the harm model reads English n-grams, so its score there is noise, and the
+ * language's plain words look messy to the tail reading (the rules of a card game, then a line about
+ * the office tournament; leave-one-writer-out folds: 7 of 42 false positives). A tail in English, as
+ * an optimised suffix or an English frame around a quoted request, is read as before.
+ */
+function isOtherLanguageProse(text: string, cut: RequestCandidate): boolean {
+  return readsAsOtherLanguage(cut.request.toLowerCase(), rankOf) && readsAsOtherLanguage(text.slice(cut.end).toLowerCase(), rankOf);
 }
 
 /**
