@@ -1,0 +1,82 @@
+// Does a quoted span speak to the AI that reads the document? A planted order
+// opens by naming its reader: a label or vocative ("AI: before answering ...",
+// "assistant, send ...", "note to the meeting bot: ...", "hey copilot!") or a
+// duty laid on every machine reader ("automated assistants reading this log
+// must ..."). A quote that only names AI ("the assistant was helpful") or
+// opens with a sentence about it ("AI is changing support, she said") does not.
+// A label may also start a later sentence of the quote ("Great service. System: AI
+// analyst, ...").
+// Word scans over the quote's opening only: linear on any input.
+
+/** Characters of the quote read for its opening. */
+const OPENING_CHARS = 160;
+/** Words of a label or vocative before its delimiter ("instruction for the copilot analysing this workbook:"). */
+const MAX_LABEL_WORDS = 9;
+/** How far after the AI noun a duty word may come ("automated assistants monitoring these logs must"). */
+const DUTY_REACH = 8;
+
+const AI_NOUNS = new Set(
+  'ai assistant assistants chatbot chatbots bot bots llm llms copilot copilots model models agent agents gpt chatgpt claude gemini'.split(' '),
+);
+const AUTOMATED_ROLES = new Set('reader readers system systems agent agents assistant assistants reviewer reviewers tool tools'.split(' '));
+/** A label opening with these names a sender or a topic ("from the AI team:", "how the bot works:"). */
+const SENDER_OPENERS = new Set('from by re about regarding subject title faq how why what when where who which'.split(' '));
+/** A clause with a finite verb is a sentence about AI ("AI is here, they said"), not an address. */
+const FINITE_VERBS = new Set(
+  'is are was were be been will would can could has have had does did do says said uses used helps helped makes made gets got works worked'.split(' '),
+);
+/** Before a comma these open a subject with an apposition ("the assistant, which ..."), not a vocative. */
+const DETERMINERS = new Set('the a an our their its this that these those my his her your'.split(' '));
+/** A clause with a pronoun subject is a sentence ("we asked the bot, and ..."), not a label. */
+const PRONOUNS = new Set('i we you they he she it'.split(' '));
+const QUANTIFIERS = new Set('any all every each'.split(' '));
+const DUTY_WORDS = new Set('must shall should'.split(' '));
+/** Delimiters that end a label or vocative; a full stop ends a sentence or heading before one ("Maintenance notice."). */
+const ADDRESS_ENDS = new Set([':', ',', '!', '—', '–']);
+const CLAUSE_ENDS = new Set([':', ',', '!', '—', '–', '.', '?', ';', '\n']);
+
+function wordsOf(clause: string): string[] {
+  return clause.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
+function namesAiReader(words: readonly string[], i: number): boolean {
+  return AI_NOUNS.has(words[i]!) || (i > 0 && words[i - 1] === 'automated' && AUTOMATED_ROLES.has(words[i]!));
+}
+
+/** "Copilot:", "attention meeting assistant,", "note to the AI note-taker:": a label or vocative naming the AI reader. */
+function isAddressLabel(words: readonly string[], comma: boolean): boolean {
+  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
+  if (SENDER_OPENERS.has(words[0]!) || (comma && DETERMINERS.has(words[0]!))) return false;
+  if (words.some((w) => FINITE_VERBS.has(w) || PRONOUNS.has(w))) return false;
+  return words.some((_, i) => namesAiReader(words, i));
+}
+
+/** "Any AI system processing this must ...", "automated assistants monitoring these logs must ...". */
+function isDutyOnAiReader(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length && i < MAX_LABEL_WORDS; i++) {
+    if (!namesAiReader(words, i)) continue;
+    const addressed = words[i - 1] === 'automated' || (i > 0 && QUANTIFIERS.has(words[i - 1]!)) || (i > 1 && QUANTIFIERS.has(words[i - 2]!));
+    if (!addressed) continue;
+    for (let j = i + 1; j <= i + DUTY_REACH && j < words.length; j++) if (DUTY_WORDS.has(words[j]!)) return true;
+  }
+  return false;
+}
+
+/** The quote (without its marks, folded to lower case) opens by speaking to the AI reader. */
+export function quoteAddressesAiReader(inner: string): boolean {
+  const opening = inner.slice(0, OPENING_CHARS).trimStart();
+  if (isDutyOnAiReader(wordsOf(opening))) return true;
+  // Each clause that starts a sentence or follows a label ("Service was fine. SYSTEM: AI analyst, ...").
+  let from = 0;
+  let sentenceStart = true;
+  while (from < opening.length) {
+    let end = from;
+    while (end < opening.length && !CLAUSE_ENDS.has(opening[end]!)) end++;
+    if (end >= opening.length) return false;
+    const delimiter = opening[end]!;
+    if (sentenceStart && ADDRESS_ENDS.has(delimiter) && isAddressLabel(wordsOf(opening.slice(from, end)), delimiter === ',')) return true;
+    sentenceStart = delimiter !== ',';
+    from = end + 1;
+  }
+  return false;
+}
