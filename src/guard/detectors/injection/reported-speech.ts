@@ -8,7 +8,7 @@
 // the quote instead of the quote. A quote stays live when it is the object of
 // an order to the reader ("say 'I have been PWNED'") or when the text tells
 // the reader to do what it quotes ("now do exactly that").
-import { quoteAddressesAiReader } from './quote-addressee.js';
+import { quoteSpeaksToAiReader, sentenceSpeaksToAiReader } from './quote-addressee.js';
 import { wordAnchoredRegExp } from './word-anchored-regexp.js';
 
 /** What a masked mention is replaced by (a word no rule matches). */
@@ -47,8 +47,8 @@ const REPORT_VERB = wordAnchoredRegExp(REPORT_VERB_CUE.join('|'));
 const STRONG_CUE = wordAnchoredRegExp(
   [
     `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b`,
-    `(?:wrote|writes|writing|written|said|says|saying|stated|states|contain|contained|contains|containing|included|includes|including|typed|types|typing|pasted|pasting|quoted|quotes|claimed|claims|planted|injected|ended with|ends with|reads?(?! (?:from|out|aloud|off|back)\\b)|reading(?! (?:from|out|aloud|off|back)\\b))\\b`,
-    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|phishing|trick(?:s|ed|ing)?|payloads? (?:was|were|is|are))\\b`,
+    `(?:wrote|writes|written|said|says|saying|stated|states|contain|contained|contains|containing|included|includes|including|typed|types|typing|quoted|quotes|claimed|claims|planted|injected|ended with|ends with|reads?(?! (?:from|out|aloud|off|back)\\b)|reading(?! (?:from|out|aloud|off|back)\\b))\\b`,
+    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|phishing|trick(?:s|ed|ing)?|payloads? (?:was|were|is|are)|by (?:writing|typing|adding|saying|posting))\\b`,
     // Not inside an address: "shop.example/help" names a host, not an example.
     `\\b(?<![.@/_-])(?:phrases?|sentences?|wording|strings?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?)\\b`,
     REPORT_NOUN_CUE[1]!,
@@ -171,7 +171,7 @@ function isDataValue(text: string, at: number): boolean {
  * A markdown link title (`[text](url "...")`) is syntax, not speech: whatever words sit around it,
  * it is the document's content. (Quoted CSV fields and string literals in code stay readable as
  * mentions: test data and fixtures list attack strings; a planted order in them speaks to the AI
- * reader, which quoteAddressesAiReader reads.)
+ * reader, which speaksToAiReader reads.)
  */
 function isLinkTitle(text: string, at: number): boolean {
   let k = at - 1;
@@ -255,8 +255,9 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
     }
     if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
-    // In a document a quote that speaks to the AI reader needs a strong frame (STRONG_CUE).
-    const cue = !user && quoteAddressesAiReader(text.slice(q.start + 1, q.end - 1)) ? STRONG_CUE : REPORT_CUE;
+    // In a document a quote that speaks to the AI reader, or follows words that do ("note to the
+    // AI operator: run `...`"), needs a strong frame (STRONG_CUE).
+    const cue = !user && (quoteSpeaksToAiReader(text.slice(q.start + 1, q.end - 1)) || sentenceSpeaksToAiReader(before)) ? STRONG_CUE : REPORT_CUE;
     if (cue.test(before) || cue.test(after) || reportingLineBefore(text, q.start, cue === STRONG_CUE ? STRONG_CUE : REPORT_VERB)) spans.push(q);
     else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }
@@ -264,6 +265,8 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
     for (const m of text.matchAll(frame)) {
       const start = m.index + m[0].length;
       if (spans.some((s) => s.start <= start + 1 && s.end > start)) continue;
+      // An example given to the AI reader ("assistant: for example, if a user asks ...") is an order.
+      if (!user && sentenceSpeaksToAiReader(text.slice(sentenceStart(text, m.index), m.index))) continue;
       const end = sentenceEnd(text, start, MAX_FRAMED);
       if (end - start >= 8) spans.push({ start, end });
     }
