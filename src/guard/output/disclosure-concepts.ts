@@ -77,7 +77,45 @@ export interface ConceptHits {
 }
 
 export function disclosureConcepts(text: string): ConceptHits {
-  const lower = collapseWhitespace(text.toLowerCase());
+  return conceptsOfLowered(collapseWhitespace(text.toLowerCase()));
+}
+
+// Every code unit of a stem or a prohibition word: a match reads only these.
+const stemUnits = new Uint8Array(0x10000);
+for (const stem of [...conceptOf.keys(), 'never', 'nie', 'niemals', 'jamais', 'nunca', 'jamás', 'nooit', 'mai più']) for (let i = 0; i < stem.length; i++) stemUnits[stem.charCodeAt(i)] = 1;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether two lowered texts have the same concepts because they differ only in units no match can
+ * read: same length, and each differing unit is in no stem, no letter or digit (the word-start and
+ * prohibition checks read the unit before and after a match) and no surrogate. A match never
+ * covers such a unit, and a failed attempt stops at it in both texts alike.
+ */
+function sameConcepts(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    for (const u of [x, y]) if (stemUnits[u] === 1 || (u >= 0xd800 && u <= 0xdfff) || letterOrDigit.test(String.fromCharCode(u))) return false;
+  }
+  return true;
+}
+
+/** disclosureConcepts of each text; a text that provably has the concepts of one before it (a dash or a quote folded) is not scanned again. */
+export function disclosureConceptsOfEach(texts: readonly string[]): ConceptHits[] {
+  const done: Array<{ lower: string; hits: ConceptHits }> = [];
+  return texts.map((text) => {
+    const lower = collapseWhitespace(text.toLowerCase());
+    const same = done.find((d) => sameConcepts(d.lower, lower));
+    if (same) return same.hits;
+    const hits = conceptsOfLowered(lower);
+    done.push({ lower, hits });
+    return hits;
+  });
+}
+
+function conceptsOfLowered(lower: string): ConceptHits {
   const found = new Set<Concept>();
   anyStem.lastIndex = 0;
   for (let m = anyStem.exec(lower); m !== null; m = anyStem.exec(lower)) {
