@@ -318,6 +318,37 @@ const maxWordChars = 15;
 
 const isLowerAscii = (unit: number): boolean => unit >= 0x61 && unit <= 0x7a;
 
+/**
+ * The two word sets as one trie over a-z (children[node * 26 + letter], 0 = none; kinds[node]: 1 common,
+ * 2 common once rotated), so a word is looked up in place, without a string per word.
+ */
+const wordTrie = (() => {
+  const words: Array<[string, number]> = [...[...commonWords].map((w): [string, number] => [w, 1]), ...[...rotatedCommonWords].map((w): [string, number] => [w, 2])];
+  const size = 1 + words.reduce((n, [w]) => n + w.length, 0);
+  const children = new Int32Array(size * 26);
+  const kinds = new Uint8Array(size);
+  let nodes = 1;
+  for (const [word, kind] of words) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const slot = node * 26 + word.charCodeAt(i) - 0x61;
+      node = children[slot] || (children[slot] = nodes++);
+    }
+    kinds[node] |= kind;
+  }
+  return { children, kinds };
+})();
+
+/** 1 when text[start, end) is a common word, 2 when its ROT13 is one, 3 both, 0 neither (lower-case ASCII letters only). */
+function wordKind(text: string, start: number, end: number): number {
+  let node = 0;
+  for (let i = start; i < end; i++) {
+    node = wordTrie.children[node * 26 + text.charCodeAt(i) - 0x61]!;
+    if (node === 0) return 0;
+  }
+  return wordTrie.kinds[node]!;
+}
+
 /** ROT13 only when the rotated text reads clearly more like English than the original. */
 function rot13View(text: string): string | undefined {
   const sample = (text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase();
@@ -328,9 +359,9 @@ function rot13View(text: string): string | undefined {
   const count = (start: number, end: number) => {
     words++;
     if (end - start > longestCommonWord) return;
-    const word = sample.slice(start, end);
-    if (commonWords.has(word)) before++;
-    if (rotatedCommonWords.has(word)) after++;
+    const kind = wordKind(sample, start, end);
+    if (kind & 1) before++;
+    if (kind & 2) after++;
   };
   let i = 0;
   while (i < sample.length) {
