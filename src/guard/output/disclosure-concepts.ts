@@ -80,16 +80,28 @@ export function disclosureConcepts(text: string): ConceptHits {
   return conceptsOfLowered(collapseWhitespace(text.toLowerCase()));
 }
 
-// Every code unit of a stem or a prohibition word: a match reads only these.
-const stemUnits = new Uint8Array(0x10000);
-for (const stem of [...conceptOf.keys(), 'never', 'nie', 'niemals', 'jamais', 'nunca', 'jamás', 'nooit', 'mai più']) for (let i = 0; i < stem.length; i++) stemUnits[stem.charCodeAt(i)] = 1;
+// For each code unit of a stem or a prohibition word, the words holding it and where.
+const stemsWithUnit = new Map<number, Array<{ stem: string; at: number }>>();
+for (const stem of [...conceptOf.keys(), 'never', 'nie', 'niemals', 'jamais', 'nunca', 'jamás', 'nooit', 'mai più']) {
+  for (let at = 0; at < stem.length; at++) {
+    const unit = stem.charCodeAt(at);
+    stemsWithUnit.set(unit, [...(stemsWithUnit.get(unit) ?? []), { stem, at }]);
+  }
+}
 const letterOrDigit = /[\p{L}\p{N}]/u;
+
+/** Whether the unit at i of `text` can be part of a stem or prohibition word that `text` holds there. */
+function inAWord(text: string, i: number): boolean {
+  for (const { stem, at } of stemsWithUnit.get(text.charCodeAt(i)) ?? []) if (i >= at && text.startsWith(stem, i - at)) return true;
+  return false;
+}
 
 /**
  * Whether two lowered texts have the same concepts because they differ only in units no match can
- * read: same length, and each differing unit is in no stem, no letter or digit (the word-start and
- * prohibition checks read the unit before and after a match) and no surrogate. A match never
- * covers such a unit, and a failed attempt stops at it in both texts alike.
+ * read: same length, and at each difference neither text holds a stem or prohibition word across
+ * it, and neither unit is a letter, a digit (the word-start and prohibition checks read the unit
+ * before and after a match) or a surrogate. Then both texts hold the same words at the same places,
+ * and the scan finds the same matches in both.
  */
 function sameConcepts(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -97,7 +109,8 @@ function sameConcepts(a: string, b: string): boolean {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
     if (x === y) continue;
-    for (const u of [x, y]) if (stemUnits[u] === 1 || (u >= 0xd800 && u <= 0xdfff) || letterOrDigit.test(String.fromCharCode(u))) return false;
+    if (inAWord(a, i) || inAWord(b, i)) return false;
+    for (const u of [x, y]) if ((u >= 0xd800 && u <= 0xdfff) || letterOrDigit.test(String.fromCharCode(u))) return false;
   }
   return true;
 }
