@@ -48,73 +48,6 @@ interface Connection {
   atomically: { immediate<R>(work: () => R): R; <R>(work: () => R): R };
   /** Writes asked for in this pass of the event loop, committed together (see SqliteStateStore.commit). */
   pending: PendingWrite[];
-  /** The rows of the group commit under way, when it stages its writes (see StagedRows). */
-  staged?: StagedRows;
-}
-
-/**
- * The rows one group commit reads and writes, held in memory until its end, so its read-change-
- * writes need no savepoint each and a record many of them change (the tenant's rate-limit bucket)
- * is read and written once. Each job's writes are kept apart until it returns: a job that throws
- * leaves no trace, as its savepoint's rollback did. Sound because the commit holds the database's
- * write lock (BEGIN IMMEDIATE) from its first read: no other process changes a row meanwhile.
- */
-class StagedRows {
-  /** Rows as the jobs done so far left them (undefined: absent), and rows read. */
-  private readonly done = new Map<string, Map<string, Row | undefined>>();
-  /** The running job's writes. */
-  private job = new Map<string, Map<string, Row>>();
-  private readonly written: Array<{ namespace: string; key: string }> = [];
-
-  constructor(private readonly select: Connection['select']) {}
-
-  get(namespace: string, key: string): Row | undefined {
-    const own = this.job.get(namespace)?.get(key);
-    if (own) return own;
-    let rows = this.done.get(namespace);
-    if (!rows) this.done.set(namespace, (rows = new Map()));
-    if (rows.has(key)) return rows.get(key);
-    const row = this.select.get(namespace, key);
-    rows.set(key, row);
-    return row;
-  }
-
-  set(namespace: string, key: string, row: Row): void {
-    let rows = this.job.get(namespace);
-    if (!rows) this.job.set(namespace, (rows = new Map()));
-    rows.set(key, row);
-  }
-
-  /** The running job returned: its writes stand. */
-  keepJob(): void {
-    for (const [namespace, rows] of this.job) {
-      let done = this.done.get(namespace);
-      if (!done) this.done.set(namespace, (done = new Map()));
-      for (const [key, row] of rows) {
-        // Written before in this commit: already listed for the flush.
-        if (!(done.get(key) as StagedRow | undefined)?.staged) this.written.push({ namespace, key });
-        done.set(key, { ...row, staged: true } as StagedRow);
-      }
-    }
-    this.job = new Map();
-  }
-
-  /** The running job threw: its writes are dropped. */
-  dropJob(): void {
-    this.job = new Map();
-  }
-
-  /** Every row the kept jobs wrote, as they last left it, once. */
-  flush(upsert: Connection['upsert']): void {
-    for (const { namespace, key } of this.written) {
-      const row = this.done.get(namespace)!.get(key)!;
-      upsert.run(namespace, key, row.v, row.etag, row.expires_at);
-    }
-  }
-}
-
-interface StagedRow extends Row {
-  staged: true;
 }
 
 function prepareConnection(db: Database.Database): Connection {
@@ -264,8 +197,7 @@ export class SqliteStateStore implements StateStore {
    * Group commit: the read-change-writes asked for on one connection in one pass of the event loop
    * (under load, those of every turn whose request was read in that pass: the rate limits on the
    * relaxed connection, the conversation histories on the durable one) run in one transaction, in
-   * the order asked, each apart from the others (a throw undoes only its own writes: staged rows,
-   * see StagedRows, or a savepoint each when a staged commit failed and the jobs run again), and commit
+   * the order asked, each in a savepoint of its own (a throw undoes only its own writes), and commit
    * once, in the check phase after the pass: one commit, and on the durable connection one wait for
    * the disk, for all of them. Each caller still gets its own result or error only after that
    * commit, so a durable write is on disk when its call returns, as before; a failed commit fails all.
@@ -282,15 +214,7 @@ export class SqliteStateStore implements StateStore {
     connection.pending = [];
     this.reader = connection;
     const { atomically } = connection;
-    let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> | undefined;
-    // Several jobs: staged rows, one write per changed row. Should that commit fail (a row too large,
-    // the disk), the jobs run again below, each in its savepoint, so a failing one fails alone as before
-    // (changes are pure read-change-writes: the store may run them again, as a compare-and-swap retry does).
-    if (jobs.length > 1) outcomes = this.commitStaged(connection, jobs);
-    if (outcomes) {
-      outcomes.forEach((outcome, i) => (outcome.ok ? jobs[i]!.resolve(outcome.value) : jobs[i]!.reject(this.translate(outcome.error))));
-      return;
-    }
+    let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
     try {
       outcomes = atomically.immediate(() =>
         jobs.map((job) => {
@@ -311,43 +235,12 @@ export class SqliteStateStore implements StateStore {
     outcomes.forEach((outcome, i) => (outcome.ok ? jobs[i]!.resolve(outcome.value) : jobs[i]!.reject(this.translate(outcome.error))));
   }
 
-  /** The jobs of a group commit on staged rows; undefined (and nothing committed) when its writes or its commit failed. */
-  private commitStaged(connection: Connection, jobs: PendingWrite[]): Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> | undefined {
-    const staged = new StagedRows(connection.select);
-    let began = false;
-    try {
-      return connection.atomically.immediate(() => {
-        began = true;
-        connection.staged = staged;
-        const outcomes = jobs.map((job) => {
-          try {
-            const value = job.work();
-            staged.keepJob();
-            return { ok: true as const, value };
-          } catch (error) {
-            staged.dropJob();
-            return { ok: false as const, error };
-          }
-        });
-        connection.staged = undefined;
-        staged.flush(connection.upsert);
-        return outcomes;
-      });
-    } catch (error) {
-      // No lock (another process held it past the timeout): every job fails, as a second try would.
-      return began ? undefined : jobs.map(() => ({ ok: false as const, error }));
-    } finally {
-      connection.staged = undefined;
-    }
-  }
-
   /** update()'s read-change-write; the caller holds the transaction on `connection`. */
   private updateNow<T, R>(connection: Connection, namespace: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }, options: { ttlMs?: number; parse?: ValueParser<T> } = {}): R {
     checkNamespace(namespace);
     checkKey(key);
     if (options.ttlMs !== undefined) checkPutOptions({ ttlMs: options.ttlMs });
-    const staged = connection.staged;
-    const row = staged ? staged.get(namespace, key) : connection.select.get(namespace, key);
+    const row = connection.select.get(namespace, key);
     let current: T | undefined;
     if (this.isLive(row)) {
       const decoded = decodeValue(row.v, options.parse);
@@ -355,11 +248,7 @@ export class SqliteStateStore implements StateStore {
       else this.report({ kind: 'corrupt-record', backend: this.backend, namespace, keyHash: keyHash(key), detail: decoded.detail });
     }
     const { value, result } = change(current);
-    if (value !== undefined) {
-      const row: Row = { v: serialize(value), etag: newEtag(), expires_at: options.ttlMs === undefined ? null : this.now() + options.ttlMs };
-      if (staged) staged.set(namespace, key, row);
-      else connection.upsert.run(namespace, key, row.v, row.etag, row.expires_at);
-    }
+    if (value !== undefined) connection.upsert.run(namespace, key, serialize(value), newEtag(), options.ttlMs === undefined ? null : this.now() + options.ttlMs);
     return result;
   }
 
