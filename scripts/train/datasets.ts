@@ -106,6 +106,8 @@ function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
 const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
 /** Safe tasks asked with the harmful corpus's openers (corpus/everyday-asks.ts). */
+/** Document batches that train the segment model only (see harmExamples). */
+const SEGMENT_ONLY_DOCUMENTS = new Set(['documents-22']);
 const HARM_EVERYDAY_ASKS = Number(process.env.HARM_EVERYDAY_ASKS ?? 0);
 const INTENT_EVERYDAY_ASKS = Number(process.env.INTENT_EVERYDAY_ASKS ?? 2500);
 
@@ -214,7 +216,11 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   }
   for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
-  for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0)) out.push(example(row.text, 0, HARM_FEATURES));
+  // documents-22 is code, config and markup written to contrast planted orders in quotes and fields
+  // for the segment model; the harm model reads user messages only, and those rows as its negatives
+  // cut a harmful request's framed score under the flag (harm-request-views.test.ts) and raised an
+  // everyday SharePoint ask to 0.61 (round 7).
+  for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0 && !SEGMENT_ONLY_DOCUMENTS.has(r.file))) out.push(example(row.text, 0, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));
   return out;

@@ -61,17 +61,8 @@ export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
       return record;
     },
     run(context, record, work) {
-      const turn = async () => {
-        try {
-          record.actor.roles = (await deps.rolesFor?.(context.activity)) ?? [];
-        } catch (err) {
-          // No roles is the safe reading; the turn goes on and is recorded.
-          log.error('roles of the sender could not be read', { correlationId: record.correlationId, error: err });
-        }
-        if (deps.mode) record.mode = await deps.mode();
-        return work();
-      };
-      return deps.runTurn ? deps.runTurn(record, turn) : turn();
+      // Passed inline, not a named closure: under tsx (keepNames) a named one costs a defineProperty per activity.
+      return deps.runTurn ? deps.runTurn(record, () => rolesThenWork(deps, context, record, work)) : rolesThenWork(deps, context, record, work);
     },
     fail(record, err) {
       record.outcome = 'error';
@@ -86,6 +77,18 @@ export function createActivityAudit(deps: ActivityAuditDeps): ActivityAudit {
       }
     },
   };
+}
+
+/** Reads the sender's roles and the mode into the record, then runs the work. */
+async function rolesThenWork<T>(deps: ActivityAuditDeps, context: TurnContext, record: TurnRecord, work: () => Promise<T>): Promise<T> {
+  try {
+    record.actor.roles = (await deps.rolesFor?.(context.activity)) ?? [];
+  } catch (err) {
+    // No roles is the safe reading; the turn goes on and is recorded.
+    log.error('roles of the sender could not be read', { correlationId: record.correlationId, error: err });
+  }
+  if (deps.mode) record.mode = await deps.mode();
+  return work();
 }
 
 /** The AgentTurn of the activity this context carries, if it is audited. */

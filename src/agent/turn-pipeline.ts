@@ -153,14 +153,27 @@ async function runStages(deps: TurnPipelineDeps, request: TurnRequest, record: T
   }
 
   const history = await loadHistory(deps.history, request, record);
-  // The canary's fingerprint (never the canary) ties the audit records of one conversation together across instances.
-  const canaryId = createHash('sha256').update(session.canary).digest('base64url').slice(0, 12);
+  const canaryId = canaryIdOf(session.canary);
   const messages = await recordStage(record, 'prompt', () => session.start(input.text, history.messages), (m) => ({ messages: m.length, canaryId }));
   const provenance = deps.tools.newProvenance(input.text, history.turns);
   const calls: HistoryCall[] = [];
   const reply = await runModel(deps, request, record, { session, scope, messages, provenance, calls, sources: new Map() });
   await saveTurn(deps.history, request, record, history, { user: input.text, calls, answer: reply.text, tainted: provenance.tainted });
   return { ...reply, text: reply.text + historyNotice(history) };
+}
+
+// The canary's fingerprint (never the canary) ties the audit records of one conversation together
+// across instances. A conversation keeps its canary: its fingerprint is kept too (bounded).
+const canaryIds = new Map<string, string>();
+const maxCanaryIds = 10_000;
+function canaryIdOf(canary: string): string {
+  let id = canaryIds.get(canary);
+  if (id === undefined) {
+    if (canaryIds.size >= maxCanaryIds) canaryIds.clear();
+    id = createHash('sha256').update(canary).digest('base64url').slice(0, 12);
+    canaryIds.set(canary, id);
+  }
+  return id;
 }
 
 /** What the model rounds of one turn work on. */

@@ -31,10 +31,18 @@ export const GENESIS = '0'.repeat(64);
 /** `,"hash":"<64 hex>"}` closes every line. */
 const trailerBytes = 75;
 
-export function encodeEntry(seq: number, at: string, kind: EntryKind, prevHash: string, body: unknown): { line: string; hash: string } {
-  const head = `{"seq":${seq},"at":${JSON.stringify(at)},"kind":"${kind}","prevHash":"${prevHash}","body":${JSON.stringify(body) ?? 'null'}`;
-  const hash = createHash('sha256').update(head, 'utf8').digest('hex');
-  return { line: `${head},"hash":"${hash}"}\n`, hash };
+/**
+ * The entry's line as UTF-8 bytes, and its hash. Encoded once: the hash reads the same bytes the
+ * log writes (a string line was encoded for the hash, measured again for the segment size, joined
+ * with the other lines of its write and encoded once more).
+ */
+export function encodeEntry(seq: number, at: string, kind: EntryKind, prevHash: string, body: unknown): { bytes: Buffer; hash: string } {
+  const head = Buffer.from(`{"seq":${seq},"at":${JSON.stringify(at)},"kind":"${kind}","prevHash":"${prevHash}","body":${JSON.stringify(body) ?? 'null'}`, 'utf8');
+  const hash = createHash('sha256').update(head).digest('hex');
+  const bytes = Buffer.allocUnsafe(head.length + trailerBytes + 1);
+  head.copy(bytes, 0);
+  bytes.write(`,"hash":"${hash}"}\n`, head.length, 'latin1');
+  return { bytes, hash };
 }
 
 /** The message a checkpoint or anchor signs: its place in the chain and the hash of everything before it. */

@@ -47,7 +47,7 @@ export interface LocalAuditLog {
 }
 
 interface Pending {
-  line: string;
+  line: Buffer;
   segment: string;
   entry: AuditEntry;
   resolve?: (entry: AuditEntry) => void;
@@ -103,13 +103,13 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
 
   const entry = (kind: EntryKind, body: unknown, at = new Date().toISOString()): AuditEntry => {
     const next = seq + 1;
-    const { line, hash } = encodeEntry(next, at, kind, prevHash, body);
+    const { bytes, hash } = encodeEntry(next, at, kind, prevHash, body);
     const e: AuditEntry = { seq: next, at, kind, prevHash, body, hash };
     seq = next;
     prevHash = hash;
     if (!segment) throw new Error('no open segment');
-    segment.bytes += Buffer.byteLength(line);
-    pending.push({ line, segment: segment.name, entry: e });
+    segment.bytes += bytes.length;
+    pending.push({ line: bytes, segment: segment.name, entry: e });
     return e;
   };
   const signed = (kind: 'checkpoint' | 'anchor', extra: Partial<CheckpointBody>): void => {
@@ -134,7 +134,7 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
           let j = i;
           while (j < batch.length && batch[j]!.segment === batch[i]!.segment) j++;
           const file = await fileFor(batch[i]!.segment);
-          appendNow(file.fd, batch.slice(i, j).map((b) => b.line).join(''));
+          appendNow(file.fd, j - i === 1 ? batch[i]!.line : Buffer.concat(batch.slice(i, j).map((b) => b.line)));
           i = j;
         }
         for (const b of batch) b.resolve?.(b.entry);
@@ -248,13 +248,12 @@ export async function openLocalAuditLog(options: LocalAuditLogOptions): Promise<
 }
 
 /**
- * Writes the whole text at the end of the file before returning. Synchronous on purpose: an
+ * Writes all the bytes at the end of the file before returning. Synchronous on purpose: an
  * append to the page cache takes a few microseconds, while an asynchronous write's round trip
  * through the thread pool costs about ten times that in CPU on every turn. The record reaches
  * the kernel before the turn's reply either way (neither syncs to the disk).
  */
-function appendNow(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function appendNow(fd: number, bytes: Buffer): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 

@@ -43,11 +43,8 @@ export function createPromptSession(options: PromptSessionOptions = {}): PromptS
   let marker = newSpotlightMarker();
   let query = '';
 
-  const wrapDetailed = (content: string, source: string): WrapResult => {
-    const selection = selectRelevantChunks(typeof content === 'string' ? content : String(content ?? ''), query, options);
-    return { text: spotlight(selection.text, source, marker), selection };
-  };
-
+  // Methods, not named arrows: a session is made per turn, and under tsx (keepNames) each named
+  // arrow costs a defineProperty when it is created. None of them reads `this` (callers pass them around).
   return {
     canary,
     systemPrompt,
@@ -63,8 +60,18 @@ export function createPromptSession(options: PromptSessionOptions = {}): PromptS
       );
       return assembleMessages({ systemPrompt, history: earlier, userText });
     },
-    wrapUntrusted: (content, source) => wrapDetailed(content, source).text,
-    wrapUntrustedDetailed: wrapDetailed,
+    wrapUntrusted(content, source) {
+      return wrapChunks(content, source, query, marker, options).text;
+    },
+    wrapUntrustedDetailed(content, source) {
+      return wrapChunks(content, source, query, marker, options);
+    },
     appendToolResult,
   };
+}
+
+/** Relevant chunks of untrusted content for this turn's query, spotlighted with its marker. */
+function wrapChunks(content: string, source: string, query: string, marker: SpotlightMarker, options: ChunkOptions): WrapResult {
+  const selection = selectRelevantChunks(typeof content === 'string' ? content : String(content ?? ''), query, options);
+  return { text: spotlight(selection.text, source, marker), selection };
 }

@@ -63,6 +63,19 @@ function hashedKey(key: string): string {
   return hashed;
 }
 
+/** One read-change-write of a bucket: refill since updatedAt, then take `points` tokens if there are that many. */
+function takeTokens(clock: () => number, perMinute: number, burst: number, points: number, current: Bucket | undefined): { value: Bucket | undefined; result: RateDecision } {
+  // Read when the change runs (in the transaction, again on a retry), not when it was asked for.
+  const now = clock();
+  const tokens = current ? Math.min(burst, current.tokens + (Math.max(0, now - current.updatedAt) * perMinute) / 60_000) : burst;
+  if (tokens < points) {
+    // Nothing to write: the refill is computed from updatedAt next time.
+    return { value: undefined, result: { allowed: false, remaining: Math.floor(tokens), retryAfterMs: Math.ceil(((points - tokens) * 60_000) / perMinute) } };
+  }
+  const left = tokens - points;
+  return { value: { tokens: left, updatedAt: now }, result: { allowed: true, remaining: Math.floor(left), retryAfterMs: 0 } };
+}
+
 export class StoredTokenBucketLimiter implements RateLimiter {
   private readonly now: () => number;
 
@@ -89,16 +102,8 @@ export class StoredTokenBucketLimiter implements RateLimiter {
     const { perMinute, burst } = this.options;
     // Keys carry user and tenant ids: store a hash, never the id.
     const storedKey = hashedKey(key);
-    const change = (current: Bucket | undefined): { value: Bucket | undefined; result: RateDecision } => {
-      const now = this.now();
-      const tokens = current ? Math.min(burst, current.tokens + (Math.max(0, now - current.updatedAt) * perMinute) / 60_000) : burst;
-      if (tokens < points) {
-        // Nothing to write: the refill is computed from updatedAt next time.
-        return { value: undefined, result: { allowed: false, remaining: Math.floor(tokens), retryAfterMs: Math.ceil(((points - tokens) * 60_000) / perMinute) } };
-      }
-      const left = tokens - points;
-      return { value: { tokens: left, updatedAt: now }, result: { allowed: true, remaining: Math.floor(left), retryAfterMs: 0 } };
-    };
+    // Bound, not a named arrow: under tsx (keepNames) a named closure costs a defineProperty per turn.
+    const change = takeTokens.bind(undefined, this.now, perMinute, burst, points);
     // A bucket that would be full again is the same as no bucket: let it expire.
     const options = { parse: isBucket, ttlMs: Math.ceil((burst * 60_000) / perMinute) + 1000 };
     return { ns: this.options.namespace, storedKey, change, options };
@@ -111,20 +116,22 @@ export class StoredTokenBucketLimiter implements RateLimiter {
  * With a transaction a failure takes no token at all; without, earlier buckets keep theirs.
  */
 export async function consumeInOrder(store: StateStore, steps: ReadonlyArray<{ limiter: StoredTokenBucketLimiter; key: string }>): Promise<RateDecision[]> {
-  const each = (consume: (limiter: StoredTokenBucketLimiter, key: string) => RateDecision) => {
-    const decisions: RateDecision[] = [];
-    for (const { limiter, key } of steps) {
-      const decision = consume(limiter, key);
-      decisions.push(decision);
-      if (!decision.allowed) break;
-    }
-    return decisions;
-  };
   // A bucket lost to a power failure only hands out a few tokens again: no need to wait for the disk.
-  if (store.transact) return store.transact((update) => each((limiter, key) => limiter.consumeWith(update, key)), { durability: 'relaxed' });
+  if (store.transact) return store.transact((update) => consumeEach(steps, update), { durability: 'relaxed' });
   const decisions: RateDecision[] = [];
   for (const { limiter, key } of steps) {
     const decision = await limiter.consume(key);
+    decisions.push(decision);
+    if (!decision.allowed) break;
+  }
+  return decisions;
+}
+
+/** The steps' buckets in turn inside one transaction, stopping at the first refusal. */
+function consumeEach(steps: ReadonlyArray<{ limiter: StoredTokenBucketLimiter; key: string }>, update: UpdateInTransaction): RateDecision[] {
+  const decisions: RateDecision[] = [];
+  for (const { limiter, key } of steps) {
+    const decision = limiter.consumeWith(update, key);
     decisions.push(decision);
     if (!decision.allowed) break;
   }

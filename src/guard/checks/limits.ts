@@ -53,6 +53,16 @@ interface Limiters {
   local: RateLimiter;
 }
 
+function noteFallback(fallback: { degraded: boolean }, err: StateError): void {
+  fallback.degraded = true;
+  log.warn('shared rate limits unavailable; this instance’s own buckets apply', { code: err.code, backend: err.backend });
+}
+
+/** One token from the shared bucket, or this instance's own when the store cannot answer. */
+function consumeFrom({ shared, local }: Limiters, key: string, onFallback: (err: StateError) => void): Promise<RateDecision> {
+  return (shared ? new FallbackRateLimiter(shared, local, onFallback) : local).consume(key);
+}
+
 export class RateLimitGuard {
   private readonly users: Limiters;
   private readonly tenants: Limiters;
@@ -76,11 +86,8 @@ export class RateLimitGuard {
    * When the shared store failed, the outcome says so (an allow verdict with evidence) for the audit.
    */
   async check(ctx: GuardContext): Promise<GuardOutcome | undefined> {
-    let degraded = false;
-    const onFallback = (err: StateError) => {
-      degraded = true;
-      log.warn('shared rate limits unavailable; this instance’s own buckets apply', { code: err.code, backend: err.backend });
-    };
+    // A record, not a flag in a named closure: under tsx (keepNames) a named closure costs a defineProperty per turn.
+    const fallback = { degraded: false };
     const userKey = `${ctx.tenantId ?? '-'}/${ctx.userId}`;
     const tenantKey = ctx.tenantId ?? '-';
     let user: RateDecision;
@@ -95,24 +102,24 @@ export class RateLimitGuard {
       } catch (err) {
         if (!(err instanceof StateError) || err.code === 'invalid') throw err;
         // The transaction took no token; both buckets fall back to this instance's own.
-        onFallback(err);
+        noteFallback(fallback, err);
         decisions = [await this.users.local.consume(userKey)];
         if (decisions[0]!.allowed) decisions.push(await this.tenants.local.consume(tenantKey));
       }
       user = decisions[0]!;
       decision = decisions[decisions.length - 1]!;
     } else {
-      const consume = ({ shared, local }: Limiters, key: string) => (shared ? new FallbackRateLimiter(shared, local, onFallback) : local).consume(key);
-      user = await consume(this.users, userKey);
-      decision = user.allowed ? await consume(this.tenants, tenantKey) : user;
+      user = await consumeFrom(this.users, userKey, (err) => noteFallback(fallback, err));
+      decision = user.allowed ? await consumeFrom(this.tenants, tenantKey, (err) => noteFallback(fallback, err)) : user;
     }
-    const fallback = degraded ? ['rate.store-unavailable'] : [];
+    const degraded = fallback.degraded;
+    const evidence = degraded ? ['rate.store-unavailable'] : [];
     if (decision.allowed) {
       if (!degraded) return undefined;
-      return { verdicts: [{ guard: 'limits', action: 'allow', category: 'rate', score: 0, spans: [], evidence: fallback, provider: 'local', fallback: 'instance-buckets' }], edits: [] };
+      return { verdicts: [{ guard: 'limits', action: 'allow', category: 'rate', score: 0, spans: [], evidence, provider: 'local', fallback: 'instance-buckets' }], edits: [] };
     }
     const scope = user.allowed ? 'tenant' : 'user';
-    const verdict: GuardVerdict = { guard: 'limits', action: 'block', category: 'rate', score: 1, spans: [], evidence: [`rate.${scope}`, `rate.retry-after-ms:${decision.retryAfterMs}`, ...fallback], provider: 'local' };
+    const verdict: GuardVerdict = { guard: 'limits', action: 'block', category: 'rate', score: 1, spans: [], evidence: [`rate.${scope}`, `rate.retry-after-ms:${decision.retryAfterMs}`, ...evidence], provider: 'local' };
     return { verdicts: [verdict], edits: [], messageKey: 'rateLimited' };
   }
 }

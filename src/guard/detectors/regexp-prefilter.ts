@@ -265,6 +265,17 @@ export interface PrefilterScan {
 }
 
 const NO_STARTS: readonly number[] = Object.freeze([]);
+/** Past this many separate differences from the last text, a scan from scratch is as cheap. */
+const MAX_RESCAN_RANGES = 16;
+
+/** Two ascending lists with no element in common, as one ascending list. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return out;
+}
 
 /**
  * Which of a fixed list of patterns can match a text: those with a start
@@ -319,31 +330,77 @@ export class PatternPrefilter {
   /** Which patterns can match `text` and where (remembered for the next call on the same text). */
   scan(text: string): PrefilterScan {
     if (text !== this.lastText) {
-      this.lastScan = this.compute(text);
+      this.lastScan = (this.lastText !== undefined ? this.rescan(this.lastText, this.lastScan, text) : undefined) ?? this.compute(text);
       this.lastText = text;
     }
     return this.lastScan;
   }
 
-  private compute(text: string): PrefilterScan {
+  private emptyScan(): { candidates: boolean[]; starts: Array<number[] | readonly number[] | undefined> } {
     const candidates = new Array<boolean>(this.patterns.length).fill(false);
     const starts = new Array<number[] | readonly number[] | undefined>(this.patterns.length).fill(NO_STARTS);
     for (const index of this.always) {
       candidates[index] = true;
       starts[index] = undefined;
     }
-    const found = { candidates, starts };
-    const n = text.length;
+    return { candidates, starts };
+  }
+
+  private compute(text: string): PrefilterScan {
+    const found = this.emptyScan();
+    this.markRange(text, 0, text.length, found);
+    return found;
+  }
+
+  /** Probes every position in [from, to) as compute() does. */
+  private markRange(text: string, from: number, to: number, found: { candidates: boolean[]; starts: Array<number[] | readonly number[] | undefined> }): void {
     const anywhere = this.anywhere;
-    let previousIsWord = false;
-    for (let i = 0; i < n; i++) {
+    let previousIsWord = from > 0 && isWordCode(text.charCodeAt(from - 1));
+    for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (anywhere && this.anyFirst[code] === 1) this.mark(anywhere, text, i, KEY_CHARS, found);
       const isWord = isWordCode(code);
       if (isWord && !previousIsWord) this.mark(this.wordStarts, text, i, WORD_KEY_CHARS, found);
       previousIsWord = isWord;
     }
-    return found;
+  }
+
+  /**
+   * The scan of `text` from the scan of `previous` when both have the same length and differ in a
+   * few places (a text and its normalised form: a dash or a quote folded): a probe at position p
+   * reads only text[p - 1 .. p + WORD_KEY_CHARS - 1], so only the positions near a difference are
+   * probed again; every other start is kept. Undefined when a scan from scratch is as cheap.
+   */
+  private rescan(previous: string, before: PrefilterScan, text: string): PrefilterScan | undefined {
+    const n = text.length;
+    if (previous.length !== n) return undefined;
+    // Affected positions as [from, to) ranges, ascending and merged.
+    const ranges: number[] = [];
+    for (let d = 0; d < n; d++) {
+      if (previous.charCodeAt(d) === text.charCodeAt(d)) continue;
+      if (ranges.length >= 2 * MAX_RESCAN_RANGES) return undefined;
+      const from = Math.max(0, d - (WORD_KEY_CHARS - 1));
+      const to = Math.min(n, d + 2);
+      if (ranges.length > 0 && from <= ranges[ranges.length - 1]!) ranges[ranges.length - 1] = to;
+      else ranges.push(from, to);
+    }
+    const affected = (at: number): boolean => {
+      for (let r = 0; r < ranges.length; r += 2) if (at >= ranges[r]! && at < ranges[r + 1]!) return true;
+      return false;
+    };
+    const fresh = this.emptyScan();
+    for (let r = 0; r < ranges.length; r += 2) this.markRange(text, ranges[r]!, ranges[r + 1]!, fresh);
+    const { candidates, starts } = fresh;
+    for (let index = 0; index < this.patterns.length; index++) {
+      const old = before.starts[index];
+      if (old === undefined || old.length === 0) continue;
+      const kept = old.filter((at) => !affected(at));
+      if (kept.length === 0) continue;
+      const added = starts[index]!;
+      starts[index] = added.length === 0 ? kept : mergeAscending(kept, added);
+      candidates[index] = true;
+    }
+    return fresh;
   }
 
   private mark(table: StartTable, text: string, at: number, longest: number, found: { candidates: boolean[]; starts: Array<number[] | readonly number[] | undefined> }): void {

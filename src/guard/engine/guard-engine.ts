@@ -43,9 +43,15 @@ export interface NamedGuard {
 
 /** Runs one guard; if it throws, its fail mode decides: closed blocks, open allows. Both are recorded. */
 export function runSafely(guard: NamedGuard): GuardOutcome | Promise<GuardOutcome> {
+  return runGuard(guard, guard.run);
+}
+
+// `run` is a parameter, not a property: under tsx (keepNames) a named arrow costs a defineProperty
+// each time it is created, and the engine creates one per guard per check.
+function runGuard(guard: Pick<NamedGuard, 'name' | 'failMode'>, run: NamedGuard['run']): GuardOutcome | Promise<GuardOutcome> {
   // Local guards answer synchronously: no promise for them (a turn runs several guards on two channels).
   try {
-    const outcome = guard.run();
+    const outcome = run();
     return isPending(outcome) ? Promise.resolve(outcome).catch((err: unknown) => failedOutcome(guard, err)) : outcome;
   } catch (err) {
     return failedOutcome(guard, err);
@@ -56,7 +62,7 @@ function isPending<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
-function failedOutcome(guard: NamedGuard, err: unknown): GuardOutcome {
+function failedOutcome(guard: Pick<NamedGuard, 'name' | 'failMode'>, err: unknown): GuardOutcome {
   log.error('guard failed', { guard: guard.name, error: (err as Error | undefined)?.name });
   const verdict: GuardVerdict = {
     guard: guard.name,
@@ -86,7 +92,7 @@ interface BuiltGuard<I> {
 
 export class PolicyGuardEngine implements GuardEngine {
   private readonly gates: BuiltGuard<GateInstance>[] = [];
-  private readonly checks: BuiltGuard<CheckInstance>[] = [];
+  private readonly checks: Array<BuiltGuard<CheckInstance> & Pick<NamedGuard, 'failMode'>> = [];
 
   constructor(
     readonly policy: GuardPolicy,
@@ -98,7 +104,7 @@ export class PolicyGuardEngine implements GuardEngine {
       // Each guard validates its own section (defaults fill what the file leaves out).
       const instance = spec.create(spec.configSchema.parse(sections[policyKeyOf(spec)]), deps);
       if (instance?.kind === 'gate') this.gates.push({ name: spec.name, instance });
-      else if (instance?.kind === 'check') this.checks.push({ name: spec.name, instance });
+      else if (instance?.kind === 'check') this.checks.push({ name: spec.name, failMode: instance.failMode, instance });
     }
   }
 
@@ -146,7 +152,7 @@ export class PolicyGuardEngine implements GuardEngine {
     let pending = false;
     for (const g of this.checks) {
       if (!g.instance.runsOn(channel, ctx)) continue;
-      const outcome = runSafely({ name: g.name, failMode: g.instance.failMode, run: () => g.instance.check(text, channel, ctx) });
+      const outcome = runGuard(g, () => g.instance.check(text, channel, ctx));
       pending ||= isPending(outcome);
       outcomes.push(outcome);
     }

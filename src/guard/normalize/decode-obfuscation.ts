@@ -248,14 +248,18 @@ function leetView(text: string): string | undefined {
 const spacedCandidate = /[A-Za-z][ .\-_*][A-Za-z][ .\-_*][A-Za-z][ .\-_*][A-Za-z]/;
 const spacedSeparators = new Set([' ', '.', '-', '_', '*']);
 
+/** An ASCII letter at k (false outside the text). */
+function letterAt(text: string, k: number): boolean {
+  return k >= 0 && k < text.length && isAsciiLetter(text.charCodeAt(k));
+}
+
 function spacedView(text: string): string | undefined {
   if (!spacedCandidate.test(text)) return undefined;
-  const letterAt = (k: number) => k >= 0 && k < text.length && isAsciiLetter(text.charCodeAt(k));
   const parts: string[] = [];
   let copied = 0;
   let i = 0;
   while (i < text.length) {
-    if (!letterAt(i) || letterAt(i - 1)) {
+    if (!letterAt(text, i) || letterAt(text, i - 1)) {
       i++;
       continue;
     }
@@ -264,15 +268,15 @@ function spacedView(text: string): string | undefined {
     let runEnd = i + 1;
     // One separator per word: "m.a.k.e a b.o.m.b" is three words, not "makeabomb".
     const separator = text[i + 1] ?? '';
-    while (letterAt(j) && !letterAt(j + 1)) {
+    while (letterAt(text, j) && !letterAt(text, j + 1)) {
       letters += text[j];
       runEnd = j + 1;
-      if (text[j + 1] === separator && spacedSeparators.has(separator) && letterAt(j + 2)) j += 2;
+      if (text[j + 1] === separator && spacedSeparators.has(separator) && letterAt(text, j + 2)) j += 2;
       else break;
     }
     // A space-separated run that meets a dotted word ("a b.o.m.b") hands it its first letter.
     const next = text[runEnd] ?? '';
-    if (separator === ' ' && letters.length > 1 && next !== ' ' && spacedSeparators.has(next) && letterAt(runEnd + 1)) {
+    if (separator === ' ' && letters.length > 1 && next !== ' ' && spacedSeparators.has(next) && letterAt(text, runEnd + 1)) {
       letters = letters.slice(0, -1);
       runEnd -= 1;
     }
@@ -318,6 +322,37 @@ const maxWordChars = 15;
 
 const isLowerAscii = (unit: number): boolean => unit >= 0x61 && unit <= 0x7a;
 
+/**
+ * The two word sets as one trie over a-z (children[node * 26 + letter], 0 = none; kinds[node]: 1 common,
+ * 2 common once rotated), so a word is looked up in place, without a string per word.
+ */
+const wordTrie = (() => {
+  const words: Array<[string, number]> = [...[...commonWords].map((w): [string, number] => [w, 1]), ...[...rotatedCommonWords].map((w): [string, number] => [w, 2])];
+  const size = 1 + words.reduce((n, [w]) => n + w.length, 0);
+  const children = new Int32Array(size * 26);
+  const kinds = new Uint8Array(size);
+  let nodes = 1;
+  for (const [word, kind] of words) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const slot = node * 26 + word.charCodeAt(i) - 0x61;
+      node = children[slot] || (children[slot] = nodes++);
+    }
+    kinds[node] = kinds[node]! | kind;
+  }
+  return { children, kinds };
+})();
+
+/** 1 when text[start, end) is a common word, 2 when its ROT13 is one, 3 both, 0 neither (lower-case ASCII letters only). */
+function wordKind(text: string, start: number, end: number): number {
+  let node = 0;
+  for (let i = start; i < end; i++) {
+    node = wordTrie.children[node * 26 + text.charCodeAt(i) - 0x61]!;
+    if (node === 0) return 0;
+  }
+  return wordTrie.kinds[node]!;
+}
+
 /** ROT13 only when the rotated text reads clearly more like English than the original. */
 function rot13View(text: string): string | undefined {
   const sample = (text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase();
@@ -325,13 +360,6 @@ function rot13View(text: string): string | undefined {
   let words = 0;
   let before = 0;
   let after = 0;
-  const count = (start: number, end: number) => {
-    words++;
-    if (end - start > longestCommonWord) return;
-    const word = sample.slice(start, end);
-    if (commonWords.has(word)) before++;
-    if (rotatedCommonWords.has(word)) after++;
-  };
   let i = 0;
   while (i < sample.length) {
     if (!isLowerAscii(sample.charCodeAt(i))) {
@@ -340,7 +368,14 @@ function rot13View(text: string): string | undefined {
     }
     let end = i + 1;
     while (end < sample.length && isLowerAscii(sample.charCodeAt(end))) end++;
-    for (let at = i; end - at >= 2; at += maxWordChars) count(at, Math.min(end, at + maxWordChars));
+    for (let at = i; end - at >= 2; at += maxWordChars) {
+      const wordEnd = Math.min(end, at + maxWordChars);
+      words++;
+      if (wordEnd - at > longestCommonWord) continue;
+      const kind = wordKind(sample, at, wordEnd);
+      if (kind & 1) before++;
+      if (kind & 2) after++;
+    }
     i = end;
   }
   if (words < 3) return undefined;
@@ -350,18 +385,29 @@ function rot13View(text: string): string | undefined {
   return undefined;
 }
 
+interface CollectedViews {
+  views: DecodedView[];
+  maxViews: number;
+  /** Decoded characters still allowed. */
+  budget: number;
+}
+
+// A module function bound per call, not a named closure: under tsx (keepNames) each named closure
+// costs a defineProperty when it is created, and every check decodes its text.
+function addView(collected: CollectedViews, view: DecodedView): void {
+  if (collected.views.length >= collected.maxViews || collected.budget <= 0) return;
+  // Past the budget a decoded payload is cut, not dropped: its start is still scanned.
+  const text = view.text.length > collected.budget ? view.text.slice(0, collected.budget) : view.text;
+  collected.budget -= text.length;
+  collected.views.push({ ...view, text });
+}
+
 /** Decoded views of `n` (not including the raw or normalised text themselves). */
 export function decodeObfuscation(n: NormalizedText, limits: DecodingLimits = {}): DecodedView[] {
   const maxViews = limits.maxViews ?? defaultMaxViews;
   const views: DecodedView[] = [];
-  let budget = limits.maxDecodedChars ?? defaultMaxDecodedChars;
-  const add = (view: DecodedView) => {
-    if (views.length >= maxViews || budget <= 0) return;
-    // Past the budget a decoded payload is cut, not dropped: its start is still scanned.
-    const text = view.text.length > budget ? view.text.slice(0, budget) : view.text;
-    budget -= text.length;
-    views.push({ ...view, text });
-  };
+  const collected: CollectedViews = { views, maxViews, budget: limits.maxDecodedChars ?? defaultMaxDecodedChars };
+  const add = addView.bind(undefined, collected);
   const text = n.text;
   let start = 0;
   for (let i = 0; i <= text.length && views.length < maxViews; i++) {

@@ -176,8 +176,11 @@ function candidateStarts(text: string): number[] {
   return starts.sort((a, b) => a - b);
 }
 
+// Compiled once: each exec sets lastIndex first, so callers never see each other's position.
+const bareCandidateAt = new RegExp(bareCandidate.source, bareCandidate.flags.replace('g', '') + 'y');
+
 function* bareUrls(text: string, policy: LinkPolicy): Generator<Bare> {
-  const re = new RegExp(bareCandidate.source, bareCandidate.flags.replace('g', '') + 'y');
+  const re = bareCandidateAt;
   let end = 0;
   for (const start of candidateStarts(text)) {
     if (start < end) continue;

@@ -80,6 +80,37 @@ describe('regexp prefilter', () => {
     assert.ok(matches > 100 && positional > matches, `${matches} matches, ${positional} positional checks: the check would prove little`);
   });
 
+  it('scans a text that differs from the last one in a few places exactly as from scratch', () => {
+    const patterns: RegExp[] = [...lexicon.map(prefilterPattern), ...lexicon.map((entry) => entry.pattern), ...[...SHARED_RULES, ...DOCUMENT_RULES, ...USER_RULES, ...FRAMING_CUES].map((entry) => entry.pattern)];
+    const reused = new PatternPrefilter(patterns);
+    // A scan after the empty text is always one from scratch (no earlier text of the same length).
+    const scratch = new PatternPrefilter(patterns);
+    const fromScratch = (text: string) => (scratch.scan(''), scratch.scan(text));
+    const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8').split('\n').filter(Boolean);
+    const rows = [...read('../../../bench/detectors/proxy-heldout.jsonl'), ...read('../../../scripts/train/corpus/handwritten/harm.jsonl')].map((line) => preparedView((JSON.parse(line) as { text: string }).text).flat);
+    // Deterministic edits: one to twenty characters changed (dashes, spaces, letters), at the ends too.
+    let seed = 7;
+    const random = (below: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % below);
+    const replacements = ['-', '\u2014', ' ', 'a', 'k', '.', "'", 'x'];
+    let compared = 0;
+    let changedStarts = 0;
+    for (const text of rows.slice(0, 400)) {
+      if (text.length < 2) continue;
+      const units = [...text];
+      if (units.length !== text.length) continue;
+      const edits = 1 + random(20);
+      for (let e = 0; e < edits; e++) units[e === 0 ? (random(2) ? 0 : units.length - 1) : random(units.length)] = replacements[random(replacements.length)]!;
+      const edited = units.join('');
+      reused.scan(text);
+      const incremental = reused.scan(edited);
+      const whole = fromScratch(edited);
+      assert.deepEqual(incremental, whole, `${edits} edits of ${text.slice(0, 60)}`);
+      if (JSON.stringify(fromScratch(text).starts) !== JSON.stringify(whole.starts)) changedStarts++;
+      compared++;
+    }
+    assert.ok(compared > 200 && changedStarts > 50, `${compared} texts, ${changedStarts} with other starts: the check would prove little`);
+  });
+
   it('skips most of the harm lexicon on an everyday answer', () => {
     const filter = new PatternPrefilter(lexicon.map(prefilterPattern));
     const run = filter.candidates(preparedView(helpText).flat).filter(Boolean).length;

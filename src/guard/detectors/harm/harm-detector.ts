@@ -2,8 +2,10 @@
 // the trainer and evaluator build others (leave-one-out).
 import { sigmoid, type LinearModel } from '../injection/linear-model.js';
 import { preparedView } from '../injection/text-prep.js';
+import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { matchHarmCues, matchHarmMitigations, type HarmCategory } from './harm-lexicon.js';
-import { requestLogit } from './request-views.js';
+import { readingInContext } from './harm-model-context.js';
+import { requestReadings } from './request-views.js';
 
 export type HarmSeverity = 0 | 2 | 4 | 6;
 export interface HarmScore {
@@ -48,19 +50,27 @@ export interface HarmDetector {
 export function createHarmDetector(model: LinearModel): HarmDetector {
   function categoryLogits(input: string, readsRequest = true): { logits: Record<HarmCategory, number>; evidence: string[] } {
     const { folded, flat } = preparedView(typeof input === 'string' ? input : '');
-    const modelLogit = readsRequest ? requestLogit(model, folded) : model.logit(folded);
+    const readings = readsRequest ? requestReadings(model, folded) : { whole: model.logit(folded) };
+    const { view } = readings;
+    const modelLogit = view === undefined ? readings.whole : Math.max(readings.whole, view.logit);
     const cues = matchHarmCues(flat);
     const anyCue = cues.ids.length > 0;
+    // With no cue the model alone decides; a context that explains its reading lowers a reading
+    // that contains it, never the request read without it (harm-model-context.ts).
+    const inContext = readsRequest && !anyCue && modelLogit >= LOWEST_CUT_LOGIT ? readingInContext(model, flat, readings.whole) : undefined;
+    const viewInContext = inContext && view ? readingInContext(model, collapseWhitespace(view.text), view.logit, { margin: view.margin, message: flat }) : undefined;
+    const modelOnly = (category: HarmCategory): number =>
+      inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
     const logits = {} as Record<HarmCategory, number>;
     let highest = -Infinity;
     for (const category of HARM_CATEGORIES) {
       // Overlapping cues of one category describe one act: capped, so two phrasings of it do not outvote a mitigation.
       const cue = Math.min(cues.byCategory[category], CUE_CAP);
       // A matching cue is strong evidence: the n-gram model may lower it, not veto it.
-      logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelLogit : modelLogit - NO_CUE_PENALTY;
+      logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelOnly(category) : modelOnly(category) - NO_CUE_PENALTY;
       highest = Math.max(highest, logits[category]);
     }
-    const evidence = [...cues.ids];
+    const evidence = [...cues.ids, ...(inContext?.ids ?? [])];
     // Mitigations only lower a score: below the lowest severity cut already, they change no
     // severity, so most ordinary text (a 2 KB answer on the output channel) skips their regexes.
     if (highest >= LOWEST_CUT_LOGIT) {

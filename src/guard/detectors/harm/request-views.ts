@@ -108,9 +108,12 @@ function requestView(model: LinearModel, folded: string): { text: string; margin
   return { text: folded.slice(ranges[run.first]!.start, ranges[run.last]!.end).trim(), margin: runMargin(run.first, run.last, sentences.length) };
 }
 
-/** The model's log-odds of the whole text, or of its best run of sentences less the margin (scored exactly: the search only estimates it). */
-export function requestLogit(model: LinearModel, folded: string): number {
+/**
+ * The model's log-odds of the whole text, and of its best run of sentences (as text, and its log-odds
+ * less the margin, scored exactly: the search only estimates it; none for one sentence or a long text).
+ */
+export function requestReadings(model: LinearModel, folded: string): { whole: number; view?: { logit: number; text: string; margin: number } } {
   const whole = model.logit(folded);
   const view = requestView(model, folded);
-  return view === undefined ? whole : Math.max(whole, model.logit(view.text) - view.margin);
+  return view === undefined ? { whole } : { whole, view: { ...view, logit: model.logit(view.text) - view.margin } };
 }

@@ -8,7 +8,7 @@ import { USER_RULES } from './user-rules.js';
 import { applyMultilingualRules, multilingualRuleHits } from './multilingual-rules.js';
 import { sigmoid, type LinearModel } from './linear-model.js';
 import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
-import { bareCandidate, requestCandidates } from './suffix-request.js';
+import { bareCandidate, requestCandidates, type RequestCandidate } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentMultilingualWeight, documentRuleWeight } from './override-addressee.js';
@@ -49,6 +49,16 @@ const SOUP_STRONG_FULL = 0.7;
 const SOUP_STRONG_WEIGHT = 4;
 
 const ramp = (x: number, start: number, full: number): number => (x <= start ? 0 : Math.min(1, (x - start) / (full - start)));
+
+/** How odd the tail after `end` is by its messy chunks (module functions: under tsx a named closure costs a defineProperty per call). */
+function messyOddFrom(messiness: ReturnType<typeof tailMessiness>, end: number): number {
+  return ramp(messiness.from(end), MESSY_TAIL_START, MESSY_TAIL_FULL);
+}
+
+/** Rule evidence damped by its context: quoted, or addressed to staff. */
+function isDamped(id: string): boolean {
+  return id.endsWith('.mentioned') || id.endsWith('.to-staff');
+}
 
 function soupLogit(windows: SoupWindows): number {
   const contrast = windows.max - windows.min;
@@ -150,13 +160,12 @@ function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab,
   const messiness = tailMessiness(text, from, vocab);
   const contrast = windows.max - windows.min;
   const soupOdd = ramp(contrast, HARMFUL_TAIL_GATE, HARMFUL_TAIL_FULL);
-  const messyOdd = (end: number): number => ramp(messiness.from(end), MESSY_TAIL_START, MESSY_TAIL_FULL);
-  const cuts = requestCandidates(text, from).map((c) => ({ ...c, odd: Math.max(windows.oddestEnd > c.end ? soupOdd : 0, messyOdd(c.end)) }));
+  const cuts = requestCandidates(text, from).map((c) => ({ ...c, odd: Math.max(windows.oddestEnd > c.end ? soupOdd : 0, messyOddFrom(messiness, c.end)) }));
   // Without a sentence end: cut at the first glued fragment, or at the oddest window when both readings find
   // the tail odd, the strict one more so than after a sentence end (the odd half of one sentence, names and
   // titles, is no suffix).
   const atGlued = bareCandidate(text, messiness.firstGlued);
-  if (atGlued) cuts.push({ ...atGlued, odd: messyOdd(atGlued.end) });
+  if (atGlued) cuts.push({ ...atGlued, odd: messyOddFrom(messiness, atGlued.end) });
   const atWindow = windows.oddestStart >= from ? bareCandidate(text, windows.oddestStart) : undefined;
   if (atWindow) cuts.push({ ...atWindow, odd: Math.min(soupOdd, ramp(messiness.from(atWindow.end), BARE_MESSY_START, BARE_MESSY_FULL)) });
   let best = { logit: 0, request: '' };
@@ -164,10 +173,22 @@ function harmfulTailSignal(text: string, windows: SoupWindows, vocab: WordVocab,
   cuts.sort((a, b) => b.odd - a.odd);
   for (const cut of cuts) {
     if (cut.odd * HARMFUL_TAIL_WEIGHT <= best.logit) break;
+    if (isOtherLanguageProse(text, cut)) continue;
     const logit = cut.odd * HARMFUL_TAIL_WEIGHT * ramp(requestHarm(cut.request), REQUEST_HARM_START, REQUEST_HARM_FULL);
     if (logit > best.logit) best = { logit, request: cut.request };
   }
   return best.logit > 0 ? best : undefined;
+}
+
+/**
+ * A request and its tail both written in another language are one message in that language, not a
+ * request with a suffix: the harm model reads English n-grams, so its score there is noise, and the
+ * language's plain words look messy to the tail reading (the rules of a card game, then a line about
+ * the office tournament; leave-one-writer-out folds: 7 of 42 false positives). A tail in English, as
+ * an optimised suffix or an English frame around a quoted request, is read as before.
+ */
+function isOtherLanguageProse(text: string, cut: RequestCandidate): boolean {
+  return readsAsOtherLanguage(cut.request.toLowerCase(), rankOf) && readsAsOtherLanguage(text.slice(cut.end).toLowerCase(), rankOf);
 }
 
 /**
@@ -290,8 +311,7 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
       if (modelLogit === -Infinity) modelLogit = segmentModel.logit('', ['pos:alone', 'ovl:empty']);
       // A document that quotes attacks and, outside its quotes, says nothing a rule reads as
       // speaking to the assistant is about attacks: its security vocabulary counts for less.
-      const damped = (id: string): boolean => id.endsWith('.mentioned') || id.endsWith('.to-staff');
-      if (evidence.length > 0 && evidence.every(damped) && evidence.some((id) => id.endsWith('.to-staff'))) {
+      if (evidence.length > 0 && evidence.every(isDamped) && evidence.some((id) => id.endsWith('.to-staff'))) {
         modelLogit -= STAFF_CONTEXT_DAMP;
         evidence.push('mention.staff-only');
       } else if (maskedFolded !== folded && evidence.every((id) => id.endsWith('.mentioned'))) {

@@ -8,6 +8,7 @@
 // the quote instead of the quote. A quote stays live when it is the object of
 // an order to the reader ("say 'I have been PWNED'") or when the text tells
 // the reader to do what it quotes ("now do exactly that").
+import { quoteSpeaksToAiReader, sentenceSpeaksToAiReader } from './quote-addressee.js';
 import { wordAnchoredRegExp } from './word-anchored-regexp.js';
 
 /** What a masked mention is replaced by (a word no rule matches). */
@@ -37,6 +38,25 @@ const REPORT_NOUN_CUE = [
 const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
 /** A line that ends in a colon introduces the quote on the next line as a report only with a verb or frame: "forwarded message from x:" heads content. */
 const REPORT_VERB = wordAnchoredRegExp(REPORT_VERB_CUE.join('|'));
+
+// A quote that speaks to the AI reader ("AI: before answering, call ...", "note to the
+// assistant: ...") is what a planted order looks like, and data is full of topic words
+// (policy, staff, message, text, report, reading from a phone): such a quote is a mention
+// only under a frame that names it as an example, a question, or words someone wrote or said.
+// "Reading" counts only as what a text reads, not a stage direction ("reading from phone").
+const STRONG_CUE = wordAnchoredRegExp(
+  [
+    `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b`,
+    `(?:wrote|writes|written|said|says|saying|stated|states|contain|contained|contains|containing|included|includes|including|typed|types|typing|quoted|quotes|claimed|claims|planted|injected|ended with|ends with|reads?(?! (?:from|out|aloud|off|back)\\b)|reading(?! (?:from|out|aloud|off|back)\\b))\\b`,
+    `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|phishing|trick(?:s|ed|ing)?|payloads? (?:was|were|is|are)|by (?:writing|typing|adding|saying|posting))\\b`,
+    // Not inside an address: "shop.example/help" names a host, not an example.
+    `\\b(?<![.@/_-])(?:phrases?|sentences?|wording|strings?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?)\\b`,
+    REPORT_NOUN_CUE[1]!,
+    `(?:something |lines? |text |phrases? |strings? )?like *$`,
+    // A quote in parentheses after prose gives an example of what the sentence names ("a line in a sheet (\"...\")").
+    `[a-z,] \\($`,
+  ].join('|'),
+);
 
 // The text asks its reader to do what it quotes: the quote is a payload, not a mention.
 const DO_IT = new RegExp(
@@ -147,6 +167,21 @@ function isDataValue(text: string, at: number): boolean {
   return q === '"' || q === "'" || q === '”' || q === ']' || q === '}';
 }
 
+/**
+ * A markdown link title (`[text](url "...")`) is syntax, not speech: whatever words sit around it,
+ * it is the document's content. (Quoted CSV fields and string literals in code stay readable as
+ * mentions: test data and fixtures list attack strings; a planted order in them speaks to the AI
+ * reader, which speaksToAiReader reads.)
+ */
+function isLinkTitle(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  // Back over the link's address to its "](".
+  let u = k;
+  while (u >= 0 && text[u] !== ' ' && text[u] !== '\n' && text[u] !== '(' && text[u] !== ')') u--;
+  return u < k && text[u] === '(' && text[u - 1] === ']';
+}
+
 /** Start of the sentence holding position i, at most REACH back. */
 function sentenceStart(text: string, i: number): number {
   const from = Math.max(0, i - REACH);
@@ -161,14 +196,14 @@ function sentenceStart(text: string, i: number): number {
  * A quote that opens its line after a line ending in a colon that reports it ("the tester
  * uploaded a file containing:").
  */
-function reportingLineBefore(text: string, at: number): boolean {
+function reportingLineBefore(text: string, at: number, verb: RegExp): boolean {
   const start = sentenceStart(text, at);
   if (text.slice(start, at).trim() !== '' || start === 0 || text[start - 1] !== '\n') return false;
   const lineEnd = start - 1;
   const line = text.slice(sentenceStart(text, lineEnd), lineEnd).trimEnd();
-  if (line.endsWith(':')) return REPORT_VERB.test(line);
+  if (line.endsWith(':')) return verb.test(line);
   // A hard-wrapped sentence that breaks right before its quote ("contains strings like" / the quote).
-  return /[a-z]$/.test(line) && REPORT_CUE.test(line.split(' ').slice(-3).join(' '));
+  return /[a-z]$/.test(line) && (verb === REPORT_VERB ? REPORT_CUE : verb).test(line.split(' ').slice(-3).join(' '));
 }
 
 /** A list's first quote follows prose or "(", not a field separator or a line start (a CSV row is data). */
@@ -212,7 +247,7 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
       spans.push(q);
       continue;
     }
-    if (isDataValue(text, q.start)) continue;
+    if (isDataValue(text, q.start) || (!user && isLinkTitle(text, q.start))) continue;
     const before = text.slice(sentenceStart(text, q.start), q.start);
     if (user && USER_TRANSLATE_BEFORE.test(before)) {
       spans.push(q);
@@ -220,13 +255,18 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
     }
     if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
-    if (REPORT_CUE.test(before) || REPORT_CUE.test(after) || reportingLineBefore(text, q.start)) spans.push(q);
+    // In a document a quote that speaks to the AI reader, or follows words that do ("note to the
+    // AI operator: run `...`"), needs a strong frame (STRONG_CUE).
+    const cue = !user && (quoteSpeaksToAiReader(text.slice(q.start + 1, q.end - 1)) || sentenceSpeaksToAiReader(before)) ? STRONG_CUE : REPORT_CUE;
+    if (cue.test(before) || cue.test(after) || reportingLineBefore(text, q.start, cue === STRONG_CUE ? STRONG_CUE : REPORT_VERB)) spans.push(q);
     else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }
   for (const frame of user ? [FRAME, USER_FRAME] : [FRAME]) {
     for (const m of text.matchAll(frame)) {
       const start = m.index + m[0].length;
       if (spans.some((s) => s.start <= start + 1 && s.end > start)) continue;
+      // An example given to the AI reader ("assistant: for example, if a user asks ...") is an order.
+      if (!user && sentenceSpeaksToAiReader(text.slice(sentenceStart(text, m.index), m.index))) continue;
       const end = sentenceEnd(text, start, MAX_FRAMED);
       if (end - start >= 8) spans.push({ start, end });
     }

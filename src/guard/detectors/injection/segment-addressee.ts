@@ -28,6 +28,8 @@ const DIRECTED_TO = new Set('for to attention attn dear hey hi'.split(' '));
  * ("ask copilot for ...", "when using copilot", "summarised by AI", "no AI is used"): a mention.
  */
 const MENTION_BEFORE = new Set('ask asks asked asking use uses used using by via with without from about no into of like'.split(' '));
+const TOOL_NOUNS = new Set(['tool', 'tools']);
+const TOOL_DIRECTIVES = new Set('note notes instruction instructions directive directives guidance'.split(' '));
 /** "Automated reader:", "automated systems applying this schedule must": a machine reader without an AI noun. */
 const AUTOMATED = 'automated';
 const AUTOMATED_ROLES = new Set('reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers'.split(' '));
@@ -72,6 +74,9 @@ export function lineLabels(piece: string, wordsOf: (s: string) => string[]): str
  */
 function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean {
   if (SENDER_OPENERS.has(words[0]!)) return false;
+  // "Tool note:", "summary tool instruction:": a directive for the assistant's tools (the doc.ai-label rule's reading).
+  const n = words.length;
+  if (n >= 2 && TOOL_NOUNS.has(words[n - 2]!) && TOOL_DIRECTIVES.has(words[n - 1]!)) return true;
   for (let i = 0; i < words.length; i++) {
     if (!LABEL_AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     for (let j = 0; j < i; j++) if (DIRECTED_TO.has(words[j]!)) return true;
