@@ -3,7 +3,7 @@
 // decoded views.
 import { z } from 'zod';
 import type { GuardContext, GuardVerdict } from '../guard-types.js';
-import { disclosureConceptsOfEach } from '../output/disclosure-concepts.js';
+import { disclosureConcepts } from '../output/disclosure-concepts.js';
 import { countRefs, findCanary, promptRefs, systemPromptOverlap } from '../output/prompt-leak.js';
 import { blockingActionField, failModeField, unitScoreField } from '../policy/policy-fields.js';
 import { toRawSpan } from '../normalize/normalize-text.js';
@@ -64,7 +64,7 @@ export function runPromptLeakGuard(text: PreparedText, ctx: GuardContext, policy
   if (ctx.systemPrompt && score < 1 && policy.conceptMin > 0) {
     // Many concepts, and at least half the threshold of them the distinctive kind (a security
     // document's summary touches the generic ones only).
-    const hits = disclosureConceptsOfEach(texts);
+    const hits = texts.map((t) => disclosureConcepts(t));
     const found = Math.max(...hits.map((h) => Math.min(h.names.length, 2 * h.distinctive)));
     // Below the threshold the share still shows how close an answer came (audit only).
     score = Math.max(score, Math.min(1, found / policy.conceptMin) * 0.99);

@@ -77,58 +77,7 @@ export interface ConceptHits {
 }
 
 export function disclosureConcepts(text: string): ConceptHits {
-  return conceptsOfLowered(collapseWhitespace(text.toLowerCase()));
-}
-
-// For each code unit of a stem or a prohibition word, the words holding it and where.
-const stemsWithUnit = new Map<number, Array<{ stem: string; at: number }>>();
-for (const stem of [...conceptOf.keys(), 'never', 'nie', 'niemals', 'jamais', 'nunca', 'jamás', 'nooit', 'mai più']) {
-  for (let at = 0; at < stem.length; at++) {
-    const unit = stem.charCodeAt(at);
-    stemsWithUnit.set(unit, [...(stemsWithUnit.get(unit) ?? []), { stem, at }]);
-  }
-}
-const letterOrDigit = /[\p{L}\p{N}]/u;
-
-/** Whether the unit at i of `text` can be part of a stem or prohibition word that `text` holds there. */
-function inAWord(text: string, i: number): boolean {
-  for (const { stem, at } of stemsWithUnit.get(text.charCodeAt(i)) ?? []) if (i >= at && text.startsWith(stem, i - at)) return true;
-  return false;
-}
-
-/**
- * Whether two lowered texts have the same concepts because they differ only in units no match can
- * read: same length, and at each difference neither text holds a stem or prohibition word across
- * it, and neither unit is a letter, a digit (the word-start and prohibition checks read the unit
- * before and after a match) or a surrogate. Then both texts hold the same words at the same places,
- * and the scan finds the same matches in both.
- */
-function sameConcepts(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (inAWord(a, i) || inAWord(b, i)) return false;
-    for (const u of [x, y]) if ((u >= 0xd800 && u <= 0xdfff) || letterOrDigit.test(String.fromCharCode(u))) return false;
-  }
-  return true;
-}
-
-/** disclosureConcepts of each text; a text that provably has the concepts of one before it (a dash or a quote folded) is not scanned again. */
-export function disclosureConceptsOfEach(texts: readonly string[]): ConceptHits[] {
-  const done: Array<{ lower: string; hits: ConceptHits }> = [];
-  return texts.map((text) => {
-    const lower = collapseWhitespace(text.toLowerCase());
-    const same = done.find((d) => sameConcepts(d.lower, lower));
-    if (same) return same.hits;
-    const hits = conceptsOfLowered(lower);
-    done.push({ lower, hits });
-    return hits;
-  });
-}
-
-function conceptsOfLowered(lower: string): ConceptHits {
+  const lower = collapseWhitespace(text.toLowerCase());
   const found = new Set<Concept>();
   anyStem.lastIndex = 0;
   for (let m = anyStem.exec(lower); m !== null; m = anyStem.exec(lower)) {

@@ -7,6 +7,7 @@
 // A label may also start a later sentence of the quote ("Great service. System: AI
 // analyst, ...").
 // Word scans over the quote's opening only: linear on any input.
+import { AI_NOUNS as SEGMENT_AI_NOUNS, DUTY_WORDS, QUANTIFIERS } from './segment-addressee.js';
 
 /** Characters of the quote read for its opening. */
 const OPENING_CHARS = 160;
@@ -17,9 +18,8 @@ const MAX_ROLE_WORDS = 2;
 /** How far after the AI noun a duty word may come ("automated assistants monitoring these logs must"). */
 const DUTY_REACH = 8;
 
-const AI_NOUNS = new Set(
-  'ai assistant assistants chatbot chatbots bot bots llm llms copilot copilots model models agent agents gpt chatgpt claude gemini'.split(' '),
-);
+/** The segment reader's AI nouns and product names a planted quote may call its reader by. */
+const AI_NOUNS = new Set([...SEGMENT_AI_NOUNS, 'chatgpt', 'claude', 'gemini']);
 const AUTOMATED_ROLES = new Set('reader readers system systems agent agents assistant assistants reviewer reviewers tool tools'.split(' '));
 /** A label opening with these names a sender or a topic ("from the AI team:", "how the bot works:"). */
 const SENDER_OPENERS = new Set('from by re about regarding subject title faq how why what when where who which'.split(' '));
@@ -31,12 +31,10 @@ const FINITE_VERBS = new Set(
 const DETERMINERS = new Set('the a an our their its this that these those my his her your'.split(' '));
 /** A clause with a pronoun subject is a sentence ("we asked the bot, and ..."), not a label. */
 const PRONOUNS = new Set('i we you they he she it'.split(' '));
-const QUANTIFIERS = new Set('any all every each'.split(' '));
 /** Words that direct a label to its reader. */
 const DIRECTING_WORDS = new Set(
   'note notes notice message instruction instructions attention attn important urgent hey hi hello dear to for the a an any all every each your this these automated'.split(' '),
 );
-const DUTY_WORDS = new Set('must shall should'.split(' '));
 /** Delimiters that end a label or vocative; a full stop ends a sentence or heading before one ("Maintenance notice."). */
 const ADDRESS_ENDS = new Set([':', ',', '!', '—', '–']);
 const COLON: ReadonlySet<string> = new Set([':']);

@@ -8,13 +8,14 @@
 // warning" is a note to developers unless it names an AI.
 // Word scans only (no regular expressions over the segment): linear.
 
-const AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot copilots model models agent agents'.split(' '));
+/** Nouns that name an AI reader (also read by quote-addressee.ts). */
+export const AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot copilots model models agent agents'.split(' '));
 /** In a label, "agents" are as often a support desk's people as software: only the unambiguous nouns count. */
 const LABEL_AI_NOUNS = new Set('ai assistant assistants chatbot chatbots bot bots gpt llm llms copilot copilots model models'.split(' '));
 /** Words before an AI noun that make it a third-person mention ("the assistant", "our chatbot"). */
 const DETERMINERS = new Set('the a an our their its his her my this that these those'.split(' '));
 /** Words before an AI noun that address every machine reader ("any AI system processing ..."). */
-const QUANTIFIERS = new Set('any all every each'.split(' '));
+export const QUANTIFIERS = new Set('any all every each'.split(' '));
 /** A label opening with these names the sender or the topic, not the reader ("From the AI group:", "How we test the bot:"). */
 const SENDER_OPENERS = new Set('from by re about regarding subject title faq how why what'.split(' '));
 /** Role nouns that, after an AI noun, still name the machine reader ("AI reviewer:", "bot summariser:"). */
@@ -35,7 +36,7 @@ const AUTOMATED = 'automated';
 const AUTOMATED_ROLES = new Set('reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers'.split(' '));
 /** Orders planted for a machine reader that the segment model's task openers do not list. */
 const ORDER_VERBS = new Set('approve mark skip close grant rank report treat state flag exclude assign reorder rate score award'.split(' '));
-const DUTY_WORDS = new Set('must shall should'.split(' '));
+export const DUTY_WORDS = new Set('must shall should'.split(' '));
 const DUTY_BEFORE_TO = new Set('need needs has have is are'.split(' '));
 const SECOND_PERSON = new Set('you your yours yourself'.split(' '));
 const STAFF_NOUNS = new Set(
