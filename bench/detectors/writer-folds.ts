@@ -65,7 +65,7 @@ const wordsOf = (text: string): string[] => (text.match(LETTER_RUN) ?? []).flatM
 
 /** The shipped vocabulary without words that only the held-out file's benign rows contain. */
 function vocabWithout(file: string, shipped: WordVocab): WordVocab {
-  const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'user-only', 'documents', 'harm', 'odd-text'];
+  const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'user-only', 'documents', 'documents-only', 'harm', 'odd-text'];
   const elsewhere = new Set<string>();
   for (const set of sets) for (const row of readHandwritten(set)) if (row.label === 0 && row.file !== file) for (const w of wordsOf(row.text)) elsewhere.add(w);
   const own = new Set(rowsOf(file).filter((r) => r.label === 0).flatMap((r) => wordsOf(r.text)));

@@ -106,8 +106,6 @@ function uniqueTexts(rows: readonly DevRow[]): DevRow[] {
 const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
 /** Safe tasks asked with the harmful corpus's openers (corpus/everyday-asks.ts). */
-/** Document batches that train the segment model only (see harmExamples). */
-const SEGMENT_ONLY_DOCUMENTS = new Set(['documents-22']);
 const HARM_EVERYDAY_ASKS = Number(process.env.HARM_EVERYDAY_ASKS ?? 0);
 const INTENT_EVERYDAY_ASKS = Number(process.env.INTENT_EVERYDAY_ASKS ?? 2500);
 
@@ -126,6 +124,9 @@ export function userExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
 }
 
 /** Segment examples: every segment of clean documents is negative; segments that lie inside an inserted instruction are positive. */
+/** The segment model's written documents: the shared set and its own (`documents-only`). */
+const segmentDocuments = (use: HandwrittenUse): HandwrittenRow[] => [...handwrittenFor('documents', use), ...handwrittenFor('documents-only', use)];
+
 export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: HandwrittenUse = 'all'): Example[] {
   const out: Example[] = [];
   const devHosts = dev.filter((r) => r.task === 'attack' && r.channel === 'document' && r.label === 0).map((r) => r.text.split('\n'));
@@ -136,7 +137,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
   const devRequests = [...uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user')).map((r) => r.text), ...writtenRequests];
   // Short hand-written memos and technical snippets as hosts too: planted in them, an instruction
   // must be told from the memo's own imperatives by how it speaks, not by being a document's last line.
-  const writtenHosts = handwrittenFor('documents', handwritten).filter((r) => r.label === 0).map((r) => r.text.split('\n'));
+  const writtenHosts = segmentDocuments(handwritten).filter((r) => r.label === 0).map((r) => r.text.split('\n'));
   const host = (): string[] => {
     const r = rng.next();
     if (writtenHosts.length > 0 && rng.chance(WRITTEN_HOST_SHARE)) return rng.pick(writtenHosts);
@@ -177,7 +178,7 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
     addSegments(insertInstruction(rng, host(), instruction) + closing(), instruction);
   }
   // Written clean documents get their own groups (one per row, not per repeat).
-  const written = handwrittenFor('documents', handwritten);
+  const written = segmentDocuments(handwritten);
   for (let r = 0; r < DOCUMENT_WEIGHT; r++) written.forEach((row, i) => addWrittenDocument(out, row, row.label === 0 ? -1 - i : undefined));
   return out;
 }
@@ -216,11 +217,8 @@ export function harmExamples(rng: Rng, dev: readonly DevRow[], handwritten: Hand
   }
   for (let i = 0; i < 2500 * SYNTHETIC_SHARE; i++) out.push(example(userBenign(rng), 0, HARM_FEATURES));
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'harm'))) out.push(example(row.text, row.label, HARM_FEATURES));
-  // documents-22 is code, config and markup written to contrast planted orders in quotes and fields
-  // for the segment model; the harm model reads user messages only, and those rows as its negatives
-  // cut a harmful request's framed score under the flag (harm-request-views.test.ts) and raised an
-  // everyday SharePoint ask to 0.61 (round 7).
-  for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0 && !SEGMENT_ONLY_DOCUMENTS.has(r.file))) out.push(example(row.text, 0, HARM_FEATURES));
+  // Clean documents as harm negatives; `documents-only` stays out (see handwritten.ts).
+  for (const row of handwrittenFor('documents', handwritten).filter((r) => r.label === 0)) out.push(example(row.text, 0, HARM_FEATURES));
   // Benign chat rows of the attack task are safe for harm too.
   for (const row of uniqueTexts(dev.filter((r) => r.task === 'attack' && r.channel === 'user' && r.label === 0))) out.push(example(row.text, 0, HARM_FEATURES));
   return out;

@@ -26,8 +26,11 @@ export interface HandwrittenRow {
  * `user-only` (tool abuse, links that carry data, permission claims, and their everyday look-alikes)
  * trains the user model alone: what a user asks of the assistant's tools says little about text
  * planted in a document or about harm, and those models keep their own data.
+ * `documents-only` (code, config, markup and quoted fields with and without planted orders) trains
+ * the segment model alone: as the harm model's negatives its clean rows pulled framed harmful
+ * requests under the flag and pushed everyday SharePoint asks over it (round 7).
  */
-export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'user-only' | 'documents' | 'harm' | 'odd-text';
+export type HandwrittenSet = 'user-attacks' | 'user-benign' | 'user-mixed' | 'user-only' | 'documents' | 'documents-only' | 'harm' | 'odd-text';
 
 // Training reads each set several times (per model, per held-out family): once from disk is enough.
 const cache = new Map<HandwrittenSet, readonly HandwrittenRow[]>();

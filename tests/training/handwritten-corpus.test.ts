@@ -3,7 +3,7 @@ import { readHandwritten, type HandwrittenSet } from '../../scripts/train/handwr
 
 // The training corpus is data the team wrote by hand; these checks keep it usable:
 // labels are binary, texts unique, injections locatable, and a check split exists.
-const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'documents', 'harm', 'odd-text'];
+const sets: HandwrittenSet[] = ['user-attacks', 'user-benign', 'user-mixed', 'user-only', 'documents', 'documents-only', 'harm', 'odd-text'];
 
 describe('hand-written training corpus', () => {
   for (const set of sets) {
@@ -28,12 +28,12 @@ describe('hand-written training corpus', () => {
     });
   }
   it('documents: every injected document names its injection, found verbatim in the text', () => {
-    for (const row of readHandwritten('documents').filter((r) => r.label === 1)) {
+    for (const row of [...readHandwritten('documents'), ...readHandwritten('documents-only')].filter((r) => r.label === 1)) {
       assert.ok(row.injection && row.text.includes(row.injection), `kind ${row.kind}`);
     }
   });
   it('both labels are present wherever a set mixes them', () => {
-    for (const set of ['user-mixed', 'documents', 'harm'] as const) {
+    for (const set of ['user-mixed', 'user-only', 'documents', 'documents-only', 'harm'] as const) {
       const labels = new Set(readHandwritten(set).map((r) => r.label));
       assert.deepEqual([...labels].sort(), [0, 1], set);
     }
