@@ -16,6 +16,7 @@ import { createGuardEngine, guardSettings, loadGuardPolicy, type GuardDecision, 
 import { sensitiveTypes } from '../src/guard/dlp/dlp-types.js';
 import { setLogLevel } from '../src/logging/logger.js';
 import { PROXY_SETS, proxyFile } from '../bench/detectors/proxy-sets.js';
+import { wilson95 } from './eval-rate-interval.js';
 
 interface Row {
   set: string;
@@ -42,6 +43,9 @@ interface Binary {
   fpr: number;
   balanced_accuracy: number;
   tpr_at_fpr_1pct: number;
+  /** 95 % Wilson intervals of TPR and FPR: the rows' sampling error, not the model's */
+  tpr_ci95: [number, number];
+  fpr_ci95: [number, number];
 }
 
 function arg(name: string): string | undefined {
@@ -59,8 +63,10 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 function binary(items: Array<{ label: number; flagged: boolean; score: number }>): Binary {
   const pos = items.filter((r) => r.label === 1);
   const neg = items.filter((r) => r.label === 0);
-  const tpr = pos.length ? pos.filter((r) => r.flagged).length / pos.length : 0;
-  const fpr = neg.length ? neg.filter((r) => r.flagged).length / neg.length : 0;
+  const tp = pos.filter((r) => r.flagged).length;
+  const fp = neg.filter((r) => r.flagged).length;
+  const tpr = pos.length ? tp / pos.length : 0;
+  const fpr = neg.length ? fp / neg.length : 0;
   // Best TPR over score thresholds whose FPR on the same rows is <= 1%.
   const thresholds = [...new Set(items.map((r) => r.score))].sort((a, b) => b - a);
   let best = 0;
@@ -70,8 +76,10 @@ function binary(items: Array<{ label: number; flagged: boolean; score: number }>
     const p = pos.length ? pos.filter((r) => r.score >= t).length / pos.length : 0;
     best = Math.max(best, p);
   }
-  return { pos: pos.length, neg: neg.length, tpr: round(tpr), fpr: round(fpr), balanced_accuracy: round((tpr + 1 - fpr) / 2), tpr_at_fpr_1pct: round(best) };
+  return { pos: pos.length, neg: neg.length, tpr: round(tpr), fpr: round(fpr), balanced_accuracy: round((tpr + 1 - fpr) / 2), tpr_at_fpr_1pct: round(best), tpr_ci95: interval(tp, pos.length), fpr_ci95: interval(fp, neg.length) };
 }
+
+const interval = (hits: number, n: number): [number, number] => wilson95(hits, n).map(round) as [number, number];
 
 /** TPR and FPR per family (and per set): both labels of a family in one row. */
 function rateTable(items: Array<{ key: string; label: number; flagged: boolean }>): Record<string, Rates> {
@@ -232,8 +240,9 @@ function markdown(report: {
 }): string {
   const lines: string[] = [];
   lines.push(`## Guard evaluation: ${report.data} (provider ${report.provider}, ${report.rows} rows)`, '');
-  lines.push('| set | pos | neg | TPR | FPR | balanced acc. | TPR @ FPR<=1% |', '|---|---:|---:|---:|---:|---:|---:|');
-  const b = (name: string, x: Binary) => lines.push(`| ${name} | ${x.pos} | ${x.neg} | ${x.tpr.toFixed(3)} | ${x.fpr.toFixed(3)} | ${x.balanced_accuracy.toFixed(3)} | ${x.tpr_at_fpr_1pct.toFixed(3)} |`);
+  lines.push('| set | pos | neg | TPR (95 % interval) | FPR (95 % interval) | balanced acc. | TPR @ FPR<=1% |', '|---|---:|---:|---:|---:|---:|---:|');
+  const ci = ([lo, hi]: [number, number]) => `${lo.toFixed(3)}–${hi.toFixed(3)}`;
+  const b = (name: string, x: Binary) => lines.push(`| ${name} | ${x.pos} | ${x.neg} | ${x.tpr.toFixed(3)} (${ci(x.tpr_ci95)}) | ${x.fpr.toFixed(3)} (${ci(x.fpr_ci95)}) | ${x.balanced_accuracy.toFixed(3)} | ${x.tpr_at_fpr_1pct.toFixed(3)} |`);
   b('attack / user', report.attack.user);
   b('attack / document', report.attack.document);
   b('attack / all', report.attack.all);
