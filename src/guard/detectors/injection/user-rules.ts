@@ -41,7 +41,7 @@ const HIDE_ASSISTANT_CHANGE = "(?:don't|do not|dont|never|without) (?:mention|sa
 
 export const USER_RULES: readonly InjectionRule[] = [
   // An action kept from its owners or passed off as someone else's (KEPT_FROM ... HIDE_ASSISTANT_CHANGE above).
-  r('tool.cover-story', 2, `(?:don't|do not|dont|never) (?:tell|inform|notify|alert|warn) ${KEPT_FROM}\\b|${UNNOTICED}\\b|${NOBODY_AUDITS}\\b|(?:it's|it is|its|as|just) a prank\\b|${HIDE_ASSISTANT_CHANGE}`),
+  r('tool.cover-story', 2.5, `(?:don't|do not|dont|never) (?:tell|inform|notify|alert|warn) ${KEPT_FROM}\\b|${UNNOTICED}\\b|${NOBODY_AUDITS}\\b|(?:it's|it is|its|as|just) a prank\\b|${HIDE_ASSISTANT_CHANGE}`),
   // "Stop being a work assistant", "you're no longer an office helper": the role itself rejected.
   r('persona.drop-role', 2.5, `(?:stop (?:being|pretending to be)|quit being|you(?:'re| are) no longer) ${ARTICLE}${gap(2)}${ASSISTANT_ROLE}|drop (?:the|your) ${gap(1)}(?:work|office|assistant|corporate|company|ai|bot) (?:persona|role|identity|character)`),
   // A passphrase or code word that "unlocks" the assistant: nobody grants rights that way in chat.
