@@ -70,7 +70,6 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   r('override.you-are-now', 2.5, `you are now (?!my (?:editor|copy ?editor|proofreader|reviewer|translator|tutor|coach|note-?taker|secretary|sounding board|writing (?:partner|coach)|interviewer|examiner)\\b)(?:a |an |in |my |the |free|unrestricted|unfiltered|jailbroken|dan|no longer|going to act|operating|acting)`),
   r('override.no-longer-bound', 3.5, `(?:you are|you're) (?:no longer|not) (?:bound|restricted|limited|constrained|required to follow) (?:by|to)`),
   r('override.instead-do', 2, `(?:instead|rather),? (?:you (?:should|must|will)|(?:please )?(?:do|say|write|output|print|respond|reply|answer)) ${gap(6)}(?:following|this|these)`),
-  r('override.stop-task', 2, `(?:stop|cancel|abort|end) (?:the |your )?(?:current |previous |original )?(?:task|summar(?:y|izing|ising)|translation) (?:and|,) `),
 
   // Persona and "unrestricted mode" jailbreaks.
   r('persona.dan', 3, `\\b(?:evil ?bot|anti-?gpt|betterdan|mongo tom|developer mode|dev mode|god mode|jailbreak mode|chaos mode|opposite mode|unrestricted mode)\\b ${gap(8)}(?:can|will|does|doesn't|does not|has|stands|never|always|mode)`),
@@ -167,6 +166,9 @@ const AI_READER = `(?:the |any |all |every |an? |your |whoever is an? )?(?:micro
 
 /** Extra rules for untrusted content: text addressed to the AI that reads the data. */
 export const DOCUMENT_RULES: readonly InjectionRule[] = [
+  // A document that stops the reader's task hijacks it; a user who stops their own ("stop summarising and just list
+  // the dates") is steering their own chat, so this rule is not in SHARED_RULES.
+  r('override.stop-task', 2, `(?:stop|cancel|abort|end) (?:the |your )?(?:current |previous |original )?(?:task|summar(?:y|izing|ising)|translation) (?:and|,) `),
   // Output manipulation: normal from a user ("answer in French"), out of place inside data.
   r('hijack.only-output', 1.5, `(?:only|just|simply) (?:output|print|say|respond with|reply with|write|return) ["'“‘]`),
   r('hijack.your-response', 2, `(?:in|into|within|at the (?:end|start|beginning) of|throughout) your (?:response|responses|answer|answers|reply|replies|output|summary|next message)`),
