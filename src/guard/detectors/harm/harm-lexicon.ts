@@ -26,10 +26,11 @@ export interface HarmCue {
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import { PatternPrefilter, stickyCopy, testFromStarts, type PrefilterScan } from '../regexp-prefilter.js';
 import { harmCue, harmMitigation } from './harm-cue.js';
-import { ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
+import { ANIMAL, ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
 import { WORK_CONTEXT_MITIGATIONS } from './harm-work-context.js';
+import { RESPONSE_CONTEXT_MITIGATIONS } from './harm-response-context.js';
 
 // Patterns that begin with a word are anchored at a word start (faster, same meaning).
 const c = harmCue;
@@ -48,8 +49,10 @@ const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|con
  * strangled her last night", "her stepdad hits her mum". What happened is told, nothing is asked for; "how do I punch him"
  * and "he wants me to strangle her" still match.
  */
+const REPORTED_SUBJECT =
+  '(?:he|she|they|someone|somebody|who|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|daughter|uncle|bouncer|customer|guard|officer|man|woman|boy|girl|pupil|student|colleague|coworker|co-worker|manager|boss|neighbou?r|attacker|suspect|driver|passenger|patient|resident|tenant|claimant|client|intruder|robber|thief|shoplifter|appellant|defendant|accused|offender|perpetrator|respondent|adult|carer|inmate|prisoner)';
 const NOT_A_REPORTED_ACT =
-  "(?!(?<=\\b(?:he|she|they|someone|somebody|who|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|daughter|uncle|bouncer|customer|guard|officer|man|woman|boy|girl|pupil|student|colleague|coworker|co-worker|manager|boss|neighbou?r|attacker|suspect|driver|passenger|patient|resident|tenant|claimant|client|intruder|robber|thief|shoplifter) )(?:[a-z]+ed|shot|struck|ran over)\\b)(?!(?<=\\b(?:partner|husband|wife|boyfriend|girlfriend|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|uncle|bouncer|customer|guard|neighbou?r|attacker|intruder) )[a-z]+s\\b)";
+  `(?!(?<=\\b${REPORTED_SUBJECT} )(?:[a-z]+ed|shot|struck|ran over)\\b)(?!(?<=\\b${REPORTED_SUBJECT} (?:has|had|have) )(?:[a-z]+ed|hurt|hit|beaten|struck|shot|cut|burnt|thrown)\\b)(?!(?<=\\b(?:partner|husband|wife|boyfriend|girlfriend|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|uncle|bouncer|customer|guard|neighbou?r|attacker|intruder) )[a-z]+s\\b)`;
 /**
  * A third party's threat, told by someone who seeks help: "her husband will kill her if she leaves",
  * "he threatened to stab him". The modal or the past threat follows a third-party subject; "how do I
@@ -57,6 +60,17 @@ const NOT_A_REPORTED_ACT =
  */
 const NOT_A_REPORTED_THREAT =
   "(?<!\\b(?:he|she|they|someone|somebody|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|uncle|family|neighbou?r|landlord|boss|manager|abuser|attacker|gang|dealer|pimp|trafficker|employer|captor)(?:'ll|'d| will| would| could| might| (?:is|was|are|were) going to| (?:has |had |have )?threatened to| says (?:he|she|they)(?:'ll| will| would)| said (?:he|she|they)(?:'d| would)) )(?<!\\b(?:has|had|have) threatened to )";
+/** An offence named after a charge or a plea, not asked for: "charged with assaulting a police officer". */
+const NOT_A_CHARGE =
+  '(?<!\\b(?:charged with|convicted of|accused of|guilty of|arrested for|sentenced for|jailed for|acquitted of|cleared of|admitted|admits|denies|denied|pleaded (?:not )?guilty to|investigated for|allegations? of|alleged(?:ly)?) )';
+/**
+ * Working oneself hard, the idiom: "killing myself to hit this deadline", "killing myself over this
+ * migration". Not "to get away from it", "to make it stop": those name no piece of work.
+ */
+const NOT_WORKING_HARD =
+  "(?! (?:to (?:hit|meet|finish|deliver|keep up|catch up|ship|pass|get (?:this|that|the|everything|all of)) |over (?:this|the|a|an|these|that|my|our) (?:[^ ]+ )?(?:deadline|project|report|migration|release|launch|exam|essay|thesis|presentation|job|work|course|rollout|audit)s?\\b|for (?:this|the|that|a) (?:job|company|project|team|client|deadline|grade|promotion|boss)\\b|at (?:work|the gym)\\b))";
+/** A dose for an animal in one's own care: "the lethal dose of chocolate for a small dog"; not someone else's animal. */
+const NOT_FOR_AN_ANIMAL = `(?! (?:of |for )?(?:[^ ]+ ){0,3}(?:for|in|to) (?:a |an |my |our |the |your |their )?(?![^ ]+'s )(?:[^ ]+ )?${ANIMAL}\\b)`;
 /** A match's score, not a body: "we murdered them 4-0 away", "they killed them in the derby". */
 const NOT_A_CONTEST =
   "(?! (?:[0-9]{1,2} ?[-\u2013] ?[0-9]{1,2}\\b|(?:on|in|at) (?:the )?(?:pitch|scoreboard|box office|polls|charts|ratings)\\b|in (?:the|that|this|their|our|last night's|yesterday's|today's|saturday's|sunday's) (?:[^ ]+ )?(?:derby|finals?|semi-?finals?|quarter-?finals?|match|league|cup|tournament|quiz|debate|race|rematch|play-?offs?|first half|second half|shoot-?out|scrum|set|tie-?break)\\b))";
@@ -80,7 +94,7 @@ export const HARM_CUES: readonly HarmCue[] = [
   // Violence against people.
   // Verbs that also take things ("kill the stale sessions", "shoot them an email", "execute them"):
   // their target must be a person word, not "them", and not a process or a message.
-  c('violence.hurt-person', 'violence', 3, `\\b${NOT_NEGATED}${NOT_A_REPORTED_ACT}${NOT_A_REPORTED_THREAT}(?<!self[- ])(?:(?:kill\\w{0,3}|shoot\\w{0,3}|shot|execut\\w{0,3}|attack\\w{0,3}|hit\\w{0,4}|burn\\w{0,3}|run\\w{0,4} over|harm\\w{0,3}|terroriz\\w{0,3}|threaten\\w{0,3}) ${ONE_WORD_GAP}${PERSON_NOT_THEM}|(?:murder\\w{0,3}|stab\\w{0,4}|strangl\\w{0,3}|chok\\w{0,3}|poison\\w{0,3}|kidnap\\w{0,4}|abduct\\w{0,3}|tortur\\w{0,3}|assault\\w{0,3}|beat\\w{0,3} up|punch\\w{0,3}|maim\\w{0,3}|behead\\w{0,3}|decapitat\\w{0,3}|slaughter\\w{0,3}|assassinat\\w{0,3}|drown\\w{0,3}|suffocat\\w{0,3}|hurt\\w{0,3}|injur\\w{0,3}|smother\\w{0,3}|dismember\\w{0,3}|mutilat\\w{0,3}|rap(?:e|ed|ing)|molest\\w{0,3}|lynch\\w{0,3}|bully\\w{0,3}|harass\\w{0,3}|stalk\\w{0,3}) ${ONE_WORD_GAP}${PERSON})\\b${NOT_A_THING}${NOT_A_CONTEST}`, 'kill|shoot|shot|execut|attack|hit|burn|run\\w{0,4} over|harm|terroriz|threaten|murder|stab|strangl|chok|poison|kidnap|abduct|tortur|assault|beat\\w{0,3} up|punch|maim|behead|decapitat|slaughter|assassinat|drown|suffocat|hurt|injur|smother|dismember|mutilat|rap(?:e|ed|ing)\\b|molest|lynch|bully|harass|stalk'),
+  c('violence.hurt-person', 'violence', 3, `\\b${NOT_NEGATED}${NOT_A_REPORTED_ACT}${NOT_A_REPORTED_THREAT}${NOT_A_CHARGE}(?<!self[- ])(?:(?:kill\\w{0,3}|shoot\\w{0,3}|shot|execut\\w{0,3}|attack\\w{0,3}|hit\\w{0,4}|burn\\w{0,3}|run\\w{0,4} over|harm\\w{0,3}|terroriz\\w{0,3}|threaten\\w{0,3}) ${ONE_WORD_GAP}${PERSON_NOT_THEM}|(?:murder\\w{0,3}|stab\\w{0,4}|strangl\\w{0,3}|chok\\w{0,3}|poison\\w{0,3}|kidnap\\w{0,4}|abduct\\w{0,3}|tortur\\w{0,3}|assault\\w{0,3}|beat\\w{0,3} up|punch\\w{0,3}|maim\\w{0,3}|behead\\w{0,3}|decapitat\\w{0,3}|slaughter\\w{0,3}|assassinat\\w{0,3}|drown\\w{0,3}|suffocat\\w{0,3}|hurt\\w{0,3}|injur\\w{0,3}|smother\\w{0,3}|dismember\\w{0,3}|mutilat\\w{0,3}|rap(?:e|ed|ing)|molest\\w{0,3}|lynch\\w{0,3}|bully\\w{0,3}|harass\\w{0,3}|stalk\\w{0,3}) ${ONE_WORD_GAP}${PERSON})\\b${NOT_A_THING}${NOT_A_CONTEST}`, 'kill|shoot|shot|execut|attack|hit|burn|run\\w{0,4} over|harm|terroriz|threaten|murder|stab|strangl|chok|poison|kidnap|abduct|tortur|assault|beat\\w{0,3} up|punch|maim|behead|decapitat|slaughter|assassinat|drown|suffocat|hurt|injur|smother|dismember|mutilat|rap(?:e|ed|ing)\\b|molest|lynch|bully|harass|stalk'),
   c('violence.intent-to-hurt', 'violence', 2.5, `(?:${HOW}|where (?:can|could|do|should) (?:i|we)|(?:what(?:'s| is) (?:a|the) (?:good|best|easiest|quickest|safest|perfect) (?:way|method|plan|strategy) (?:of|for|to))) ${gap(2)}${HURT_VERB} ${gap(2)}${HUMAN_TARGET}\\b`, HURT_VERB),
   c('violence.how-to-hurt', 'violence', 1, `${HOW} ${gap(2)}${NOT_A_FAKED_ACT}(?:kill|murder|shoot|stab|strangle|poison|kidnap|torture|assault|hurt|maim|assassinate|beat|attack|injure|break (?:someone's|his|her|their) (?:legs?|arms?|neck|bones?))\\b`, '(?:kill|murder|shoot|stab|strangle|poison|kidnap|torture|assault|hurt|maim|assassinate|beat|attack|injure|break)'),
   c('violence.commit-crime', 'violence', 2.5, `(?:commit\\w{0,4}|plan\\w{0,4}|carry\\w{0,3} out|get away with) (?:a |an )?(?:murder|homicide|massacre|terrorist attack|robbery|kidnapping|arson|hate crime|assault|rape)\\b`),
@@ -110,9 +124,9 @@ export const HARM_CUES: readonly HarmCue[] = [
   c('dangerous.human-trafficking', 'violence', 3, `(?:${NOT_NAMED_OFFENCE}(?:human|sex) trafficking|traffic (?:people|humans|women|children)|smuggle (?:people|humans|migrants)|child labou?r|sell (?:a |my )?(?:child|children|organs|kidney))`, 'trafficking|traffic|smuggle|child labou?r|sell'),
 
   // Self-harm.
-  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:kill myself|killing myself|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
+  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:(?:kill|killing) myself${NOT_WORKING_HARD}|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
   c('self_harm.self-injury', 'self_harm', 3, `\\b(?:cut myself|cutting myself|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|${NOT_A_NOUN_OVERDOSE}(?:overdose|od) on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
-  c('self_harm.how-to-die', 'self_harm', 3, `(?:how (?:many|much) ${gap(3)}(?:to|would|will|does it take to) (?:die|kill|overdose|be fatal|be lethal)|lethal dose|fatal dose|(?:what|which) ${gap(3)}(?:to take|to use|to drink|to swallow) to (?:die|end it|not wake up)|die like|(?:quickest|fastest|easiest|painless|surest) way to (?:die|end it)|jump off ${gap(3)}(?:to die|and die)|bleed out|(?:pills?|medicines?|medications?|tablets?|drugs|combination) ${gap(5)}(?:stop my heart|make my heart stop|(?:never|not|don't) wake up|end (?:it all|my life)|make (?:it|everything) stop)|(?:quietly|slowly|painlessly|silently) stop my (?:own )?heart|stop my (?:own )?heart (?:quietly|slowly|painlessly|silently|for good|forever|permanently|in my sleep))`, 'die|kill|overdose|fatal|lethal|end it|not wake up|bleed out|heart|wake up|end my life|stop'),
+  c('self_harm.how-to-die', 'self_harm', 3, `(?:how (?:many|much) ${gap(3)}(?:to|would|will|does it take to) (?:die|kill|overdose|be fatal|be lethal)|(?:lethal|fatal) dose${NOT_FOR_AN_ANIMAL}|(?:what|which) ${gap(3)}(?:to take|to use|to drink|to swallow) to (?:die|end it|not wake up)|die like|(?:quickest|fastest|easiest|painless|surest) way to (?:die|end it)|jump off ${gap(3)}(?:to die|and die)|bleed out|(?:pills?|medicines?|medications?|tablets?|drugs|combination) ${gap(5)}(?:stop my heart|make my heart stop|(?:never|not|don't) wake up|end (?:it all|my life)|make (?:it|everything) stop)|(?:quietly|slowly|painlessly|silently) stop my (?:own )?heart|stop my (?:own )?heart (?:quietly|slowly|painlessly|silently|for good|forever|permanently|in my sleep))`, 'die|kill|overdose|fatal|lethal|end it|not wake up|bleed out|heart|wake up|end my life|stop'),
 
   // Hate.
   c('hate.group-exclusion', 'hate', 2.5, `(?:why|should|shouldn't|how can we|we must|we should) ${gap(3)}${GROUP} ${gap(2)}(?:not be allowed|be banned|be barred|be denied|be excluded|be kept out|be deported|be segregated|be sterili[sz]ed|be exterminated|be eliminated|be removed|not (?:be permitted|have the right|vote|marry|work|study|own|serve|adopt|drive|teach|hold office))`, 'not be allowed|be banned|be barred|be denied|be excluded|be kept out|be deported|be segregated|be sterili[sz]ed|be exterminated|be eliminated|be removed|not (?:be permitted|have the right|vote|marry|work|study|own|serve|adopt|drive|teach|hold office)'),
@@ -148,6 +162,8 @@ export interface HarmMitigation {
   anchor?: RegExp;
   /** The context does not lower a text that also matches this: a story that asks for the exact steps. */
   unless?: RegExp;
+  /** `unless` counts only outside the mitigation's own words (a quoted search may name the steps it asks nothing about). */
+  unlessOutsideOnly?: boolean;
 }
 
 const m = harmMitigation;
@@ -178,6 +194,7 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   // do it; not when it asks how to stay unnoticed or for the working details.
   m('mitigate.recognition', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:warning |early |tell-?tale )?(?:signs|indicators|red flags) (?:of|for|that)\\b`, 'signs|indicators|red flags', `${OPERATIONAL_DETAIL}|without|avoid\\w{0,3}|hid(?:e|ing)|conceal\\w{0,3}|cover\\w{0,3}|so (?:that )?(?:no ?one|nobody)|not (?:notice|show|spot)`),
   ...WORK_CONTEXT_MITIGATIONS,
+  ...RESPONSE_CONTEXT_MITIGATIONS,
 ];
 
 /** Per-category sum of the weights of the matching cues, plus their ids. */
@@ -216,6 +233,10 @@ export function matchHarmCues(flat: string): HarmCueHits {
   return { byCategory, ids };
 }
 
+/** Mitigation i's pattern, global, built on first use: its words cut out before `unless` is read. */
+const everyMatchCache: RegExp[] = [];
+const everyMatch = (i: number): RegExp => (everyMatchCache[i] ??= new RegExp(HARM_MITIGATIONS[i]!.pattern.source, 'g'));
+
 /** Per-category sum of the (negative) weights of matching mitigations, plus their ids. */
 export function matchHarmMitigations(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
@@ -224,7 +245,7 @@ export function matchHarmMitigations(flat: string): HarmCueHits {
   for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
     const mitigation = HARM_MITIGATIONS[i]!;
     // The "unless" words (exact steps, doses ...) are rare: tested only after the mitigation matched.
-    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(flat)) {
+    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(mitigation.unlessOutsideOnly ? flat.replace(everyMatch(i), ' ') : flat)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }
