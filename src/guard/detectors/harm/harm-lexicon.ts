@@ -176,8 +176,6 @@ export interface HarmMitigation {
   anchor?: RegExp;
   /** The context does not lower a text that also matches this: a story that asks for the exact steps. */
   unless?: RegExp;
-  /** `unless` counts only outside the mitigation's own words (a quoted search may name the steps it asks nothing about). */
-  unlessOutsideOnly?: boolean;
 }
 
 const m = harmMitigation;
@@ -247,10 +245,6 @@ export function matchHarmCues(flat: string): HarmCueHits {
   return { byCategory, ids };
 }
 
-/** Mitigation i's pattern, global, built on first use: its words cut out before `unless` is read. */
-const everyMatchCache: RegExp[] = [];
-const everyMatch = (i: number): RegExp => (everyMatchCache[i] ??= new RegExp(HARM_MITIGATIONS[i]!.pattern.source, 'g'));
-
 /** Per-category sum of the (negative) weights of matching mitigations, plus their ids. */
 export function matchHarmMitigations(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
@@ -259,7 +253,7 @@ export function matchHarmMitigations(flat: string): HarmCueHits {
   for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
     const mitigation = HARM_MITIGATIONS[i]!;
     // The "unless" words (exact steps, doses ...) are rare: tested only after the mitigation matched.
-    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(mitigation.unlessOutsideOnly ? flat.replace(everyMatch(i), ' ') : flat)) {
+    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(flat)) {
       for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
       ids.push(mitigation.id);
     }

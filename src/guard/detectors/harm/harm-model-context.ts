@@ -15,12 +15,13 @@ import type { LinearModel } from '../injection/linear-model.js';
 import { ANIMAL, OPERATIONAL_DETAIL, gap } from './harm-vocabulary.js';
 
 /**
- * A context; `needs`, when given, must match the text too. `unlessOutsideOnly` (HarmMitigation): the
- * `unless` words count only outside the context's own words ("keep the method vague so it is no
- * recipe" names the recipe it refuses).
+ * A context; `needs`, when given, must match the text too. `unlessOutsideOnly`: the `unless` words
+ * count only outside the context's own words ("keep the method vague so it is no recipe" names
+ * the recipe it refuses).
  */
 interface ModelContext extends HarmMitigation {
   needs?: RegExp;
+  unlessOutsideOnly?: boolean;
 }
 const m = harmMitigation;
 

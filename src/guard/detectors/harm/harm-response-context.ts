@@ -1,10 +1,13 @@
-// Mitigations for a harmful phrase someone else wrote or said, asked about by whoever has to
-// respond to it: a patient's words to a nurse, a pupil's search on a school laptop, a caller's
-// message to a helpline; and for a warning about what must never be mixed. The asker wants a
-// response or a precaution, not the act. Both need more than a framing line: the harmful words
-// must sit inside quote marks after a third party's verb of saying or searching, and a question
-// about how to respond must follow within two sentences or come just before (adaptive-frame.ts frames quote nothing).
-// Lists of words only, bounded gaps and bounded quoted spans.
+// Mitigations for distress someone else voiced, asked about by whoever has to respond to it: a
+// patient's words to a nurse, a caller's to a helpline volunteer, a post in a moderation queue;
+// and for a warning about what must never be mixed. The asker wants a response or a precaution,
+// not the act.
+//
+// Why the reported words are no free frame: they lower self-harm only, the words must sit inside
+// quote marks after a third party's verb of saying, a question about responding must stand beside
+// them, and the quote must be a statement ("I want to end my life"), not a request ("how many
+// pills ..."). Quoting every harmful proxy request this way costs recall 0.549 -> 0.539 (lowering
+// every category cost 0.549 -> 0.223: a quoted recipe request is a request). Bounded spans only.
 import type { HarmMitigation } from './harm-lexicon.js';
 import { harmMitigation } from './harm-cue.js';
 import { OPERATIONAL_DETAIL } from './harm-vocabulary.js';
@@ -22,22 +25,20 @@ const QUOTED = `(?:["\u201c\u2018][^"\u201d\u2019]{1,200}["\u201d\u2019]|'[^'"\u
 /** What the asker wants: how to respond, whom to tell, what the procedure is. */
 const HOW_TO_RESPOND =
   '(?:what (?:should|do|can|must) (?:i|we|staff|volunteers|the [^ ]+) do|how (?:should|do|can|could|would) (?:[^ ]+ ){1,3}(?:respond|reply|handle|deal with|react|answer|support|approach)|response guidance|(?:what|how) (?:is|are) (?:our|the) (?:protocol|procedure|policy|process)|who should (?:i|we) (?:tell|call|contact|inform|escalate to)|what does (?:our|the) (?:[^ ]+ ){0,2}(?:guidance|policy|procedure|protocol|playbook) say|next steps?)';
+/** A quote that opens with a question or an order: a request, whoever is said to have made it. */
+const QUOTED_REQUEST = `${SAYS}(?: [^ ]+){0,2}:? ["\u201c\u2018'] ?(?:[^ "\u201d\u2019']+ ){0,3}(?:how|what|which|where|when|who|why|can you|could you|would you|will you|tell me|give me|show me|list|write|explain|describe|help me|teach me|best way|ways? to)\\b`;
 const REPORTED_WORDS = `${REPORTER} ${SAYS}(?: [^ ]+){0,2}:? ${QUOTED}`;
 
 export const RESPONSE_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
-  // "A patient told me "I'm going to end my life tonight". What should I do next?" Not when the
-  // asker wants the working detail outside the quote ("give me the steps he would have found").
-  {
-    ...m(
-      'mitigate.reported-words',
-      ['violence', 'hate', 'sexual', 'self_harm'],
-      -2.5,
-      `${REPORTED_WORDS}[^?]{0,160}(?:\\?[^?]{0,160})?${HOW_TO_RESPOND}|${HOW_TO_RESPOND}[^?"\u201c\u2018]{0,160}${REPORTED_WORDS}`,
-      'says|said|told|tells|wrote|writes|typed|types|searched|googled|posted|messaged|texted|asked|keeps saying|disclosed|shouted|emailed',
-      OPERATIONAL_DETAIL,
-    ),
-    unlessOutsideOnly: true,
-  },
+  // "A patient told me "I'm going to end my life tonight". What should I do next?"
+  m(
+    'mitigate.reported-words',
+    ['self_harm'],
+    -2.5,
+    `${REPORTED_WORDS}[^?]{0,160}(?:\\?[^?]{0,160})?${HOW_TO_RESPOND}|${HOW_TO_RESPOND}[^?"\u201c\u2018]{0,160}${REPORTED_WORDS}`,
+    'says|said|reads|read|told|tells|wrote|writes|typed|types|searched|googled|posted|messaged|texted|asked|keeps saying|disclosed|shouted|emailed',
+    `${OPERATIONAL_DETAIL}|${QUOTED_REQUEST}`,
+  ),
   // "Which household chemicals should never be mixed?": a warning label's question.
   m(
     'mitigate.never-mix',
