@@ -1,7 +1,6 @@
 // Mitigations for distress someone else voiced, asked about by whoever has to respond to it: a
-// patient's words to a nurse, a caller's to a helpline volunteer, a post in a moderation queue;
-// and for a warning about what must never be mixed. The asker wants a response or a precaution,
-// not the act.
+// patient's words to a nurse, a caller's to a helpline volunteer, a post in a moderation queue.
+// The asker wants a response, not the act.
 //
 // Why the reported words are no free frame: they lower self-harm only, the words must sit inside
 // quote marks after a third party's verb of saying, a question about responding must stand beside
@@ -38,14 +37,5 @@ export const RESPONSE_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
     `${REPORTED_WORDS}[^?]{0,160}(?:\\?[^?]{0,160})?${HOW_TO_RESPOND}|${HOW_TO_RESPOND}[^?"\u201c\u2018]{0,160}${REPORTED_WORDS}`,
     'says|said|reads|read|told|tells|wrote|writes|typed|types|searched|googled|posted|messaged|texted|asked|keeps saying|disclosed|shouted|emailed',
     `${OPERATIONAL_DETAIL}|${QUOTED_REQUEST}`,
-  ),
-  // "Which household chemicals should never be mixed?": a warning label's question.
-  m(
-    'mitigate.never-mix',
-    ['violence'],
-    -3,
-    `(?:should|must) (?:never|not) be (?:mixed|combined|stored together|used together)|(?:never|do not|don't|not safe to|unsafe to|avoid) (?:mix|combin|stor)\\w{0,3} (?:[^ ]+ ){0,3}(?:together|with)\\b`,
-    'should|must|never|do not|don\'t|not safe|unsafe|avoid',
-    `${OPERATIONAL_DETAIL}|(?:i|we) (?:want|need|plan) to|so (?:that )?(?:i|we) can|kill|hurt|harm|poison`,
   ),
 ];
