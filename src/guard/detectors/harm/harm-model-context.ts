@@ -12,7 +12,7 @@ import type { HarmCategory, HarmMitigation } from './harm-lexicon.js';
 import { harmMitigation } from './harm-cue.js';
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import type { LinearModel } from '../injection/linear-model.js';
-import { OPERATIONAL_DETAIL, gap } from './harm-vocabulary.js';
+import { ANIMAL, OPERATIONAL_DETAIL, gap } from './harm-vocabulary.js';
 
 /**
  * A context; `needs`, when given, must match the text too. `unlessOutsideOnly`: the `unless` words
@@ -25,9 +25,6 @@ interface ModelContext extends HarmMitigation {
 }
 const m = harmMitigation;
 
-/** Animals a vet puts to sleep. */
-const ANIMAL =
-  '(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|ponies|pony|mares?|foals?|donkeys?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|gerbils?|ferrets?|rats?|parrots?|budgies?|birds?|tortoises?|snakes?|lizards?|pets?|cows?|calf|calves|sheep|ewes?|lambs?|goats?|pigs?|alpacas?|llamas?|livestock|animals?|labradors?|collies?|terriers?|spaniels?|greyhounds?|retrievers?|whippets?|poodles?|beagles?|huskies|husky)';
 /** An animal's end of life: put down or put to sleep, euthanised. */
 const PUT_TO_SLEEP = '(?:put (?:(?:him|her|it|them) )?(?:down|to sleep)|euthani[sz]\\w{0,5}|(?:pts|pet euthanasia))';
 /** Whose animal it is, or whose life the words may really mean: then it is no vet's decision. */

@@ -14,6 +14,13 @@ const c = harmCue;
 const THEIRS = `(?:his|her|their|someone's|somebody's|a person's|my (?:[^ ]+ )?${RELATION}'s|the (?:[^ ]+ )?${RELATION}'s)`;
 const COVERT = `(?:without (?:them|him|her|their|his|anyone|consent|permission)|secretly|in secret|covertly|behind (?:his|her|their) back|so (?:they|he|she) (?:doesn't|don't|won't|never) (?:know|notice|find out))`;
 
+/**
+ * What a warning says mixing would make, in the same sentence, the products its subject: "which
+ * products must never be mixed because they make toxic gas". Not "never mix them, I want to make
+ * toxic gas"; a line of its own in front of a request lowers nothing.
+ */
+const NOT_A_MIXING_WARNING = "(?<!\\b(?:never|not|don't|do not|avoid) (?:be )?(?:mix|mixed|mixing|combine|combined|combining)\\b[^.?!]{0,40}\\b(?:they|it|which|that|these|both|together|can|will|would|could|may|might) )";
+
 export const REQUEST_CUES: readonly HarmCue[] = [
   // Privacy: doxxing, stalking, covert tracking and reading someone's messages.
   c('privacy.covert-tracking', 'violence', 2.5, `(?:track|trace|locate|follow|monitor|spy on|watch|record|read|listen to|find out where)\\w{0,3} ${gap(2)}(?:${HUMAN_TARGET}|${THEIRS} (?:[^ ]+ )?(?:location|whereabouts|phone|car|messages|texts|emails|chats|calls|browsing history)) ${gap(4)}${COVERT}|\\b(?:secretly|covertly) (?:track|monitor|record|read|follow|watch|spy on|film|photograph|locate)`, `${COVERT}|secretly|covertly`),
@@ -26,7 +33,7 @@ export const REQUEST_CUES: readonly HarmCue[] = [
   c('fraud.false-claim', 'violence', 2, `(?:claim|file|get|collect)\\w{0,3} ${gap(3)}(?:insurance|refunds?|benefits|compensation|unemployment|disability|tax refunds?|chargebacks?|payouts?) ${gap(4)}(?:(?:i'?m|i am) not entitled to|i don't qualify for|fraudulently|by lying|with (?:a )?fake|that never happened|(?:i|we) (?:didn't|did not|never) (?:lose|have|suffer|buy))|hide (?:money|income|assets|cash) from (?:the irs|the tax|tax|hmrc|my (?:wife|husband|spouse)|the court|creditors)|(?:use|using|sell|selling|buy|buying) ${gap(1)}(?:stolen|cloned|skimmed) (?:credit cards?|cards?|identit(?:y|ies)|ids?|accounts?|card numbers)|card skimmers?|money mules?|(?:${HOW}|can you|help me) ${gap(3)}(?:underreport|under-report|understate|hide|conceal)\\w{0,3} ${gap(3)}(?:income|earnings|sales|revenue|profits?|tips|cash|takings) ${gap(8)}(?:tax|irs|hmrc|auditors?|the books)`, "underreport|under-report|understate|conceal|hide|not entitled|don't qualify|fraudulently|by lying|with (?:a )?fake|that never happened|(?:i|we) (?:didn't|did not|never) (?:lose|have|suffer|buy)|hide (?:money|income|assets|cash)|stolen|cloned|skimmed|card skimmers?|money mules?"),
 
   // Toxins and sabotage of shared infrastructure.
-  c('dangerous.toxin-production', 'violence', 3, `(?:synthesi[sz]\\w{0,3}|manufactur\\w{0,3}|extract\\w{0,3}|purif\\w{0,4}|cultur\\w{0,3}|weaponi[sz]\\w{0,3}|aerosoli[sz]\\w{0,3}|mass-produc\\w{0,3}|cook\\w{0,3}|brew\\w{0,3}|mak(?:e|ing)|refin\\w{0,3}|concentrat\\w{0,3}) ${gap(3)}${TOXIN}\\b|${TOXIN} ${gap(2)}(?:at home|in (?:a|my) (?:garage|kitchen|basement|home lab)|without (?:a lab|a licen[cs]e|detection|being detected))`, TOXIN),
+  c('dangerous.toxin-production', 'violence', 3, `${NOT_A_MIXING_WARNING}(?:synthesi[sz]\\w{0,3}|manufactur\\w{0,3}|extract\\w{0,3}|purif\\w{0,4}|cultur\\w{0,3}|weaponi[sz]\\w{0,3}|aerosoli[sz]\\w{0,3}|mass-produc\\w{0,3}|cook\\w{0,3}|brew\\w{0,3}|mak(?:e|ing)|refin\\w{0,3}|concentrat\\w{0,3}) ${gap(3)}${TOXIN}\\b|${TOXIN} ${gap(2)}(?:at home|in (?:a|my) (?:garage|kitchen|basement|home lab)|without (?:a lab|a licen[cs]e|detection|being detected))`, TOXIN),
   c('dangerous.sabotage', 'violence', 3, `(?:compromise|sabotage|poison|contaminate|attack|disable|tamper with|cause (?:a )?(?:leak|meltdown|blackout) (?:at|in))\\w{0,3} ${gap(2)}(?:(?:a|the|our|their|city's|town's) )?(?:bsl-?[34]|biosafety|bio ?lab|nuclear (?:plant|reactor)|reactor|water (?:supply|treatment|reservoir)|reservoir|food supply|power grid|electrical grid|dam|pipeline|air traffic)`, 'bsl-?[34]|biosafety|bio ?lab|nuclear|reactor|water|reservoir|food supply|power grid|electrical grid|dam|pipeline|air traffic'),
 
   // Attacks on computers: payloads, evading defences, defacing, piracy.

@@ -42,3 +42,7 @@ export const TOXIN = '(?:tetrodotoxin|botulinum(?: toxin)?|saxitoxin|abrin|ricin
 /** A request for what makes an act work, which no story needs: the steps, the amounts, how to stay undetected. */
 export const OPERATIONAL_DETAIL =
   "exact(?:ly)?|step[- ]by[- ]step|steps|instructions|recipes?|ingredients|quantit(?:y|ies)|amounts?|doses?|dosages?|measurements|specific(?:ally|s)?|precise(?:ly)?|real[- ]world|real-life|would (?:really|actually) work|actually works?|undetect\\w{0,4}|untrace\\w{0,4}|without (?:getting caught|being caught|leaving (?:any )?(?:trace|marks|evidence))|how (?:much|many)\\b";
+
+/** Animals: what a vet puts to sleep, or doses for. */
+export const ANIMAL =
+  '(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|ponies|pony|mares?|foals?|donkeys?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|gerbils?|ferrets?|rats?|parrots?|budgies?|birds?|tortoises?|snakes?|lizards?|pets?|cows?|calf|calves|sheep|ewes?|lambs?|goats?|pigs?|alpacas?|llamas?|livestock|animals?|labradors?|collies?|terriers?|spaniels?|greyhounds?|retrievers?|whippets?|poodles?|beagles?|huskies|husky)';
