@@ -232,10 +232,10 @@ async function runModel(deps: TurnPipelineDeps, request: TurnRequest, record: Tu
  * get the same output check, and are dropped unless it allows them unchanged.
  */
 async function citable(deps: TurnPipelineDeps, scope: GuardContext, text: string, sources: SourceRef[]): Promise<SourceRef[]> {
-  const named = (s: SourceRef) => text.includes(s.name);
-  const unnamed = sources.filter((s) => s.read && !named(s));
+  if (sources.length === 0) return [];
+  const unnamed = sources.filter((s) => s.read && !text.includes(s.name));
   const unnamedAllowed = unnamed.length > 0 && (await deps.guard.checkOutput(unnamed.map((s) => s.name).join('\n'), scope)).action === 'allow';
-  return sources.filter((s) => named(s) || (s.read && unnamedAllowed));
+  return sources.filter((s) => text.includes(s.name) || (s.read && unnamedAllowed));
 }
 
 async function runToolCall(

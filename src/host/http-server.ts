@@ -50,6 +50,13 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
   let inFlight = 0;
   let draining = false;
   const drained: Array<() => void> = [];
+  // One per host, not a closure per request: under tsx (keepNames) a named one costs a defineProperty each time.
+  const endFlight = (request: { counted: boolean }) => {
+    if (!request.counted) return;
+    request.counted = false;
+    inFlight--;
+    if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -84,15 +91,9 @@ export async function startHost(deps: HostDeps): Promise<RunningHost> {
         return;
       }
       inFlight++;
-      let counted = true;
-      const done = () => {
-        if (!counted) return;
-        counted = false;
-        inFlight--;
-        if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
-      };
-      res.on('finish', done);
-      res.on('close', done);
+      const request = { counted: true };
+      res.on('finish', () => endFlight(request));
+      res.on('close', () => endFlight(request));
       next();
     },
     async (req, res, next) => {

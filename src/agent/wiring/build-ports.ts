@@ -183,6 +183,19 @@ function modelInfoOf(config: AppConfig): { provider: string; deployment: string;
   return { provider, deployment: provider };
 }
 
+/** The pipeline's view of a turn's provenance. A class, not an object literal with an arrow per turn: under tsx (keepNames) each costs a defineProperty. */
+class ProvenanceOfTurn implements ProvenancePort {
+  constructor(private readonly record: TurnProvenance) {}
+
+  get tainted(): boolean {
+    return this.record.tainted;
+  }
+
+  addToolOutput(...[tool, args, result]: Parameters<ProvenancePort['addToolOutput']>): void {
+    recordToolOutput(this.record, tool, args, result);
+  }
+}
+
 function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefinition[]): ToolsPort {
   const registry = createToolRegistry(definitions);
   // The pipeline only sees ProvenancePort; the policy needs the full record behind it.
@@ -194,12 +207,7 @@ function buildToolsPort(policy: { current: ToolPolicy }, definitions: ToolDefini
     newProvenance(userText, earlier = []) {
       const record = newTurnProvenance(userText);
       for (const turn of earlier) restoreTurn(record, turn, registry.get);
-      const port: ProvenancePort = {
-        get tainted() {
-          return record.tainted;
-        },
-        addToolOutput: (tool, args, result) => recordToolOutput(record, tool, args, result),
-      };
+      const port = new ProvenanceOfTurn(record);
       records.set(port, record);
       return port;
     },

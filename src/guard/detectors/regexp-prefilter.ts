@@ -278,6 +278,23 @@ function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /**
+ * The ascending starts that fall in none of the ascending, disjoint [from, to) ranges. Usually
+ * none falls in one: then the list itself (a finished scan's lists are never changed again), so
+ * a rescan allocates nothing for the patterns the differences did not touch.
+ */
+function outsideRanges(starts: readonly number[], ranges: readonly number[]): readonly number[] {
+  let kept: number[] | undefined;
+  let r = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    while (r < ranges.length && ranges[r + 1]! <= at) r += 2;
+    if (r < ranges.length && at >= ranges[r]!) kept ??= starts.slice(0, i);
+    else kept?.push(at);
+  }
+  return kept ?? starts;
+}
+
+/**
  * Which of a fixed list of patterns can match a text: those with a start
  * found in it, plus those whose starts could not be read. One pass over the
  * text's word starts (and, if a pattern needs it, every position), looking
@@ -384,17 +401,13 @@ export class PatternPrefilter {
       if (ranges.length > 0 && from <= ranges[ranges.length - 1]!) ranges[ranges.length - 1] = to;
       else ranges.push(from, to);
     }
-    const affected = (at: number): boolean => {
-      for (let r = 0; r < ranges.length; r += 2) if (at >= ranges[r]! && at < ranges[r + 1]!) return true;
-      return false;
-    };
     const fresh = this.emptyScan();
     for (let r = 0; r < ranges.length; r += 2) this.markRange(text, ranges[r]!, ranges[r + 1]!, fresh);
     const { candidates, starts } = fresh;
     for (let index = 0; index < this.patterns.length; index++) {
       const old = before.starts[index];
       if (old === undefined || old.length === 0) continue;
-      const kept = old.filter((at) => !affected(at));
+      const kept = outsideRanges(old, ranges);
       if (kept.length === 0) continue;
       const added = starts[index]!;
       starts[index] = added.length === 0 ? kept : mergeAscending(kept, added);

@@ -234,14 +234,16 @@ class Ranges {
   }
 }
 
+/** A finding, and its text as judged. A module function, not a closure per call: under tsx (keepNames) each costs a defineProperty. */
+function keep(found: LinkFinding[], judged: Ranges, f: LinkFinding): void {
+  found.push(f);
+  judged.add(f.start, f.end);
+}
+
 export function findExfiltrationLinks(text: string, policy: LinkPolicy): LinkFinding[] {
   const found: LinkFinding[] = [];
   // Text already judged (a removed construct or a judged destination): later scans skip it.
   const judged = new Ranges();
-  const add = (f: LinkFinding) => {
-    found.push(f);
-    judged.add(f.start, f.end);
-  };
 
   markdownLink.lastIndex = 0;
   for (let m = markdownLink.exec(text); m !== null; m = markdownLink.exec(text)) {
@@ -249,7 +251,7 @@ export function findExfiltrationLinks(text: string, policy: LinkPolicy): LinkFin
     const end = start + m[0].length;
     const reason = judgeDestination(m[3]!, policy);
     if (reason) {
-      add({ kind: m[1] ? 'image' : 'link', start, end, reason, keepText: m[1] ? undefined : safeLinkText(m[2]!, policy) });
+      keep(found, judged, { kind: m[1] ? 'image' : 'link', start, end, reason, keepText: m[1] ? undefined : safeLinkText(m[2]!, policy) });
     } else {
       // The destination is fine; the visible text is still scanned below (it may be a URL a client links).
       const destStart = start + m[0].indexOf('](') + 1;
@@ -265,7 +267,7 @@ export function findExfiltrationLinks(text: string, policy: LinkPolicy): LinkFin
       if (judged.overlaps(start, end)) continue;
       const reason = judgeDestination(m[1]!, policy);
       // A removed reference definition leaves nothing; a dangling "](dest" keeps its "]"; an autolink says it was removed.
-      if (reason) add({ kind: 'link', start: re === danglingDestination ? start + 1 : start, end, reason, keepText: re === autolink ? undefined : '' });
+      if (reason) keep(found, judged, { kind: 'link', start: re === danglingDestination ? start + 1 : start, end, reason, keepText: re === autolink ? undefined : '' });
       else judged.add(start, end);
     }
   }
@@ -285,7 +287,7 @@ export function findExfiltrationLinks(text: string, policy: LinkPolicy): LinkFin
       const urls = name === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s/)[0] ?? '') : name.startsWith('on') ? ['javascript:'] : [value];
       for (const u of urls) reason ??= u ? judgeDestination(u, policy) : undefined;
     }
-    if (reason) add({ kind: 'html', start, end, reason });
+    if (reason) keep(found, judged, { kind: 'html', start, end, reason });
   }
   judged.commit();
   for (const b of bareUrls(text, policy)) {

@@ -20,32 +20,21 @@ function words(text: string): string[] {
 }
 
 /**
- * Shingles as 32-bit hashes of n consecutive word ids: no string per
- * position, so long outputs stay cheap. A rare hash collision can only
- * raise the overlap slightly.
+ * The prompt's shingles as 32-bit hashes of n consecutive word ids (each new word gets the next
+ * id): no string per position. A rare hash collision can only raise the overlap slightly.
  */
-function shingleHashes(tokens: string[], n: number, ids: Map<string, number>, addIds: boolean): number[] {
+function shingleHashes(tokens: string[], n: number, ids: Map<string, number>): number[] {
   const wordIds: number[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     let id = ids.get(tokens[i]!);
-    if (id === undefined) {
-      id = addIds ? ids.size + 1 : 0; // 0 = a word the prompt does not contain
-      if (addIds) ids.set(tokens[i]!, id);
-    }
+    if (id === undefined) ids.set(tokens[i]!, (id = ids.size + 1));
     wordIds[i] = id;
   }
   const out: number[] = [];
   for (let i = 0; i + n <= wordIds.length; i++) {
     let h = 0x811c9dc5;
-    let unknown = false;
-    for (let k = i; k < i + n; k++) {
-      if (wordIds[k] === 0) {
-        unknown = true;
-        break;
-      }
-      h = Math.imul(h ^ wordIds[k]!, 0x01000193);
-    }
-    if (!unknown) out.push(h >>> 0);
+    for (let k = i; k < i + n; k++) h = Math.imul(h ^ wordIds[k]!, 0x01000193);
+    out.push(h >>> 0);
   }
   return out;
 }
@@ -63,7 +52,7 @@ function promptShingles(systemPrompt: string, ngramWords: number): { n: number; 
   // Short prompts: compare with shorter shingles, but never below three words.
   const n = Math.max(3, Math.min(ngramWords, tokens.length));
   const ids = new Map<string, number>();
-  const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids, true)) };
+  const value = { n, ids, set: new Set(shingleHashes(tokens, n, ids)) };
   byLength.set(ngramWords, value);
   return value;
 }
@@ -72,9 +61,35 @@ function promptShingles(systemPrompt: string, ngramWords: number): { n: number; 
 export function systemPromptOverlap(output: string, systemPrompt: string, ngramWords: number): { overlap: number; shared: number } {
   const prompt = promptShingles(systemPrompt, ngramWords);
   if (prompt.set.size === 0) return { overlap: 0, shared: 0 };
-  const seen = new Set<number>();
-  for (const h of shingleHashes(words(output), prompt.n, prompt.ids, false)) if (prompt.set.has(h)) seen.add(h);
+  const seen = sharedShingles(words(output), prompt);
   return { overlap: seen.size / prompt.set.size, shared: seen.size };
+}
+
+/**
+ * The prompt's shingles that the output's words contain: the hashes shingleHashes gives, but only
+ * windows of n words the prompt knows are hashed (an answer's own words break most windows), and
+ * no list of word ids or hashes is built.
+ */
+function sharedShingles(tokens: string[], prompt: { n: number; ids: Map<string, number>; set: Set<number> }): Set<number> {
+  const { n, ids, set } = prompt;
+  const seen = new Set<number>();
+  const window: number[] = new Array(n);
+  // Known words in a row ending at i, and the ids of the last n of them (a ring).
+  let known = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const id = ids.get(tokens[i]!);
+    if (id === undefined) {
+      known = 0;
+      continue;
+    }
+    window[i % n] = id;
+    if (++known < n) continue;
+    let h = 0x811c9dc5;
+    for (let k = i - n + 1; k <= i; k++) h = Math.imul(h ^ window[k % n]!, 0x01000193);
+    h >>>= 0;
+    if (set.has(h)) seen.add(h);
+  }
+  return seen;
 }
 
 /**

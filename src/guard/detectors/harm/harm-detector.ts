@@ -59,15 +59,15 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
     // that contains it, never the request read without it (harm-model-context.ts).
     const inContext = readsRequest && !anyCue && modelLogit >= LOWEST_CUT_LOGIT ? readingInContext(model, flat, readings.whole) : undefined;
     const viewInContext = inContext && view ? readingInContext(model, collapseWhitespace(view.text), view.logit, { margin: view.margin, message: flat }) : undefined;
-    const modelOnly = (category: HarmCategory): number =>
-      inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
     const logits = {} as Record<HarmCategory, number>;
     let highest = -Infinity;
     for (const category of HARM_CATEGORIES) {
       // Overlapping cues of one category describe one act: capped, so two phrasings of it do not outvote a mitigation.
       const cue = Math.min(cues.byCategory[category], CUE_CAP);
       // A matching cue is strong evidence: the n-gram model may lower it, not veto it.
-      logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelOnly(category) : modelOnly(category) - NO_CUE_PENALTY;
+      // The model's reading alone (in context, when it has one); inline, not a closure per call: under tsx (keepNames) each costs a defineProperty.
+      const modelOnly = cue > 0 ? 0 : inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
+      logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelOnly : modelOnly - NO_CUE_PENALTY;
       highest = Math.max(highest, logits[category]);
     }
     const evidence = [...cues.ids, ...(inContext?.ids ?? [])];

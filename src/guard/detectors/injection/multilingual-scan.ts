@@ -89,14 +89,9 @@ class TermIndex {
     this.firstUnit[first.charCodeAt(0)] = 1;
   }
 
-  /** Candidate terms at a position whose first code units are c0, c1, c2 (c2 NaN at the end). */
-  collectAt(c0: number, c1: number, c2: number, visit: (list: Term[]) => void): void {
-    if (this.firstUnit[c0] !== 1) return;
-    const entry = this.byFirstPair.get(pairKey(c0, c1));
-    if (!entry) return;
-    if (entry.short.length > 0) visit(entry.short);
-    const list = entry.byThird.get(c2);
-    if (list) visit(list);
+  /** The candidate terms at a position whose first code units are c0, c1: two-letter ones, the others by their third unit. */
+  entryAt(c0: number, c1: number): { short: Term[]; byThird: Map<number, Term[]> } | undefined {
+    return this.firstUnit[c0] === 1 ? this.byFirstPair.get(pairKey(c0, c1)) : undefined;
   }
 }
 
@@ -124,8 +119,6 @@ export class ConceptScanner {
     const hits: Hit[] = [];
     const n = text.length;
     let prevScript: ScriptClass = 'other';
-    let at = 0;
-    const visit = (list: Term[]): void => this.collect(list, text, at, hits);
     for (let i = 0; i < n - 1 && hits.length < maxHits; i++) {
       const c0 = text.charCodeAt(i);
       // Fast path for ASCII inside a word: no term starts there.
@@ -133,13 +126,20 @@ export class ConceptScanner {
       if (script === 'latin' && prevScript === 'latin') continue;
       const c1 = text.charCodeAt(i + 1);
       const c2 = text.charCodeAt(i + 2);
-      at = i;
       // A bounded term's first letter has the term's script: a word starts where the script changes.
-      if (script !== prevScript) this.wordStart.collectAt(c0, c1, c2, visit);
-      this.anywhere.collectAt(c0, c1, c2, visit);
+      if (script !== prevScript) this.collectFrom(this.wordStart.entryAt(c0, c1), c2, text, i, hits);
+      this.collectFrom(this.anywhere.entryAt(c0, c1), c2, text, i, hits);
       prevScript = script;
     }
     return hits;
+  }
+
+  /** The terms of a position's entry (c2: its third code unit, NaN at the end) that occur there. Not a closure per scan: under tsx (keepNames) each costs a defineProperty. */
+  private collectFrom(entry: { short: Term[]; byThird: Map<number, Term[]> } | undefined, c2: number, text: string, at: number, hits: Hit[]): void {
+    if (!entry) return;
+    if (entry.short.length > 0) this.collect(entry.short, text, at, hits);
+    const list = entry.byThird.get(c2);
+    if (list) this.collect(list, text, at, hits);
   }
 
   private collect(list: Term[], text: string, i: number, hits: Hit[]): void {
