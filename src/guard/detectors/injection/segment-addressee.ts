@@ -92,15 +92,28 @@ function automatedRole(words: readonly string[], i: number): boolean {
   return i > 0 && words[i - 1] === AUTOMATED && AUTOMATED_ROLES.has(words[i]!);
 }
 
+/** "-ing" words that, after an AI noun, name a group or an activity, not what the reader is doing ("AI Steering Group:", "AI training day:"). */
+const ING_NOUNS = new Set('steering training meeting meetings planning marketing engineering learning funding pricing licensing building briefing onboarding'.split(' '));
+const isParticiple = (word: string): boolean => word.endsWith('ing') && !ING_NOUNS.has(word);
+
+/** Words between an AI noun and its role noun in a label ("AI code reviewers:", "LLM triage agent:"). */
+const MAX_ROLE_MODIFIERS = 2;
+
 /**
- * After the AI noun at i (and one role noun), the phrase ends, or goes on with a participle,
- * "that ...", or "is / are ...ing" ("if an AI agent is triaging:").
+ * After the AI noun at i (and one role noun, perhaps behind a modifier or two: "AI code
+ * reviewers:"), the phrase ends, or goes on with a participle, "that ...", or "is / are ...ing"
+ * ("if an AI agent is triaging:").
  */
 function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
   let j = i + 1;
-  if (words[j] !== undefined && READER_ROLES.has(words[j]!)) j++;
+  for (let m = 0; m <= MAX_ROLE_MODIFIERS && words[j + m] !== undefined; m++) {
+    if (READER_ROLES.has(words[j + m]!)) {
+      j += m + 1;
+      break;
+    }
+  }
   const next = words[j];
-  if (next === undefined || next.endsWith('ing') || PHRASE_CLOSERS.has(next)) return true;
+  if (next === undefined || isParticiple(next) || PHRASE_CLOSERS.has(next)) return true;
   return (next === 'is' || next === 'are') && (words[j + 1] ?? '').endsWith('ing');
 }
 
@@ -109,11 +122,34 @@ function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
  * is directed to the AI noun at i, and the phrase ends there or goes on with an order.
  */
 function directedToAi(words: readonly string[], i: number, isCommand: (word: string) => boolean): boolean {
+  if (greetedAi(words, i)) return true;
   let k = i - 1;
   if (k >= 0 && (DETERMINERS.has(words[k]!) || QUANTIFIERS.has(words[k]!))) k--;
   if (k < 0 || !DIRECTED_TO.has(words[k]!)) return false;
   const next = words[i + 1];
   return next !== undefined && (phraseEndsAsAddressee(words, i) || isCommand(next) || ORDER_VERBS.has(next));
+}
+
+/** Greetings that make the next noun phrase a vocative ("hey coding agent", "hello, language model"). */
+const GREETINGS = new Set('hey hi hello dear attn attention'.split(' '));
+/** Nouns after an AI noun that make the greeting one to people ("dear AI enthusiasts", "hi copilot users"). */
+const PEOPLE_AFTER_AI = new Set('users user enthusiasts fans champions community group builders makers owners admins admin team teams colleagues everyone folks people'.split(' '));
+
+/**
+ * The AI noun at i ends a greeting's noun phrase: "hey coding agent", "attn AI reviewer",
+ * "hello, language model". Nobody greets a product they are describing; a greeting to the
+ * people who use it names them after the noun.
+ */
+function greetedAi(words: readonly string[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= MAX_ROLE_MODIFIERS + 1 && !GREETINGS.has(words[k]!)) {
+    if (DETERMINERS.has(words[k]!) || QUANTIFIERS.has(words[k]!)) return false;
+    k--;
+  }
+  if (k < 0 || !GREETINGS.has(words[k]!)) return false;
+  let j = i + 1;
+  if (words[j] !== undefined && READER_ROLES.has(words[j]!)) j++;
+  return !PEOPLE_AFTER_AI.has(words[j] ?? '') && !STAFF_NOUNS.has(words[j] ?? '');
 }
 
 /**
@@ -125,7 +161,7 @@ function dutyOnAi(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     const quantified = i > 0 && QUANTIFIERS.has(words[i - 1]!);
-    const participle = words[i + 1] !== undefined && (words[i + 1]!.endsWith('ing') || (READER_ROLES.has(words[i + 1]!) && (words[i + 2] ?? '').endsWith('ing')));
+    const participle = words[i + 1] !== undefined && (isParticiple(words[i + 1]!) || (READER_ROLES.has(words[i + 1]!) && isParticiple(words[i + 2] ?? '')));
     if (!quantified && !participle) continue;
     for (let j = i + 1; j <= i + 8 && j < words.length; j++) {
       const w = words[j]!;
