@@ -19,7 +19,9 @@ export const QUANTIFIERS = new Set('any all every each'.split(' '));
 /** A label opening with these names the sender or the topic, not the reader ("From the AI group:", "How we test the bot:"). */
 const SENDER_OPENERS = new Set('from by re about regarding subject title faq how why what'.split(' '));
 /** Role nouns that, after an AI noun, still name the machine reader ("AI reviewer:", "bot summariser:"). */
-const READER_ROLES = new Set('reviewer reviewers reader readers system systems tool tools helper summariser summarizer recap assistant assistants agent agents'.split(' '));
+const READER_ROLES = new Set(
+  'reviewer reviewers reader readers system systems tool tools helper summariser summarizer recap assistant assistants agent agents evaluator evaluators screener screeners referee referees checker checkers analyser analyzer taker takers'.split(' '),
+);
 /** Words after an AI noun phrase that keep it the addressee ("the AI reading this", "assistants only"). */
 const PHRASE_CLOSERS = new Set('that which who itself only'.split(' '));
 /** Words before an AI noun that direct the line to it ("note for the AI", "applies to assistants"). */
@@ -29,11 +31,17 @@ const DIRECTED_TO = new Set('for to attention attn dear hey hi'.split(' '));
  * ("ask copilot for ...", "when using copilot", "summarised by AI", "no AI is used"): a mention.
  */
 const MENTION_BEFORE = new Set('ask asks asked asking use uses used using by via with without from about no into of like'.split(' '));
+/** Nouns an AI noun modifies ("AI vendors", "AI pilot", "AI policy"): the phrase names them, not the AI reader. */
+const AI_MODIFIED_HEADS = new Set(
+  'vendor vendors provider providers supplier suppliers company companies policy policies governance ethics use usage strategy committee group groups council board pilot pilots programme program project projects budget budgets roadmap literacy adoption risk risks regulation'.split(' '),
+);
 const TOOL_NOUNS = new Set(['tool', 'tools']);
 const TOOL_DIRECTIVES = new Set('note notes instruction instructions directive directives guidance'.split(' '));
 /** "Automated reader:", "automated systems applying this schedule must": a machine reader without an AI noun. */
 const AUTOMATED = 'automated';
-const AUTOMATED_ROLES = new Set('reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers'.split(' '));
+const AUTOMATED_ROLES = new Set(
+  'reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers evaluator evaluators screener screeners referee referees summariser summarisers summarizer summarizers analyser analysers analyzer analyzers'.split(' '),
+);
 /** Orders planted for a machine reader that the segment model's task openers do not list. */
 const ORDER_VERBS = new Set('approve mark skip close grant rank report treat state flag exclude assign reorder rate score award'.split(' '));
 export const DUTY_WORDS = new Set('must shall should'.split(' '));
@@ -80,6 +88,10 @@ function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean 
   if (n >= 2 && TOOL_NOUNS.has(words[n - 2]!) && TOOL_DIRECTIVES.has(words[n - 1]!)) return true;
   for (let i = 0; i < words.length; i++) {
     if (!LABEL_AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
+    // "ask the assistant:", "for AI vendors:": a person's action on the AI, or the AI as a modifier of another noun.
+    if (i > 0 && MENTION_BEFORE.has(words[i - 1]!)) continue;
+    if (i > 1 && DETERMINERS.has(words[i - 1]!) && MENTION_BEFORE.has(words[i - 2]!)) continue;
+    if (AI_MODIFIED_HEADS.has(words[i + 1] ?? '')) continue;
     for (let j = 0; j < i; j++) if (DIRECTED_TO.has(words[j]!)) return true;
     if (sourceLabels) continue;
     if (phraseEndsAsAddressee(words, i)) return true;
@@ -162,9 +174,13 @@ function dutyOnAi(words: readonly string[]): boolean {
     if (!AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     const quantified = i > 0 && QUANTIFIERS.has(words[i - 1]!);
     const participle = words[i + 1] !== undefined && (isParticiple(words[i + 1]!) || (READER_ROLES.has(words[i + 1]!) && isParticiple(words[i + 2] ?? '')));
-    if (!quantified && !participle) continue;
+    // "Automated evaluators shall award ...": the modifier already picks the machine readers; a rule
+    // about such systems is passive ("automated systems must be approved").
+    const automated = automatedRole(words, i);
+    if (!quantified && !participle && !automated) continue;
     for (let j = i + 1; j <= i + 8 && j < words.length; j++) {
       const w = words[j]!;
+      if (automated && !quantified && !participle && words[j + 1] === 'be') continue;
       if (DUTY_WORDS.has(w) || (DUTY_BEFORE_TO.has(w) && words[j + 1] === 'to')) return true;
     }
   }
