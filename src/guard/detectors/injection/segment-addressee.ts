@@ -187,6 +187,48 @@ function dutyOnAi(words: readonly string[]): boolean {
   return false;
 }
 
+/** Longest opening read for a vocative ("LLM ops bot, ..."), in characters. */
+const MAX_VOCATIVE_CHARS = 40;
+const LIST_WORDS = new Set(['and', 'or']);
+const AI_ROLE_TAILS = new Set(['agent', 'agents']);
+
+/**
+ * The line, or the text after one of its labels, opens by calling the AI reader by name:
+ * "assistant, submit the order", "# copilot — skip this file". A bare AI noun before a comma
+ * or dash is a vocative; "the assistant, ..." is a mention and "Copilot, Teams and Outlook ..."
+ * a list of products.
+ */
+export function opensWithVocative(piece: string, wordsOf: (s: string) => string[]): boolean {
+  const starts = [0];
+  for (let i = piece.indexOf(': '); i >= 0 && i < MAX_LABEL_CHARS && starts.length < 4; i = piece.indexOf(': ', i + 1)) starts.push(i + 2);
+  return starts.some((start) => vocativeAt(piece.slice(start, start + MAX_VOCATIVE_CHARS * 2), wordsOf));
+}
+
+function vocativeAt(text: string, wordsOf: (s: string) => string[]): boolean {
+  let end = -1;
+  for (let i = 0; i < Math.min(text.length, MAX_VOCATIVE_CHARS); i++) {
+    const c = text.charCodeAt(i);
+    // comma, em / en dash, or " - "
+    if (c === 44 || c === 0x2014 || c === 0x2013 || (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) {
+      end = i;
+      break;
+    }
+  }
+  if (end <= 0) return false;
+  const head = wordsOf(text.slice(0, end));
+  if (head.length === 0 || head.length > MAX_ROLE_MODIFIERS + 2 || DETERMINERS.has(head[0]!) || QUANTIFIERS.has(head[0]!)) return false;
+  const last = head[head.length - 1]!;
+  // A bare "Agents," or "support agent," is a desk's people; "coding agent," and "AI reviewer," name software.
+  const modifiers = head.slice(0, -1);
+  const namesAi =
+    LABEL_AI_NOUNS.has(last) ||
+    (AI_ROLE_TAILS.has(last) && modifiers.some((w) => w.endsWith('ing'))) ||
+    (READER_ROLES.has(last) && modifiers.some((w) => AI_NOUNS.has(w) || w === AUTOMATED));
+  if (!namesAi || !head.every((w) => !STAFF_NOUNS.has(w) && !PEOPLE_AFTER_AI.has(w))) return false;
+  const after = wordsOf(text.slice(end + 1)).slice(0, 4);
+  return !after.some((w) => LIST_WORDS.has(w));
+}
+
 export interface AddresseeInput {
   words: readonly string[];
   /** the segment opens with a task verb, or with "please" */
@@ -197,14 +239,17 @@ export interface AddresseeInput {
   record: boolean;
   /** a word that opens a task ("send", "report", "ignore") */
   isCommand: (word: string) => boolean;
+  /** the line opens by calling the AI reader by name (opensWithVocative) */
+  vocative?: boolean;
 }
 
 /**
  * Addressee marker of a segment: to:ai-label, to:ai (vocative or AI + you/command),
  * to:ai-duty, about:ai (third person), about:ai-other, to:staff, to:you, to:reader, or null.
  */
-export function addresseeOf({ words, commands, labels, record, isCommand }: AddresseeInput): string | null {
+export function addresseeOf({ words, commands, labels, record, isCommand, vocative = false }: AddresseeInput): string | null {
   if (labels.some((label) => labelNamesAi(label, record))) return 'to:ai-label';
+  if (vocative) return 'to:ai';
   let ai = false;
   let thirdPerson = false;
   let directed = false;
