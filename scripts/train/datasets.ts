@@ -107,7 +107,7 @@ const USER_VARIED = Number(process.env.USER_VARIED ?? 800);
 const HARM_VARIED = Number(process.env.HARM_VARIED ?? 600);
 /** Safe tasks asked with the harmful corpus's openers (corpus/everyday-asks.ts). */
 /** Document batches that train the segment model only (see harmExamples). */
-const SEGMENT_ONLY_DOCUMENTS = new Set(['documents-22']);
+const SEGMENT_ONLY_DOCUMENTS = new Set(['documents-22', 'documents-23']);
 const HARM_EVERYDAY_ASKS = Number(process.env.HARM_EVERYDAY_ASKS ?? 0);
 const INTENT_EVERYDAY_ASKS = Number(process.env.INTENT_EVERYDAY_ASKS ?? 2500);
 
@@ -178,7 +178,10 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
   }
   // Written clean documents get their own groups (one per row, not per repeat).
   const written = handwrittenFor('documents', handwritten);
-  for (let r = 0; r < DOCUMENT_WEIGHT; r++) written.forEach((row, i) => addWrittenDocument(out, row, row.label === 0 ? -1 - i : undefined));
+  // Every other copy ends with a staff closing line, clean and injected alike: many written
+  // injections are a document's last line, and a line an attacker appends must not hide them.
+  const withClosing = (row: HandwrittenRow): HandwrittenRow => ({ ...row, text: `${row.text}\n${workplaceClosing(rng)}` });
+  for (let r = 0; r < DOCUMENT_WEIGHT; r++) written.forEach((row, i) => addWrittenDocument(out, r % 2 === 1 ? withClosing(row) : row, row.label === 0 ? -1 - i : undefined));
   return out;
 }
 
