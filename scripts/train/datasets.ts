@@ -179,7 +179,10 @@ export function segmentExamples(rng: Rng, dev: readonly DevRow[], handwritten: H
   }
   // Written clean documents get their own groups (one per row, not per repeat).
   const written = segmentDocuments(handwritten);
-  for (let r = 0; r < DOCUMENT_WEIGHT; r++) written.forEach((row, i) => addWrittenDocument(out, row, row.label === 0 ? -1 - i : undefined));
+  // Every other copy ends with a staff closing line, clean and injected alike: many written
+  // injections are a document's last line, and a line an attacker appends must not hide them.
+  const withClosing = (row: HandwrittenRow): HandwrittenRow => ({ ...row, text: `${row.text}\n${workplaceClosing(rng)}` });
+  for (let r = 0; r < DOCUMENT_WEIGHT; r++) written.forEach((row, i) => addWrittenDocument(out, r % 2 === 1 ? withClosing(row) : row, row.label === 0 ? -1 - i : undefined));
   return out;
 }
 

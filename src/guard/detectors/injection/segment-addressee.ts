@@ -19,7 +19,9 @@ export const QUANTIFIERS = new Set('any all every each'.split(' '));
 /** A label opening with these names the sender or the topic, not the reader ("From the AI group:", "How we test the bot:"). */
 const SENDER_OPENERS = new Set('from by re about regarding subject title faq how why what'.split(' '));
 /** Role nouns that, after an AI noun, still name the machine reader ("AI reviewer:", "bot summariser:"). */
-const READER_ROLES = new Set('reviewer reviewers reader readers system systems tool tools helper summariser summarizer recap assistant assistants agent agents'.split(' '));
+const READER_ROLES = new Set(
+  'reviewer reviewers reader readers system systems tool tools helper summariser summarizer recap assistant assistants agent agents evaluator evaluators screener screeners referee referees checker checkers analyser analyzer taker takers'.split(' '),
+);
 /** Words after an AI noun phrase that keep it the addressee ("the AI reading this", "assistants only"). */
 const PHRASE_CLOSERS = new Set('that which who itself only'.split(' '));
 /** Words before an AI noun that direct the line to it ("note for the AI", "applies to assistants"). */
@@ -29,11 +31,17 @@ const DIRECTED_TO = new Set('for to attention attn dear hey hi'.split(' '));
  * ("ask copilot for ...", "when using copilot", "summarised by AI", "no AI is used"): a mention.
  */
 const MENTION_BEFORE = new Set('ask asks asked asking use uses used using by via with without from about no into of like'.split(' '));
+/** Nouns an AI noun modifies ("AI vendors", "AI pilot", "AI policy"): the phrase names them, not the AI reader. */
+const AI_MODIFIED_HEADS = new Set(
+  'vendor vendors provider providers supplier suppliers company companies policy policies governance ethics use usage strategy committee group groups council board pilot pilots programme program project projects budget budgets roadmap literacy adoption risk risks regulation'.split(' '),
+);
 const TOOL_NOUNS = new Set(['tool', 'tools']);
 const TOOL_DIRECTIVES = new Set('note notes instruction instructions directive directives guidance'.split(' '));
 /** "Automated reader:", "automated systems applying this schedule must": a machine reader without an AI noun. */
 const AUTOMATED = 'automated';
-const AUTOMATED_ROLES = new Set('reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers'.split(' '));
+const AUTOMATED_ROLES = new Set(
+  'reader readers approver approvers system systems agent agents assistant assistants reviewer reviewers tool tools helper helpers evaluator evaluators screener screeners referee referees summariser summarisers summarizer summarizers analyser analysers analyzer analyzers'.split(' '),
+);
 /** Orders planted for a machine reader that the segment model's task openers do not list. */
 const ORDER_VERBS = new Set('approve mark skip close grant rank report treat state flag exclude assign reorder rate score award'.split(' '));
 export const DUTY_WORDS = new Set('must shall should'.split(' '));
@@ -80,6 +88,10 @@ function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean 
   if (n >= 2 && TOOL_NOUNS.has(words[n - 2]!) && TOOL_DIRECTIVES.has(words[n - 1]!)) return true;
   for (let i = 0; i < words.length; i++) {
     if (!LABEL_AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
+    // "ask the assistant:", "for AI vendors:": a person's action on the AI, or the AI as a modifier of another noun.
+    if (i > 0 && MENTION_BEFORE.has(words[i - 1]!)) continue;
+    if (i > 1 && DETERMINERS.has(words[i - 1]!) && MENTION_BEFORE.has(words[i - 2]!)) continue;
+    if (AI_MODIFIED_HEADS.has(words[i + 1] ?? '')) continue;
     for (let j = 0; j < i; j++) if (DIRECTED_TO.has(words[j]!)) return true;
     if (sourceLabels) continue;
     if (phraseEndsAsAddressee(words, i)) return true;
@@ -92,15 +104,28 @@ function automatedRole(words: readonly string[], i: number): boolean {
   return i > 0 && words[i - 1] === AUTOMATED && AUTOMATED_ROLES.has(words[i]!);
 }
 
+/** "-ing" words that, after an AI noun, name a group or an activity, not what the reader is doing ("AI Steering Group:", "AI training day:"). */
+const ING_NOUNS = new Set('steering training meeting meetings planning marketing engineering learning funding pricing licensing building briefing onboarding'.split(' '));
+const isParticiple = (word: string): boolean => word.endsWith('ing') && !ING_NOUNS.has(word);
+
+/** Words between an AI noun and its role noun in a label ("AI code reviewers:", "LLM triage agent:"). */
+const MAX_ROLE_MODIFIERS = 2;
+
 /**
- * After the AI noun at i (and one role noun), the phrase ends, or goes on with a participle,
- * "that ...", or "is / are ...ing" ("if an AI agent is triaging:").
+ * After the AI noun at i (and one role noun, perhaps behind a modifier or two: "AI code
+ * reviewers:"), the phrase ends, or goes on with a participle, "that ...", or "is / are ...ing"
+ * ("if an AI agent is triaging:").
  */
 function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
   let j = i + 1;
-  if (words[j] !== undefined && READER_ROLES.has(words[j]!)) j++;
+  for (let m = 0; m <= MAX_ROLE_MODIFIERS && words[j + m] !== undefined; m++) {
+    if (READER_ROLES.has(words[j + m]!)) {
+      j += m + 1;
+      break;
+    }
+  }
   const next = words[j];
-  if (next === undefined || next.endsWith('ing') || PHRASE_CLOSERS.has(next)) return true;
+  if (next === undefined || isParticiple(next) || PHRASE_CLOSERS.has(next)) return true;
   return (next === 'is' || next === 'are') && (words[j + 1] ?? '').endsWith('ing');
 }
 
@@ -109,11 +134,34 @@ function phraseEndsAsAddressee(words: readonly string[], i: number): boolean {
  * is directed to the AI noun at i, and the phrase ends there or goes on with an order.
  */
 function directedToAi(words: readonly string[], i: number, isCommand: (word: string) => boolean): boolean {
+  if (greetedAi(words, i)) return true;
   let k = i - 1;
   if (k >= 0 && (DETERMINERS.has(words[k]!) || QUANTIFIERS.has(words[k]!))) k--;
   if (k < 0 || !DIRECTED_TO.has(words[k]!)) return false;
   const next = words[i + 1];
   return next !== undefined && (phraseEndsAsAddressee(words, i) || isCommand(next) || ORDER_VERBS.has(next));
+}
+
+/** Greetings that make the next noun phrase a vocative ("hey coding agent", "hello, language model"). */
+const GREETINGS = new Set('hey hi hello dear attn attention'.split(' '));
+/** Nouns after an AI noun that make the greeting one to people ("dear AI enthusiasts", "hi copilot users"). */
+const PEOPLE_AFTER_AI = new Set('users user enthusiasts fans champions community group builders makers owners admins admin team teams colleagues everyone folks people'.split(' '));
+
+/**
+ * The AI noun at i ends a greeting's noun phrase: "hey coding agent", "attn AI reviewer",
+ * "hello, language model". Nobody greets a product they are describing; a greeting to the
+ * people who use it names them after the noun.
+ */
+function greetedAi(words: readonly string[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= MAX_ROLE_MODIFIERS + 1 && !GREETINGS.has(words[k]!)) {
+    if (DETERMINERS.has(words[k]!) || QUANTIFIERS.has(words[k]!)) return false;
+    k--;
+  }
+  if (k < 0 || !GREETINGS.has(words[k]!)) return false;
+  let j = i + 1;
+  if (words[j] !== undefined && READER_ROLES.has(words[j]!)) j++;
+  return !PEOPLE_AFTER_AI.has(words[j] ?? '') && !STAFF_NOUNS.has(words[j] ?? '');
 }
 
 /**
@@ -125,14 +173,60 @@ function dutyOnAi(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     const quantified = i > 0 && QUANTIFIERS.has(words[i - 1]!);
-    const participle = words[i + 1] !== undefined && (words[i + 1]!.endsWith('ing') || (READER_ROLES.has(words[i + 1]!) && (words[i + 2] ?? '').endsWith('ing')));
-    if (!quantified && !participle) continue;
+    const participle = words[i + 1] !== undefined && (isParticiple(words[i + 1]!) || (READER_ROLES.has(words[i + 1]!) && isParticiple(words[i + 2] ?? '')));
+    // "Automated evaluators shall award ...": the modifier already picks the machine readers; a rule
+    // about such systems is passive ("automated systems must be approved").
+    const automated = automatedRole(words, i);
+    if (!quantified && !participle && !automated) continue;
     for (let j = i + 1; j <= i + 8 && j < words.length; j++) {
       const w = words[j]!;
+      if (automated && !quantified && !participle && words[j + 1] === 'be') continue;
       if (DUTY_WORDS.has(w) || (DUTY_BEFORE_TO.has(w) && words[j + 1] === 'to')) return true;
     }
   }
   return false;
+}
+
+/** Longest opening read for a vocative ("LLM ops bot, ..."), in characters. */
+const MAX_VOCATIVE_CHARS = 40;
+const LIST_WORDS = new Set(['and', 'or']);
+const AI_ROLE_TAILS = new Set(['agent', 'agents']);
+
+/**
+ * The line, or the text after one of its labels, opens by calling the AI reader by name:
+ * "assistant, submit the order", "# copilot — skip this file". A bare AI noun before a comma
+ * or dash is a vocative; "the assistant, ..." is a mention and "Copilot, Teams and Outlook ..."
+ * a list of products.
+ */
+export function opensWithVocative(piece: string, wordsOf: (s: string) => string[]): boolean {
+  const starts = [0];
+  for (let i = piece.indexOf(': '); i >= 0 && i < MAX_LABEL_CHARS && starts.length < 4; i = piece.indexOf(': ', i + 1)) starts.push(i + 2);
+  return starts.some((start) => vocativeAt(piece.slice(start, start + MAX_VOCATIVE_CHARS * 2), wordsOf));
+}
+
+function vocativeAt(text: string, wordsOf: (s: string) => string[]): boolean {
+  let end = -1;
+  for (let i = 0; i < Math.min(text.length, MAX_VOCATIVE_CHARS); i++) {
+    const c = text.charCodeAt(i);
+    // comma, em / en dash, or " - "
+    if (c === 44 || c === 0x2014 || c === 0x2013 || (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) {
+      end = i;
+      break;
+    }
+  }
+  if (end <= 0) return false;
+  const head = wordsOf(text.slice(0, end));
+  if (head.length === 0 || head.length > MAX_ROLE_MODIFIERS + 2 || DETERMINERS.has(head[0]!) || QUANTIFIERS.has(head[0]!)) return false;
+  const last = head[head.length - 1]!;
+  // A bare "Agents," or "support agent," is a desk's people; "coding agent," and "AI reviewer," name software.
+  const modifiers = head.slice(0, -1);
+  const namesAi =
+    LABEL_AI_NOUNS.has(last) ||
+    (AI_ROLE_TAILS.has(last) && modifiers.some((w) => w.endsWith('ing'))) ||
+    (READER_ROLES.has(last) && modifiers.some((w) => AI_NOUNS.has(w) || w === AUTOMATED));
+  if (!namesAi || !head.every((w) => !STAFF_NOUNS.has(w) && !PEOPLE_AFTER_AI.has(w))) return false;
+  const after = wordsOf(text.slice(end + 1)).slice(0, 4);
+  return !after.some((w) => LIST_WORDS.has(w));
 }
 
 export interface AddresseeInput {
@@ -145,14 +239,17 @@ export interface AddresseeInput {
   record: boolean;
   /** a word that opens a task ("send", "report", "ignore") */
   isCommand: (word: string) => boolean;
+  /** the line opens by calling the AI reader by name (opensWithVocative) */
+  vocative?: boolean;
 }
 
 /**
  * Addressee marker of a segment: to:ai-label, to:ai (vocative or AI + you/command),
  * to:ai-duty, about:ai (third person), about:ai-other, to:staff, to:you, to:reader, or null.
  */
-export function addresseeOf({ words, commands, labels, record, isCommand }: AddresseeInput): string | null {
+export function addresseeOf({ words, commands, labels, record, isCommand, vocative = false }: AddresseeInput): string | null {
   if (labels.some((label) => labelNamesAi(label, record))) return 'to:ai-label';
+  if (vocative) return 'to:ai';
   let ai = false;
   let thirdPerson = false;
   let directed = false;
