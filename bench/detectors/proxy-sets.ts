@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DevRow } from '../../scripts/train/dev-data.js';
 
-export const PROXY_SETS = ['proxy-heldout', 'proxy-suffix', 'proxy-suffix-benign', 'proxy-technical', 'proxy-creative', 'proxy-workplace', 'proxy-everyday-harm', 'proxy-workplace-2', 'proxy-mention', 'proxy-user-2', 'proxy-harm-2', 'proxy-workplace-3', 'proxy-workplace-4', 'proxy-technical-2', 'proxy-user-3', 'proxy-harm-3', 'proxy-workplace-5', 'proxy-technical-3', 'proxy-user-4', 'proxy-harm-4', 'proxy-workplace-6', 'proxy-technical-4', 'proxy-user-5', 'proxy-harm-5', 'proxy-workplace-7', 'proxy-technical-5', 'proxy-user-6', 'proxy-harm-6', 'proxy-workplace-8', 'proxy-technical-6', 'proxy-user-7', 'proxy-harm-7', 'proxy-workplace-9', 'proxy-technical-7', 'proxy-user-8', 'proxy-harm-8'] as const;
+export const PROXY_SETS = ['proxy-heldout', 'proxy-suffix', 'proxy-suffix-benign', 'proxy-technical', 'proxy-creative', 'proxy-workplace', 'proxy-everyday-harm', 'proxy-workplace-2', 'proxy-mention', 'proxy-user-2', 'proxy-harm-2', 'proxy-workplace-3', 'proxy-workplace-4', 'proxy-technical-2', 'proxy-user-3', 'proxy-harm-3', 'proxy-workplace-5', 'proxy-technical-3', 'proxy-user-4', 'proxy-harm-4', 'proxy-workplace-6', 'proxy-technical-4', 'proxy-user-5', 'proxy-harm-5', 'proxy-workplace-7', 'proxy-technical-5', 'proxy-user-6', 'proxy-harm-6', 'proxy-workplace-8', 'proxy-technical-6', 'proxy-user-7', 'proxy-harm-7', 'proxy-workplace-9', 'proxy-technical-7', 'proxy-user-8', 'proxy-harm-8', 'proxy-workplace-10', 'proxy-technical-8', 'proxy-user-9', 'proxy-harm-9'] as const;
 
 export const proxyFile = (name: string): string => fileURLToPath(new URL(`./${name}.jsonl`, import.meta.url));
 
