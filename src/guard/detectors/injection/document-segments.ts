@@ -33,7 +33,7 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
 
 /** What the first meaningful "@" of a line is: an e-mail address (name@host.tld), a chat handle (@name), or nothing. */
 function atKind(line: string): 'email' | 'handle' | null {
-  // A URL-encoded "@" between name and host ("lee%40contoso.example") hides an address, it does not remove it.
+  // A URL-encoded "@" between name and host ("lee%40example.org") hides an address, it does not remove it.
   const encoded = line.indexOf('%40');
   if (encoded > 0 && isWordChar(line.charCodeAt(encoded - 1)) && isWordChar(line.charCodeAt(encoded + 3))) return 'email';
   let handle = false;
