@@ -31,6 +31,7 @@ import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
 import { WORK_CONTEXT_MITIGATIONS } from './harm-work-context.js';
 import { RESPONSE_CONTEXT_MITIGATIONS } from './harm-response-context.js';
+import { sentenceRanges } from './request-views.js';
 
 // Patterns that begin with a word are anchored at a word start (faster, same meaning).
 const c = harmCue;
@@ -177,6 +178,9 @@ export interface HarmMitigation {
 
 const m = harmMitigation;
 
+/** A defender's question: how to protect, prevent, recognise, detect or report. */
+const PROTECTION: HarmMitigation = m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`);
+
 export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`, undefined, OPERATIONAL_DETAIL),
   m('mitigate.idiom', ['violence', 'self_harm'], -3, `(?:kill(?:ing)? (?:your|our|my|their) darlings|${KILL_A_WORK_THING}|kill(?:ing)? two birds|killer (?:app|feature|demo|headline|slide|deal)s?|shoot(?:ing)? for (?:a|an|the|two|three|\\d)|(?:take|took|taking) a stab at (?:it|this|that|the|a|an|[a-z]+ing)\\b|bit(?:e|ing) the bullet|kill(?:ing)? (?:time|it|the lights|the engine|a process|the process|processes|the music|the mood|my cravings|weeds|bacteria|germs|a python|a task|the noise)|blow(?:ing)? up ${gap(2)}(?:balloons?|photos?|pictures?|images?|my phone|the internet|on social media)|bomb(?:ed|ing)? (?:a |the |my )?(?:test|exam|interview|audition|presentation)|steal(?:ing)? (?:someone's|a|her|his|their|my) (?:heart|thunder|spotlight|look|idea for)|steal the (?:show|spotlight)|steal (?:a |second )?base|break(?:ing)? into (?:the |a )?(?:film|music|movie|tech|fashion|acting|publishing|job) ?(?:industry|market|business|world|career)?|shoot(?:ing)? (?:a |the |some )?(?:photos?|pictures?|video|film|movie|scene|hoops|baskets?|free throws?|the breeze|my shot|for the stars|an email|a message|at the range|at a range|targets?|clay)|(?:crush|slay|destroy|murder|kill|nail|smash)(?:ing)? (?:it|the (?:interview|exam|game|competition|presentation|dance floor|audition|look))|execute (?:a|the|my|this) (?:plan|strategy|command|query|script|code|trade|order)|hang (?:a|the|my) (?:picture|painting|shelf|curtains?|mirror|tv|frame)|cut (?:the|a) (?:cake|bread|cost|costs|budget|losses|grass|hair|cord)|drown out|choke (?:up|back)|poison ivy|die (?:laughing|of laughter|of embarrassment)|dying to (?:see|know|try|meet)|to die for|knock(?:ing)? (?:it|them) out of the park|beat (?:the|my|a) (?:record|traffic|heat|deadline|competition|boss|level|game|odds)|attack(?:ing)? (?:a|the|this) (?:problem|issue|task|backlog)|punch(?:ing)? (?:holes?|a ticket|up)|gut (?:a|the) (?:fish|house|kitchen|building)|butcher (?:a|the) (?:chicken|pig|cow|lamb)|terminate (?:a|an|the|my) (?:contract|lease|instance|process|subscription|agreement|thread|session|employee contract)|eliminate (?:debt|waste|duplicates|errors|bugs|clutter|noise)|blow(?:ing)? up ${gap(3)}(?:process|processes|plan|playbook|status quo|model|template|format|org chart|structure|roadmap|approach|rules|workflow|agenda|backlog|calendar)|who (?:do|would|did) (?:i|we) (?:need|have|got) to (?:kill|strangle|murder|shoot|bribe|sleep with|punch|fight) (?:to|for|around|round|here))\\b`),
@@ -198,7 +202,7 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.figurative-hurt', ['violence'], -4, `(?:jokes?|comments?|remarks?|words?|feedback|criticism|rumou?rs?|gossip|behaviou?r|decisions?|layoffs?|cuts?|polic(?:y|ies)|changes?|prices?|delays?|outages?) ${gap(3)}(?:hurt|hurts|hurting|harm|harms|harming|upset\\w{0,3}) ${gap(2)}(?:people|someone|somebody|him|her|them|staff|colleagues|customers|the team)|hurt\\w{0,3} (?:[^ ]+ )?(?:someone's|somebody's|his|her|their|people's|my [^ ]+'s) feelings`, 'hurt|harm|upset'),
   // Class material asks about a story or a topic: a worksheet on a play's poisoning is literature.
   m('mitigate.teaching', ['violence', 'hate', 'sexual', 'self_harm'], -2, `worksheet|lesson plan|discussion questions?|comprehension questions?|study guide|reading guide|essay (?:question|prompt)s?|answer key|marking scheme|learning objectives?|act [ivx1-5]\\b|use (?:two|three|\\d) quotes`),
-  m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`),
+  PROTECTION,
   // What is asked for is how to notice an abuse ("signs of child grooming", "indicators of trafficking"), not how to
   // do it; not when it asks how to stay unnoticed or for the working details.
   m('mitigate.recognition', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:warning |early |tell-?tale )?(?:signs|indicators|red flags) (?:of|for|that)\\b`, 'signs|indicators|red flags', `${OPERATIONAL_DETAIL}|without|avoid\\w{0,3}|hid(?:e|ing)|conceal\\w{0,3}|cover\\w{0,3}|so (?:that )?(?:no ?one|nobody)|not (?:notice|show|spot)`),
@@ -256,4 +260,20 @@ export function matchHarmMitigations(flat: string): HarmCueHits {
     }
   }
   return { byCategory, ids };
+}
+
+/**
+ * The defender's question of a text of several sentences, when no sentence that asks it holds a cue
+ * itself: "How do companies detect this?" in front of a request for the act is a frame that costs an
+ * attacker nothing and took harm recall from 0.93 to 0.67 (bench/detectors/adaptive-frame.ts). Such a
+ * question lowers the harm only in its own sentence; a one-sentence text keeps it.
+ */
+export function protectionApart(flat: string): { categories: readonly HarmCategory[]; weight: number } | undefined {
+  const sentences = sentenceRanges(flat);
+  if (sentences.length < 2) return undefined;
+  for (const { start, end } of sentences) {
+    const sentence = flat.slice(start, end);
+    if (PROTECTION.pattern.test(sentence) && matchHarmCues(sentence).ids.length > 0) return undefined;
+  }
+  return { categories: PROTECTION.categories, weight: PROTECTION.weight };
 }
