@@ -3,7 +3,7 @@
 import { sigmoid, type LinearModel } from '../injection/linear-model.js';
 import { preparedView } from '../injection/text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
-import { matchHarmCues, matchHarmMitigations, protectionApart, type HarmCategory } from './harm-lexicon.js';
+import { matchHarmCues, matchHarmMitigations, type HarmCategory } from './harm-lexicon.js';
 import { readingInContext } from './harm-model-context.js';
 import { requestReadings } from './request-views.js';
 
@@ -75,11 +75,8 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
     // severity, so most ordinary text (a 2 KB answer on the output channel) skips their regexes.
     if (highest >= LOWEST_CUT_LOGIT) {
       const mitigations = matchHarmMitigations(flat);
-      // A defender's question counts in its own sentence only (protectionApart).
-      const apart = mitigations.ids.includes('mitigate.protection') ? protectionApart(flat) : undefined;
-      if (apart) for (const category of apart.categories) mitigations.byCategory[category] -= apart.weight;
       for (const category of HARM_CATEGORIES) logits[category] += mitigations.byCategory[category];
-      evidence.push(...(apart ? mitigations.ids.map((id) => (id === 'mitigate.protection' ? 'mitigate.protection.apart' : id)) : mitigations.ids));
+      evidence.push(...mitigations.ids);
     }
     if (modelLogit > 0) evidence.push('model.harm-ngrams');
     return { logits, evidence };

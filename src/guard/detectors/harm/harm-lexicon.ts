@@ -174,12 +174,16 @@ export interface HarmMitigation {
   anchor?: RegExp;
   /** The context does not lower a text that also matches this: a story that asks for the exact steps. */
   unless?: RegExp;
+  /**
+   * In a text of several sentences it counts only if a sentence it matches in also holds a cue: a
+   * defender's question in a sentence of its own ("How do companies detect this?" before or after a
+   * request for the act) is a frame that costs an attacker nothing (bench/detectors/adaptive-frame.ts).
+   */
+  ownSentence?: boolean;
 }
 
 const m = harmMitigation;
 
-/** A defender's question: how to protect, prevent, recognise, detect or report. */
-const PROTECTION: HarmMitigation = m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`);
 
 export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`, undefined, OPERATIONAL_DETAIL),
@@ -202,7 +206,8 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.figurative-hurt', ['violence'], -4, `(?:jokes?|comments?|remarks?|words?|feedback|criticism|rumou?rs?|gossip|behaviou?r|decisions?|layoffs?|cuts?|polic(?:y|ies)|changes?|prices?|delays?|outages?) ${gap(3)}(?:hurt|hurts|hurting|harm|harms|harming|upset\\w{0,3}) ${gap(2)}(?:people|someone|somebody|him|her|them|staff|colleagues|customers|the team)|hurt\\w{0,3} (?:[^ ]+ )?(?:someone's|somebody's|his|her|their|people's|my [^ ]+'s) feelings`, 'hurt|harm|upset'),
   // Class material asks about a story or a topic: a worksheet on a play's poisoning is literature.
   m('mitigate.teaching', ['violence', 'hate', 'sexual', 'self_harm'], -2, `worksheet|lesson plan|discussion questions?|comprehension questions?|study guide|reading guide|essay (?:question|prompt)s?|answer key|marking scheme|learning objectives?|act [ivx1-5]\\b|use (?:two|three|\\d) quotes`),
-  PROTECTION,
+  // A defender's question: how to protect, prevent, recognise, detect or report.
+  { ...m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`), ownSentence: true },
   // What is asked for is how to notice an abuse ("signs of child grooming", "indicators of trafficking"), not how to
   // do it; not when it asks how to stay unnoticed or for the working details.
   m('mitigate.recognition', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:warning |early |tell-?tale )?(?:signs|indicators|red flags) (?:of|for|that)\\b`, 'signs|indicators|red flags', `${OPERATIONAL_DETAIL}|without|avoid\\w{0,3}|hid(?:e|ing)|conceal\\w{0,3}|cover\\w{0,3}|so (?:that )?(?:no ?one|nobody)|not (?:notice|show|spot)`),
@@ -251,29 +256,28 @@ export function matchHarmMitigations(flat: string): HarmCueHits {
   const byCategory: Record<HarmCategory, number> = { hate: 0, sexual: 0, violence: 0, self_harm: 0 };
   const ids: string[] = [];
   const scan = prefilter.scan(flat);
+  const matched: HarmMitigation[] = [];
   for (let i = 0; i < HARM_MITIGATIONS.length; i++) {
     const mitigation = HARM_MITIGATIONS[i]!;
     // The "unless" words (exact steps, doses ...) are rare: tested only after the mitigation matched.
-    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(flat)) {
-      for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
-      ids.push(mitigation.id);
-    }
+    if (entryMatches(HARM_CUES.length + i, flat, scan) && !mitigation.unless?.test(flat)) matched.push(mitigation);
+  }
+  // Scoped after the loop: reading a sentence's cues rescans, and the loop still reads the text's scan.
+  for (const mitigation of matched) {
+    if (mitigation.ownSentence && !inASentenceWithACue(mitigation, flat)) continue;
+    for (const category of mitigation.categories) byCategory[category] += mitigation.weight;
+    ids.push(mitigation.id);
   }
   return { byCategory, ids };
 }
 
-/**
- * The defender's question of a text of several sentences, when no sentence that asks it holds a cue
- * itself: "How do companies detect this?" in front of a request for the act is a frame that costs an
- * attacker nothing and took harm recall from 0.93 to 0.67 (bench/detectors/adaptive-frame.ts). Such a
- * question lowers the harm only in its own sentence; a one-sentence text keeps it.
- */
-export function protectionApart(flat: string): { categories: readonly HarmCategory[]; weight: number } | undefined {
+/** A one-sentence text, or a sentence the mitigation matches in that also holds a cue (HarmMitigation.ownSentence). */
+function inASentenceWithACue(mitigation: HarmMitigation, flat: string): boolean {
   const sentences = sentenceRanges(flat);
-  if (sentences.length < 2) return undefined;
+  if (sentences.length < 2) return true;
   for (const { start, end } of sentences) {
     const sentence = flat.slice(start, end);
-    if (PROTECTION.pattern.test(sentence) && matchHarmCues(sentence).ids.length > 0) return undefined;
+    if (mitigation.pattern.test(sentence) && matchHarmCues(sentence).ids.length > 0) return true;
   }
-  return { categories: PROTECTION.categories, weight: PROTECTION.weight };
+  return false;
 }
