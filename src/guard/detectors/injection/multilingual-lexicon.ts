@@ -15,7 +15,7 @@ export const IGNORE: readonly string[] = [
   'ignorier', 'vergiss', 'vergessen', 'missacht', 'befolge nicht', 'nicht mehr befolgen', 'beachte nicht', 'hinwegsetzen',
   'ignori', 'ignorare', 'dimentica', 'dimentichi', 'dimenticare', 'trascura', 'tralascia', 'non seguire', 'non tenere conto', 'disattendi',
   'negeer', 'negeren', 'vergeet', 'vergeten', 'volg niet', 'niet meer volgen',
-  'ignoră', 'uită', 'uitați', 'nu mai urma', 'nu respecta',
+  'ignoră', 'uită', 'uitați', 'nu mai urma', 'nu respecta', 'ignorați', 'ignorati', 'nu ține cont', 'nu tine cont', 'nu lua în seamă',
   // nordic, finnish
   'ignorera', 'glöm', 'bortse från', 'strunta i', 'följ inte', 'ignorer', 'glem', 'se bort fra', 'ikke følg', 'følg ikke', 'tilsidesæt',
   'ohita', 'unohda', 'jätä huomiotta', 'älä noudata', 'sivuuta',
@@ -41,7 +41,7 @@ export const IGNORE: readonly string[] = [
   'نادیده بگیر', 'فراموش کن', 'پیروی نکن',
   'अनदेखा', 'नज़रअंदाज़', 'नजरअंदाज', 'भूल जाओ', 'भूल जाइए', 'भूल जाएं', 'भूल जाएँ', 'पालन न', 'पालन मत', 'अवहेलना',
   'نظر انداز', 'بھول جاؤ', 'উপেক্ষা', 'ভুলে যাও', 'ভুলে যান',
-  'huwag pansinin', 'kalimutan', 'balewalain', 'puuza', 'sahau', 'usifuate',
+  'huwag pansinin', 'kalimutan', 'balewalain', 'puuza', 'sahau', 'usifuate', 'acha kufuata',
   // mr ta te pa gu
   'दुर्लक्ष कर', 'विसरून जा', 'विसरा', 'புறக்கணி', 'மறந்துவிடு', 'மறந்து விடு', 'విస్మరించు', 'పట్టించుకోవద్దు', 'మర్చిపో', 'ਨਜ਼ਰਅੰਦਾਜ਼', 'ਭੁੱਲ ਜਾਓ', 'અવગણ', 'ભૂલી જા',
 ];
@@ -69,12 +69,12 @@ export const SCOPE: readonly string[] = [
   'anterior', 'previa', 'previo', 'précédent', 'precedent', 'de arriba', 'original', 'inicial', 'del sistema', '^tus$', '^sus$', 'todas las', 'todos los', 'todas as', 'todos os',
   'prévi', 'acima', 'iniciais', 'do sistema', 'suas', 'tuas', 'teus', 'seus', 'antérieur', 'ci-dessus', 'plus haut', 'du système', 'du systeme', '^tes$', '^vos$', 'toutes', '^tous$',
   'vorherig', 'bisherig', 'obig', 'vorig', 'früher', 'ursprünglich', 'anfänglich', '^deine', '^alle$', 'sämtlich', 'sopra', 'inizial', 'di sistema', '^tue$', '^tuoi$', '^tutte', '^tutti',
-  'eerdere', 'bovenstaande', 'oorspronkelijk', '^jouw$', '^uw$', 'anterioare', 'de mai sus', 'inițial', '^toate',
+  'eerdere', 'bovenstaande', 'oorspronkelijk', '^jouw$', '^uw$', 'anterioare', 'de mai sus', 'inițial', '^toate', 'primite înainte', 'primite anterior', 'de până acum',
   'tidigare', 'föregående', 'ovanstående', 'ursprungliga', '^alla$', '^dina$', 'tidligere', 'forrige', 'ovenstående', 'ovenfor', 'opprinnelig', 'oprindelig', '^dine$',
   'aiemm', 'edellis', 'yllä', 'alkuperäi', 'järjestelmä', '^kaikki', 'sinun',
   'предыдущ', 'прежн', 'вышеуказан', '^выше$', 'изначальн', 'исходн', 'первоначальн', 'системн', '^все$', '^всё$', '^всех$', '^твои', '^ваши',
   'попередн', 'вищевказан', '^вище$', 'початков', 'первинн', '^усі$', '^всі$', '^твої',
-  'poprzedni', 'wcześniejsz', 'powyższ', 'pierwotn', 'początkow', 'systemow', 'wszystki', 'wszelki', '^twoje', '^twoich',
+  'poprzedni', 'wcześniejsz', 'powyższ', 'pierwotn', 'początkow', 'systemow', 'wszystki', 'wszelki', '^twoje', '^twoich', '^swoje$', '^swoich$', '^swoimi$',
   'předchozí', 'předešl', 'dřívější', '^výše', 'původní', 'počáteční', 'systémov', 'všechn', '^tvé$', '^tvoje', '^vaše',
   'προηγούμεν', 'παραπάνω', 'αρχικ', 'συστήματ', '^όλες', '^όλους', '^όλα$', '^σου$',
   'előző', 'korábbi', 'fenti', 'eredeti', 'kezdeti', 'rendszer', 'összes', '^minden', 'eddigi',
@@ -87,7 +87,9 @@ export const SCOPE: readonly string[] = [
   'السابق', 'سابقة', 'أعلاه', 'اعلاه', 'الأصلي', 'الأولي', 'النظام', 'جميع', '^كل$',
   'הקודמ', 'קודמות', 'קודמים', 'לעיל', 'המקורי', 'המערכת', '^כל ה', 'שלך', 'قبلی', 'سیستم', '^همه', 'تمام',
   'पिछल', 'पहले', 'ऊपर', 'पूर्व', 'मूल', 'प्रारंभिक', 'सिस्टम', 'सभी', 'सारे', 'सारी', 'तुम्हारे', 'आपके', 'پچھلی', 'আগের', 'পূর্ববর্তী',
-  'nakaraang', 'naunang', 'lahat ng', 'sa itaas', '^yote$', '^zote$', 'iliyopita', 'yaliyopita', 'yaliyotangulia', 'za awali', 'ya awali', 'hapo juu', '以上', '^সব',
+  'nakaraang', 'naunang', 'lahat ng', 'sa itaas', '^yote$', '^zote$', '^yako$', '^zako$', '^lako$', 'iliyopita', 'yaliyopita', 'yaliyotangulia', 'za awali', 'ya awali', 'hapo juu', '以上', '^সব',
+  // "for this conversation": a scope only a chat with the assistant has
+  'pour cette conversation', 'para esta conversación', 'para esta conversa', 'für dieses gespräch', 'für diese unterhaltung', 'per questa conversazione', 'voor dit gesprek', 'w tej rozmowie', 'pentru această conversație',
   'मागील', 'आधीच्या', 'सर्व', 'முந்தைய', 'அனைத்து', 'எல்லா', 'మునుపటి', 'అన్ని', 'ਪਿਛਲੀਆਂ', 'ਪਿਛਲੇ', 'ਸਾਰੀਆਂ', 'ਸਾਰੇ', 'અગાઉની', 'પાછલી', 'બધી', 'બધા', 'پچھلے', 'sebelum ini',
 ];
 
@@ -132,7 +134,7 @@ export const REVEAL: readonly string[] = [
   'הראה', 'תראה', 'הצג', 'תציג', 'חשוף', 'תחשוף', 'חזור על', 'הדפס', 'תדפיס',
   'نشان بده', 'نمایش بده', 'فاش کن', 'تکرار کن', 'چاپ کن',
   'दिखाओ', 'दिखाइए', 'दिखाएं', 'दोहराओ', 'दोहराइए', 'प्रकट', 'प्रिंट',
-  'ipakita', 'ulitin', 'onyesha', 'rudia', 'দেখাও',
+  'ipakita', 'ulitin', 'onyesha', 'rudia', 'nakili', 'andika tena', 'দেখাও',
   'bana ver', 'berikan', 'dammi', 'dame ', 'donne-moi', 'salin',
 ];
 
@@ -308,7 +310,7 @@ export const ENGLISH_SHARED: ReadonlySet<string> = new Set([
 export const YOUR: readonly string[] = [
   '^tus$', '^tu$', '^sus$', '^tes$', '^tes$', '^vos$', '^ton$', '^ta$', '^votre$', '^deine', '^ihre$', '^dein$', '^tue$', '^tuoi$', '^tuo$', '^tua$', '^jouw$', '^je$', '^uw$', '^tale$', '^tău$',
   '^suas$', '^tuas$', '^teus$', '^seu$', '^sua$', '^seus$', '^dina$', '^dine$', '^din$', '^ditt$', '^dit$', '^sinun$', '^σου$', '^senin$', 'của bạn', 'milikmu', '^anda$', '^kamu$',
-  '^твой$', '^твои', '^твоя$', '^твоё$', '^твое$', '^ваш', '^свой$', '^свои', '^твій$', '^твої', '^твоя$', '^twój$', '^twoje', '^twoich$', '^tvůj$', '^tvé$', '^tvoje$', '^vaše$', '^a te$', '^a ti$', '^mo$',
+  '^твой$', '^твои', '^твоя$', '^твоё$', '^твое$', '^ваш', '^свой$', '^свои', '^твій$', '^твої', '^твоя$', '^twój$', '^twoje', '^twoich$', '^tvůj$', '^tvé$', '^tvoje$', '^vaše$', '^a te$', '^a ti$', '^mo$', '^swoje$', '^swoich$', '^yako$', '^zako$', '^lako$',
   'あなたの', '君の', 'お前の', '你的', '您的', '너의', '네 ', '당신의', 'ของคุณ', 'الخاص بك', 'الخاصة بك', 'شما', 'שלך', 'तुम्हारा', 'तुम्हारे', 'तुम्हारी', 'आपका', 'आपके', 'आपकी',
 ];
 

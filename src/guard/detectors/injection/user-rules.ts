@@ -39,6 +39,13 @@ const UNNOTICED = "(?:he|she|they|nobody|no one|no-one) (?:won't|will not|wouldn
 const NOBODY_AUDITS = "nobody(?:'s| is| will be) (?:auditing|monitoring)";
 const HIDE_ASSISTANT_CHANGE = "(?:don't|do not|dont|never|without) (?:mention|say|flag|show|log|record)(?:ing)? (?:that )?you (?:changed|edited|altered|deleted|removed|moved|sent|forwarded|updated)\\b";
 
+/** The record or second pair of eyes an action on company systems leaves behind. */
+const CHANGE_TRAIL = '(?:change (?:record|request|ticket|log)|audit (?:trails?|entr(?:y|ies)|logs?|records?)|second (?:approver|signatory|sign-?off)|four-eyes(?: check)?|dual (?:control|sign-?off))';
+/** "Don't create a change record", "without routing it to the second approver", "skip the audit entry"; a plain ticket is too common a chore. */
+const SKIPPED_TRAIL = `(?:don't|do not|dont|never|without|skip(?:ping)?|bypass(?:ing)?|avoid(?:ing)?) (?:creat|rais|log|fil|open|rout|send|record|add|go)(?:e|es|ing)? ${gap(3)}${CHANGE_TRAIL}\\b|(?:wipe|purge|erase|delete) (?:the |its |all )?(?:audit (?:trails?|entr(?:y|ies)|logs?|records?)|change (?:records?|logs?))\\b`;
+/** "Make it look like she did it", "so it appears Priya sent it": the act passed off as someone else's. */
+const PASSED_OFF = `make (?:it|this|that) (?:look|appear|seem) (?:like|as if|as though) ${gap(2)}(?:he|she|they|someone else|somebody else|[a-z]+) (?:did|made|sent|booked|wrote|approved|changed|deleted|entered|requested|cancell?ed|canceled|moved|posted|signed|submitted|edited|created|ordered)\\b`;
+
 export const USER_RULES: readonly InjectionRule[] = [
   // An action kept from its owners or passed off as someone else's (KEPT_FROM ... HIDE_ASSISTANT_CHANGE above).
   r('tool.cover-story', 2.5, `(?:don't|do not|dont|never) (?:tell|inform|notify|alert|warn) ${KEPT_FROM}\\b|${UNNOTICED}\\b|${NOBODY_AUDITS}\\b|(?:it's|it is|its|as|just) a prank\\b|${HIDE_ASSISTANT_CHANGE}`),
@@ -58,6 +65,10 @@ export const USER_RULES: readonly InjectionRule[] = [
   // A user posing as the assistant's superior ("I'm your boss", "new rule from me (your boss)"), like "I'm your developer".
   // "Manager" only as a bracketed self-label: "I'm your manager" opens many a draft to a team.
   r('authority.user-as-superior', 2.5, `(?:i(?:'m| am)|speaking as|this is) your (?:boss|supervisor|master|superior|owner)\\b(?!'s)|\\(your (?:boss|manager|supervisor|superior|owner|master)\\)`),
+  // A change to company records with its trail removed: "change the supplier's bank details and don't create a
+  // change record", "approve it, don't route it to the second approver", "wipe the version history", "make it look
+  // like she booked it". A user's own edit needs no missing record and no one else's name on it.
+  r('tool.trail-removed', 3, `${SKIPPED_TRAIL}|${PASSED_OFF}`),
   // Data moved outside the tenant and controls dropped on a claimed grant (user-transfer-rules.ts).
   ...TRANSFER_RULES,
 ];
