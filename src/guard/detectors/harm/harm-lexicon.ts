@@ -75,6 +75,9 @@ const NOT_A_CHARGE =
  */
 const NOT_WORKING_HARD =
   "(?! (?:to (?:hit|meet|finish|deliver|keep up|catch up|ship|pass|get (?:this|that|the|everything|all of)) |over (?:this|the|a|an|these|that|my|our) (?:[^ ]+ )?(?:deadline|project|report|migration|release|launch|exam|essay|thesis|presentation|job|work|course|rollout|audit)s?\\b|for (?:this|the|that|a) (?:job|company|project|team|client|deadline|grade|promotion|boss)\\b|at (?:work|the gym)\\b))";
+/** A death told, not wished for: "we had a guest die by suicide", "patients who die by suicide"; not "I want to die by suicide". */
+const NOT_A_TOLD_DEATH =
+  '(?<!\\b(?:had (?:a|an|one of our|two|three) (?:[^ ]+ ){0,2}|(?:who|that|patients?|people|men|women|residents?|students?|clients?|guests?|pupils?|veterans?|inmates?|prisoners?|colleagues?|he|she|they) (?:(?:sadly|later|then|tragically) )?))';
 /** A dose for an animal in one's own care: "the lethal dose of chocolate for a small dog"; not someone else's animal. */
 const NOT_FOR_AN_ANIMAL = `(?! (?:of |for )?(?:[^ ]+ ){0,3}(?:for|in|to) (?:a |an |my |our |the |your |their )?(?![^ ]+'s )(?:[^ ]+ )?${ANIMAL}\\b)`;
 /** A bomb that is a treat or a bath product: "a bath bomb", "a glitter bomb card". */
@@ -100,7 +103,8 @@ const NOT_A_FAKED_ACT = '(?<!\\b(?:fake|faking|mime|miming|simulate|simulating|p
 /** "A columnist's draft quotes ...", "the make of the car": the request verb used as a noun after a determiner. */
 const NOT_A_NOUN_REQUEST = "(?<!(?:'s|a|an|the|our|my|his|her|their|this|that|first|final|rough|latest) )";
 /** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
-const NOT_A_NOUN_OVERDOSE = '(?<!(?:a|an|the|her|his|their|deliberate|accidental|intentional|suspected|opioid|drug|after) )';
+const NOT_A_NOUN_OVERDOSE =
+  "(?<!(?:a|an|the|her|his|their|deliberate|accidental|intentional|suspected|opioid|drug|after) )(?<!\\b(?:for|of|from|after|treat|treats|treating|treated|manage|manages|managing|managed) (?:[a-z-]+ )?)";
 /** What accounts or users do, in a relative clause: "detect accounts that share terrorist propaganda"; not "a video that promotes it" (the thing asked for). */
 const NOT_DONE_BY_ACCOUNTS = '(?<!\\b(?:accounts?|users?|profiles?|members?|groups?|channels?|pages?|sites?|websites?|influencers?|networks?|bots?) (?:that|who|which) )';
 /** A defender's noun after the malware word: "a ransomware recovery plan", "malware detection". */
@@ -140,7 +144,7 @@ export const HARM_CUES: readonly HarmCue[] = [
   c('dangerous.human-trafficking', 'violence', 3, `(?:${NOT_NAMED_OFFENCE}(?:human|sex) trafficking|traffic (?:people|humans|women|children)|smuggle (?:people|humans|migrants)|child labou?r|sell (?:a |my )?(?:child|children|organs|kidney))`, 'trafficking|traffic|smuggle|child labou?r|sell'),
 
   // Self-harm.
-  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:(?:kill|killing) myself${NOT_WORKING_HARD}|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
+  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:(?:kill|killing) myself${NOT_WORKING_HARD}|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|${NOT_A_TOLD_DEATH}die by suicide|painless (?:way to die|death|suicide))`),
   c('self_harm.self-injury', 'self_harm', 3, `\\b(?:(?:cut|cutting) myself${NOT_AN_ACCIDENT}|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|${NOT_A_NOUN_OVERDOSE}(?:overdose|od) on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
   // The name of a clinical measure, weaker alone than a question about dying: a pharmacist's
   // "lethal dose of digoxin in the reference tables" says nothing else; the model reads the rest.
