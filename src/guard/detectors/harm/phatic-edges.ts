@@ -18,6 +18,8 @@ const FILLER_WORDS = new Set(
 );
 /** A sign-off may end with a name and a team ("Cheers, Sam (Operations)"): this many other words at most. */
 const MAX_OTHER_WORDS = 2;
+/** Longer texts are read as they are (the request views stop at the same length). */
+const MAX_TEXT_CHARS = 1000;
 /** An edge sentence this long is more than a greeting or a sign-off. */
 const MAX_EDGE_WORDS = 12;
 
@@ -41,6 +43,8 @@ function isSignedName(line: string, above: string): boolean {
 
 /** The text without greeting and sign-off sentences at its start and end (the text itself when nothing is cut or nothing would be left). */
 export function withoutPhaticEdges(text: string): string {
+  // A long text (an answer, a document) is not diluted by a greeting line, and splitting it costs a pass.
+  if (text.length > MAX_TEXT_CHARS) return text;
   const ranges = sentenceRanges(text);
   let first = 0;
   let last = ranges.length - 1;
