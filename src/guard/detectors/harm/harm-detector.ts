@@ -6,6 +6,7 @@ import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
 import { matchHarmCues, matchHarmMitigations, type HarmCategory } from './harm-lexicon.js';
 import { readingInContext } from './harm-model-context.js';
 import { requestReadings } from './request-views.js';
+import { withoutPhaticEdges } from './phatic-edges.js';
 
 export type HarmSeverity = 0 | 2 | 4 | 6;
 export interface HarmScore {
@@ -50,7 +51,7 @@ export interface HarmDetector {
 export function createHarmDetector(model: LinearModel): HarmDetector {
   function categoryLogits(input: string, readsRequest = true): { logits: Record<HarmCategory, number>; evidence: string[] } {
     const { folded, flat } = preparedView(typeof input === 'string' ? input : '');
-    const readings = readsRequest ? requestReadings(model, folded) : { whole: model.logit(folded) };
+    const readings = readsRequest ? requestReadings(model, withoutPhaticEdges(folded)) : { whole: model.logit(folded) };
     const { view } = readings;
     const modelLogit = view === undefined ? readings.whole : Math.max(readings.whole, view.logit);
     const cues = matchHarmCues(flat);

@@ -26,7 +26,7 @@ export interface HarmCue {
 import { wordAnchoredRegExp } from '../injection/word-anchored-regexp.js';
 import { PatternPrefilter, stickyCopy, testFromStarts, type PrefilterScan } from '../regexp-prefilter.js';
 import { harmCue, harmMitigation } from './harm-cue.js';
-import { ANIMAL, ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
+import { ANIMAL, ASK, GROUP, HOW, HUMAN_TARGET, HURT_VERB, NOT_A_THING, NOT_NAMED_OFFENCE, NOT_NEGATED, ONE_WORD_GAP, OPERATIONAL_DETAIL, PERSON, PERSON_NOT_THEM, gap } from './harm-vocabulary.js';
 import { REQUEST_CUES } from './harm-request-cues.js';
 import { INTENT_CUES } from './harm-intent-cues.js';
 import { WORK_CONTEXT_MITIGATIONS } from './harm-work-context.js';
@@ -43,8 +43,6 @@ const NOT_WEAPON_TALK = '(?! (?:cakes?|cupcakes?|cocktails?|shots?|threats?|squa
 /** "Kill off the legacy login page", "kill the paper forms": work things ended; not "kill the project manager". */
 const KILL_A_WORK_THING =
   "kill(?:s|ed|ing)? (?:off )?(?:the|our|this|that|a|an|their|your|all) (?:[^ ]+ ){0,2}(?:pages?|features?|projects?|products?|services?|apps?|tools?|plans?|ideas?|brands?|campaigns?|initiatives?|schemes?|releases?|versions?|paper|papers|reports?|forms?|spreadsheets?|meetings?|polic(?:y|ies)|programmes?|programs?|pilots?|proposals?|deals?|budgets?|subscriptions?|websites?|sites?|betas?|workflows?|builds?|tickets?|logins?|portals?|newsletters?|fax(?:es)?|printers?|memos?|rumou?rs?|momentum)(?! [a-z]+(?:er|or|ist|ant|ee|man|men)s?\\b| (?:lead|head|team|staff|people|guy|girl|sponsor|boss|kid)s?\\b)\\b";
-/** An offence named, not asked for: after a charge, a conviction, or the work of spotting it. */
-const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated) for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report|reduc(?:e|es|ing)|deter(?:s|ring)?|curb(?:s|ing)?|combat(?:s|ing)?|cut(?:s|ting)? down on) )';
 /**
  * A report of what a third party did, in the past tense: "a bouncer punched him", "her partner
  * strangled her last night", "her stepdad hits her mum". What happened is told, nothing is asked for; "how do I punch him"
@@ -52,8 +50,15 @@ const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|con
  */
 const REPORTED_SUBJECT =
   '(?:he|she|they|someone|somebody|who|partner|husband|wife|boyfriend|girlfriend|ex|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|son|daughter|uncle|bouncer|customer|guard|officer|man|woman|boy|girl|pupil|student|colleague|coworker|co-worker|manager|boss|neighbou?r|attacker|suspect|driver|passenger|patient|resident|tenant|claimant|client|intruder|robber|thief|shoplifter|appellant|defendant|accused|offender|perpetrator|respondent|adult|carer|inmate|prisoner)';
+/**
+ * A disclosure passed on: after a verb of telling, an act in the next few words is what someone
+ * said happened ("a resident says a night carer hit her", "he told me his dad beat him"). The
+ * words between may not hold a modal or "to": "she said I should hit him" is advice, not a report.
+ */
+const TOLD_ACT = `(?<=\\b(?:says|said|told (?:me|us|staff|police|her|him|them|the [^ ]+)|claims|claimed|reports|reported|alleges|alleged|disclosed|discloses|disclosed that|explained|explains) (?:that )?(?:(?!(?:should|could|would|will|can|must|might|shall|to|wants?|needs?)\\b)[^ ,.?!;:]+ ){1,3})`;
+const IRREGULAR_PAST_HURT = '(?:hit|beat|cut|hurt|threw|bit|broke|burnt|stole|held)';
 const NOT_A_REPORTED_ACT =
-  `(?!(?<=\\b${REPORTED_SUBJECT} )(?:[a-z]+ed|shot|struck|ran over)\\b)(?!(?<=\\b${REPORTED_SUBJECT} (?:has|had|have) )(?:[a-z]+ed|hurt|hit|beaten|struck|shot|cut|burnt|thrown)\\b)(?!(?<=\\b(?:partner|husband|wife|boyfriend|girlfriend|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|uncle|bouncer|customer|guard|neighbou?r|attacker|intruder) )[a-z]+s\\b)`;
+  `(?!${TOLD_ACT}(?:[a-z]+ed|shot|struck|ran over|${IRREGULAR_PAST_HURT})\\b)(?!(?<=\\b${REPORTED_SUBJECT} )(?:[a-z]+ed|shot|struck|ran over)\\b)(?!(?<=\\b${REPORTED_SUBJECT} (?:has|had|have) )(?:[a-z]+ed|hurt|hit|beaten|struck|shot|cut|burnt|thrown)\\b)(?!(?<=\\b(?:partner|husband|wife|boyfriend|girlfriend|stepdad|stepfather|stepmum|stepmother|dad|father|mum|mom|mother|brother|sister|uncle|bouncer|customer|guard|neighbou?r|attacker|intruder) )[a-z]+s\\b)`;
 /**
  * A third party's threat, told by someone who seeks help: "her husband will kill her if she leaves",
  * "he threatened to stab him". The modal or the past threat follows a third-party subject; "how do I
@@ -70,6 +75,9 @@ const NOT_A_CHARGE =
  */
 const NOT_WORKING_HARD =
   "(?! (?:to (?:hit|meet|finish|deliver|keep up|catch up|ship|pass|get (?:this|that|the|everything|all of)) |over (?:this|the|a|an|these|that|my|our) (?:[^ ]+ )?(?:deadline|project|report|migration|release|launch|exam|essay|thesis|presentation|job|work|course|rollout|audit)s?\\b|for (?:this|the|that|a) (?:job|company|project|team|client|deadline|grade|promotion|boss)\\b|at (?:work|the gym)\\b))";
+/** A death told, not wished for: "we had a guest die by suicide", "patients who die by suicide"; not "I want to die by suicide". */
+const NOT_A_TOLD_DEATH =
+  '(?<!\\b(?:had (?:a|an|one of our|two|three) (?:[^ ]+ ){0,2}|(?:who|that|patients?|people|men|women|residents?|students?|clients?|guests?|pupils?|veterans?|inmates?|prisoners?|colleagues?|he|she|they) (?:(?:sadly|later|then|tragically) )?))';
 /** A dose for an animal in one's own care: "the lethal dose of chocolate for a small dog"; not someone else's animal. */
 const NOT_FOR_AN_ANIMAL = `(?! (?:of |for )?(?:[^ ]+ ){0,3}(?:for|in|to) (?:a |an |my |our |the |your |their )?(?![^ ]+'s )(?:[^ ]+ )?${ANIMAL}\\b)`;
 /** A bomb that is a treat or a bath product: "a bath bomb", "a glitter bomb card". */
@@ -95,7 +103,10 @@ const NOT_A_FAKED_ACT = '(?<!\\b(?:fake|faking|mime|miming|simulate|simulating|p
 /** "A columnist's draft quotes ...", "the make of the car": the request verb used as a noun after a determiner. */
 const NOT_A_NOUN_REQUEST = "(?<!(?:'s|a|an|the|our|my|his|her|their|this|that|first|final|rough|latest) )";
 /** "Overdose" as a noun, what happened to someone: "admitted after a deliberate overdose on the ward". */
-const NOT_A_NOUN_OVERDOSE = '(?<!(?:a|an|the|her|his|their|deliberate|accidental|intentional|suspected|opioid|drug|after) )';
+const NOT_A_NOUN_OVERDOSE =
+  "(?<!(?:a|an|the|her|his|their|deliberate|accidental|intentional|suspected|opioid|drug|after) )(?<!\\b(?:for|of|from|after|treat|treats|treating|treated|manage|manages|managing|managed) (?:[a-z-]+ )?)";
+/** What accounts or users do, in a relative clause: "detect accounts that share terrorist propaganda"; not "a video that promotes it" (the thing asked for). */
+const NOT_DONE_BY_ACCOUNTS = '(?<!\\b(?:accounts?|users?|profiles?|members?|groups?|channels?|pages?|sites?|websites?|influencers?|networks?|bots?) (?:that|who|which) )';
 /** A defender's noun after the malware word: "a ransomware recovery plan", "malware detection". */
 const NOT_DEFENCE_TALK = '(?![- ](?:protection|defen[cs]es?|response|recovery|detection|scanners?|scans?|removal|scanning|checking|training|awareness|simulations?|drills?|tabletop|polic(?:y|ies)|playbooks?|insurance|resilience|backups?|incidents?|alerts?|reports?))';
 
@@ -115,7 +126,7 @@ export const HARM_CUES: readonly HarmCue[] = [
   c('violence.terror', 'violence', 3, `(?:engage in|commit|plan|carry out|support|join|fund|finance) (?:an? )?(?:terrorism|terrorist|jihad|insurgency)|(?:bomb\\w{0,3}|blow\\w{0,3} up|attack\\w{0,3}|explosion (?:at|in)|shoot\\w{0,3} up) (?:a |an |the )?(?:army base|military base|stadium|school|church|mosque|synagogue|temple|airport|train station|subway|mall|concert|parade|embassy|government building|power plant|crowd)|kill (?:the )?most people|mass casualt|(?:eliminate|assassinate|take out) (?:the )?(?:president|prime minister|king|queen|senator|governor|mayor|pope)|decimat\\w{0,3} (?:a |the )?population|eradicat\\w{0,3} ${GROUP}`),
   // Material made or spread for a violent movement: its recruitment script translated, slogans for its cell.
   // The verb must sit next to the movement ("translate this jihadist video"), so "a report on how ISIS propaganda works" is not one.
-  c('violence.extremist-material', 'violence', 3, `(?:write|create|design|draft|compose|make|produce|translate|subtitle|adapt|spread|share|post|distribute|promote) (?:a |an |the |this |that |these |our |some |new )?(?:new )?(?:violent |armed )?(?:jihadi(?:st)?|isis|neo-?nazi|terrorist|extremist|eco-?extremist|militia|insurgent|paramilitary|white nationalist|white supremacist) ${gap(2)}(?:recruitment|propaganda|manifesto|slogans?|anthem|pamphlets?|nasheeds?|martyrdom)\\b|(?:slogans?|logo|anthem|flag|motto|manifesto|recruitment (?:posts?|pitch|video|message|script)|propaganda) ${gap(6)}(?:violent|armed|militant|terrorist|extremist|eco-?extremist|jihadi(?:st)?|neo-?nazi|insurgent|paramilitary) (?:[^ ]+ )?(?:cell|group|militia|movement|organi[sz]ation|network|faction)\\b`),
+  c('violence.extremist-material', 'violence', 3, `${NOT_DONE_BY_ACCOUNTS}(?:write|create|design|draft|compose|make|produce|translate|subtitle|adapt|spread|share|post|distribute|promote) (?:a |an |the |this |that |these |our |some |new )?(?:new )?(?:violent |armed )?(?:jihadi(?:st)?|isis|neo-?nazi|terrorist|extremist|eco-?extremist|militia|insurgent|paramilitary|white nationalist|white supremacist) ${gap(2)}(?:recruitment|propaganda|manifesto|slogans?|anthem|pamphlets?|nasheeds?|martyrdom)\\b|(?:slogans?|logo|anthem|flag|motto|manifesto|recruitment (?:posts?|pitch|video|message|script)|propaganda) ${gap(6)}(?:violent|armed|militant|terrorist|extremist|eco-?extremist|jihadi(?:st)?|neo-?nazi|insurgent|paramilitary) (?:[^ ]+ )?(?:cell|group|militia|movement|organi[sz]ation|network|faction)\\b`),
   c('violence.glorify-atrocity', 'violence', 2.5, `(?:replicate|repeat|recreate|restore|reenact|copy|emulate) ${gap(4)}(?:success|impact|benefits|conditions|methods|style|rule) ${gap(3)}(?:of|in|under|like)|(?:replicate|repeat|recreate|restore) ${gap(3)}(?:9/11|holocaust|auschwitz|genocide|massacre|assassination|shooting|bombing|jim crow|apartheid|khmer rouge|atomic bomb|taliban)|(?:plan|commit) (?:another|a) (?:death|killing|murder|assassination|shooting|massacre) like`),
   c('hate.justify-atrocity', 'hate', 2.5, `(?:why|how) (?:was|were|is|are) ${gap(6)}(?:justified|right to|a good thing|actually good|beneficial|morally (?:right|justified)|deserved)|(?:slave trade|slavery|holocaust|genocide|9/11|apartheid|ethnic cleansing|hitler|nazis?|isis|taliban) ${gap(6)}(?:justified|a good thing|was right|were right|good for)|overstate what happened|(?:holocaust|genocide) (?:was |is )?(?:exaggerated|fake|a lie|a myth)`),
   c('hate.deny-rights', 'hate', 2.5, `(?:take away|strip|deny|remove|revoke|restrict|limit) ${gap(2)}${GROUP}(?:'s|'|s)? ${gap(2)}(?:rights?|vote|voting|freedom|citizenship)|${GROUP} ${gap(3)}(?:should|must|ought to|better) (?:not|never) ${gap(2)}(?:have|hold|get|be given|be allowed|enjoy|express)|${GROUP} (?:should )?be discriminated|(?:discriminat\\w{0,5} against|segregat\\w{0,5}|persecut\\w{0,5}) ${GROUP}|(?:right|fair|best|better) for ${GROUP} to (?:earn less|be paid less|have fewer|not have|be overrepresented)|treat ${GROUP} like`, 'rights?|vote|voting|freedom|citizenship|should not|should never|must not|must never|ought to not|ought to never|better not|better never|discriminat|segregat|persecut|earn less|be paid less|have fewer|not have|be overrepresented|treat'),
@@ -133,7 +144,7 @@ export const HARM_CUES: readonly HarmCue[] = [
   c('dangerous.human-trafficking', 'violence', 3, `(?:${NOT_NAMED_OFFENCE}(?:human|sex) trafficking|traffic (?:people|humans|women|children)|smuggle (?:people|humans|migrants)|child labou?r|sell (?:a |my )?(?:child|children|organs|kidney))`, 'trafficking|traffic|smuggle|child labou?r|sell'),
 
   // Self-harm.
-  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:(?:kill|killing) myself${NOT_WORKING_HARD}|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|die by suicide|painless (?:way to die|death|suicide))`),
+  c('self_harm.suicide', 'self_harm', 3.5, `\\b(?:(?:kill|killing) myself${NOT_WORKING_HARD}|end my (?:own )?life|ending my life|take my (?:own )?life|commit suicide|committing suicide|suicide (?:methods?|plan|note)|want to die|wanna die|want to be dead|hang myself|hanging myself|shoot myself|drown myself|poison myself|unalive myself|not (?:want|wanna) to (?:live|be alive)|${NOT_A_TOLD_DEATH}die by suicide|painless (?:way to die|death|suicide))`),
   c('self_harm.self-injury', 'self_harm', 3, `\\b(?:(?:cut|cutting) myself${NOT_AN_ACCIDENT}|hurt myself|hurting myself|harm myself|(?:i|i'm|i am|i've been|i keep|i want to|i need to|how (?:do|can|should) i|ways to|tips to|help me) ${gap(2)}self-?harm|burn myself|starve myself|starving myself|make myself (?:throw up|vomit|bleed)|purge after|pro-?ana|thinspo|${NOT_A_NOUN_OVERDOSE}(?:overdose|od) on)`, '(?:myself|self-?harm|purge after|pro-?ana|thinspo|overdose on|od on)'),
   // The name of a clinical measure, weaker alone than a question about dying: a pharmacist's
   // "lethal dose of digoxin in the reference tables" says nothing else; the model reads the rest.
@@ -184,6 +195,11 @@ export interface HarmMitigation {
 
 const m = harmMitigation;
 
+/** Who guards against an abuse as its work: "how do banks detect ...", "how can social media companies spot ...". */
+const GUARDIAN =
+  '(?:banks?|lenders?|insurers?|companies|firms|platforms|moderators?|police|schools?|hospitals?|pharmac(?:y|ies)|pharmacists?|airlines?|airports?|retailers?|shops?|stores?|employers?|councils?|regulators?|auditors?|museums?|stadiums?|venues?|landlords?|charities|teachers?|doctors?|nurses?|clinicians?|staff|carers?|stations?|operators?|providers?|agents?)'
+
+
 
 export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   m('mitigate.game-or-fiction', ['violence'], -2.5, `in (?:the )?(?:[^ ]+ ){1,4}(?:game|video ?game|videogame|rpg|mmo|mod|level|campaign|quest|expansion)\\b|in-game\\b|(?:in|on|for|during|while playing|at) (?:a |the |my |our |a game of )?(?:video ?games?|games?|call of duty|fortnite|minecraft|gta|grand theft auto|skyrim|counter-?strike|pubg|overwatch|halo|zelda|pok[eé]mon|chess|board games?|card games?|films?|movies?|tv shows?|plays?|theat(?:er|re) production|musical|school play|scenes?|screenplay|sketch|d&d|dungeons (?:and|&) dragons|tabletop|paintball|laser tag|airsoft|karaoke)\\b`, undefined, OPERATIONAL_DETAIL),
@@ -207,7 +223,7 @@ export const HARM_MITIGATIONS: readonly HarmMitigation[] = [
   // Class material asks about a story or a topic: a worksheet on a play's poisoning is literature.
   m('mitigate.teaching', ['violence', 'hate', 'sexual', 'self_harm'], -2, `worksheet|lesson plan|discussion questions?|comprehension questions?|study guide|reading guide|essay (?:question|prompt)s?|answer key|marking scheme|learning objectives?|act [ivx1-5]\\b|use (?:two|three|\\d) quotes`),
   // A defender's question: how to protect, prevent, recognise, detect or report.
-  { ...m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`), ownSentence: true },
+  { ...m('mitigate.protection', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:so (?:that )?(?:i|we|staff|parents|people|they|he|she) can (?:warn|protect|recogni[sz]e|spot|support) |how (?:do|can|should) (?:i|we) (?:bring (?:it|this) up|raise (?:it|this) with|check (?:in )?on (?:her|him|them))\\b|how (?:can|do|should|could) (?:i|we|you|parents|schools|companies|people) (?:protect|prevent|avoid|recogni[sz]e|spot|detect|report|stop|help|support|defend|talk to|keep(?! [a-z]+ing\\b))|how (?:can|do|does|should|could) (?:the |our |a |an )?(?:[^ ]+ )?${GUARDIAN} (?:protect|prevent|recogni[sz]e|spot|detect|flag|report|stop|screen for|check for|catch)|warning signs of|(?:what are|what're|list|know) the (?:warning |early )?signs (?:that|of)\\b|how to (?:protect|prevent|recogni[sz]e|report|avoid|support|help)|(?:prevent|avoid|report|recogni[sz]e|protect (?:myself|yourself|children|kids) from) )`), ownSentence: true },
   // What is asked for is how to notice an abuse ("signs of child grooming", "indicators of trafficking"), not how to
   // do it; not when it asks how to stay unnoticed or for the working details.
   m('mitigate.recognition', ['violence', 'hate', 'sexual', 'self_harm'], -2, `(?:warning |early |tell-?tale )?(?:signs|indicators|red flags) (?:of|for|that)\\b`, 'signs|indicators|red flags', `${OPERATIONAL_DETAIL}|without|avoid\\w{0,3}|hid(?:e|ing)|conceal\\w{0,3}|cover\\w{0,3}|so (?:that )?(?:no ?one|nobody)|not (?:notice|show|spot)`),

@@ -46,3 +46,5 @@ export const OPERATIONAL_DETAIL =
 /** Animals: what a vet puts to sleep, or doses for. */
 export const ANIMAL =
   '(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|ponies|pony|mares?|foals?|donkeys?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|gerbils?|ferrets?|rats?|parrots?|budgies?|birds?|tortoises?|snakes?|lizards?|pets?|cows?|calf|calves|sheep|ewes?|lambs?|goats?|pigs?|alpacas?|llamas?|livestock|animals?|labradors?|collies?|terriers?|spaniels?|greyhounds?|retrievers?|whippets?|poodles?|beagles?|huskies|husky)';
+/** An offence named, not asked for: after a charge, a conviction, or the work of spotting it. */
+export const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated|cautioned|caution|fined|dismissed|sacked|suspended|excluded|banned) for|suspected|alleged|(?:being|been) used for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report|reduc(?:e|es|ing)|deter(?:s|ring)?|curb(?:s|ing)?|combat(?:s|ing)?|cut(?:s|ting)? down on) )';
