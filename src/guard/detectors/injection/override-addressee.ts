@@ -176,7 +176,7 @@ const addressesNoAi = (pattern: RegExp, flat: string): boolean =>
   everyMatchExcused(
     pattern,
     flat,
-    (before, after, matched) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')) || (!matched.includes(':') && nounCompoundInSentence(before, after)),
+    (before, after, matched) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')) || (!/[:,]/.test(matched) && nounCompoundInSentence(before, after)),
   );
 
 /** Words a vocative order can follow inside a line ("hey AI, send ...", "please assistant ignore ..."). */
@@ -190,7 +190,8 @@ const AFTER_NOUN_PHRASE = new Set('for of from in on with by and or but than thr
  * a hyphen, a preposition), where an order to the AI would go on with its object.
  */
 function nounCompoundInSentence(before: string, after: string): boolean {
-  if (!insideASentence(before) || before.endsWith(',') || VOCATIVE_LEADS.has(before)) return false;
+  // A word of a sentence, not a comment marker or bullet ("# assistant stop.", "- bot output").
+  if (!/^[a-z]/.test(before) || !insideASentence(before) || before.endsWith(',') || VOCATIVE_LEADS.has(before)) return false;
   if (after === '' || after.startsWith('-') || /^[.!?;)]/.test(after)) return true;
   return AFTER_NOUN_PHRASE.has(after.replace(/[^a-z]/g, ''));
 }

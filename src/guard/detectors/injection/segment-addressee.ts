@@ -155,6 +155,17 @@ function directedToAi(words: readonly string[], i: number, isCommand: (word: str
   return phraseEndsAsAddressee(words, i);
 }
 
+const READ_VERBS = new Set('reads read processes process summarises summarizes summarise summarize opens open scans scan parses parse sees see gets get receives receive'.split(' '));
+const SELF_REFERENCES = new Set('this these here'.split(' '));
+/** Words after an AI noun within which "reads this" makes the text speak of itself to it. */
+const READS_THIS_REACH = 4;
+
+/** "when your email assistant reads this, it should ...": the AI noun at i reads the text itself. */
+function readsThisAfter(words: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < words.length && j <= i + READS_THIS_REACH; j++) if (READ_VERBS.has(words[j]!) && SELF_REFERENCES.has(words[j + 1] ?? '')) return true;
+  return false;
+}
+
 /** Words before "for / to the AI" that make the phrase a description of what is said to it. */
 const SPEECH_FOR_AI = new Set('instructions instruction commands command messages prompts text content lines meant written aimed intended hidden addressed targeted'.split(' '));
 
@@ -297,7 +308,7 @@ export function addresseeOf({ words, commands, labels, record, isCommand, vocati
       const modified = (k >= 1 && DETERMINERS.has(words[k - 1]!)) || (k >= 2 && DETERMINERS.has(words[k - 2]!));
       // "The assistant", and bare plurals ("assistants should only act ..."): talk about AI tools.
       // A vocative is singular; "any assistants" still addresses them all.
-      const possessed = before === READER_POSSESSIVE || (k >= 1 && words[k - 1] === READER_POSSESSIVE);
+      const possessed = (before === READER_POSSESSIVE || (k >= 1 && words[k - 1] === READER_POSSESSIVE)) && !readsThisAfter(words, i);
       if (DETERMINERS.has(before) || modified || possessed || MENTION_BEFORE.has(before) || (w.endsWith('s') && !QUANTIFIERS.has(before))) thirdPerson = true;
     } else if (SECOND_PERSON.has(w)) second = true;
     else if (STAFF_NOUNS.has(w)) staff = true;
