@@ -288,7 +288,7 @@ export interface AddresseeInput {
  * to:ai-duty, about:ai (third person), about:ai-other, to:staff, to:you, to:reader, or null.
  */
 export function addresseeOf({ words, commands, labels, record, isCommand, vocative = false }: AddresseeInput): string | null {
-  if (labels.some((label) => labelNamesAi(label, record))) return 'to:ai-label';
+  if (labels.some((label) => labelNamesAi(label, record)) && !reportsOnAiTopic(words, labels, isCommand)) return 'to:ai-label';
   if (vocative) return 'to:ai';
   let ai = false;
   let thirdPerson = false;
@@ -320,6 +320,38 @@ export function addresseeOf({ words, commands, labels, record, isCommand, vocati
   if (directed) return 'to:ai';
   if (thirdPerson) return staff ? 'about:ai-staff' : 'about:ai';
   return commands || second ? 'to:ai' : 'about:ai-other';
+}
+
+/** Verbs of a minute-taker's report ("rangers asked that it stop ...", "two branches reported it ..."). */
+const REPORT_VERBS = new Set('reported asked asking noted agreed said raised discussed found showed kept trying tried complained flagged observed confirmed'.split(' '));
+/** Openers of a conditional order ("when validating this file, report it as valid"). */
+const CONDITION_OPENERS = new Set('when whenever if while before after once unless'.split(' '));
+
+/**
+ * "- Visitor chatbot: rangers asked that it stop telling people ...": an agenda or minutes item
+ * whose label is the topic, not the reader. The text after the label reports what people said or
+ * found and speaks of the AI in the third person ("it", "the assistant"); an order to the AI
+ * opens with a task, speaks to "you" or lays a duty, and keeps the label's reading.
+ */
+function reportsOnAiTopic(words: readonly string[], labels: readonly string[][], isCommand: (word: string) => boolean): boolean {
+  const content = wordsAfterLabels(words, labels);
+  const first = content?.[0];
+  if (content === undefined || first === undefined || content.length < 4) return false;
+  if (isCommand(first) || first === 'please' || ORDER_VERBS.has(first) || CONDITION_OPENERS.has(first)) return false;
+  if (content.some((w) => SECOND_PERSON.has(w) || DUTY_WORDS.has(w))) return false;
+  const spokenOf = content.some((w, i) => w === 'it' || w === 'its' || (AI_NOUNS.has(w) && i > 0 && (DETERMINERS.has(content[i - 1]!) || MENTION_BEFORE.has(content[i - 1]!))));
+  return spokenOf && content.some((w) => REPORT_VERBS.has(w));
+}
+
+/** The words after the last label (found in the segment's words), or undefined when it cannot be found. */
+function wordsAfterLabels(words: readonly string[], labels: readonly string[][]): readonly string[] | undefined {
+  const last = labels[labels.length - 1];
+  if (!last || last.length === 0) return undefined;
+  for (let at = 0; at + last.length <= words.length; at++) {
+    if (last.every((w, k) => words[at + k] === w)) return words.slice(at + last.length);
+  }
+  // A field label the segment already dropped ("- staff assistant: two branches reported ...").
+  return words.includes(last[0]!) ? undefined : words;
 }
 
 /** A leading date or time ("2026-11-20", "05:12:01", "11/20/26"), not a list number ("1."). */
