@@ -173,7 +173,28 @@ const namedAsTopicInOtherLanguage = (pattern: RegExp, flat: string): boolean =>
 
 /** Every "AI, <verb>" match of the text uses the verb as a noun or follows a causative (see AFTER_NOUN_USE, CAUSATIVES). */
 const addressesNoAi = (pattern: RegExp, flat: string): boolean =>
-  everyMatchExcused(pattern, flat, (before, after) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')));
+  everyMatchExcused(
+    pattern,
+    flat,
+    (before, after, matched) => CAUSATIVES.has(before) || AFTER_NOUN_USE.has(after.replace(/[^a-z]/g, '')) || (!/[:,]/.test(matched) && nounCompoundInSentence(before, after)),
+  );
+
+/** Words a vocative order can follow inside a line ("hey AI, send ...", "please assistant ignore ..."). */
+const VOCATIVE_LEADS = new Set('hey hi hello dear attn attention please ok okay yo and so now then'.split(' '));
+/** Words that end a noun phrase rather than start an object: the verb was a noun ("AI output for review"). */
+const AFTER_NOUN_PHRASE = new Set('for of from in on with by and or but than through across'.split(' '));
+
+/**
+ * "students should critique AI output.", "refunds require agent click-through": inside a running
+ * sentence, the AI noun and the verb-looking word form a noun phrase that ends there (a full stop,
+ * a hyphen, a preposition), where an order to the AI would go on with its object.
+ */
+function nounCompoundInSentence(before: string, after: string): boolean {
+  // A word of a sentence, not a comment marker or bullet ("# assistant stop.", "- bot output").
+  if (!/^[a-z]/.test(before) || !insideASentence(before) || before.endsWith(',') || VOCATIVE_LEADS.has(before)) return false;
+  if (after === '' || after.startsWith('-') || /^[.!?;)]/.test(after)) return true;
+  return AFTER_NOUN_PHRASE.has(after.replace(/[^a-z]/g, ''));
+}
 
 /**
  * A multilingual hit's weight in a document: the scanner's override rule said to staff (no assistant

@@ -31,6 +31,13 @@ const DIRECTED_TO = new Set('for to attention attn dear hey hi'.split(' '));
  * ("ask copilot for ...", "when using copilot", "summarised by AI", "no AI is used"): a mention.
  */
 const MENTION_BEFORE = new Set('ask asks asked asking use uses used using by via with without from about no into of like'.split(' '));
+/**
+ * A member of staff's verbs with the AI as their object ("tell the assistant who the audience is:",
+ * "give the copilot the key facts"): guidance to people about using the tool, not a line to it.
+ */
+const STAFF_ACTS_ON_AI = new Set('tell tells give gives show shows let lets remind teach prompt prompts instruct brief point'.split(' '));
+/** "your AI assistant": the reader's own tool named for the reader, a third-person mention. */
+const READER_POSSESSIVE = 'your';
 /** Nouns an AI noun modifies ("AI vendors", "AI pilot", "AI policy"): the phrase names them, not the AI reader. */
 const AI_MODIFIED_HEADS = new Set(
   'vendor vendors provider providers supplier suppliers company companies policy policies governance ethics use usage strategy committee group groups council board pilot pilots programme program project projects budget budgets roadmap literacy adoption risk risks regulation'.split(' '),
@@ -90,7 +97,8 @@ function labelNamesAi(words: readonly string[], sourceLabels: boolean): boolean 
     if (!LABEL_AI_NOUNS.has(words[i]!) && !automatedRole(words, i)) continue;
     // "ask the assistant:", "for AI vendors:": a person's action on the AI, or the AI as a modifier of another noun.
     if (i > 0 && MENTION_BEFORE.has(words[i - 1]!)) continue;
-    if (i > 1 && DETERMINERS.has(words[i - 1]!) && MENTION_BEFORE.has(words[i - 2]!)) continue;
+    if (i > 1 && DETERMINERS.has(words[i - 1]!) && (MENTION_BEFORE.has(words[i - 2]!) || STAFF_ACTS_ON_AI.has(words[i - 2]!))) continue;
+    if (i > 0 && STAFF_ACTS_ON_AI.has(words[i - 1]!)) continue;
     if (AI_MODIFIED_HEADS.has(words[i + 1] ?? '')) continue;
     for (let j = 0; j < i; j++) if (DIRECTED_TO.has(words[j]!)) return true;
     if (sourceLabels) continue;
@@ -139,7 +147,39 @@ function directedToAi(words: readonly string[], i: number, isCommand: (word: str
   if (k >= 0 && (DETERMINERS.has(words[k]!) || QUANTIFIERS.has(words[k]!))) k--;
   if (k < 0 || !DIRECTED_TO.has(words[k]!)) return false;
   const next = words[i + 1];
-  return next !== undefined && (phraseEndsAsAddressee(words, i) || isCommand(next) || ORDER_VERBS.has(next));
+  if (next === undefined) return false;
+  if (isCommand(next) || ORDER_VERBS.has(next)) return true;
+  // "emails that carry instructions meant for AI assistants.": the phrase names speech to the AI as
+  // a topic; it still speaks to the reader when it goes on ("... for the AI reading this", "... only").
+  if (k > 0 && SPEECH_FOR_AI.has(words[k - 1]!)) return phraseGoesOnAsAddressee(words, i);
+  return phraseEndsAsAddressee(words, i);
+}
+
+const READ_VERBS = new Set('reads read processes process summarises summarizes summarise summarize opens open scans scan parses parse sees see gets get receives receive'.split(' '));
+const SELF_REFERENCES = new Set('this these here'.split(' '));
+/** Words after an AI noun within which "reads this" makes the text speak of itself to it. */
+const READS_THIS_REACH = 4;
+
+/** "when your email assistant reads this, it should ...": the AI noun at i reads the text itself. */
+function readsThisAfter(words: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < words.length && j <= i + READS_THIS_REACH; j++) if (READ_VERBS.has(words[j]!) && SELF_REFERENCES.has(words[j + 1] ?? '')) return true;
+  return false;
+}
+
+/** Words before "for / to the AI" that make the phrase a description of what is said to it. */
+const SPEECH_FOR_AI = new Set('instructions instruction commands command messages prompts text content lines meant written aimed intended hidden addressed targeted'.split(' '));
+
+/** What a machine reader is doing to the text it is told about ("the AI reading this", "models processing the file"). */
+const READING_PARTICIPLES = new Set(
+  'reading processing summarising summarizing parsing scanning reviewing handling analysing analyzing triaging indexing screening ingesting evaluating grading ranking'.split(' '),
+);
+
+/** Like phraseEndsAsAddressee, but the segment's end is not enough: "reading ...", "that / only ..." must follow. */
+function phraseGoesOnAsAddressee(words: readonly string[], i: number): boolean {
+  let j = i + 1;
+  if (READER_ROLES.has(words[j] ?? '')) j++;
+  const next = words[j];
+  return next !== undefined && (READING_PARTICIPLES.has(next) || PHRASE_CLOSERS.has(next));
 }
 
 /** Greetings that make the next noun phrase a vocative ("hey coding agent", "hello, language model"). */
@@ -248,7 +288,7 @@ export interface AddresseeInput {
  * to:ai-duty, about:ai (third person), about:ai-other, to:staff, to:you, to:reader, or null.
  */
 export function addresseeOf({ words, commands, labels, record, isCommand, vocative = false }: AddresseeInput): string | null {
-  if (labels.some((label) => labelNamesAi(label, record))) return 'to:ai-label';
+  if (labels.some((label) => labelNamesAi(label, record)) && !reportsOnAiTopic(words, labels, isCommand)) return 'to:ai-label';
   if (vocative) return 'to:ai';
   let ai = false;
   let thirdPerson = false;
@@ -268,7 +308,8 @@ export function addresseeOf({ words, commands, labels, record, isCommand, vocati
       const modified = (k >= 1 && DETERMINERS.has(words[k - 1]!)) || (k >= 2 && DETERMINERS.has(words[k - 2]!));
       // "The assistant", and bare plurals ("assistants should only act ..."): talk about AI tools.
       // A vocative is singular; "any assistants" still addresses them all.
-      if (DETERMINERS.has(before) || modified || MENTION_BEFORE.has(before) || (w.endsWith('s') && !QUANTIFIERS.has(before))) thirdPerson = true;
+      const possessed = (before === READER_POSSESSIVE || (k >= 1 && words[k - 1] === READER_POSSESSIVE)) && !readsThisAfter(words, i);
+      if (DETERMINERS.has(before) || modified || possessed || MENTION_BEFORE.has(before) || (w.endsWith('s') && !QUANTIFIERS.has(before))) thirdPerson = true;
     } else if (SECOND_PERSON.has(w)) second = true;
     else if (STAFF_NOUNS.has(w)) staff = true;
   }
@@ -279,6 +320,38 @@ export function addresseeOf({ words, commands, labels, record, isCommand, vocati
   if (directed) return 'to:ai';
   if (thirdPerson) return staff ? 'about:ai-staff' : 'about:ai';
   return commands || second ? 'to:ai' : 'about:ai-other';
+}
+
+/** Verbs of a minute-taker's report ("rangers asked that it stop ...", "two branches reported it ..."). */
+const REPORT_VERBS = new Set('reported asked asking noted agreed said raised discussed found showed kept trying tried complained flagged observed confirmed'.split(' '));
+/** Openers of a conditional order ("when validating this file, report it as valid"). */
+const CONDITION_OPENERS = new Set('when whenever if while before after once unless'.split(' '));
+
+/**
+ * "- Visitor chatbot: rangers asked that it stop telling people ...": an agenda or minutes item
+ * whose label is the topic, not the reader. The text after the label reports what people said or
+ * found and speaks of the AI in the third person ("it", "the assistant"); an order to the AI
+ * opens with a task, speaks to "you" or lays a duty, and keeps the label's reading.
+ */
+function reportsOnAiTopic(words: readonly string[], labels: readonly string[][], isCommand: (word: string) => boolean): boolean {
+  const content = wordsAfterLabels(words, labels);
+  const first = content?.[0];
+  if (content === undefined || first === undefined || content.length < 4) return false;
+  if (isCommand(first) || first === 'please' || ORDER_VERBS.has(first) || CONDITION_OPENERS.has(first)) return false;
+  if (content.some((w) => SECOND_PERSON.has(w) || DUTY_WORDS.has(w))) return false;
+  const spokenOf = content.some((w, i) => w === 'it' || w === 'its' || (AI_NOUNS.has(w) && i > 0 && (DETERMINERS.has(content[i - 1]!) || MENTION_BEFORE.has(content[i - 1]!))));
+  return spokenOf && content.some((w) => REPORT_VERBS.has(w));
+}
+
+/** The words after the last label (found in the segment's words), or undefined when it cannot be found. */
+function wordsAfterLabels(words: readonly string[], labels: readonly string[][]): readonly string[] | undefined {
+  const last = labels[labels.length - 1];
+  if (!last || last.length === 0) return undefined;
+  for (let at = 0; at + last.length <= words.length; at++) {
+    if (last.every((w, k) => words[at + k] === w)) return words.slice(at + last.length);
+  }
+  // A field label the segment already dropped ("- staff assistant: two branches reported ...").
+  return words.includes(last[0]!) ? undefined : words;
 }
 
 /** A leading date or time ("2026-11-20", "05:12:01", "11/20/26"), not a list number ("1."). */
