@@ -87,13 +87,31 @@ function joinCommentBlocks(lines: readonly string[]): string[] {
 const MIN_VALUE_WORDS = 4;
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', '\u201c': '\u201d', '`': '`' };
 
-/** What may stand before a value's opening quote in a record: "key=", "key:", a cell's comma, a bracket, the line start. */
+/**
+ * What may stand before a value's opening quote in a record: "key=", a cell's comma, a bracket,
+ * the line start, or "key:" where the key is one token opening the line or a field ('"msg": "...",
+ * "  description: ..."'). A colon after words ('ask the chatbot: "..."') introduces a quote in prose.
+ */
 function opensValue(line: string, quote: number): boolean {
   let i = quote - 1;
   while (i >= 0 && line.charCodeAt(i) === 32) i--;
   if (i < 0) return true;
   const c = line[i]!;
-  return c === '=' || c === ':' || c === ',' || c === '(' || c === '[' || c === '{' || c === ';';
+  if (c === ':') return keyBefore(line, i);
+  return c === '=' || c === ',' || c === '(' || c === '[' || c === '{' || c === ';';
+}
+
+const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46 || c === 34;
+
+/** The token before the colon at `colon` is a key: one token that opens the line or follows "{" or ",". */
+function keyBefore(line: string, colon: number): boolean {
+  let i = colon - 1;
+  while (i >= 0 && isKeyChar(line.charCodeAt(i))) i--;
+  if (i === colon - 1) return false;
+  while (i >= 0 && line.charCodeAt(i) === 32) i--;
+  if (i < 0) return true;
+  const c = line[i]!;
+  return c === '{' || c === ',';
 }
 
 function wordCount(s: string): number {
