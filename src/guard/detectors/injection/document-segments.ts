@@ -142,13 +142,18 @@ export function documentSegments(folded: string): DocumentSegment[] {
 /** Longest block read as one segment, in words: an opener and a sentence or two, not a paragraph. */
 const MAX_BLOCK_WORDS = 60;
 
+const isQuestion = (text: string): boolean => text.trimEnd().endsWith('?');
+
 function blocksFrom(pieces: readonly Piece[], words: readonly string[][], contents: readonly string[][], at: number, context: DocumentContext): DocumentSegment[] {
   const blocks: DocumentSegment[] = [];
   let text = pieces[at]!.text.trimEnd();
   let ws = words[at]!;
   let cw = contents[at]!;
+  // A question is asked of someone, not ordered: a FAQ entry about AI tools opens no block, nor ends in one.
+  if (isQuestion(text)) return blocks;
   for (let k = 1; k <= FOLLOW_REACH && at + k < pieces.length; k++) {
     const next = pieces[at + k]!;
+    if (isQuestion(next.text)) break;
     ws = ws.concat(words[at + k]!);
     if (ws.length > MAX_BLOCK_WORDS) break;
     text += ' ' + next.text.trim();
