@@ -142,6 +142,11 @@ export function documentSegments(folded: string): DocumentSegment[] {
 /** Longest block read as one segment, in words: an opener and a sentence or two, not a paragraph. */
 const MAX_BLOCK_WORDS = 60;
 
+/** Shape markers (length, opener, position, overlap) a field value has of its own: a record's short values
+ *  ("reorder when under 100") must not teach the model that short imperative lines in prose are data. */
+const SHAPE_MARKERS = ['len:', 'first:', 'doc:', 'pos:', 'ovl:', 'shape:', 'start:', 'end:', 'label:field'];
+const ownValueMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `value:${marker}` : marker);
+
 const isQuestion = (text: string): boolean => text.trimEnd().endsWith('?');
 
 function blocksFrom(pieces: readonly Piece[], words: readonly string[][], contents: readonly string[][], at: number, context: DocumentContext): DocumentSegment[] {
@@ -228,7 +233,7 @@ function segmentOf(piece: Piece, allWords: string[], contentWordsOfPiece: readon
   // Read on the whole line: a "remember for later:" label is dropped from ws above.
   if (asksToRememberForLater(allWords)) markers.push('ask:remember-later');
   markers.push(...aiReaderActions(ws));
-  return { text, words: ws, tokens: segmentTokens(ws), markers };
+  return { text, words: ws, tokens: segmentTokens(ws), markers: piece.value ? markers.map(ownValueMarker) : markers };
 }
 
 // The segment model must judge *how* a segment speaks (an instruction to an
