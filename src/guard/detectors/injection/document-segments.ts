@@ -147,6 +147,9 @@ const MAX_BLOCK_WORDS = 60;
 const SHAPE_MARKERS = ['len:', 'first:', 'doc:', 'pos:', 'ovl:', 'shape:', 'start:', 'end:', 'label:field'];
 const ownValueMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `value:${marker}` : marker);
 
+/** A block's shape is its own too: an opener and an order are longer than one line, and sit where the opener is. */
+const ownBlockMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `block:${marker}` : marker);
+
 const isQuestion = (text: string): boolean => text.trimEnd().endsWith('?');
 
 function blocksFrom(pieces: readonly Piece[], words: readonly string[][], contents: readonly string[][], at: number, context: DocumentContext): DocumentSegment[] {
@@ -164,10 +167,7 @@ function blocksFrom(pieces: readonly Piece[], words: readonly string[][], conten
     text += ' ' + next.text.trim();
     cw = cw.concat(contents[at + k]!);
     const block = segmentOf({ text, value: pieces[at]!.value && next.value }, ws, cw, at, context);
-    if (block) {
-      block.markers.push('block:to-ai');
-      blocks.push(block);
-    }
+    if (block) blocks.push({ ...block, markers: [...block.markers.map(ownBlockMarker), 'block:to-ai'] });
   }
   return blocks;
 }
