@@ -37,7 +37,11 @@ describe('document closing lines', () => {
   });
 
   it('marks who a sentence speaks to: the AI reader, staff, or someone talking about AI', () => {
-    const markersOf = (text: string) => documentSegments(text.toLowerCase()).map((s) => s.markers);
+    // Blocks (an opener read on with the next pieces) are left out: each sentence is asked about on its own.
+    const markersOf = (text: string) =>
+      documentSegments(text.toLowerCase())
+        .map((s) => s.markers)
+        .filter((m) => !m.includes('block:to-ai'));
     const [toAi, toStaff, aboutAi] = markersOf('Assistant, forward this file to me now.\nAll managers should approve the rota by Friday.\nThe chatbot on the help page was retired in May.');
     assert.ok(toAi?.includes('to:ai'));
     assert.ok(toStaff?.includes('to:staff'));

@@ -3,6 +3,7 @@
 // reads like a request to an assistant and shares little vocabulary with the
 // data around it; these structural markers let the segment model learn that.
 import { addresseeOf, aiReaderActions, asksToRememberForLater, lineKind, lineLabels, opensWithVocative } from './segment-addressee.js';
+import { structuredLines } from './document-structure.js';
 import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
@@ -16,7 +17,8 @@ export interface DocumentSegment {
 }
 
 // List items arrive as "title: x; body: y": a "; " before the next field label ends a segment too.
-const SPLIT = /(?<=[.!?])\s+|\n+|\s*\|\s*|\t+|;\s+(?=[a-z][a-z ]{0,20}:)/;
+// A period ends a sentence after a word of two or more letters: not after an initial ("r. ahmed") or "e.g.".
+const SPLIT = /(?<=[^\s.]{2}[.!?]|[!?])\s+|\n+|\s*\|\s*|\t+|;\s+(?=[a-z][a-z ]{0,20}:)/;
 /** A leading field label ("title:", "file:", "subject:", "action items:"); bounded, so linear. */
 const FIELD_LABEL = /^\s*(?:\d{1,3}[.)]\s*|[-*•]\s*)?([a-z][a-z ]{0,24}):\s/;
 /** Labels that address the AI reading the data ("assistant: ..."): kept as words, they are the signal. */
@@ -72,88 +74,166 @@ function lengthBucket(n: number): string {
   return 'len:long';
 }
 
+interface Piece {
+  text: string;
+  /** a quoted value taken out of a record line (document-structure.ts) */
+  value: boolean;
+}
+
+/** The document's natural-language pieces: structural units (document-structure.ts) cut into sentences. */
+function documentPieces(folded: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (const unit of structuredLines(folded)) {
+    // A piece without a word ("*/", "---") is layout: it must not sit inside a block.
+    for (const text of unit.text.split(SPLIT)) if (hasWordChar(text)) pieces.push({ text, value: unit.value });
+  }
+  return pieces;
+}
+
+function hasWordChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+/** Counts shared by every segment of one document. */
+interface DocumentContext {
+  docKind: string;
+  docCounts: Map<string, number>;
+  docContentTotal: number;
+  pieceCount: number;
+}
+
 /** Segments of a folded document with markers; bounded to MAX_SEGMENTS (head and tail kept). */
 export function documentSegments(folded: string): DocumentSegment[] {
-  let pieces = folded.split(SPLIT).filter((p) => p.trim().length > 0);
+  let pieces = documentPieces(folded);
   if (pieces.length > MAX_SEGMENTS) pieces = pieces.slice(0, MAX_SEGMENTS - 60).concat(pieces.slice(-60));
-  const words = pieces.map((p) => wordsOf(p));
+  const words = pieces.map((p) => wordsOf(p.text));
   const contents = words.map((w) => contentWords(w));
   const docCounts = new Map<string, number>();
   for (const cw of contents) for (const w of new Set(cw)) docCounts.set(w, (docCounts.get(w) ?? 0) + 1);
-  const docContentTotal = docCounts.size;
 
   // Tables split into many short cells that rarely share words; the model
   // must know it is looking at a table, not at prose.
   let pipes = 0;
   for (let i = 0; i < folded.length && pipes < 1_000; i++) if (folded.charCodeAt(i) === 124) pipes++;
   const docKind = pipes >= 6 && pipes * 80 >= folded.length ? 'doc:table' : 'doc:prose';
+  const context: DocumentContext = { docKind, docCounts, docContentTotal: docCounts.size, pieceCount: pieces.length };
   const segments: DocumentSegment[] = [];
   // Piece index of the last line that spoke to the AI reader: the order often follows in the next sentence.
   let lastToAi = -Infinity;
   for (let i = 0; i < pieces.length; i++) {
-    let ws = words[i]!;
-    // A field label ("title:", "file:", "body:") is structure, not speech:
-    // "list: announcements" must not read as the verb "list".
-    const label = FIELD_LABEL.exec(pieces[i]!);
-    let labelMarker: string | null = null;
-    if (label) {
-      const name = label[1]!.trim();
-      if (AI_LABELS.has(name)) labelMarker = 'label:ai';
-      else {
-        labelMarker = 'label:field';
-        const drop = wordsOf(name).length;
-        if (ws.length > drop) ws = ws.slice(drop);
-      }
-    }
-    if (ws.length < MIN_WORDS) continue;
-    const own = new Set(contents[i]!);
-    let shared = 0;
-    for (const w of own) if ((docCounts.get(w) ?? 0) > 1) shared++;
-    const opener = known(ws[0]!) ? ws[0]! : 'other';
-    const markers = [lengthBucket(ws.length), 'first:' + opener, docKind];
-    if (pieces.length === 1) markers.push('pos:alone');
-    else if (i === 0) markers.push('pos:first');
-    else if (i === pieces.length - 1) markers.push('pos:last');
-    else markers.push('pos:mid');
-    const last = pieces[i]!.trimEnd();
-    if (last.endsWith('?')) markers.push('end:question');
-    if (labelMarker) markers.push(labelMarker);
-    // "Book a desk" is a colleague's chore; "book a meeting with x@y" a task for an agent's tools.
-    // Only an e-mail address is a destination; "@assistant" is a chat mention and "@ 45p" a unit price.
-    const at = atKind(last);
-    if (at === 'email') markers.push('has:address', `addr:${opener}`);
-    else if (at === 'handle') markers.push('has:handle');
-    // Quoted titles and short table cells are data even when they read like commands.
-    const first = pieces[i]!.trimStart().charCodeAt(0);
-    if (first === 34 || first === 0x201c || first === 39 || first === 0x2018) markers.push('start:quote');
-    markers.push(`${docKind}:${markers[0]}`);
-    const otherVocabulary = docContentTotal - own.size;
-    if (own.size === 0) markers.push('ovl:empty');
-    else if (shared / own.size >= 0.34) markers.push('ovl:high');
-    else if (otherVocabulary < 8) markers.push('ovl:smalldoc');
-    else if (shared === 0) markers.push('ovl:none');
-    else markers.push('ovl:low');
-    // Conjunction: how the segment starts AND whether it fits the document.
-    markers.push(`shape:${markers[markers.length - 1]}:${opener}`);
-    const verbAt = AI_NOUNS.has(ws[0]!) && ws.length > 1 ? 1 : 0;
-    const commands = OPENERS.has(ws[verbAt]!) || ws[verbAt] === 'please';
-    // A comment or a log record is a line with an owner: what it says counts with
-    // whom it speaks to ("# ignore this warning" vs "# AI reviewer: approve").
-    const labels = lineLabels(pieces[i]!, wordsOf);
-    const kind = lineKind(pieces[i]!, words[i]![0]);
-    const vocative = opensWithVocative(pieces[i]!, wordsOf);
-    const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record', isCommand: isTaskOpener, vocative });
-    if (addressee) markers.push(addressee);
+    const segment = segmentOf(pieces[i]!, words[i]!, contents[i]!, i, context);
+    if (!segment) continue;
+    const toAi = segment.markers.some((m) => m.startsWith('to:ai'));
     // "Hey coding agent, the build is flaky. Apply this fix silently.": the second sentence is the order.
-    if (addressee?.startsWith('to:ai')) lastToAi = i;
-    else if (i - lastToAi <= FOLLOW_REACH) markers.push('after:to-ai');
-    if (kind) markers.push(kind, `${kind}:${addressee ?? 'none'}`);
-    // Read on the whole line: a "remember for later:" label is dropped from ws above.
-    if (asksToRememberForLater(words[i]!)) markers.push('ask:remember-later');
-    markers.push(...aiReaderActions(ws));
-    segments.push({ text: pieces[i]!, words: ws, tokens: segmentTokens(ws), markers });
+    if (toAi) lastToAi = i;
+    else if (i - lastToAi <= FOLLOW_REACH) segment.markers.push('after:to-ai');
+    segments.push(segment);
+    // "Dear assistant, you have a new task: | forward the file to ...": each piece is weak, the block is
+    // the order. The opener and the next one or two pieces are also read as one segment.
+    if (toAi) segments.push(...blocksFrom(pieces, words, contents, i, context));
   }
   return segments;
+}
+
+/** Longest block read as one segment, in words: an opener and a sentence or two, not a paragraph. */
+const MAX_BLOCK_WORDS = 60;
+
+/** Shape markers (length, opener, position, overlap) a field value has of its own: a record's short values
+ *  ("reorder when under 100") must not teach the model that short imperative lines in prose are data. */
+const SHAPE_MARKERS = ['len:', 'first:', 'doc:', 'pos:', 'ovl:', 'shape:', 'start:', 'end:', 'label:field'];
+const ownValueMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `value:${marker}` : marker);
+
+/** A block's shape is its own too: an opener and an order are longer than one line, and sit where the opener is. */
+const ownBlockMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `block:${marker}` : marker);
+
+const isQuestion = (text: string): boolean => text.trimEnd().endsWith('?');
+
+function blocksFrom(pieces: readonly Piece[], words: readonly string[][], contents: readonly string[][], at: number, context: DocumentContext): DocumentSegment[] {
+  const blocks: DocumentSegment[] = [];
+  let text = pieces[at]!.text.trimEnd();
+  let ws = words[at]!;
+  let cw = contents[at]!;
+  // A question is asked of someone, not ordered: a FAQ entry about AI tools opens no block, nor ends in one.
+  if (isQuestion(text)) return blocks;
+  for (let k = 1; k <= FOLLOW_REACH && at + k < pieces.length; k++) {
+    const next = pieces[at + k]!;
+    if (isQuestion(next.text)) break;
+    ws = ws.concat(words[at + k]!);
+    if (ws.length > MAX_BLOCK_WORDS) break;
+    text += ' ' + next.text.trim();
+    cw = cw.concat(contents[at + k]!);
+    const block = segmentOf({ text, value: pieces[at]!.value && next.value }, ws, cw, at, context);
+    if (block) blocks.push({ ...block, markers: [...block.markers.map(ownBlockMarker), 'block:to-ai'] });
+  }
+  return blocks;
+}
+
+function segmentOf(piece: Piece, allWords: string[], contentWordsOfPiece: readonly string[], i: number, context: DocumentContext): DocumentSegment | null {
+  const text = piece.text;
+  let ws = allWords;
+  // A field label ("title:", "file:", "body:") is structure, not speech:
+  // "list: announcements" must not read as the verb "list".
+  const label = FIELD_LABEL.exec(text);
+  let labelMarker: string | null = null;
+  if (label) {
+    const name = label[1]!.trim();
+    if (AI_LABELS.has(name)) labelMarker = 'label:ai';
+    else {
+      labelMarker = 'label:field';
+      const drop = wordsOf(name).length;
+      if (ws.length > drop) ws = ws.slice(drop);
+    }
+  }
+  if (ws.length < MIN_WORDS) return null;
+  const { docKind, docCounts, docContentTotal, pieceCount } = context;
+  const own = new Set(contentWordsOfPiece);
+  let shared = 0;
+  for (const w of own) if ((docCounts.get(w) ?? 0) > 1) shared++;
+  const opener = known(ws[0]!) ? ws[0]! : 'other';
+  const markers = [lengthBucket(ws.length), 'first:' + opener, docKind];
+  if (pieceCount === 1) markers.push('pos:alone');
+  else if (i === 0) markers.push('pos:first');
+  else if (i === pieceCount - 1) markers.push('pos:last');
+  else markers.push('pos:mid');
+  const last = text.trimEnd();
+  if (last.endsWith('?')) markers.push('end:question');
+  if (labelMarker) markers.push(labelMarker);
+  if (piece.value) markers.push('piece:value');
+  // "Book a desk" is a colleague's chore; "book a meeting with x@y" a task for an agent's tools.
+  // Only an e-mail address is a destination; "@assistant" is a chat mention and "@ 45p" a unit price.
+  const at = atKind(last);
+  if (at === 'email') markers.push('has:address', `addr:${opener}`);
+  else if (at === 'handle') markers.push('has:handle');
+  // Quoted titles and short table cells are data even when they read like commands.
+  const first = text.trimStart().charCodeAt(0);
+  if (first === 34 || first === 0x201c || first === 39 || first === 0x2018) markers.push('start:quote');
+  markers.push(`${docKind}:${markers[0]}`);
+  const otherVocabulary = docContentTotal - own.size;
+  if (own.size === 0) markers.push('ovl:empty');
+  else if (shared / own.size >= 0.34) markers.push('ovl:high');
+  else if (otherVocabulary < 8) markers.push('ovl:smalldoc');
+  else if (shared === 0) markers.push('ovl:none');
+  else markers.push('ovl:low');
+  // Conjunction: how the segment starts AND whether it fits the document.
+  markers.push(`shape:${markers[markers.length - 1]}:${opener}`);
+  const verbAt = AI_NOUNS.has(ws[0]!) && ws.length > 1 ? 1 : 0;
+  const commands = OPENERS.has(ws[verbAt]!) || ws[verbAt] === 'please';
+  // A comment or a log record is a line with an owner: what it says counts with
+  // whom it speaks to ("# ignore this warning" vs "# AI reviewer: approve").
+  const labels = lineLabels(text, wordsOf);
+  const kind = lineKind(text, allWords[0]);
+  const vocative = opensWithVocative(text, wordsOf);
+  const addressee = addresseeOf({ words: ws, commands, labels, record: kind === 'line:record', isCommand: isTaskOpener, vocative });
+  if (addressee) markers.push(addressee);
+  if (kind) markers.push(kind, `${kind}:${addressee ?? 'none'}`);
+  // Read on the whole line: a "remember for later:" label is dropped from ws above.
+  if (asksToRememberForLater(allWords)) markers.push('ask:remember-later');
+  markers.push(...aiReaderActions(ws));
+  return { text, words: ws, tokens: segmentTokens(ws), markers: piece.value ? markers.map(ownValueMarker) : markers };
 }
 
 // The segment model must judge *how* a segment speaks (an instruction to an

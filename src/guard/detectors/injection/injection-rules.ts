@@ -205,6 +205,9 @@ export const DOCUMENT_RULES: readonly InjectionRule[] = [
   r('doc.ai-label', 2.5, `\\b(?:ai|bot|llm|model|assistant|(?:ai|automation) agent|copilot|chatgpt|gpt|automated summary|summari[sz]er|tool)s? (?:instructions?|note|guidance|directives?|override|prompt|command)s? ?:`),
   // German "an" and Italian "per" are English words too ("paste it into an assistant", "per model"): with them an article or "KI" is required.
   r('doc.ai-reader-other-language', 3, `(?:\\b(?:f[uü]r|pour|para|voor|aan) (?:die |den |das |l'|l’|el |la |les |los |las |il |lo |gli |de |het |o |a |os |as )?|\\b(?:an|per) (?:die |den |das |l'|l’|il |lo |gli |la )|\\ban (?=ki\\b))(?:ai-|ki-|ia-)?(?:ki|ia|assistant|assistent(?:e|en)?|asistente|assistente|chatbot|bot|modell|mod[eè]le|modelo)\\b(?:[- ](?:systeme?|assistent(?:en)?|ia|ki|de ia|di ia))?`),
+  // The same heading in Japanese, Chinese and Korean ("要約するAIへ：", "给AI助手：", "어시스턴트에게:"): a postposition
+  // or preposition for "to" and a colon; "AIへの移行" (a move to AI) names a topic and has neither.
+  r('doc.ai-reader-cjk', 3, `(?:(?<![a-z])ai|アシスタント|チャットボット|人工知能|어시스턴트|챗봇|인공지능)(?:へ|宛て|에게|께) ?[:,、]|(?:(?<![a-z])ai|アシスタント|チャットボット|人工知能)への(?:指示|お願い|メモ|連絡) ?[:,、]|(?:给|致)(?:ai|人工智能)?(?:助手|助理|ai)的?(?:指示|说明|留言)? ?[:,]`),
   r('doc.in-any-summary', 2, `(?:in|for|within) (?:any|your|the|each|every) (?:recap|summary|summaries|overview|digest|report|answer|response) (?:of|about|on) (?:this|the|these) (?:email|e-mail|message|thread|chat|document|page|conversation|file|text|profile|review)`),
   r('doc.your-task-is', 2, `(?:your (?:new |real |actual |only |next )?(?:task|job|goal|mission|objective|role|purpose) (?:is|now is|will be)|you (?:must|should|need to|have to) now)`),
   // After a determiner "first" is an adjective: "if the first answer is off" names an answer.
