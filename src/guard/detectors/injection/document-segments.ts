@@ -147,6 +147,10 @@ const MAX_BLOCK_WORDS = 60;
 const SHAPE_MARKERS = ['len:', 'first:', 'doc:', 'pos:', 'ovl:', 'shape:', 'start:', 'end:', 'label:field'];
 const ownValueMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `value:${marker}` : marker);
 
+/** A value's words are its own as well: records full of "forward contents to archive" and "call the customer"
+ *  must not teach the model that prose lines with those words are data ("forward the contents of this ..."). */
+const ownValueToken = (token: string): string => `value:${token}`;
+
 /** A block's shape is its own too: an opener and an order are longer than one line, and sit where the opener is. */
 const ownBlockMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => marker.startsWith(p)) ? `block:${marker}` : marker);
 
@@ -233,7 +237,8 @@ function segmentOf(piece: Piece, allWords: string[], contentWordsOfPiece: readon
   // Read on the whole line: a "remember for later:" label is dropped from ws above.
   if (asksToRememberForLater(allWords)) markers.push('ask:remember-later');
   markers.push(...aiReaderActions(ws));
-  return { text, words: ws, tokens: segmentTokens(ws), markers: piece.value ? markers.map(ownValueMarker) : markers };
+  const tokens = segmentTokens(ws);
+  return { text, words: ws, tokens: piece.value ? tokens.map(ownValueToken) : tokens, markers: piece.value ? markers.map(ownValueMarker) : markers };
 }
 
 // The segment model must judge *how* a segment speaks (an instruction to an

@@ -17,6 +17,7 @@ import { readsAsOtherLanguage } from './function-words.js';
 import { rankOf } from '../word-clusters.js';
 import { boundText, preparedView } from './text-prep.js';
 import { collapseWhitespace } from '../../normalize/collapse-whitespace.js';
+import { decodeHtmlEntities } from '../../normalize/decode-obfuscation.js';
 import { PatternPrefilter, stickyCopy, testFromStarts } from '../regexp-prefilter.js';
 
 export type InjectionChannel = 'user' | 'document';
@@ -241,8 +242,9 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
   function signals(input: string, channel: InjectionChannel): InjectionSignals {
     // Callers are typed, but a guard must never throw on odd input.
     const raw = typeof input === 'string' ? input : '';
-    // User messages are read with lookalikes folded, so "ignоre" reads as "ignore".
-    const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: raw, disguised: 0 };
+    // User messages are read with lookalikes folded ("ignоre" reads as "ignore"); documents with HTML character references decoded, so an
+    // address spelled "lee&#64;host&#46;example" reads as one (the engine's decoded views see it too).
+    const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: decodeHtmlEntities(raw).text, disguised: 0 };
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
     // Attack phrases quoted in a report, a policy or a question are mentions (reported-speech.ts).
