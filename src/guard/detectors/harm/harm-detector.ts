@@ -66,9 +66,13 @@ export function createHarmDetector(model: LinearModel): HarmDetector {
       // Overlapping cues of one category describe one act: capped, so two phrasings of it do not outvote a mitigation.
       const cue = Math.min(cues.byCategory[category], CUE_CAP);
       // A matching cue is strong evidence: the n-gram model may lower it, not veto it.
-      // The model's reading alone (in context, when it has one); inline, not a closure per call: under tsx (keepNames) each costs a defineProperty.
-      const modelOnly = cue > 0 ? 0 : inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
-      logits[category] = cue > 0 ? Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue : !anyCue && category === DEFAULT_CATEGORY ? modelOnly : modelOnly - NO_CUE_PENALTY;
+      if (cue > 0) {
+        logits[category] = Math.max(modelLogit, MODEL_FLOOR_WITH_CUE) + cue;
+      } else {
+        // The model's reading alone (in context, when it has one); inline, not a closure per call: under tsx (keepNames) each costs a defineProperty.
+        const modelOnly = inContext ? Math.max(inContext.logits[category], viewInContext?.logits[category] ?? view?.logit ?? -Infinity) : modelLogit;
+        logits[category] = !anyCue && category === DEFAULT_CATEGORY ? modelOnly : modelOnly - NO_CUE_PENALTY;
+      }
       highest = Math.max(highest, logits[category]);
     }
     const evidence = [...cues.ids, ...(inContext?.ids ?? [])];

@@ -3,7 +3,7 @@
 // reads like a request to an assistant and shares little vocabulary with the
 // data around it; these structural markers let the segment model learn that.
 import { addresseeOf, aiReaderActions, asksToRememberForLater, lineKind, lineLabels, opensWithVocative } from './segment-addressee.js';
-import { structuredLines } from './document-structure.js';
+import { structuredLines, type StructuredPiece } from './document-structure.js';
 import { wordsOf } from './text-prep.js';
 
 export interface DocumentSegment {
@@ -74,15 +74,10 @@ function lengthBucket(n: number): string {
   return 'len:long';
 }
 
-interface Piece {
-  text: string;
-  /** a quoted value taken out of a record line (document-structure.ts) */
-  value: boolean;
-}
 
 /** The document's natural-language pieces: structural units (document-structure.ts) cut into sentences. */
-function documentPieces(folded: string): Piece[] {
-  const pieces: Piece[] = [];
+function documentPieces(folded: string): StructuredPiece[] {
+  const pieces: StructuredPiece[] = [];
   for (const unit of structuredLines(folded)) {
     // A piece without a word ("*/", "---") is layout: it must not sit inside a block.
     for (const text of unit.text.split(SPLIT)) if (hasWordChar(text)) pieces.push({ text, value: unit.value });
@@ -156,7 +151,7 @@ const ownBlockMarker = (marker: string): string => (SHAPE_MARKERS.some((p) => ma
 
 const isQuestion = (text: string): boolean => text.trimEnd().endsWith('?');
 
-function blocksFrom(pieces: readonly Piece[], words: readonly string[][], contents: readonly string[][], at: number, context: DocumentContext): DocumentSegment[] {
+function blocksFrom(pieces: readonly StructuredPiece[], words: readonly string[][], contents: readonly string[][], at: number, context: DocumentContext): DocumentSegment[] {
   const blocks: DocumentSegment[] = [];
   let text = pieces[at]!.text.trimEnd();
   let ws = words[at]!;
@@ -176,7 +171,7 @@ function blocksFrom(pieces: readonly Piece[], words: readonly string[][], conten
   return blocks;
 }
 
-function segmentOf(piece: Piece, allWords: string[], contentWordsOfPiece: readonly string[], i: number, context: DocumentContext): DocumentSegment | null {
+function segmentOf(piece: StructuredPiece, allWords: string[], contentWordsOfPiece: readonly string[], i: number, context: DocumentContext): DocumentSegment | null {
   const text = piece.text;
   let ws = allWords;
   // A field label ("title:", "file:", "body:") is structure, not speech:

@@ -52,7 +52,7 @@ const HIDE_ASSISTANT_CHANGE = "(?:don't|do not|dont|never|without) (?:mention|sa
 const CHANGE_TRAIL = '(?:change (?:record|request|ticket|log)|audit (?:trails?|entr(?:y|ies)|logs?|records?)|second (?:approver|signatory|sign-?off)|four-eyes(?: check)?|dual (?:control|sign-?off))';
 /** "Don't create a change record", "without routing it to the second approver", "skip the audit entry"; a plain ticket is too common a chore. */
 const SKIPPED_TRAIL = `(?:don't|do not|dont|never|without|skip(?:ping)?|bypass(?:ing)?|avoid(?:ing)?) (?:creat|rais|log|fil|open|rout|send|record|add|go)(?:e|es|ing)? ${gap(3)}${CHANGE_TRAIL}\\b|(?:wipe|purge|erase|delete) (?:the |its |all )?(?:audit (?:trails?|entr(?:y|ies)|logs?|records?)|change (?:records?|logs?))\\b`;
-/** "Make it look like she did it", "so it appears Priya sent it": the act passed off as someone else's. */
+/** "Make it look like she did it", "make this appear as if Tomasz cancelled it": the act passed off as someone else's. */
 const PASSED_OFF = `make (?:it|this|that) (?:look|appear|seem) (?:like|as if|as though) ${gap(2)}(?:he|she|they|someone else|somebody else|[a-z]+) (?:did|made|sent|booked|wrote|approved|changed|deleted|entered|requested|cancell?ed|canceled|moved|posted|signed|submitted|edited|created|ordered)\\b`;
 
 export const USER_RULES: readonly InjectionRule[] = [
@@ -79,7 +79,7 @@ export const USER_RULES: readonly InjectionRule[] = [
   // "Manager" only as a bracketed self-label: "I'm your manager" opens many a draft to a team.
   r('authority.user-as-superior', 2.5, `(?:i(?:'m| am)|speaking as|this is) your (?:boss|supervisor|master|superior|owner)\\b(?!'s)|\\(your (?:boss|manager|supervisor|superior|owner|master)\\)`),
   // A change to company records with its trail removed: "change the supplier's bank details and don't create a
-  // change record", "approve it, don't route it to the second approver", "wipe the version history", "make it look
+  // change record", "approve it, don't route it to the second approver", "purge the audit entries", "make it look
   // like she booked it". A user's own edit needs no missing record and no one else's name on it.
   r('tool.trail-removed', 3, `${SKIPPED_TRAIL}|${PASSED_OFF}`),
   // Data moved outside the tenant and controls dropped on a claimed grant (user-transfer-rules.ts).
