@@ -10,8 +10,11 @@ export { gap };
 export const PERSON_NOT_THEM = '(?:someone|somebody|a person|people|persons|people in my (?:class|office|school|team)|my classmates|my coworkers|my colleagues|my family|my parents|my kids|my children|a human|humans|a man|a woman|a child|a kid|children|kids|my (?:wife|husband|boss|neighbou?r|partner|girlfriend|boyfriend|ex|mother|father|mom|dad|brother|sister|son|daughter|teacher|classmate|coworker|co-worker|colleague|roommate|friend|family|baby|landlord|rival|enemy)|him|her|my enemies|an? (?:ex|enemy|rival|cop|police officer|politician|president|senator|witness|teacher|student|baby|old lady|neighbou?r|stranger|classmate|coworker|homeless person)|the (?:president|prime minister|witness|police|cops|judge|neighbou?r|guy|girl|man|woman|kid|child|baby))';
 export const PERSON = `(?:${PERSON_NOT_THEM}|them)`;
 
-/** At most one word between a verb and its object, but not a clause word: "is it stalking if my ex ..." asks about someone else's act. */
-export const ONE_WORD_GAP = '(?:(?!(?:by|if|when|whether|because|that|so|and|or|but|as|than|unless|while|is|was|are|were|for|with|from|like) )[^ ]+ )?';
+/**
+ * At most one word between a verb and its object, but not a clause word: "is it stalking if my ex ..." asks about
+ * someone else's act; nor a word that ends a sentence: "an executive assistant. my boss ..." is no act on the boss.
+ */
+export const ONE_WORD_GAP = '(?:(?!(?:by|if|when|whether|because|that|so|and|or|but|as|than|unless|while|is|was|are|were|for|with|from|like) )[^ ]*[^ .?!;:] )?';
 /** Not after a negation: "you can't hurt someone by using it" reassures, it does not ask. (A lookbehind: give the cue an anchor.) */
 export const NOT_NEGATED = "(?<!(?:n't|not|never|cannot) )";
 /** The "person" is a thing: "the child process", "the parent node", "shoot him an email", "hit him up". */
@@ -46,5 +49,5 @@ export const OPERATIONAL_DETAIL =
 /** Animals: what a vet puts to sleep, or doses for. */
 export const ANIMAL =
   '(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|ponies|pony|mares?|foals?|donkeys?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|gerbils?|ferrets?|rats?|parrots?|budgies?|birds?|tortoises?|snakes?|lizards?|pets?|cows?|calf|calves|sheep|ewes?|lambs?|goats?|pigs?|alpacas?|llamas?|livestock|animals?|labradors?|collies?|terriers?|spaniels?|greyhounds?|retrievers?|whippets?|poodles?|beagles?|huskies|husky)';
-/** An offence named, not asked for: after a charge, a conviction, or the work of spotting it. */
-export const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated|cautioned|caution|fined|dismissed|sacked|suspended|excluded|banned) for|suspected|alleged|(?:being|been) used for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report|reduc(?:e|es|ing)|deter(?:s|ring)?|curb(?:s|ing)?|combat(?:s|ing)?|cut(?:s|ting)? down on) )';
+/** An offence named, not asked for: after a charge, a conviction, a suspicion, a definition, or the work of spotting it. */
+export const NOT_NAMED_OFFENCE = '(?<!(?:of|about|against|online|with|(?:conviction|convicted|jailed|arrested|sentenced|charged|prosecuted|investigated|cautioned|caution|fined|dismissed|sacked|suspended|excluded|banned) for|suspected|suspect|suspects|suspecting|suspicion of|alleged|what is|what\'s|define|defines|identify|identifying|(?:being|been) used for|recogni[sz]ing|recogni[sz]e|spotting|spot|preventing|prevent|tackling|detecting|detect|reporting|report|reduc(?:e|es|ing)|deter(?:s|ring)?|curb(?:s|ing)?|combat(?:s|ing)?|cut(?:s|ting)? down on) )';
