@@ -26,6 +26,13 @@ const HARD_NEGATIVE_REPEAT = Number(process.env.HARD_NEGATIVE_REPEAT ?? 0);
 const OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.2, l2: 1e-6, seed: SEED };
 /** L2 of the user model (writer folds, bench/detectors/writer-folds.ts, choose it). */
 const USER_L2 = Number(process.env.USER_L2 ?? OPTIONS.l2);
+/**
+ * L2 of the harm model, chosen on the writer folds (`writer-folds.ts --channel harm`, writers harm-6..12,
+ * threshold 0.6): 1e-6 TPR 0.914 / FPR 0.013 (25 of 1,867), 1e-4 0.910 / 0.010, 3e-4 0.900 / 0.008 (15),
+ * 1e-3 0.867 / 0.005; TPR at FPR <= 1 % 0.905-0.910 throughout. Weaker L2 let single words of harmful
+ * templates ("realistic", "style", "numbers") carry 5-7 log-odds into ordinary requests.
+ */
+const HARM_L2 = Number(process.env.HARM_L2 ?? 3e-4);
 /** Weight of the user model's benign class after balancing (writer folds choose it too). */
 const USER_NEG_BOOST = Number(process.env.USER_NEG_BOOST ?? 1);
 
@@ -74,7 +81,7 @@ export function trainUser(dev: readonly DevRow[], handwritten: HandwrittenUse): 
 
 /** The harm model alone; `dev` already holds guard-extra's harm rows. */
 export function trainHarm(dev: readonly DevRow[], handwritten: HandwrittenUse): TrainedModel {
-  return trainLogistic(harmExamples(createRng(SEED + 3), dev, handwritten), HARM_FEATURES.bits, { ...OPTIONS, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
+  return trainLogistic(harmExamples(createRng(SEED + 3), dev, handwritten), HARM_FEATURES.bits, { ...OPTIONS, l2: HARM_L2, fixedBias: PRIOR_LOGIT, frozen: harmFrozenBuckets() });
 }
 
 function main(): void {

@@ -90,12 +90,13 @@ export const INTENT_CUES: readonly HarmCue[] = [
     `(?:pull|export|dump|extract|send|give|compile|collect|list|grab|tell)\\w{0,3} ${gap(6)}(?<!\\bmy (?:own )?)(?:medical (?:leave|records?|notes?|history|reasons?|conditions?)|sick (?:notes?|leave|reasons?)|diagnos[ie]s|patient records|health records|browsing histor(?:y|ies)|search histor(?:y|ies)|private (?:messages|chats|e-?mails|photos)|mobile numbers|personal numbers|home addresses)\\b`,
     'medical|sick|diagnos|patient records|health records|browsing histor|search histor|private|mobile numbers|personal numbers|home addresses',
   ),
-  // Unmasking the person behind an anonymous account, review or report.
+  // Unmasking the person behind an anonymous account, review or report; not a promise not to
+  // ("investigators will not try to reveal the identity of an anonymous reporter").
   c(
     'privacy.unmask',
     'violence',
     2.5,
-    `(?:unmask|de-?anonymi[sz]e|identify|reveal|expose|find out who|work out who|figure out who|dig up (?:the )?real identity)\\w{0,3} ${gap(6)}(?:anonymous|throwaway|whistleblower|burner|pseudonymous|alt account|(?:the|that|this) (?:account|poster|reviewer|review|complainant))\\b|real identity behind`,
+    `(?<!\\b(?:not|never|n't|cannot|won't) (?:try |attempt |seek |be able |ever )?(?:to )?)(?:unmask|de-?anonymi[sz]e|identify|reveal|expose|find out who|work out who|figure out who|dig up (?:the )?real identity)\\w{0,3} ${gap(6)}(?:anonymous|throwaway|whistleblower|burner|pseudonymous|alt account|(?:the|that|this) (?:account|poster|reviewer|review|complainant))\\b|real identity behind`,
     'anonymous|throwaway|whistleblower|burner|pseudonymous|alt account|account|poster|reviewer|review|complainant|real identity',
   ),
   // What the data or the plan is for: getting back at one person.

@@ -6,7 +6,9 @@
 // quote marks after a third party's verb of saying, a question about responding must stand beside
 // them, and the quote must be a statement ("I want to end my life"), not a request ("how many
 // pills ..."). Quoting every harmful proxy request this way costs recall 0.549 -> 0.539 (lowering
-// every category cost 0.549 -> 0.223: a quoted recipe request is a request). Bounded spans only.
+// every category cost 0.549 -> 0.223: a quoted recipe request is a request). -3 since round 10 (was
+// -2.5): the retrained model reads a responder's question a little higher; quoting each harmful proxy
+// request after 'A customer typed' costs 0.001 more recall at -3. Bounded spans only.
 import type { HarmMitigation } from './harm-lexicon.js';
 import { harmMitigation } from './harm-cue.js';
 import { OPERATIONAL_DETAIL } from './harm-vocabulary.js';
@@ -33,7 +35,7 @@ export const RESPONSE_CONTEXT_MITIGATIONS: readonly HarmMitigation[] = [
   m(
     'mitigate.reported-words',
     ['self_harm'],
-    -2.5,
+    -3,
     `${REPORTED_WORDS}[^?]{0,160}(?:\\?[^?]{0,160})?${HOW_TO_RESPOND}|${HOW_TO_RESPOND}[^?"\u201c\u2018]{0,160}${REPORTED_WORDS}`,
     'says|said|reads|read|told|tells|wrote|writes|typed|types|searched|googled|posted|messaged|texted|asked|keeps saying|disclosed|shouted|emailed',
     `${OPERATIONAL_DETAIL}|${QUOTED_REQUEST}`,

@@ -10,15 +10,20 @@
 import { wordsOf } from '../injection/text-prep.js';
 import { featureNorm, type LinearModel } from '../injection/linear-model.js';
 
-/** Log-odds a reading without the first or the last sentence gives up against the whole text. */
-const ONE_LINE_MARGIN = 1.5;
+/**
+ * Log-odds a reading without the first or the last sentence gives up against the whole text.
+ * In the harm model's units: 1.5 until round 10, when a stronger L2 (HARM_L2) narrowed its
+ * log-odds; the same frames then cost more recall (bench/detectors/adaptive-frame.ts), and 1.0
+ * brought each below its earlier cost with no more false positives on the writer folds than 1.25.
+ */
+const ONE_LINE_MARGIN = 1;
 /**
  * The same for a reading without two or more sentences, or without sentences on both sides. It
- * is higher (at 1.5 the folds gained two false positives: a clause cut out of the middle of
- * "Journalist: I'm fact-checking ... What data sources ...?" reads as the claim itself) but
- * fixed: however many sentences surround the request, the attacker's discount stays bounded.
+ * is higher (at the one-line margin the folds gained two false positives: a clause cut out of the
+ * middle of "Journalist: I'm fact-checking ... What data sources ...?" reads as the claim itself)
+ * but fixed: however many sentences surround the request, the attacker's discount stays bounded.
  */
-const MORE_LINES_MARGIN = 2;
+const MORE_LINES_MARGIN = 1.5;
 /** A frame around a short request is the case here; longer texts (answers, documents) skip the extra readings, which would double the model's cost on them. */
 const MAX_VIEW_CHARS = 1000;
 /** A reading shorter than this is a fragment ("Thanks!"), not a request. */
