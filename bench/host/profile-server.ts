@@ -5,6 +5,7 @@
 // and, with a profile file, starts the V8 profiler; SIGINT prints {"cpu_us": ...}, writes the profile
 // and exits. Used by bench/host/profile-turns.ts.
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setLogLevel } from '../../src/logging/logger.js';
 import { benchEnv, startAgent, startBareEcho } from './bench-servers.js';
@@ -18,10 +19,25 @@ const profileFile = process.argv[3];
 const session = profileFile ? new Session() : undefined;
 let cpuStart = process.cpuUsage();
 let offMainStart = offMainThreadTicks();
+// Garbage collections since the counter restarted, count and main-thread pause: scavenges (minor) and
+// the rest (mark-compacts, incremental marking, weak callbacks). A CPU profile lumps them together.
+const gc = { minor: 0, minor_ms: 0, major: 0, major_ms: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) {
+      gc.minor++;
+      gc.minor_ms += entry.duration;
+    } else {
+      gc.major++;
+      gc.major_ms += entry.duration;
+    }
+  }
+}).observe({ entryTypes: ['gc'] });
 // The driver warms the server up, then asks for the counter (and the profile) to start afresh.
 process.on('SIGUSR2', () => {
   cpuStart = process.cpuUsage();
   offMainStart = offMainThreadTicks();
+  Object.assign(gc, { minor: 0, minor_ms: 0, major: 0, major_ms: 0 });
   if (!session) return;
   session.connect();
   void session.post('Profiler.enable').then(() => session.post('Profiler.start'));
@@ -31,7 +47,7 @@ process.on('SIGINT', () => {
   const offMain = offMainThreadTicks();
   // Clock ticks are 10 ms on Linux: coarse, but a run holds thousands of them.
   const offMainUs = offMain === undefined || offMainStart === undefined ? undefined : (offMain - offMainStart) * 10_000;
-  process.stdout.write(`${JSON.stringify({ cpu_us: cpu.user + cpu.system, off_main_thread_us: offMainUs })}\n`);
+  process.stdout.write(`${JSON.stringify({ cpu_us: cpu.user + cpu.system, off_main_thread_us: offMainUs, gc })}\n`);
   if (!session) process.exit(0);
   void session.post('Profiler.stop').then(({ profile }) => {
     writeFileSync(profileFile!, JSON.stringify(profile));

@@ -72,19 +72,24 @@ for (let r = 0; r < rounds; r++) {
 }
 const cpu = new Map<string, number>();
 const offMain = new Map<string, number | undefined>();
+const gcOf = new Map<string, Record<string, number> | undefined>();
 for (const s of servers) {
   s.child.kill('SIGINT');
   const reported = await s.next();
   cpu.set(s.kind, Number(reported.cpu_us));
   offMain.set(s.kind, typeof reported.off_main_thread_us === 'number' ? reported.off_main_thread_us : undefined);
+  gcOf.set(s.kind, reported.gc as Record<string, number> | undefined);
   await s.exited;
 }
 for (const k of kinds) {
   const t = totals.get(k)!;
   const perRequest = (us: number) => Math.round(us / Math.max(1, t.requests));
   const off = offMain.get(k);
+  const gc = gcOf.get(k);
+  // Scavenges and other collections (mostly mark-compacts) per 1,000 requests, and their main-thread pause per request.
+  const gcPerRequest = gc && { scavenges_per_1000: +((gc.minor! * 1000) / t.requests).toFixed(1), scavenge_us_per_request: perRequest(gc.minor_ms! * 1000), full_gcs_per_1000: +((gc.major! * 1000) / t.requests).toFixed(2), full_gc_us_per_request: perRequest(gc.major_ms! * 1000) };
   // Of the server's CPU, what ran outside the main thread (V8's compiler and GC helpers): no CPU profile shows it.
-  console.log(JSON.stringify({ kind: k, requests: t.requests, rps: t.rps, server_cpu_us_per_request: perRequest(cpu.get(k)!), ...(off === undefined ? {} : { off_main_thread_us_per_request: perRequest(off) }) }));
+  console.log(JSON.stringify({ kind: k, requests: t.requests, rps: t.rps, server_cpu_us_per_request: perRequest(cpu.get(k)!), ...(off === undefined ? {} : { off_main_thread_us_per_request: perRequest(off) }), ...(gcPerRequest ? { gc: gcPerRequest } : {}) }));
 }
 const per = (k: string) => cpu.get(k)! / Math.max(1, totals.get(k)!.requests);
 if (kinds.includes('echo') && kinds.includes('guarded')) console.log(`echo / guarded server CPU per request: ${(per('echo') / per('guarded')).toFixed(2)}`);
