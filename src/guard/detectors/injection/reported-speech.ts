@@ -22,17 +22,22 @@ const REACH = 200;
 
 const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`': '`', "'": "'", '‘': '’', '„': '“' };
 
+// What people other than the reader habitually type or say ("customers sometimes write 'X'", "when fans say 'X'",
+// "if they type 'X'", "don't try 'X'"): the quote is what they put in, reported.
+const PEOPLE_TYPE =
+  "(?:they|people|customers?|users?|fans|callers?|clients?|someone|somebody|anyone|attackers?|players?|students?|visitors|guests|tenants|applicants|members)(?: [a-z]+)? (?:type|say|write|paste|enter|send|post)\\b|(?:don't|do not|never) (?:try|type|paste)\\b";
+
 // Reporting, defining or asking-about words around a quoted phrase. Word alternatives and
 // bounded gaps only: linear on any input.
 // Verbs that report what a text said ("wrote", "contained", "a customer could write") and
 // frames of an example ("such as").
 const REPORT_VERB_CUE = [
-  `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+  `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|${PEOPLE_TYPE}|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
   `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
 ];
 // Nouns naming a phrase or an attack, and questions about one.
 const REPORT_NOUN_CUE = [
-  `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+  `(?:(?:test |new |edge )cases?|fixtures?|test (?:data|strings?|inputs?)|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
   `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
 ];
 const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
