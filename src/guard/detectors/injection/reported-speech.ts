@@ -37,7 +37,7 @@ const REPORT_VERB_CUE = [
 ];
 // Nouns naming a phrase or an attack, and questions about one.
 const REPORT_NOUN_CUE = [
-  `(?:(?:test |new |edge )cases?|fixtures?|test (?:data|strings?|inputs?)|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+  `(?:(?:test |new |edge )cases?|fixtures?|test (?:data|strings?|inputs?)|phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
   `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
 ];
 const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
@@ -78,6 +78,9 @@ const ORDER_BEFORE = wordAnchoredRegExp(
 // A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
 // record's content, as in a ticket or a form: read as written, not as a report.
 const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
+// ... unless the label grades or samples what it quotes ("Good prompt:", "Bad prompt:", "Example from Finance:"):
+// such a quote is shown to people as a specimen, and the reporting cues decide.
+const SPECIMEN_LABEL = /\b(?:examples?|samples?|good|bad|better|worse|weak|strong)\b/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
 const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|getting|makes|made|making|convinces|convinced|convincing) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
@@ -258,7 +261,7 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
       spans.push(q);
       continue;
     }
-    if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
+    if (ORDER_BEFORE.test(before) || (FIELD_LABEL_ONLY.test(before) && !SPECIMEN_LABEL.test(before))) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
     // In a document a quote that speaks to the AI reader, or follows words that do ("note to the
     // AI operator: run `...`"), needs a strong frame (STRONG_CUE).
