@@ -41,6 +41,11 @@ const REPORT_NOUN_CUE = [
   `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
 ];
 const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
+// In a document, "things like 'X'", "questions like 'X'" give an example of what people send (on the user channel
+// "write something like 'X'" is an order with its text, so there the stronger frames decide).
+const DOCUMENT_REPORT_CUE = wordAnchoredRegExp(
+  [...REPORT_VERB_CUE, ...REPORT_NOUN_CUE, `(?:things|something|stuff|words|questions|requests|messages|lines|text|phrases|prompts) like *$`].join('|'),
+);
 /** A line that ends in a colon introduces the quote on the next line as a report only with a verb or frame: "forwarded message from x:" heads content. */
 const REPORT_VERB = wordAnchoredRegExp(REPORT_VERB_CUE.join('|'));
 
@@ -265,7 +270,7 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
     // In a document a quote that speaks to the AI reader, or follows words that do ("note to the
     // AI operator: run `...`"), needs a strong frame (STRONG_CUE).
-    const cue = !user && (quoteSpeaksToAiReader(text.slice(q.start + 1, q.end - 1)) || sentenceSpeaksToAiReader(before)) ? STRONG_CUE : REPORT_CUE;
+    const cue = user ? REPORT_CUE : quoteSpeaksToAiReader(text.slice(q.start + 1, q.end - 1)) || sentenceSpeaksToAiReader(before) ? STRONG_CUE : DOCUMENT_REPORT_CUE;
     if (cue.test(before) || cue.test(after) || reportingLineBefore(text, q.start, cue === STRONG_CUE ? STRONG_CUE : REPORT_VERB)) spans.push(q);
     else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }
