@@ -86,6 +86,8 @@ const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*
 // ... unless the label grades or samples what it quotes ("Good prompt:", "Bad prompt:", "Example from Finance:"):
 // such a quote is shown to people as a specimen, and the reporting cues decide.
 const SPECIMEN_LABEL = /\b(?:examples?|samples?|good|bad|better|worse|weak|strong)\b/;
+// ... or ends in a verb that reports it ("One cell says:", "the caller said:"): a sentence, not a field name.
+const REPORTING_LABEL = /\b(?:says|said|reads|wrote|writes|stated|states|contains|contained|asked|asks)\s*:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
 const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|getting|makes|made|making|convinces|convinced|convincing) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
@@ -266,7 +268,7 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
       spans.push(q);
       continue;
     }
-    if (ORDER_BEFORE.test(before) || (FIELD_LABEL_ONLY.test(before) && !SPECIMEN_LABEL.test(before))) continue;
+    if (ORDER_BEFORE.test(before) || (FIELD_LABEL_ONLY.test(before) && !SPECIMEN_LABEL.test(before) && !REPORTING_LABEL.test(before))) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
     // In a document a quote that speaks to the AI reader, or follows words that do ("note to the
     // AI operator: run `...`"), needs a strong frame (STRONG_CUE).
