@@ -13,6 +13,7 @@ import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
 import { documentMultilingualWeight, documentRuleWeight } from './override-addressee.js';
 import { maskMentions } from './reported-speech.js';
+import { undoubleCsvQuotes } from './csv-quotes.js';
 import { readsAsOtherLanguage } from './function-words.js';
 import { rankOf } from '../word-clusters.js';
 import { boundText, preparedView } from './text-prep.js';
@@ -244,7 +245,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     const raw = typeof input === 'string' ? input : '';
     // User messages are read with lookalikes folded ("ignоre" reads as "ignore"); documents with HTML character references decoded, so an
     // address spelled "lee&#64;host&#46;example" reads as one (the engine's decoded views see it too).
-    const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: decodeHtmlEntities(raw).text, disguised: 0 };
+    // and with a spreadsheet cell's doubled quotes read as single ones (csv-quotes.ts).
+    const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: undoubleCsvQuotes(decodeHtmlEntities(raw).text), disguised: 0 };
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
     // Attack phrases quoted in a report, a policy or a question are mentions (reported-speech.ts).

@@ -22,20 +22,30 @@ const REACH = 200;
 
 const PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', '`': '`', "'": "'", '‘': '’', '„': '“' };
 
+// What people other than the reader habitually type or say ("customers sometimes write 'X'", "when fans say 'X'",
+// "if they type 'X'", "don't try 'X'"): the quote is what they put in, reported.
+const PEOPLE_TYPE =
+  "(?:they|people|customers?|users?|fans|callers?|clients?|someone|somebody|anyone|attackers?|players?|students?|visitors|guests|tenants|applicants|members)(?: [a-z]+)? (?:type|say|write|paste|enter|send|post)\\b|(?:don't|do not|never) (?:try|type|paste)\\b";
+
 // Reporting, defining or asking-about words around a quoted phrase. Word alternatives and
 // bounded gaps only: linear on any input.
 // Verbs that report what a text said ("wrote", "contained", "a customer could write") and
 // frames of an example ("such as").
 const REPORT_VERB_CUE = [
-  `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
+  `(?<!\\byou )(?:could|can|might|may|would) (?:write|type|paste|send|enter)\\b|${PEOPLE_TYPE}|(?:wrote|writes|written|put|puts|putting|read|reads|reading|said|says|saying|stated|states|contained|contains|containing|included|includes|including|typed|types|typing|entered|pasted|pasting|copied|copying|posted|sent|used|uses|tried|tries|trying|attempted|attempts|attempting|claimed|claims|quoted|quotes|showed|shows|displayed|embedded|hidden|planted|injected|inserted|appeared|appears)\\b`,
   `(?:such as|e\\.g\\.|for example|for instance|known as|called|so-called|means|meant|refers? to|definition|defined|red team(?:ers?|ing)?|pen ?test(?:ers?|ing)?|researchers?|detect(?:s|ed|ing|ion)?|spot(?:s|ted|ting)?|recogni[sz](?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|monitor(?:s|ed|ing)?|flag(?:s|ged|ging)?|block(?:s|ed|ing)?|report(?:s|ed|ing)?|filter(?:s|ed|ing)?|classif(?:y|ier|ied)|phishing|awareness|training|policy|employees|staff)\\b`,
 ];
 // Nouns naming a phrase or an attack, and questions about one.
 const REPORT_NOUN_CUE = [
-  `(?:phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
+  `(?:(?:test |new |edge )cases?|fixtures?|test (?:data|strings?|inputs?)|phrases?|strings?|payloads?|prompts?|attacks?|attackers?|adversar(?:y|ies|ial)|injections?|jailbreaks?|examples?|samples?|patterns?|techniques?|variants?|wording|lines?|messages?|texts?|sentences?|commands?|inputs?|comments?)\\b`,
   `(?:what (?:does|did|do|is|are|happens|would happen)|how (?:do|does|can|could|should|would|did|to)\\b|why (?:does|do|did|is|are)|is (?:it|this|that|a phrase|the phrase) |are (?:these|those|phrases)|considered|counts? as|classified as)`,
 ];
 const REPORT_CUE = wordAnchoredRegExp([...REPORT_VERB_CUE, ...REPORT_NOUN_CUE].join('|'));
+// In a document, "things like 'X'", "questions like 'X'" give an example of what people send (on the user channel
+// "write something like 'X'" is an order with its text, so there the stronger frames decide).
+const DOCUMENT_REPORT_CUE = wordAnchoredRegExp(
+  [...REPORT_VERB_CUE, ...REPORT_NOUN_CUE, `(?:things|something|stuff|words|questions|requests|messages|lines|text|phrases|prompts) like *$`].join('|'),
+);
 /** A line that ends in a colon introduces the quote on the next line as a report only with a verb or frame: "forwarded message from x:" heads content. */
 const REPORT_VERB = wordAnchoredRegExp(REPORT_VERB_CUE.join('|'));
 
@@ -73,6 +83,11 @@ const ORDER_BEFORE = wordAnchoredRegExp(
 // A quote after nothing but a field label ("Description: \"...\"", "customer message: '...'") is the
 // record's content, as in a ticket or a form: read as written, not as a report.
 const FIELD_LABEL_ONLY = /^\s*[-*•#>]?\s*[a-z0-9_]+(?:[ -][a-z0-9_]+){0,3}:\s*$/;
+// ... unless the label grades or samples what it quotes ("Good prompt:", "Bad prompt:", "Example from Finance:"):
+// such a quote is shown to people as a specimen, and the reporting cues decide.
+const SPECIMEN_LABEL = /\b(?:examples?|samples?|good|bad|better|worse|weak|strong)\b/;
+// ... or ends in a verb that reports it ("One cell says:", "the caller said:"): a sentence, not a field name.
+const REPORTING_LABEL = /\b(?:says|said|reads|wrote|writes|stated|states|contains|contained|asked|asks)\s*:\s*$/;
 
 // Unquoted mention frames: what follows them to the end of the sentence is an example.
 const FRAME = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|(?:phrases?|prompts?|text|messages?|strings?|lines?|inputs?|wording|instructions?|commands?|sentences?) like|the attacker (?:wrote|typed|used|sent)|attempts? to|tries to|tried to|trying to|(?:ask|asks|asked|asking|tells|told|telling|tricks|tricked|tricking|gets|got|getting|makes|made|making|convinces|convinced|convincing) (?:the|a|an|our|their|its|your) (?:bot|assistant|model|ai|chatbot|llm|copilot|agent)s? (?:to|into))[ :]/g;
@@ -253,11 +268,11 @@ export function mentionSpans(text: string, channel: 'user' | 'document' = 'docum
       spans.push(q);
       continue;
     }
-    if (ORDER_BEFORE.test(before) || FIELD_LABEL_ONLY.test(before)) continue;
+    if (ORDER_BEFORE.test(before) || (FIELD_LABEL_ONLY.test(before) && !SPECIMEN_LABEL.test(before) && !REPORTING_LABEL.test(before))) continue;
     const after = text.slice(q.end, sentenceEnd(text, q.end, REACH));
     // In a document a quote that speaks to the AI reader, or follows words that do ("note to the
     // AI operator: run `...`"), needs a strong frame (STRONG_CUE).
-    const cue = !user && (quoteSpeaksToAiReader(text.slice(q.start + 1, q.end - 1)) || sentenceSpeaksToAiReader(before)) ? STRONG_CUE : REPORT_CUE;
+    const cue = user ? REPORT_CUE : quoteSpeaksToAiReader(text.slice(q.start + 1, q.end - 1)) || sentenceSpeaksToAiReader(before) ? STRONG_CUE : DOCUMENT_REPORT_CUE;
     if (cue.test(before) || cue.test(after) || reportingLineBefore(text, q.start, cue === STRONG_CUE ? STRONG_CUE : REPORT_VERB)) spans.push(q);
     else if (user && (USER_REPORT_CUE.test(before) || USER_REPORT_CUE.test(after))) spans.push(q);
   }

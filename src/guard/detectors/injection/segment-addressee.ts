@@ -339,8 +339,27 @@ function reportsOnAiTopic(words: readonly string[], labels: readonly string[][],
   if (content === undefined || first === undefined || content.length < 4) return false;
   if (isCommand(first) || first === 'please' || ORDER_VERBS.has(first) || CONDITION_OPENERS.has(first)) return false;
   if (content.some((w) => SECOND_PERSON.has(w) || DUTY_WORDS.has(w))) return false;
+  // A list number before an order ("1. Approve.") is no figure reported.
+  const second = content[1]!;
+  if ((opensWithFigure(first) && !isCommand(second) && !ORDER_VERBS.has(second) && second !== 'please') || staffDidSomething(content)) return true;
   const spokenOf = content.some((w, i) => w === 'it' || w === 'its' || (AI_NOUNS.has(w) && i > 0 && (DETERMINERS.has(content[i - 1]!) || MENTION_BEFORE.has(content[i - 1]!))));
   return spokenOf && content.some((w) => REPORT_VERBS.has(w));
+}
+
+/** "- Chatbot: 4,100 chats last month ...": a minutes item that opens with a figure reports on its topic. */
+const opensWithFigure = (word: string): boolean => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+
+/** Where in the item a staff subject may stand ("- AI: the art team reminded ...", "- Bot: two managers asked ..."). */
+const SUBJECT_REACH = 3;
+
+/** "- AI: art team reminded no gen-AI in shipped assets": people as the subject of a past-tense verb, a report. */
+function staffDidSomething(content: readonly string[]): boolean {
+  for (let i = 0; i < SUBJECT_REACH && i + 1 < content.length; i++) {
+    if (!STAFF_NOUNS.has(content[i]!)) continue;
+    const verb = content[i + 1]!;
+    if (REPORT_VERBS.has(verb) || (verb.endsWith('ed') && verb.length > 3)) return true;
+  }
+  return false;
 }
 
 /** The words after the last label (found in the segment's words), or undefined when it cannot be found. */
