@@ -9,6 +9,7 @@
 import { rule as r, type InjectionRule } from './injection-rules.js';
 import { gap } from './word-anchored-regexp.js';
 import { TRANSFER_RULES } from './user-transfer-rules.js';
+import { PRETEXT_RULES } from './user-pretext-rules.js';
 
 
 /** What the deployment made the assistant: a user may change its tone, not its role. */
@@ -84,4 +85,6 @@ export const USER_RULES: readonly InjectionRule[] = [
   r('tool.trail-removed', 3, `${SKIPPED_TRAIL}|${PASSED_OFF}`),
   // Data moved outside the tenant and controls dropped on a claimed grant (user-transfer-rules.ts).
   ...TRANSFER_RULES,
+  // Standing claimed to license an order, and payloads split into pieces (user-pretext-rules.ts).
+  ...PRETEXT_RULES,
 ];
