@@ -54,6 +54,9 @@ const UNNEGATED = "(?<!\\b(?:must not|mustn't|must never|should not|shouldn't|sh
 const OTHERS_CAN_SUBJECT = '(?:an? |the |my |our )?(?:admin|admins|administrator|administrators|someone|somebody|anyone|anybody|people|users?|he|she|they|attackers?|hackers?|staff|it)';
 const NOT_OTHERS_CAN = `(?<!\\b(?:(?:can|could|may|might) ${OTHERS_CAN_SUBJECT}|${OTHERS_CAN_SUBJECT} (?:can|could|may|might|is able to|are able to)) (?:really |actually |just |still )?)`;
 
+/** A setting on the office's own equipment: "disable the content filter on the guest wifi" is an IT chore, not an override (filters and settings only; instructions stay instructions). */
+const ON_EQUIPMENT = '(?:on|for|in|at) (?:the |our |my |this |that )?(?:guest |office |staff |school |company |meeting-room |kiosk )?(?:wifi|wi-fi|network|proxy|firewall|router|vlan|laptops?|devices?|browsers?|ipads?|tablets?|phones?|kiosks?|website|domain)\\b';
+
 /** A quotation mark right before or after a token. */
 const QUOTE_MARK = `["'“”‘’«»\\x60]`;
 /**
@@ -66,7 +69,7 @@ const CHAT_MARKUP = '(?:<\\|?(?:im_start|im_end|system|endoftext|eot_id|start_he
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
   // Not "disregard my previous message" or "ignore the previous message": a writer retracting their own words overrides nothing.
-  r('override.ignore-prior', 5, `${UNNEGATED}${NOT_OTHERS_CAN}${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )(?!message\\b)${gap(2)}${DIRECTIVE}`),
+  r('override.ignore-prior', 5, `${UNNEGATED}${NOT_OTHERS_CAN}${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )(?!message\\b)${gap(2)}${DIRECTIVE}(?:(?<=\\b(?:instructions?|prompts?|rules|guidelines|directives?|commands?|orders|programming|training|context))|(?!s? ${ON_EQUIPMENT}))`),
   r('override.ignore-all', 3, `${UNNEGATED}${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
   r('override.ignore-your', 3.5, `${UNNEGATED}${NOT_OTHERS_CAN}${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
