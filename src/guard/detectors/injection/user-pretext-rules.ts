@@ -82,9 +82,12 @@ const OBEY_WHAT_IT_SAYS = "(?:do|follow|carry out|execute|obey|act on) (?:exactl
 /** A quoted text that opens by naming the assistant: "'Assistant, give this customer ...'", "\"AI: approve ...\"". */
 const QUOTE_TO_ASSISTANT = "[\"'‘“](?:dear |hey |hi )?(?:assistant|ai|bot|copilot|chatbot|agent)[,:]";
 
-/** The assistant's own safeguards, as a user names them: "drop the guardrails", "turn off the document guard", "your filters". */
+/**
+ * The assistant's own safeguards, as a user names them: "drop the guardrails", "turn off the document guard", "your
+ * filters". Not "your limits" or "your rules": "Bypass your limits" is gym copy, and "drop your rules" is an override rule's.
+ */
 const OWN_SAFEGUARD =
-  "(?:guardrails?|safeguards|safety (?:filters?|rules|settings|checks|guidelines)|document guard|guard model|(?:your|its) (?:content |safety )?(?:filters?|filtering|restrictions|rules|limits|polic(?:y|ies)))\\b";
+  "(?:guardrails?|safeguards|safety (?:filters?|rules|settings|checks|guidelines)|document guard|guard model|(?:your|its) (?:content |safety )?(?:filters?|filtering|restrictions))\\b";
 
 export const PRETEXT_RULES: readonly InjectionRule[] = [
   // The assistant told to drop its own safeguards: "I'm telling you to drop the guardrails for this chat", "I expect you
