@@ -29,6 +29,8 @@ const MIN_DISGUISED_WORDS = 2;
 const MIN_DISGUISED_SHARE = 0.25;
 /** A small-capital message: this many such letters. */
 const MIN_SMALL_CAPITALS = 4;
+/** Disguised attacks are a line or two; a second reading of a long text would double its cost for nothing. */
+const MAX_CHARS = 2000;
 
 /** A word with letters and with digits or symbols standing in for letters inside it ("pr3vi0us", "m3"). */
 function isDigitDisguised(token: string): boolean {
@@ -51,6 +53,7 @@ function readDigits(token: string, one: string): string {
  * joins read as letters and spaces, and digit-for-letter words read with "1" as i and as l.
  */
 export function plainSpellings(text: string): string[] {
+  if (text.length > MAX_CHARS) return [];
   let base = text;
   const smallCapitals = text.match(SMALL_CAPITAL)?.length ?? 0;
   if (smallCapitals >= MIN_SMALL_CAPITALS) base = base.replace(SMALL_CAPITAL, (c) => SMALL_CAPITALS[c] ?? c);
@@ -60,5 +63,6 @@ export function plainSpellings(text: string): string[] {
   const disguised = words.filter(isDigitDisguised).length;
   const digitDisguise = disguised >= MIN_DISGUISED_WORDS && disguised >= words.length * MIN_DISGUISED_SHARE;
   if (!digitDisguise) return base === text ? [] : [base];
-  return ['i', ONE_AS_L].map((one) => base.replace(TOKEN, (t) => (isDigitDisguised(t) ? readDigits(t, one) : t)));
+  const ones = words.some((t) => isDigitDisguised(t) && t.includes('1')) ? ['i', ONE_AS_L] : ['i'];
+  return ones.map((one) => base.replace(TOKEN, (t) => (isDigitDisguised(t) ? readDigits(t, one) : t)));
 }

@@ -36,7 +36,7 @@ const CLAIMED_STANDING =
 
 /** A check the assistant or a workflow applies: "the second-forecaster check", "the identity check", "the confirmation step". */
 const A_CHECK =
-  '(?:[a-z-]+ ){0,2}(?:checks?|verification|approvals?|review|sign-?off|confirmation(?: step)?|disclaimers?|safeguards?|guardrails?|filters?|sensitivity labels?|labels?|restrictions?|polic(?:y|ies)|alerts?|logging|audit(?: log| trail)?)\\b';
+  '(?:[a-z-]+ ){0,2}(?:checks?|verification|approvals?|approvers?|signator(?:y|ies)|call-?backs?|review|sign-?off|confirmation(?: step)?|disclaimers?|safeguards?|guardrails?|filters?|sensitivity labels?|labels?|restrictions?|polic(?:y|ies)|alerts?|logging|audit(?: log| trail)?)\\b';
 /** Said to the assistant: a clause that opens with the order, or "I need you to", "you can". */
 const ORDER_OPENS =
   "(?:(?<=[.!?:;,(—–-] )|^|\\b(?:please|just|so|and|then|now|i need you to|i want you to|i(?:['’]m| am) telling you to|i expect you to|you can|you may|you should|go ahead and|stop|pls) " +
