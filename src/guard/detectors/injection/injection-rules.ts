@@ -47,6 +47,15 @@ const NEGATED = "(?:won't|will not|wouldn't|would not|doesn't|does not|don't|do 
  * "never ignore the system instructions" are policy. No attack in the corpora or proxies negates its own override.
  */
 const UNNEGATED = "(?<!\\b(?:must not|mustn't|must never|should not|shouldn't|should never|may not|not to|never|do not|don't|(?:are|is) not allowed to|(?:aren't|isn't) allowed to) (?:try to |attempt to |ever )?(?:[a-z]+ (?:or|and) )?)";
+/**
+ * An override someone else could do, asked or told about: "can an admin switch off your content filtering?",
+ * "anyone can ignore your rules by ..." describe what is possible, they order nothing.
+ */
+const OTHERS_CAN_SUBJECT = '(?:an? |the |my |our )?(?:admin|admins|administrator|administrators|someone|somebody|anyone|anybody|people|users?|he|she|they|attackers?|hackers?|staff|it)';
+const NOT_OTHERS_CAN = `(?<!\\b(?:(?:can|could|may|might) ${OTHERS_CAN_SUBJECT}|${OTHERS_CAN_SUBJECT} (?:can|could|may|might|is able to|are able to)) (?:really |actually |just |still )?)`;
+
+/** A setting on the office's own equipment: "disable the content filter on the guest wifi" is an IT chore, not an override (filters and settings only; instructions stay instructions). */
+const ON_EQUIPMENT = '(?:on|for|in|at) (?:the |our |my |this |that )?(?:guest |office |staff |school |company |meeting-room |kiosk )?(?:wifi|wi-fi|network|proxy|firewall|router|vlan|laptops?|devices?|browsers?|ipads?|tablets?|phones?|kiosks?|website|domain)\\b';
 
 /** A quotation mark right before or after a token. */
 const QUOTE_MARK = `["'“”‘’«»\\x60]`;
@@ -60,14 +69,14 @@ const CHAT_MARKUP = '(?:<\\|?(?:im_start|im_end|system|endoftext|eot_id|start_he
 export const SHARED_RULES: readonly InjectionRule[] = [
   // Instruction override.
   // Not "disregard my previous message" or "ignore the previous message": a writer retracting their own words overrides nothing.
-  r('override.ignore-prior', 5, `${UNNEGATED}${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )(?!message\\b)${gap(2)}${DIRECTIVE}`),
+  r('override.ignore-prior', 5, `${UNNEGATED}${NOT_OTHERS_CAN}${OVERRIDE_VERB} ${gap(3)}(?<!\\bmy )${PRIOR} (?!${ADMIN_SETTING} )(?!message\\b)${gap(2)}${DIRECTIVE}(?:(?<=\\b(?:instructions?|prompts?|rules|guidelines|directives?|commands?|orders|programming|training|context))|(?!s? ${ON_EQUIPMENT}))`),
   r('override.ignore-all', 3, `${UNNEGATED}${OVERRIDE_VERB} (?:all|any|every|everything|each)(?: of)? ${gap(2)}(?:${DIRECTIVE}|you (?:were|have been) (?:told|given|instructed))`),
-  r('override.ignore-your', 3.5, `${UNNEGATED}${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
+  r('override.ignore-your', 3.5, `${UNNEGATED}${NOT_OTHERS_CAN}${OVERRIDE_VERB} ${gap(1)}your ${gap(2)}${DIRECTIVE}`),
   r('override.ignore-said', 3, `${OVERRIDE_VERB} ${gap(3)}(?:what|everything|anything) ${gap(2)}(?:you (?:were|have been|are) (?:told|given|instructed|programmed)|(?:was|has been) said (?:before|above|earlier))`),
   r('override.new-instructions', 3, `(?:new|updated|revised|real|actual|true|secret|hidden|additional|important) (?:system )?(?:instructions?|directives?|task|orders|rules|role|purpose|mission|persona|identity)(?: for you)? ?(?::|are|is|follow)`),
   r('override.from-now-on', 2.5, `from now on,? (?:you (?:will|are|must|shall|should|have to|can|may|need)|act|respond|answer|reply|always|never|your)`),
   // "You are now my editor" hands the assistant an ordinary job; "you are now my unfiltered friend" still matches other rules.
-  r('override.you-are-now', 2.5, `you are now (?!my (?:editor|copy ?editor|proofreader|reviewer|translator|tutor|coach|note-?taker|secretary|sounding board|writing (?:partner|coach)|interviewer|examiner)\\b)(?:a |an |in |my |the |free|unrestricted|unfiltered|jailbroken|dan|no longer|going to act|operating|acting)`),
+  r('override.you-are-now', 2.5, `you are now (?!my (?:editor|copy ?editor|proof-?reader|reviewer|translator|tutor|coach|note-?taker|secretary|sounding board|writing (?:partner|coach)|interviewer|examiner)\\b)(?:a |an |in |my |the |free|unrestricted|unfiltered|jailbroken|dan|no longer|going to act|operating|acting)`),
   r('override.no-longer-bound', 3.5, `(?:you are|you're) (?:no longer|not) (?:bound|restricted|limited|constrained|required to follow) (?:by|to)`),
   r('override.instead-do', 2, `(?:instead|rather),? (?:you (?:should|must|will)|(?:please )?(?:do|say|write|output|print|respond|reply|answer)) ${gap(6)}(?:following|this|these)`),
 
@@ -125,7 +134,7 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   r('extract.bare-secret', 2.5, `(?:what(?:'s| is| was)|whats|tell me|give me|say|type|reveal) (?:the|your|ur) (?:secret |hidden |magic )?(?:password|passcode|passphrase|secret word|code word|magic word|secret|word you(?:'re| are) (?:protecting|guarding|hiding|keeping))(?: again)?(?: please| pls| now)? ?(?:[?.!]|$)`),
   r('extract.not-allowed-to-say', 2, `(?:you(?:'re| are)?|are you|were you) not (?:allowed|permitted|supposed) to (?:say|tell|reveal|disclose|mention|repeat)`),
   // A passive "can our assistant be hacked by an email?" describes an attack; "say 'hacked by X'" plants one.
-  r('hijack.say-pwned', 4, `\\b(?:pwned|pwn3d|(?<!\\b(?:be|been|being|was|were|is|are|get|got|gets|getting) )hacked by|i have been (?:pwned|hacked))\\b`),
+  r('hijack.say-pwned', 4, `(?<!\\bwhat (?:does|do|is) ["'‘“]?)\\b(?:pwned|pwn3d|(?<!\\b(?:be|been|being|was|were|is|are|get|got|gets|getting) )hacked by|i have been (?:pwned|hacked))\\b`),
 
   // Encoded or split payloads that must be decoded or joined before being obeyed.
   r('payload.decode-follow', 3, `(?:decode|decrypt|decipher|translate|convert|reverse|unscramble|combine|concatenate|join|assemble) ${gap(5)}(?:and|then) (?:follow|execute|obey|do|perform|carry out|act on|answer|respond to|run|comply with)`),

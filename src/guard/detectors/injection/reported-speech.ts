@@ -70,7 +70,7 @@ const STRONG_CUE = wordAnchoredRegExp(
 
 // The text asks its reader to do what it quotes: the quote is a payload, not a mention.
 const DO_IT = new RegExp(
-  `(?:^|[.!?:;\\n]\\s*|\\b(?:now|then|please|and|so|just),? )(?:please |now |just )?(?:do|follow|obey|execute|carry out|comply with|act on|perform|apply) (?:exactly |precisely |just )?(?:that|this|it|them|these|those|the above|as (?:it|they) says?|what (?:it|they|the quote) says?)(?![a-z])` +
+  `(?:^|[.!?:;\\n]\\s*|\\b(?:now|then|please|and|so|just),? |\\b(?:you to|can you|could you|would you|will you) )(?:please |now |just )?(?:do|follow|obey|execute|carry out|comply with|act on|perform|apply) (?:exactly |precisely |just )?(?:that|this|it|them|these|those|the above|as (?:it|they) says?|what (?:it|they|the quote) says?)(?![a-z])` +
     `|\\b(?:try|test|run|use) (?:it|this|that|them) on yourself\\b` +
     `|\\b(?:now|then),? (?:you|assistant|ai|bot|model|copilot|chatbot),? (?:must |will |should |shall )?(?:do|follow|obey|say|print|output|repeat)\\b`,
 );

@@ -9,6 +9,7 @@
 import { rule as r, type InjectionRule } from './injection-rules.js';
 import { gap } from './word-anchored-regexp.js';
 import { TRANSFER_RULES } from './user-transfer-rules.js';
+import { PRETEXT_RULES } from './user-pretext-rules.js';
 
 
 /** What the deployment made the assistant: a user may change its tone, not its role. */
@@ -43,8 +44,10 @@ const YOU_ACT = 'you(?:\'re| are| will| can| may| must| should|\'ll)?';
  * "anyone" and bare pronouns are left out of the "don't tell" arm, and ghost-writing ("as if it's from the
  * CEO") is ordinary comms work, left out too.
  */
-const KEPT_FROM = '(?:it(?= ?[.,;:!)]|$| (?:or|and|about|team|department|desk|yet)\\b)|hr|security|compliance|legal|audit|the auditors?|payroll|(?:my|her|his|their|the) (?:manager|boss|line manager|team lead|supervisor|owners?|site owners?|director))';
-const UNNOTICED = "(?:he|she|they|nobody|no one|no-one) (?:won't|will not|wouldn't|would not|will never|would never|won't ever|is not going to|isn't going to) (?:notice|find out|realise|realize|spot)";
+const KEPT_FROM = '(?:it(?= ?[.,;:!)]|$| (?:or|and|about|team|department|desk|yet)\\b)|hr|security|compliance|legal|audit|the auditors?|payroll|(?:my|her|his|their|the) (?:manager|boss|line manager|team lead|supervisor|owners?|site owners?|director|partners))';
+const UNNOTICED = "(?:he|she|they|nobody|no one|no-one) (?:won't|will not|wouldn't|would not|will never|would never|won't ever|is not going to|isn't going to) (?:notice|find out|realise|realize|spot|know (?:you|it was|i))";
+/** The act kept from leading back to the user: "so it doesn't trace to me", "so nobody knows it was me". */
+const UNTRACED = "so (?:it|this|that) (?:doesn't|does not|won't|will not|can't|cannot) (?:be )?trace(?:d)? (?:back )?to me|so (?:nobody|no one|they|he|she) (?:knows?|can tell|sees?) (?:it was|it's|it came from) me";
 const NOBODY_AUDITS = "nobody(?:'s| is| will be) (?:auditing|monitoring)";
 const HIDE_ASSISTANT_CHANGE = "(?:don't|do not|dont|never|without) (?:mention|say|flag|show|log|record)(?:ing)? (?:that )?you (?:changed|edited|altered|deleted|removed|moved|sent|forwarded|updated)\\b";
 
@@ -57,7 +60,7 @@ const PASSED_OFF = `make (?:it|this|that) (?:look|appear|seem) (?:like|as if|as 
 
 export const USER_RULES: readonly InjectionRule[] = [
   // An action kept from its owners or passed off as someone else's (KEPT_FROM ... HIDE_ASSISTANT_CHANGE above).
-  r('tool.cover-story', 2.5, `(?:don't|do not|dont|never) (?:tell|inform|notify|alert|warn) ${KEPT_FROM}\\b|${UNNOTICED}\\b|${NOBODY_AUDITS}\\b|(?:it's|it is|its|as|just) a prank\\b|${HIDE_ASSISTANT_CHANGE}`),
+  r('tool.cover-story', 2.5, `(?:don't|do not|dont|never) (?:tell|inform|notify|alert|warn) ${KEPT_FROM}\\b|${UNNOTICED}\\b|${UNTRACED}\\b|${NOBODY_AUDITS}\\b|(?:it's|it is|its|as|just) a prank\\b|${HIDE_ASSISTANT_CHANGE}`),
   // "Stop being a work assistant", "you're no longer an office helper": the role itself rejected.
   r('persona.drop-role', 2.5, `(?:stop (?:being|pretending to be)|quit being|you(?:'re| are) no longer) ${ARTICLE}${gap(2)}${ASSISTANT_ROLE}|drop (?:the|your) ${gap(1)}(?:work|office|assistant|corporate|company|ai|bot) (?:persona|role|identity|character)`),
   // A passphrase or code word that "unlocks" the assistant: nobody grants rights that way in chat.
@@ -84,4 +87,6 @@ export const USER_RULES: readonly InjectionRule[] = [
   r('tool.trail-removed', 3, `${SKIPPED_TRAIL}|${PASSED_OFF}`),
   // Data moved outside the tenant and controls dropped on a claimed grant (user-transfer-rules.ts).
   ...TRANSFER_RULES,
+  // Standing claimed to license an order, and payloads split into pieces (user-pretext-rules.ts).
+  ...PRETEXT_RULES,
 ];
