@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     ['repeated digit', 'document', document, (n) => '1'.repeat(n), [262_144, 524_288, 1_048_576]],
     ['zero-width chars', 'document', document, (n) => '\u200b'.repeat(n), [25_000, 50_000, 100_000]],
     ['zero-width chars', 'user', input, (n) => '\u200b'.repeat(n), [25_000, 50_000, 100_000]],
+    // Under disguised-spelling.ts's 2,000-character cap, where a message gets a second, plain-spelling reading.
+    ['capitals, then a digit and a letter', 'user', input, (n) => `${'A'.repeat(n - 9)}1a x3y b4d`, [500, 1_000, 1_990]],
     ['deeply nested markdown', 'output', output, nested, [65_536, 131_072, 262_144]],
     ['long base64', 'document', document, base64, [262_144, 524_288, 1_048_576]],
     ['digits and spaces', 'output', output, (n) => '12 '.repeat(Math.ceil(n / 3)).slice(0, n), [65_536, 131_072, 262_144]],

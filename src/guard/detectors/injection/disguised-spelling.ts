@@ -32,12 +32,20 @@ const MIN_SMALL_CAPITALS = 4;
 /** Disguised attacks are a line or two; a second reading of a long text would double its cost for nothing. */
 const MAX_CHARS = 2000;
 
+/** No lower-case letter and at least two capitals ("5CG1234XYZ"); counted, not matched, so a long token costs one pass. */
+function isWrittenInCapitals(token: string): boolean {
+  if (/[a-z]/.test(token)) return false;
+  let capitals = 0;
+  for (const ch of token) if (ch >= 'A' && ch <= 'Z' && ++capitals === 2) return true;
+  return false;
+}
+
 /** A word with letters and with digits or symbols standing in for letters inside it ("pr3vi0us", "m3"). */
 function isDigitDisguised(token: string): boolean {
   if (!HAS_LETTER.test(token) || !HAS_DIGIT_LETTER.test(token)) return false;
   // Ids, serials and hashes ("5CG1234XYZ", "1f3c9e2a") run digits together or are written in capitals;
   // a disguised word spaces single digits among lower-case letters.
-  if (/\d\d/.test(token) || /^[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*$/.test(token) || /^[0-9a-f]{6,}$/i.test(token)) return false;
+  if (/\d\d/.test(token) || isWrittenInCapitals(token) || /^[0-9a-f]{6,}$/i.test(token)) return false;
   // A number with a unit or an id prefix ("10am", "x2", "q3") keeps its digits together at one end.
   return !/^[a-z]{0,1}\d+[a-z]{0,2}$/i.test(token);
 }

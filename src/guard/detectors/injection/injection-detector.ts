@@ -245,8 +245,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     // Callers are typed, but a guard must never throw on odd input.
     const raw = typeof input === 'string' ? input : '';
     // User messages are read with lookalikes folded ("ignоre" reads as "ignore"); documents with HTML character references decoded, so an
-    // address spelled "lee&#64;host&#46;example" reads as one (the engine's decoded views see it too).
-    // and with a spreadsheet cell's doubled quotes read as single ones (csv-quotes.ts).
+    // address spelled "lee&#64;host&#46;example" reads as one (the engine's decoded views see it too), and with a spreadsheet
+    // cell's doubled quotes read as single ones (csv-quotes.ts).
     const unmasked = channel === 'user' ? unmaskLookalikes(raw) : { text: undoubleCsvQuotes(decodeHtmlEntities(raw).text), disguised: 0 };
     const text = unmasked.text;
     const { folded, flat } = preparedView(text);
