@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     ['zero-width chars', 'user', input, (n) => '\u200b'.repeat(n), [25_000, 50_000, 100_000]],
     // Under disguised-spelling.ts's 2,000-character cap, where a message gets a second, plain-spelling reading.
     ['capitals, then a digit and a letter', 'user', input, (n) => `${'A'.repeat(n - 9)}1a x3y b4d`, [500, 1_000, 1_990]],
+    // Letters and spaces only, no sentence end: a rule's look-ahead once scanned to the end from every word.
+    ['one word repeated', 'user', input, (n) => 'suspect '.repeat(Math.ceil(n / 8)).slice(0, n), [4_000, 8_000, 16_000]],
     ['deeply nested markdown', 'output', output, nested, [65_536, 131_072, 262_144]],
     ['long base64', 'document', document, base64, [262_144, 524_288, 1_048_576]],
     ['digits and spaces', 'output', output, (n) => '12 '.repeat(Math.ceil(n / 3)).slice(0, n), [65_536, 131_072, 262_144]],
