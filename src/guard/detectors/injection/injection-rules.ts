@@ -57,6 +57,13 @@ const NOT_OTHERS_CAN = `(?<!\\b(?:(?:can|could|may|might) ${OTHERS_CAN_SUBJECT}|
 /** A setting on the office's own equipment: "disable the content filter on the guest wifi" is an IT chore, not an override (filters and settings only; instructions stay instructions). */
 const ON_EQUIPMENT = '(?:on|for|in|at) (?:the |our |my |this |that )?(?:guest |office |staff |school |company |meeting-room |kiosk )?(?:wifi|wi-fi|network|proxy|firewall|router|vlan|laptops?|devices?|browsers?|ipads?|tablets?|phones?|kiosks?|website|domain)\\b';
 
+/** A bot someone makes, tricks or stops: "making it", "got the kiosk bot to", "tricked our assistant into" (never "you"). */
+const NOT_MADE_TO =
+  "(?<!\\b(?:make|makes|made|making|get|gets|got|getting|trick|tricks|tricked|tricking|force|forces|forced|forcing|stop|stops|stopped|stopping|prevent|prevents|prevented|preventing|coax|coaxed|coaxing) (?:it|them|(?:the|our|a|an|their|its) (?:[a-z-]+ )?(?:bot|chatbot|assistant|copilot|model|agent|ai|llm|tool|system))(?: into| from)? (?:to )?)";
+/** Authoring a system prompt: "write the system prompt for it", "draft a system prompt that ...". */
+const AUTHOR_PROMPT =
+  "(?:write|draft|compose|create|author)(?: me| us)? (?:the|a|an|its) (?:[a-z-]+ )?(?:system )?prompt (?:for|that|which|to be|so)\\b";
+
 /** A quotation mark right before or after a token. */
 const QUOTE_MARK = `["'“”‘’«»\\x60]`;
 /**
@@ -110,7 +117,11 @@ export const SHARED_RULES: readonly InjectionRule[] = [
   // Hidden-prompt extraction.
   // "What were my original instructions?" is the user's own text, "the original instructions the customer gave" someone else's;
   // "a bot that refuses to reveal its system prompt" is the behaviour wanted ("don't refuse to ..." is refusal.no-refuse's).
-  r('extract.system-prompt', 3.5, `(?<!\\b(?:refuses?|refused|refusing|declines?|declined|declining) to )(?:(?<!${NEGATED} )|(?=[a-z ]{1,60}(?: me| us)? ${gap(2)}(?:your|the) ))(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))(?! (?:for|of|on) (?:the|our|my) (?!ai\\b|assistant|bot|chat|model|conversation|session|gpt|llm)[a-z]+)(?! (?:for|of|on) (?:a|an) (?:new )?[a-z]+\\b(?! like (?:you|yourself)\\b))|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
+  // Some bot made, tricked or stopped from revealing a prompt ("how we stop visitors making it reveal its system prompt",
+  // "testers got the kiosk bot to print the hidden instructions") describes an attack on it; "you" is never the one made.
+  // Writing the system prompt for a bot ("write the system prompt for it", "draft a system prompt for the triage bot")
+  // authors one.
+  r('extract.system-prompt', 3.5, `(?<!\\b(?:refuses?|refused|refusing|declines?|declined|declining) to )${NOT_MADE_TO}(?!${AUTHOR_PROMPT})(?:(?<!${NEGATED} )|(?=[a-z ]{1,60}(?: me| us)? ${gap(2)}(?:your|the) ))(?:reveal|show|print|repeat|output|display|leak|dump|disclose|share|list|recite|give|tell|write|spell out)(?: me| us)? ${gap(2)}(?:your|the|its) ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|context|setup)\\b(?! (?:the|a|my|our|their|his|her) [a-z]+ (?:gave|wrote|sent|provided))(?! (?:for|of|on) (?:the|our|my) (?!ai\\b|assistant|bot|chat|model|conversation|session|gpt|llm)[a-z]+)(?! (?:for|of|on) (?:a|an) (?:new )?[a-z]+\\b(?! like (?:you|yourself)\\b))|what (?:is|are|were|was) ${gap(1)}your ${gap(1)}(?:system|initial|original|hidden|secret|internal|pre-?|developer|confidential|full|complete|exact|first|underlying|starting|opening|base) ?(?:prompt|instructions?|message|rules|directives?|guidelines|configuration|setup)`),
   r('extract.your-instructions', 2, `(?:words|lines|sentences|text|content|parts?|tokens|characters) of your (?:instructions|prompt|rules|guidelines|system message|directives)|your (?:instructions|prompt|rules|guidelines) (?:verbatim|word for word|exactly as|in full)|(?:quote|print|repeat|reveal|output|recite|dump|leak) (?:me |us )?(?:all |all of |back |out )?your (?:instructions|prompt|rules|guidelines|directives)`),
   // Not when the text above is named as the user's or the assistant's own turn ("repeat the text above, the action items you just listed").
   r('extract.text-above', 3, `(?:repeat|print|output|show|copy|reproduce|recite|summari[sz]e|translate) ${gap(3)}(?:words?|text|everything|all|content|sentences?|lines?|tokens?|instructions?) ${gap(2)}(?:above|before (?:this|that|my)|preceding|prior to)${OWN_TURN_NAMED}|(?:everything|all the text|the text) (?:above|before) (?:this|here)`),
