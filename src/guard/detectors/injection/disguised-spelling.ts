@@ -7,6 +7,9 @@
 // several words are disguised get the second reading: one "mp3" or "x1" is not
 // a disguise, and a part number read with letters for digits is still a part
 // number, not an attack.
+// The engine's leet view (normalize/decode-obfuscation.ts) already reads digits with "1" as i for
+// every guard; this reading adds "1" as l, small capitals and invisible joins, and is part of the
+// detector's own score, so callers of scoreInjection get it too.
 
 /** Digits and symbols read as letters in disguised words ("0" is o, "3" is e, "@" is a). */
 const DIGIT_AS_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };

@@ -333,23 +333,25 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
   return {
     signals,
     score(text, channel) {
-      let s = signals(text, channel);
+      const s = signals(text, channel);
       let logit = s.modelLogit + s.ruleLogit + s.structureLogit;
+      let evidence = s.evidence;
       // A user message spelled past word filters (digits for letters, small capitals, invisible joins) is
       // also read as a person reads it; the higher reading counts (disguised-spelling.ts).
       if (channel === 'user' && typeof text === 'string') {
         for (const plain of plainSpellings(text)) {
-          // Words and rules only: a plain spelling of ids and codes reads as word soup, which it is not.
+          // Words and rules only, with the message's own structure: a plain spelling of ids and codes reads
+          // as word soup, which it is not.
           const p = signals(plain, channel);
           const plainLogit = p.modelLogit + p.ruleLogit + s.structureLogit;
           if (plainLogit > logit) {
-            s = { ...p, evidence: [...p.evidence, 'obfuscation.plain-spelling'] };
+            evidence = [...p.evidence, 'obfuscation.plain-spelling'];
             logit = plainLogit;
           }
         }
       }
       const score = sigmoid(logit);
-      return { score: Number.isFinite(score) ? score : 0, evidence: s.evidence };
+      return { score: Number.isFinite(score) ? score : 0, evidence };
     },
   };
 }
