@@ -29,8 +29,15 @@ export const HARM_SEVERITY_CUTS: ReadonlyArray<readonly [HarmSeverity, number]> 
 
 /** A category with no matching cue is pulled down: the model alone says "harmful", not which kind. */
 const NO_CUE_PENALTY = 4;
-const MODEL_FLOOR_WITH_CUE = -2.5;
-const CUE_CAP = 4.5;
+/**
+ * How a cue and the model combine: the model's log-odds, raised to this floor, plus the cues (capped).
+ * Chosen on the leave-one-writer-out folds (writer-folds.ts --channel harm, writers harm-6..12):
+ * floor -2.5 / cap 4.5 gave 17 false positives of 1,867, -3.5 / 3 gives 13 at the same recall
+ * (TPR at FPR <= 1 % 0.905 -> 0.919). A lone cue in text the model reads as plainly benign then
+ * stays under the flag (-3.5 + 3 < 0.4), and two cues naming one act no longer count as more than one.
+ */
+const MODEL_FLOOR_WITH_CUE = -3.5;
+const CUE_CAP = 3;
 /** Category that takes the model's score when no cue names one (dangerous capability requests). */
 const DEFAULT_CATEGORY: HarmCategory = 'violence';
 
