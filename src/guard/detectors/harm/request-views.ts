@@ -18,12 +18,15 @@ import { featureNorm, type LinearModel } from '../injection/linear-model.js';
  */
 const ONE_LINE_MARGIN = 1;
 /**
- * The same for a reading without two or more sentences, or without sentences on both sides. It
- * is higher (at the one-line margin the folds gained two false positives: a clause cut out of the
- * middle of "Journalist: I'm fact-checking ... What data sources ...?" reads as the claim itself)
- * but fixed: however many sentences surround the request, the attacker's discount stays bounded.
+ * The same for a reading without two or more sentences, or without sentences on both sides; fixed,
+ * so however many sentences surround the request, the attacker's discount stays bounded. It was
+ * 1.5 until round 11 (at 1.0 the round-10 folds gained two false positives: a clause cut out of the
+ * middle of "Journalist: I'm fact-checking ... What data sources ...?" reads as the claim itself).
+ * The 19-bit harm model of round 11 reads harmful requests closer to the flag, and at 1.5 the
+ * multi-line frames of adaptive-frame.ts cost 0.18-0.21 of recall (main 0.14-0.18); at 1.0 they
+ * cost 0.10-0.13, for one false positive more on the writer folds harm-6..13 (14 -> 15 of 2,197).
  */
-const MORE_LINES_MARGIN = 1.5;
+const MORE_LINES_MARGIN = 1;
 /** A frame around a short request is the case here; longer texts (answers, documents) skip the extra readings, which would double the model's cost on them. */
 const MAX_VIEW_CHARS = 1000;
 /** A reading shorter than this is a fragment ("Thanks!"), not a request. */
