@@ -23,10 +23,12 @@ const ONE_LINE_MARGIN = 1;
  * 1.5 until round 11 (at 1.0 the round-10 folds gained two false positives: a clause cut out of the
  * middle of "Journalist: I'm fact-checking ... What data sources ...?" reads as the claim itself).
  * The 19-bit harm model of round 11 reads harmful requests closer to the flag, and at 1.5 the
- * multi-line frames of adaptive-frame.ts cost 0.18-0.21 of recall (main 0.14-0.18); at 1.0 they
- * cost 0.10-0.13, for one false positive more on the writer folds harm-6..13 (14 -> 15 of 2,197).
+ * multi-line frames of adaptive-frame.ts cost 0.18-0.21 of recall (main 0.14-0.18). Writer folds
+ * harm-6..13 (false positives of 2,197, TPR at FPR <= 1 %) and the worst multi-line frame: 1.5 14,
+ * 0.931, 0.205; 1.25 14, 0.931, 0.165 (two frames above main); 1.1 14, 0.927, 0.143; 1.0 15, 0.927, 0.128.
+ * It stays above the one-line margin, so a run that drops fewer sentences wins a tie.
  */
-const MORE_LINES_MARGIN = 1;
+const MORE_LINES_MARGIN = 1.1;
 /** A frame around a short request is the case here; longer texts (answers, documents) skip the extra readings, which would double the model's cost on them. */
 const MAX_VIEW_CHARS = 1000;
 /** A reading shorter than this is a fragment ("Thanks!"), not a request. */
