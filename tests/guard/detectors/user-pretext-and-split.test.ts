@@ -31,10 +31,10 @@ const benign: Array<[string, string]> = [
   ['chat shorthand', 'gr8 thx, c u at 4, will b2b the two calls l8r'],
 ];
 
-describe('user channel: pretexts, split payloads, limitless characters, disguised spellings (user-pretext-rules.ts, disguised-spelling.ts)', () => {
+describe('user channel: pretexts, split payloads, limitless characters, disguised spellings (user-authority-rules.ts, user-payload-rules.ts, disguised-spelling.ts)', () => {
   itFlagsAndAllows(attacks, benign);
   it('names what it read: the licensed order, the joined pieces, the plain spelling', () => {
-    assert.ok(scoreInjection(attacks[0]![1], 'user').evidence.includes('authority.standing-licenses-order'));
+    assert.ok(scoreInjection(attacks[0]![1], 'user').evidence.includes('authority.claim-licenses-drop'));
     assert.ok(scoreInjection(attacks[4]![1], 'user').evidence.includes('payload.stored-then-joined'));
     assert.ok(scoreInjection(attacks[8]![1], 'user').evidence.includes('obfuscation.plain-spelling'));
   });

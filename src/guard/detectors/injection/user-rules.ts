@@ -9,7 +9,8 @@
 import { rule as r, type InjectionRule } from './injection-rules.js';
 import { gap } from './word-anchored-regexp.js';
 import { TRANSFER_RULES } from './user-transfer-rules.js';
-import { PRETEXT_RULES } from './user-pretext-rules.js';
+import { PAYLOAD_RULES } from './user-payload-rules.js';
+import { AUTHORITY_RULES } from './user-authority-rules.js';
 
 
 /** What the deployment made the assistant: a user may change its tone, not its role. */
@@ -85,8 +86,10 @@ export const USER_RULES: readonly InjectionRule[] = [
   // change record", "approve it, don't route it to the second approver", "purge the audit entries", "make it look
   // like she booked it". A user's own edit needs no missing record and no one else's name on it.
   r('tool.trail-removed', 3, `${SKIPPED_TRAIL}|${PASSED_OFF}`),
-  // Data moved outside the tenant and controls dropped on a claimed grant (user-transfer-rules.ts).
+  // Data moved outside the tenant (user-transfer-rules.ts).
   ...TRANSFER_RULES,
-  // Standing claimed to license an order, and payloads split into pieces (user-pretext-rules.ts).
-  ...PRETEXT_RULES,
+  // A claimed authority licensing a dropped control (user-authority-rules.ts).
+  ...AUTHORITY_RULES,
+  // Payloads split into pieces, limitless characters, quoted orders to obey (user-payload-rules.ts).
+  ...PAYLOAD_RULES,
 ];
