@@ -6,10 +6,13 @@
 // "talks about attacks", the user "only asks whether it is an attack") shows
 // up here as a drop in recall; round 5 found two that halved it.
 //   npx tsx bench/detectors/adaptive-frame.ts [--max-drop 0.02]
+// Scored through the shipped detector path (decoded views, windows), as the guard engine does.
 // Prints TPR per frame at the shipped thresholds and exits 1 when a frame costs
 // more than --max-drop of recall on its channel.
 import { readFileSync } from 'node:fs';
-import { scoreInjection, type InjectionChannel } from '../../src/guard/detectors/injection/index.js';
+import { type InjectionChannel } from '../../src/guard/detectors/injection/index.js';
+import { localInjectionScore } from '../../src/guard/checks/injection.js';
+import { prepareText } from '../../src/guard/engine/prepared-text.js';
 import { HARM_DEFAULT_THRESHOLD, scoreHarm } from '../../src/guard/detectors/harm/index.js';
 import { readProxyRows } from './proxy-sets.js';
 
@@ -80,7 +83,7 @@ const maxDrop = maxDropArg > 0 ? Number(process.argv[maxDropArg + 1]) : 0.02;
 
 const positives = readProxyRows().filter((r) => r.task !== 'pii' && r.label === 1);
 const flagged = (text: string, channel: Channel): boolean =>
-  channel === 'harm' ? scoreHarm(text).score >= HARM_DEFAULT_THRESHOLD : scoreInjection(text, channel).score >= thresholds[channel];
+  channel === 'harm' ? scoreHarm(text).score >= HARM_DEFAULT_THRESHOLD : localInjectionScore(prepareText(text), channel).score >= thresholds[channel];
 const rate = (texts: readonly string[], channel: Channel): number => texts.filter((t) => flagged(t, channel)).length / Math.max(1, texts.length);
 
 let worst = 0;

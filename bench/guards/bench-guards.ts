@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     ['repeated digit', 'document', document, (n) => '1'.repeat(n), [262_144, 524_288, 1_048_576]],
     ['zero-width chars', 'document', document, (n) => '\u200b'.repeat(n), [25_000, 50_000, 100_000]],
     ['zero-width chars', 'user', input, (n) => '\u200b'.repeat(n), [25_000, 50_000, 100_000]],
-    // Under disguised-spelling.ts's 2,000-character cap, where a message gets a second, plain-spelling reading.
+    // Under the 2,000-character cap of the engine's second readings (decode-obfuscation.ts: "1" as l, invisible joins).
     ['capitals, then a digit and a letter', 'user', input, (n) => `${'A'.repeat(n - 9)}1a x3y b4d`, [500, 1_000, 1_990]],
     // Letters and spaces only, no sentence end: a rule's look-ahead once scanned to the end from every word.
     ['one word repeated', 'user', input, (n) => 'suspect '.repeat(Math.ceil(n / 8)).slice(0, n), [4_000, 8_000, 16_000]],

@@ -1,10 +1,10 @@
 // Finds obfuscated spans (base64, hex, URL-encoding, HTML entities, ROT13,
-// leetspeak, spaced-out letters) in normalised text and decodes them into extra views
+// leetspeak, spaced-out letters, words joined by invisible characters) in normalised text and decodes them into extra views
 // that detectors score alongside the text itself. Token scanning is manual
 // and every decoder is linear, so hostile input cannot make this slow.
-import { toRawSpan, type NormalizedText } from './normalize-text.js';
+import { normalizeText, toRawSpan, type NormalizedText } from './normalize-text.js';
 
-export type DecodingKind = 'base64' | 'hex' | 'url' | 'html' | 'rot13' | 'leet' | 'spaced';
+export type DecodingKind = 'base64' | 'hex' | 'url' | 'html' | 'rot13' | 'leet' | 'spaced' | 'invisible-join';
 
 export interface DecodedView {
   kind: DecodingKind;
@@ -193,6 +193,12 @@ function decodeToken(token: string): { kind: DecodingKind; text: string } | unde
 }
 
 const leetMap: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', '$': 's', '!': 'i', '|': 'l' };
+/** The other reading of "1": "ru1es" is "rules" where "1gn0re" is "ignore"; a second view reads every "1" as l. */
+const leetMapOneAsL: Record<string, string> = { ...leetMap, '1': 'l' };
+/** Disguised messages are a line or two: a second reading of a long text would add its cost for nothing. */
+const maxSecondReadingChars = 2000;
+/** A "1" inside a leet word: only then is the second reading worth a view. */
+const leetOneInside = /[A-Za-z]1|1[A-Za-z]/;
 
 function isAsciiLetter(unit: number): boolean {
   return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a;
@@ -206,7 +212,7 @@ const leetAtStart = /\s[013457@$][A-Za-z]{2}/;
 const leetAtTextStart = /^[013457@$][A-Za-z]{2}/;
 const leetCandidate = { test: (t: string) => leetInside.test(t) || leetAtStart.test(t) || leetAtTextStart.test(t) };
 
-function leetView(text: string): string | undefined {
+function leetView(text: string, map: Record<string, string> = leetMap): string | undefined {
   if (!leetCandidate.test(text)) return undefined;
   let changed = false;
   const out: string[] = [];
@@ -225,7 +231,7 @@ function leetView(text: string): string | undefined {
     for (let k = 0; k < token.length; k++) {
       const c = token[k]!;
       if (isAsciiLetter(token.charCodeAt(k))) letters++;
-      else if (leetMap[c] !== undefined) stand++;
+      else if (map[c] !== undefined) stand++;
     }
     // Leet words are short; long tokens (payloads, URLs) were passed over above.
     if (letters >= 2 && stand >= 1 && token.length >= 3 && stand <= letters + 1) {
@@ -233,7 +239,7 @@ function leetView(text: string): string | undefined {
       for (let k = 0; k < token.length; k++) {
         const c = token[k]!;
         // A final "!" is punctuation, not an i.
-        replaced += leetMap[c] !== undefined && !(c === '!' && k === token.length - 1) ? leetMap[c] : c;
+        replaced += map[c] !== undefined && !(c === '!' && k === token.length - 1) ? map[c] : c;
       }
       if (replaced !== token) changed = true;
       out.push(replaced);
@@ -242,6 +248,18 @@ function leetView(text: string): string | undefined {
     start = i + 1;
   }
   return changed ? out.join('') : undefined;
+}
+
+/**
+ * Words joined by invisible characters ("ignore\u200byour\u200brules"): normalisation drops the invisible
+ * ones and glues the words; this view reads them as the spaces a writer meant. Raw text, then normalised.
+ */
+const invisibleBetweenLetters = /(?<=\p{L})[\u200b-\u200d\u2060\ufeff]+(?=\p{L})/gu;
+const hasInvisibleJoin = /\p{L}[\u200b-\u200d\u2060\ufeff]+\p{L}/u;
+
+function invisibleJoinView(raw: string): string | undefined {
+  if (!hasInvisibleJoin.test(raw)) return undefined;
+  return normalizeText(raw.replace(invisibleBetweenLetters, ' ')).text;
 }
 
 /** Spaced-out letters ("i g n o r e", "i.g.n.o.r.e") collapsed into words. */
@@ -427,6 +445,12 @@ export function decodeObfuscation(n: NormalizedText, limits: DecodingLimits = {}
   const whole = { rawStart: 0, rawEnd: n.raw.length };
   const leet = leetView(text);
   if (leet !== undefined) add({ kind: 'leet', text: leet, ...whole });
+  if (leet !== undefined && text.length <= maxSecondReadingChars && leetOneInside.test(text)) {
+    const oneAsL = leetView(text, leetMapOneAsL);
+    if (oneAsL !== undefined && oneAsL !== leet) add({ kind: 'leet', text: oneAsL, ...whole });
+  }
+  const joined = n.raw.length <= maxSecondReadingChars ? invisibleJoinView(n.raw) : undefined;
+  if (joined !== undefined) add({ kind: 'invisible-join', text: joined, ...whole });
   const spaced = spacedView(text);
   if (spaced !== undefined) add({ kind: 'spaced', text: spaced, ...whole });
   const rotated = rot13View(text);

@@ -11,7 +11,6 @@ import { soupWindows, type SoupWindows, type WordVocab } from './word-soup.js';
 import { bareCandidate, requestCandidates, type RequestCandidate } from './suffix-request.js';
 import { tailMessiness } from './messy-tail.js';
 import { unmaskLookalikes } from './lookalike-disguise.js';
-import { plainSpellings } from './disguised-spelling.js';
 import { documentMultilingualWeight, documentRuleWeight } from './override-addressee.js';
 import { maskMentions } from './reported-speech.js';
 import { undoubleCsvQuotes } from './csv-quotes.js';
@@ -334,24 +333,8 @@ export function createInjectionDetector(models: { user: LinearModel; segment: Li
     signals,
     score(text, channel) {
       const s = signals(text, channel);
-      let logit = s.modelLogit + s.ruleLogit + s.structureLogit;
-      let evidence = s.evidence;
-      // A user message spelled past word filters (digits for letters, small capitals, invisible joins) is
-      // also read as a person reads it; the higher reading counts (disguised-spelling.ts).
-      if (channel === 'user' && typeof text === 'string') {
-        for (const plain of plainSpellings(text)) {
-          // Words and rules only, with the message's own structure: a plain spelling of ids and codes reads
-          // as word soup, which it is not.
-          const p = signals(plain, channel);
-          const plainLogit = p.modelLogit + p.ruleLogit + s.structureLogit;
-          if (plainLogit > logit) {
-            evidence = [...p.evidence, 'obfuscation.plain-spelling'];
-            logit = plainLogit;
-          }
-        }
-      }
-      const score = sigmoid(logit);
-      return { score: Number.isFinite(score) ? score : 0, evidence };
+      const score = sigmoid(s.modelLogit + s.ruleLogit + s.structureLogit);
+      return { score: Number.isFinite(score) ? score : 0, evidence: s.evidence };
     },
   };
 }
